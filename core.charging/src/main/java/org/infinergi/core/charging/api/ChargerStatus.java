@@ -1,0 +1,36 @@
+package org.infinergi.core.charging.api;
+
+import java.time.Instant;
+
+/**
+ * A consistent snapshot of the charger, as {@code GET /api/status} and {@code charger:status} show it.
+ *
+ * @param model           device model of the label, manual §2.4 (e.g. {@code INFINERGI-3T-DR})
+ * @param state           display state, manual §6.1.1
+ * @param pilot           IEC 61851-1 pilot state read from the pilot line, or null when out of every band
+ * @param offeredCurrentA current per phase offered to the vehicle through the PWM; 0 when none
+ * @param dutyCyclePct    PWM duty cycle on the pilot, percent; 100 = steady +12 V, 0 = steady −12 V (state F)
+ * @param contactorClosed whether the contactor is commanded closed
+ * @param limitedBy       the limit provider that set the offered current, or null when no limit applies
+ * @param mode            the active charging mode, manual §5.1
+ * @param powerW          active power drawn by the vehicle now, watts
+ * @param sessionEnergyWh energy delivered in the current (or last) session, watt-hours
+ * @param error           manual §9.1 error code (I1 … D9) or null
+ * @param detail          a sentence on why the state is what it is (pause reason, configuration error …)
+ * @param at              when this snapshot was taken
+ */
+public record ChargerStatus(
+        String model,
+        ChargerState state,
+        PilotState pilot,
+        double offeredCurrentA,
+        double dutyCyclePct,
+        boolean contactorClosed,
+        String limitedBy,
+        ChargingMode mode,
+        double powerW,
+        double sessionEnergyWh,
+        String error,
+        String detail,
+        Instant at) {
+}

@@ -1,0 +1,10 @@
+/**
+ * Hardware contracts below the charging core: the control pilot and contactor, and the meter that
+ * measures what the vehicle draws. Drivers provide them; only the core consumes them.
+ */
+@Export
+@Version("1.0.0")
+package org.infinergi.core.charging.hal;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
