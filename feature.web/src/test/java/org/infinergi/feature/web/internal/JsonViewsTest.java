@@ -1,0 +1,77 @@
+package org.infinergi.feature.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.infinergi.core.charging.api.ChargerState;
+import org.infinergi.core.charging.api.ChargerStatus;
+import org.infinergi.core.charging.api.ChargingMode;
+import org.infinergi.core.charging.api.PilotState;
+import org.infinergi.core.charging.api.SessionRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class JsonViewsTest {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Test
+    void statusCarriesEveryFieldTheApiPromises() throws Exception {
+        ChargerStatus s = new ChargerStatus("INFINERGI-3T-DR", ChargerState.CHARGING, PilotState.C, 16.0, 26.6667,
+                true, "maximum charge rate", ChargingMode.FAST, 11040.4, 1234.56, null, "", Instant.EPOCH);
+        JsonNode json = mapper.readTree(mapper.writeValueAsString(JsonViews.status(mapper, s)));
+
+        assertEquals("INFINERGI-3T-DR", json.get("model").asText());
+        assertEquals("CHARGING", json.get("state").asText());
+        assertEquals("Charging in progress", json.get("stateText").asText());
+        assertEquals("C", json.get("pilot").asText());
+        assertEquals(16.0, json.get("offeredCurrentA").asDouble());
+        assertEquals(26.7, json.get("dutyCyclePct").asDouble());
+        assertTrue(json.get("contactorClosed").asBoolean());
+        assertEquals("maximum charge rate", json.get("limitedBy").asText());
+        assertEquals("FAST", json.get("mode").asText());
+        assertEquals(11040.0, json.get("powerW").asDouble());
+        assertEquals(1234.6, json.get("sessionEnergyWh").asDouble());
+        assertTrue(json.has("error") && json.get("error").isNull(), "error is present and null when there is none");
+    }
+
+    @Test
+    void pilotOutsideEveryBandIsNull() throws Exception {
+        ChargerStatus s = new ChargerStatus("INFINERGI-1T", ChargerState.ERROR, null, 0, 100, false, null,
+                ChargingMode.FAST, 0, 0, "V4", "pilot voltage outside every band", Instant.EPOCH);
+        JsonNode json = mapper.readTree(mapper.writeValueAsString(JsonViews.status(mapper, s)));
+        assertTrue(json.get("pilot").isNull());
+        assertEquals("V4", json.get("error").asText());
+    }
+
+    @Test
+    void sessionsKeepTheOrderGivenNewestFirst() throws Exception {
+        Instant t0 = Instant.parse("2026-11-25T08:00:00Z");
+        List<SessionRecord> rows = List.of(
+                new SessionRecord(2, t0.plusSeconds(7200), t0.plusSeconds(9000), 5000, 11000, ChargingMode.FAST,
+                        "VEHICLE_DISCONNECTED"),
+                new SessionRecord(1, t0, t0.plusSeconds(3600), 7400, 7360, ChargingMode.FAST, "VEHICLE_DISCONNECTED"));
+        JsonNode json = mapper.readTree(mapper.writeValueAsString(JsonViews.sessions(mapper, rows)));
+        assertEquals(2, json.size());
+        assertEquals(2, json.get(0).get("id").asLong());
+        assertEquals(1800, json.get(0).get("durationS").asLong());
+        assertEquals(7400.0, json.get(1).get("energyWh").asDouble());
+        assertEquals("2026-11-25T08:00:00Z", json.get(1).get("start").asText());
+    }
+
+    @Test
+    void sessionLimitIsValidatedWithAClearMessage() {
+        assertEquals(Limits.DEFAULT, Limits.parseLimit(null));
+        assertEquals(5, Limits.parseLimit("5"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Limits.parseLimit("abc"));
+        assertTrue(e.getMessage().contains("limit") && e.getMessage().contains("abc"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Limits.parseLimit("0"));
+        assertThrows(IllegalArgumentException.class, () -> Limits.parseLimit("1001"));
+    }
+}
