@@ -18,6 +18,8 @@ import java.time.Instant;
  * @param error           manual §9.1 error code (I1 … D9) or null
  * @param detail          a sentence on why the state is what it is (pause reason, configuration error …)
  * @param at              when this snapshot was taken
+ * @param configurationError why the last configuration change was rejected (PID, property, bad value), or
+ *                        null when the configuration in force is the one last written; since 1.1.0
  */
 public record ChargerStatus(
         String model,
@@ -32,5 +34,14 @@ public record ChargerStatus(
         double sessionEnergyWh,
         String error,
         String detail,
-        Instant at) {
+        Instant at,
+        String configurationError) {
+
+    /** The 1.0.0 shape, without {@code configurationError} (null). */
+    public ChargerStatus(String model, ChargerState state, PilotState pilot, double offeredCurrentA,
+            double dutyCyclePct, boolean contactorClosed, String limitedBy, ChargingMode mode, double powerW,
+            double sessionEnergyWh, String error, String detail, Instant at) {
+        this(model, state, pilot, offeredCurrentA, dutyCyclePct, contactorClosed, limitedBy, mode, powerW,
+                sessionEnergyWh, error, detail, at, null);
+    }
 }

@@ -1,0 +1,16 @@
+package org.infinergi.core.charging.internal;
+
+/**
+ * Validated values of PID {@code org.infinergi.device}: the label of manual §2.4 plus the model's electrical facts.
+ *
+ * @param model         model of the label, e.g. {@code INFINERGI-3T-DR}
+ * @param serial        serial number of the label
+ * @param mac           MAC address of the label
+ * @param phases        1 or 3
+ * @param ratedCurrentA rated current per phase, 6..32 A
+ * @param tethered      whether the cable is fixed (T) or a socket (U)
+ */
+record DeviceSettings(String model, String serial, String mac, int phases, int ratedCurrentA, boolean tethered) {
+
+    static final DeviceSettings DEFAULTS = new DeviceSettings("INFINERGI", "", "", 3, 32, true);
+}

@@ -1,0 +1,34 @@
+package org.infinergi.core.charging.internal;
+
+import java.time.Instant;
+
+import org.infinergi.core.charging.api.ChargingMode;
+
+/**
+ * A session in progress, from plug-in (A → B/C) to unplug.
+ *
+ * @param start         when the vehicle was connected
+ * @param mode          charging mode in force at the start
+ * @param startEnergyWh the vehicle meter's cumulative energy at the start, or NaN until the meter answered
+ * @param energyWh      energy delivered so far
+ * @param peakPowerW    highest active power seen so far
+ * @param hasCharged    whether the contactor was closed in C during this session (B afterwards = terminated)
+ */
+record Session(Instant start, ChargingMode mode, double startEnergyWh, double energyWh, double peakPowerW,
+        boolean hasCharged) {
+
+    static Session start(Instant at, ChargingMode mode) {
+        return new Session(at, mode, Double.NaN, 0, 0, false);
+    }
+
+    /** This session with a new meter reading taken into account (energy and peak power only ever grow). */
+    Session metered(double meterEnergyWh, double powerW) {
+        double base = Double.isNaN(startEnergyWh) ? meterEnergyWh : startEnergyWh;
+        double energy = Math.max(energyWh, meterEnergyWh - base);
+        return new Session(start, mode, base, energy, Math.max(peakPowerW, powerW), hasCharged);
+    }
+
+    Session charged() {
+        return hasCharged ? this : new Session(start, mode, startEnergyWh, energyWh, peakPowerW, true);
+    }
+}

@@ -1,0 +1,141 @@
+package org.infinergi.core.charging.internal;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.infinergi.core.charging.api.SessionHistory;
+import org.infinergi.core.charging.api.SessionRecord;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable session history (issue 2: "an embedded database, not a JSON file rewritten in place"). All database
+ * work runs on the component's own thread: activate returns at once, the core's control loop never waits for a
+ * write, and a query sees every write submitted before it.
+ */
+@Component(name = "org.infinergi.core.charging.history", configurationPid = Pids.HISTORY,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, service = { SessionHistory.class, SessionRecorder.class })
+@Designate(ocd = HistoryConfig.class)
+public final class SessionStoreComponent implements SessionHistory, SessionRecorder {
+
+    static final String DEFAULT_DATABASE_FILE = "data/infinergi/history";
+    private static final long QUERY_TIMEOUT_S = 10;
+
+    private final Logger log = LoggerFactory.getLogger(SessionStoreComponent.class);
+    private final ExecutorService executor;
+    /** Only touched on the executor thread. */
+    private H2SessionStore store;
+    private volatile String databaseFile = DEFAULT_DATABASE_FILE;
+
+    @Activate
+    public SessionStoreComponent(Map<String, Object> config) {
+        executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "infinergi-session-store");
+            t.setDaemon(true);
+            return t;
+        });
+        apply(config);
+    }
+
+    @Modified
+    void modified(Map<String, Object> config) {
+        apply(config);
+    }
+
+    private void apply(Map<String, Object> config) {
+        ConfigParser.Result<String> r = ConfigParser.databaseFile(config, databaseFile);
+        if (!r.accepted()) {
+            log.error("Configuration rejected: {}; keeping databaseFile={}", String.join("; ", r.errors()),
+                    databaseFile);
+        }
+        databaseFile = r.value();
+        String file = r.value();
+        executor.execute(() -> open(file));
+    }
+
+    /** Opens {@code file} unless it is the one already open (runs on the executor). */
+    private void open(String file) {
+        Path path = Path.of(file).toAbsolutePath().normalize();
+        if (store != null && store.file().equals(path)) {
+            return;
+        }
+        if (store != null) {
+            store.close();
+        }
+        store = new H2SessionStore(path);
+        try {
+            store.open();
+            log.info("Session history in {}", H2SessionStore.url(path));
+        } catch (SQLException e) {
+            // Retried on the next write or query.
+            log.error("Cannot open the session history {}: {}", path, e.toString());
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        executor.execute(() -> {
+            if (store != null) {
+                store.close();
+                store = null;
+            }
+        });
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(QUERY_TIMEOUT_S, TimeUnit.SECONDS)) {
+                log.warn("Session history did not close within {} s", QUERY_TIMEOUT_S);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void record(SessionRecord session) {
+        try {
+            executor.execute(() -> {
+                try {
+                    long id = store().insert(session);
+                    log.info("Session {} stored: {}", id, session);
+                } catch (SQLException | RuntimeException e) {
+                    log.error("Session could not be stored, lost: {} ({})", session, e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.error("Session history closed; session lost: {}", session);
+        }
+    }
+
+    @Override
+    public List<SessionRecord> sessions(int max) {
+        try {
+            return executor.submit(() -> store().sessions(max)).get(QUERY_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+            log.error("Session history query failed: {}", e.toString());
+            return List.of();
+        }
+    }
+
+    private H2SessionStore store() {
+        if (store == null) {
+            open(databaseFile);
+        }
+        return store;
+    }
+}

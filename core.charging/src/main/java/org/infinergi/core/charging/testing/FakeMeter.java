@@ -1,0 +1,58 @@
+package org.infinergi.core.charging.testing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.infinergi.core.charging.hal.Meter;
+import org.infinergi.core.charging.hal.MeterReading;
+
+/**
+ * A meter whose reading the test sets. {@link #set(double, double)} stamps the reading with the given clock;
+ * {@link #silence()} makes it answer nothing (stale = missing). Thread-safe.
+ */
+public final class FakeMeter implements Meter {
+
+    private final Clock clock;
+    private final int phases;
+    private volatile MeterReading reading;
+
+    public FakeMeter(Clock clock, int phases) {
+        this.clock = clock;
+        this.phases = phases;
+    }
+
+    /** A three-phase meter. */
+    public FakeMeter(Clock clock) {
+        this(clock, 3);
+    }
+
+    /** Sets power and cumulative energy; voltages 230 V, currents power / (230 V × phases) per phase. */
+    public FakeMeter set(double powerW, double energyWh) {
+        double[] v = new double[phases];
+        double[] a = new double[phases];
+        for (int i = 0; i < phases; i++) {
+            v[i] = 230.0;
+            a[i] = powerW / (230.0 * phases);
+        }
+        reading = new MeterReading(Instant.now(clock), v, a, powerW, energyWh);
+        return this;
+    }
+
+    /** Sets a complete reading. */
+    public FakeMeter set(MeterReading r) {
+        reading = r;
+        return this;
+    }
+
+    /** The meter stops answering. */
+    public FakeMeter silence() {
+        reading = null;
+        return this;
+    }
+
+    @Override
+    public Optional<MeterReading> latest() {
+        return Optional.ofNullable(reading);
+    }
+}
