@@ -1,0 +1,43 @@
+package org.infinergi.sim.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** The simulated world (sim images only). */
+@ObjectClassDefinition(pid = SimConfig.PID, name = "infinergi simulated world",
+        description = "Mains, EV and relay below the real drivers (sim images only).")
+public @interface SimConfig {
+
+    /** Configuration PID. */
+    String PID = "org.infinergi.sim";
+
+    @AttributeDefinition(name = "Mains voltage L1", description = "Line-to-neutral RMS volts.")
+    double mainsVoltageL1V() default 230.0;
+
+    @AttributeDefinition(name = "Mains voltage L2", description = "Line-to-neutral RMS volts.")
+    double mainsVoltageL2V() default 230.0;
+
+    @AttributeDefinition(name = "Mains voltage L3", description = "Line-to-neutral RMS volts.")
+    double mainsVoltageL3V() default 230.0;
+
+    @AttributeDefinition(name = "Supply phases",
+            description = "1 or 3. 0 = take org.infinergi.device 'phases' (the model's), else 3.")
+    int mainsPhases() default 0;
+
+    @AttributeDefinition(name = "Tick", description = "World step period, milliseconds.", min = "1", max = "1000")
+    int tickMs() default 20;
+
+    @AttributeDefinition(name = "Relay delay",
+            description = "Time from contactor command to the relay feedback following it, milliseconds.",
+            min = "0", max = "1000")
+    int relayDelayMs() default 50;
+
+    @AttributeDefinition(name = "EV maximum current", description = "Until an action sets it, amperes per phase.")
+    double evMaxCurrentA() default 32.0;
+
+    @AttributeDefinition(name = "EV phases", description = "Until an action sets it: 1 or 3.")
+    int evPhases() default 3;
+
+    /** org.infinergi.device key: phases of the model (merged into this component's configuration). */
+    int phases() default 0;
+}

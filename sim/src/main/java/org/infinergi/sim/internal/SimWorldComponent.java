@@ -1,0 +1,119 @@
+package org.infinergi.sim.internal;
+
+import java.util.Hashtable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.pi4j.context.Context;
+
+import org.infinergi.sim.hw.SimBoard;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulated charger hardware: builds the simulated board, registers its pi4j {@link Context} as an
+ * OSGi service (on a real board a platform bundle registers the board's context instead; the pilot driver
+ * cannot tell the difference), and steps the {@link World} on its own scheduler.
+ *
+ * <p>Configuration: its own PID {@value SimConfig#PID}, plus the pilot driver's PID (to know the pin,
+ * channel and scaling map, see {@link DriverMap}) and {@code org.infinergi.device} (the model's phases).
+ *
+ * <p>The Context is registered through the bundle context rather than as this component's service because
+ * DS can only publish the component object itself, and the Context is an object pi4j builds.
+ */
+@Component(immediate = true, service = SimControl.class,
+        configurationPid = {SimConfig.PID, "org.infinergi.driver.pilot", "org.infinergi.device"},
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = SimConfig.class)
+public final class SimWorldComponent implements SimControl {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimWorldComponent.class);
+
+    private final SimBoard board;
+    private final World world;
+    private final WorldBinding binding;
+    private final ScheduledExecutorService scheduler;
+    private final ServiceRegistration<Context> contextRegistration;
+    private long lastTickNanos;
+    private boolean tickFailing;
+
+    @Activate
+    public SimWorldComponent(SimConfig config, DriverMap map, BundleContext bundleContext) {
+        int phases = config.mainsPhases() != 0 ? config.mainsPhases() : config.phases() != 0 ? config.phases() : 3;
+        if (phases != 1 && phases != 3) {
+            throw new IllegalArgumentException("org.infinergi.sim mainsPhases (or org.infinergi.device phases) must be 1 or 3, was " + phases);
+        }
+        if (config.evPhases() != 1 && config.evPhases() != 3) {
+            throw new IllegalArgumentException("org.infinergi.sim evPhases must be 1 or 3, was " + config.evPhases());
+        }
+        world = new World(new double[] {config.mainsVoltageL1V(), config.mainsVoltageL2V(), config.mainsVoltageL3V()},
+                phases, config.relayDelayMs() / 1000.0, config.evMaxCurrentA(), config.evPhases());
+        board = new SimBoard();
+        binding = new WorldBinding(board, world, map);
+
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("infinergi.pi4j.platform", "sim");
+        contextRegistration = bundleContext.registerService(Context.class, board.context(), props);
+
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "infinergi-sim-world");
+            t.setDaemon(true);
+            return t;
+        });
+        lastTickNanos = System.nanoTime();
+        scheduler.scheduleAtFixedRate(this::tick, config.tickMs(), config.tickMs(), TimeUnit.MILLISECONDS);
+        LOG.info("Simulated world started: {} phase(s), tick {} ms", phases, config.tickMs());
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        double dtS = (now - lastTickNanos) / 1e9;
+        lastTickNanos = now;
+        try {
+            binding.tick(dtS);
+            tickFailing = false;
+        } catch (RuntimeException e) {
+            // A failing tick must not kill the scheduler; log once per episode.
+            if (!tickFailing) {
+                LOG.warn("Simulated world tick failed", e);
+                tickFailing = true;
+            }
+        }
+    }
+
+    @Override
+    public WorldState state() {
+        return world.state();
+    }
+
+    @Override
+    public WorldState act(EvAction action, Double maxCurrentA, Integer phases) {
+        world.act(action, maxCurrentA, phases);
+        LOG.info("Simulated EV: {} (maxCurrentA={}, phases={})", action, maxCurrentA, phases);
+        return world.state();
+    }
+
+    @Deactivate
+    void deactivate() {
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            contextRegistration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // bundle stopping: the framework unregistered it
+        }
+        board.close();
+    }
+}
