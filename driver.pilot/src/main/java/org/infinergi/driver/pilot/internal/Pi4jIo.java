@@ -1,0 +1,47 @@
+package org.infinergi.driver.pilot.internal;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import com.pi4j.context.Context;
+import com.pi4j.io.IO;
+import com.pi4j.io.spi.Spi;
+import com.pi4j.io.spi.SpiMode;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The pi4j I/O instances one component created, released together (their ids must be free to reactivate). */
+final class Pi4jIo implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pi4jIo.class);
+
+    private final Context context;
+    private final Deque<String> ids = new ArrayDeque<>();
+
+    Pi4jIo(Context context) {
+        this.context = context;
+    }
+
+    <T extends IO<?, ?, ?>> T track(T io) {
+        ids.push(io.id());
+        return io;
+    }
+
+    Spi spi(String id, int bus, int chipSelect, int baudHz) {
+        return track(context.create(Spi.newConfigBuilder(context).id(id).name(id).bus(bus).address(chipSelect)
+                .mode(SpiMode.MODE_0).baud(baudHz)));
+    }
+
+    @Override
+    public void close() {
+        while (!ids.isEmpty()) {
+            String id = ids.pop();
+            try {
+                context.shutdown(id);
+            } catch (RuntimeException e) {
+                LOG.debug("pi4j I/O {} already gone: {}", id, e.toString());
+            }
+        }
+    }
+}

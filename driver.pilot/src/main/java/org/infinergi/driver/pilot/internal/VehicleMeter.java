@@ -1,0 +1,87 @@
+package org.infinergi.driver.pilot.internal;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.pi4j.context.Context;
+
+import org.infinergi.core.charging.hal.Meter;
+import org.infinergi.core.charging.hal.MeterReading;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The board's internal vehicle meter (manual §5.2, "internal" vehicle meter): phase voltages and currents
+ * on a second MCP3208, sampled on this component's own scheduler; see {@link MeterSampler} for the
+ * arithmetic. Configuration: the pilot driver's PID (bus map, scaling, period) and the device PID's
+ * {@code phases} unless {@code meterPhases} overrides it.
+ */
+@Component(service = Meter.class, property = Meter.ROLE + "=VEHICLE",
+        configurationPid = {PilotConfig.PID, "org.infinergi.device"},
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public final class VehicleMeter implements Meter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VehicleMeter.class);
+
+    private final Pi4jIo io;
+    private final MeterSampler sampler;
+    private final ScheduledExecutorService scheduler;
+
+    @Activate
+    public VehicleMeter(@Reference Context pi4j, PilotConfig config, DeviceKeys device) {
+        int phases = config.meterPhases() != 0 ? config.meterPhases() : device.phases() != 0 ? device.phases() : 3;
+        if (phases != 1 && phases != 3) {
+            throw new IllegalArgumentException(
+                    "org.infinergi.driver.pilot meterPhases (or org.infinergi.device phases) must be 1 or 3, was " + phases);
+        }
+        io = new Pi4jIo(pi4j);
+        try {
+            Mcp3208Adc adc = new Mcp3208Adc(io.spi("infinergi-meter-adc", config.meterAdcBus(),
+                    config.meterAdcChipSelect(), config.spiBaudHz()));
+            sampler = new MeterSampler(adc, config, phases, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            io.close();
+            throw e;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "infinergi-vehicle-meter");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleAtFixedRate(this::sample, 0, config.meterSamplePeriodMs(), TimeUnit.MILLISECONDS);
+        LOG.info("Internal vehicle meter: {} phase(s), ADC bus {} CS {}, every {} ms", phases,
+                config.meterAdcBus(), config.meterAdcChipSelect(), config.meterSamplePeriodMs());
+    }
+
+    private void sample() {
+        try {
+            sampler.sample();
+        } catch (RuntimeException e) {
+            LOG.warn("Vehicle meter sample failed", e); // a bug: keep the scheduler alive anyway
+        }
+    }
+
+    @Override
+    public Optional<MeterReading> latest() {
+        return sampler.latest();
+    }
+
+    @Deactivate
+    void deactivate() {
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        io.close();
+    }
+}
