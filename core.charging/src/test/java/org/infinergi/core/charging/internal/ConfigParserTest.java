@@ -1,0 +1,93 @@
+package org.infinergi.core.charging.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.infinergi.core.charging.api.ChargingMode;
+import org.junit.jupiter.api.Test;
+
+class ConfigParserTest {
+
+    private static final InstallationSettings PREVIOUS = new InstallationSettings(true, 20, Earthing.IT, true);
+
+    @Test
+    void stringsFromCfgFilesAreParsed() {
+        var r = ConfigParser.installation(Map.of("chargingEnabled", "false", "wiringLimitA", "16",
+                "earthing", "TN_TT", "installationComplete", "true"), PREVIOUS);
+        assertTrue(r.accepted());
+        assertEquals(new InstallationSettings(false, 16, Earthing.TN_TT, true), r.value());
+    }
+
+    @Test
+    void missingKeysTakeTheDefaults() {
+        var r = ConfigParser.installation(Map.of(), PREVIOUS);
+        assertEquals(InstallationSettings.DEFAULTS, r.value());
+        assertFalse(r.value().installationComplete(), "factory state");
+    }
+
+    @Test
+    void wiringLimitOutOfRange() {
+        for (Object bad : new Object[] { 5, 33, "5", "40", 16.5 }) {
+            var r = ConfigParser.installation(Map.of("wiringLimitA", bad), PREVIOUS);
+            assertSame(PREVIOUS, r.value(), "for " + bad);
+            assertTrue(r.errors().get(0).startsWith("org.infinergi.installation: wiringLimitA=" + bad + " rejected"),
+                    r.errors().toString());
+        }
+    }
+
+    @Test
+    void unparsableNumber() {
+        var r = ConfigParser.charging(Map.of("maxChargeRateA", "sixteen"), ChargingSettings.DEFAULTS);
+        assertEquals("org.infinergi.charging: maxChargeRateA=sixteen rejected: not a number", r.errors().get(0));
+    }
+
+    @Test
+    void maxChargeRateOutOfRange() {
+        var prev = new ChargingSettings(ChargingMode.FAST, 10);
+        assertSame(prev, ConfigParser.charging(Map.of("maxChargeRateA", 4), prev).value());
+        assertSame(prev, ConfigParser.charging(Map.of("maxChargeRateA", 33), prev).value());
+        assertEquals(12, ConfigParser.charging(Map.of("maxChargeRateA", 12L), prev).value().maxChargeRateA());
+    }
+
+    @Test
+    void unknownEnumerationsListTheAllowedValues() {
+        var r = ConfigParser.charging(Map.of("activeMode", "TURBO"), ChargingSettings.DEFAULTS);
+        assertEquals("org.infinergi.charging: activeMode=TURBO rejected: unknown value; allowed: "
+                + "FAST|GREEN|PROGRAMMED|OCPP", r.errors().get(0));
+        var e = ConfigParser.installation(Map.of("earthing", "TN"), PREVIOUS);
+        assertTrue(e.errors().get(0).contains("earthing=TN"), e.errors().toString());
+        assertSame(PREVIOUS, e.value());
+    }
+
+    @Test
+    void badBooleans() {
+        var r = ConfigParser.installation(Map.of("installationComplete", "yes"), PREVIOUS);
+        assertTrue(r.errors().get(0).contains("installationComplete=yes rejected: must be true or false"));
+    }
+
+    @Test
+    void everyBadPropertyIsNamed() {
+        var r = ConfigParser.installation(Map.of("wiringLimitA", 99, "earthing", "XX"), PREVIOUS);
+        assertEquals(2, r.errors().size());
+    }
+
+    @Test
+    void device() {
+        var r = ConfigParser.device(Map.of("model", "INFINERGI-1T", "phases", "1", "ratedCurrentA", 32,
+                "tethered", "true", "serial", "21/000-000001"), DeviceSettings.DEFAULTS);
+        assertTrue(r.accepted());
+        assertEquals(1, r.value().phases());
+        assertFalse(ConfigParser.device(Map.of("phases", 2), DeviceSettings.DEFAULTS).accepted());
+    }
+
+    @Test
+    void core() {
+        assertEquals(new CoreSettings(100, 0),
+                ConfigParser.core(Map.of("loopPeriodMs", 100, "stopGraceMs", 0), CoreSettings.DEFAULTS).value());
+        assertFalse(ConfigParser.core(Map.of("stopGraceMs", 7000), CoreSettings.DEFAULTS).accepted());
+    }
+}
