@@ -33,6 +33,7 @@ final class JsonViews {
         o.put("sessionEnergyWh", round(s.sessionEnergyWh(), 1));
         o.put("error", s.error());
         o.put("detail", s.detail());
+        o.put("configurationError", s.configurationError());
         o.put("at", s.at() == null ? null : s.at().toString());
         return o;
     }

@@ -39,6 +39,16 @@ class JsonViewsTest {
         assertEquals(11040.0, json.get("powerW").asDouble());
         assertEquals(1234.6, json.get("sessionEnergyWh").asDouble());
         assertTrue(json.has("error") && json.get("error").isNull(), "error is present and null when there is none");
+        assertTrue(json.get("configurationError").isNull());
+    }
+
+    @Test
+    void rejectedConfigurationIsShown() throws Exception {
+        ChargerStatus s = new ChargerStatus("INFINERGI-3T", ChargerState.VEHICLE_NOT_CONNECTED, PilotState.A, 0, 100,
+                false, null, ChargingMode.FAST, 0, 0, null, "", Instant.EPOCH,
+                "org.infinergi.installation: wiringLimitA=40 rejected: must be 6..32 A");
+        JsonNode json = mapper.readTree(mapper.writeValueAsString(JsonViews.status(mapper, s)));
+        assertTrue(json.get("configurationError").asText().contains("wiringLimitA"));
     }
 
     @Test
