@@ -37,7 +37,4 @@ public @interface SimConfig {
 
     @AttributeDefinition(name = "EV phases", description = "Until an action sets it: 1 or 3.")
     int evPhases() default 3;
-
-    /** org.infinergi.device key: phases of the model (merged into this component's configuration). */
-    int phases() default 0;
 }

@@ -46,8 +46,8 @@ public final class SimWorldComponent implements SimControl {
     private boolean tickFailing;
 
     @Activate
-    public SimWorldComponent(SimConfig config, DriverMap map, BundleContext bundleContext) {
-        int phases = config.mainsPhases() != 0 ? config.mainsPhases() : config.phases() != 0 ? config.phases() : 3;
+    public SimWorldComponent(SimConfig config, DriverMap map, DeviceKeys device, BundleContext bundleContext) {
+        int phases = config.mainsPhases() != 0 ? config.mainsPhases() : device.phases() != 0 ? device.phases() : 3;
         if (phases != 1 && phases != 3) {
             throw new IllegalArgumentException("org.infinergi.sim mainsPhases (or org.infinergi.device phases) must be 1 or 3, was " + phases);
         }

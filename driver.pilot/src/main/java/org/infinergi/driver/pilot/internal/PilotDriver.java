@@ -133,7 +133,7 @@ public final class PilotDriver implements PilotHardware {
     }
 
     @Deactivate
-    synchronized void deactivate() {
+    public synchronized void deactivate() {
         // Safe side whatever the lifecycle does: open the contactor, pilot to F, then free the pins.
         try {
             setContactor(false);
