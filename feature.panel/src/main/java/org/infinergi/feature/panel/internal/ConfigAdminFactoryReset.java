@@ -1,0 +1,169 @@
+package org.infinergi.feature.panel.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Manual §6.2 factory reset over Config Admin: every configuration of an {@code org.infinergi.*} PID goes back
+ * to the model default the image keeps in {@code <factoryDir>/<pid>.cfg}; one without a default file is
+ * deleted (its component falls back to its Metatype defaults); a default file without a configuration creates
+ * it. Factory configurations ({@code service.factoryPid=org.infinergi.*}, e.g. a Modbus meter) are deleted and
+ * those with a default file {@code <factoryPid>~<name>.cfg} are recreated. PIDs in {@code keep} (the unit's
+ * identity, {@code org.infinergi.device}) are never touched.
+ *
+ * <p>Karaf's file install writes configurations back to {@code etc/<pid>.cfg} and, at the next start, lets the
+ * file win over Config Admin; so an update keeps the configuration's {@code felix.fileinstall.filename}: file
+ * install then rewrites the etc file with the defaults (and deletes it for a deleted configuration).
+ *
+ * <p>History (manual: "kept unless the installer chooses otherwise"): with {@code eraseHistory} the H2 files
+ * of {@code org.infinergi.history databaseFile} are deleted. The store still has them open; on Linux the
+ * unlinked files live until the store closes them on the restart that follows at once, which then starts an
+ * empty history.
+ */
+final class ConfigAdminFactoryReset implements FactoryReset {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigAdminFactoryReset.class);
+    static final String PREFIX = "org.infinergi.";
+    static final String HISTORY_PID = "org.infinergi.history";
+    static final String FILEINSTALL = "felix.fileinstall.filename";
+
+    private final ConfigurationAdmin cm;
+    private final Path factoryDir;
+    private final Set<String> keep;
+
+    ConfigAdminFactoryReset(ConfigurationAdmin cm, Path factoryDir, Set<String> keep) {
+        this.cm = cm;
+        this.factoryDir = factoryDir;
+        this.keep = keep;
+    }
+
+    @Override
+    public void reset(boolean eraseHistory) throws IOException {
+        Map<String, Dictionary<String, Object>> defaults = readDefaults();
+        Path history = eraseHistory ? historyFile() : null;
+        Configuration[] existing;
+        try {
+            existing = cm.listConfigurations("(|(service.pid=" + PREFIX + "*)(service.factoryPid=" + PREFIX + "*))");
+        } catch (InvalidSyntaxException e) {
+            throw new AssertionError(e);
+        }
+        Set<String> done = new java.util.HashSet<>();
+        if (existing != null) {
+            for (Configuration c : existing) {
+                String pid = c.getPid();
+                String factoryPid = c.getFactoryPid();
+                if (keep.contains(pid) || (factoryPid != null && keep.contains(factoryPid))) {
+                    continue;
+                }
+                Dictionary<String, Object> def = factoryPid == null ? defaults.get(pid) : null;
+                if (def == null) {
+                    LOG.info("Factory reset: {} deleted (no model default)", pid);
+                    c.delete();
+                    continue;
+                }
+                Dictionary<String, Object> props = copy(def);
+                Dictionary<String, Object> old = c.getProperties();
+                if (old != null && old.get(FILEINSTALL) != null) {
+                    props.put(FILEINSTALL, old.get(FILEINSTALL));
+                }
+                c.update(props);
+                done.add(pid);
+                LOG.info("Factory reset: {} back to the model default", pid);
+            }
+        }
+        for (Map.Entry<String, Dictionary<String, Object>> e : defaults.entrySet()) {
+            String name = e.getKey();
+            if (done.contains(name) || keep.contains(name)) {
+                continue;
+            }
+            int tilde = name.indexOf('~');
+            Configuration c = tilde < 0 ? cm.getConfiguration(name, "?")
+                    : cm.getFactoryConfiguration(name.substring(0, tilde), name.substring(tilde + 1), "?");
+            c.update(copy(e.getValue()));
+            LOG.info("Factory reset: {} created from the model default", name);
+        }
+        if (history != null) {
+            for (String suffix : new String[] {".mv.db", ".trace.db"}) {
+                Path f = history.resolveSibling(history.getFileName() + suffix);
+                if (Files.deleteIfExists(f)) {
+                    LOG.info("Factory reset: history {} erased", f);
+                }
+            }
+        }
+    }
+
+    /** {@code <pid>.cfg} (or {@code <factoryPid>~<name>.cfg}) files of {@code org.infinergi.*} PIDs. */
+    Map<String, Dictionary<String, Object>> readDefaults() throws IOException {
+        Map<String, Dictionary<String, Object>> out = new TreeMap<>();
+        if (!Files.isDirectory(factoryDir)) {
+            throw new IOException("no model defaults: " + factoryDir + " is not a directory");
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(factoryDir, PREFIX + "*.cfg")) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                Properties p = new Properties();
+                try (InputStream in = Files.newInputStream(f)) {
+                    p.load(in);
+                }
+                Hashtable<String, Object> d = new Hashtable<>();
+                p.stringPropertyNames().forEach(k -> d.put(k, interpolate(p.getProperty(k).trim())));
+                out.put(name.substring(0, name.length() - ".cfg".length()), d);
+            }
+        }
+        return out;
+    }
+
+    /** {@code ${name}} → the system property, as Karaf's file install does for etc/*.cfg (e.g. karaf.data). */
+    static String interpolate(String value) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < value.length()) {
+            int start = value.indexOf("${", i);
+            int end = start < 0 ? -1 : value.indexOf('}', start);
+            if (end < 0) {
+                out.append(value, i, value.length());
+                break;
+            }
+            String name = value.substring(start + 2, end);
+            String replacement = System.getProperty(name);
+            out.append(value, i, start).append(replacement != null ? replacement : value.substring(start, end + 1));
+            i = end + 1;
+        }
+        return out.toString();
+    }
+
+    private Path historyFile() throws IOException {
+        Configuration c = cm.getConfiguration(HISTORY_PID, "?");
+        Dictionary<String, Object> p = c.getProperties();
+        Object file = p == null ? null : p.get("databaseFile");
+        if (file == null || file.toString().isBlank()) {
+            LOG.warn("Factory reset: no {} databaseFile configured, history not erased", HISTORY_PID);
+            return null;
+        }
+        return Path.of(file.toString().trim());
+    }
+
+    private static Dictionary<String, Object> copy(Dictionary<String, Object> d) {
+        Hashtable<String, Object> out = new Hashtable<>();
+        for (var keys = d.keys(); keys.hasMoreElements();) {
+            String k = keys.nextElement();
+            out.put(k, d.get(k));
+        }
+        return out;
+    }
+}

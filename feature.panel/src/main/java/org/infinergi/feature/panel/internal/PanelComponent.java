@@ -1,0 +1,124 @@
+package org.infinergi.feature.panel.internal;
+
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.pi4j.context.Context;
+
+import org.infinergi.core.charging.api.ChargerControl;
+import org.infinergi.core.charging.api.ChargerStatusService;
+import org.infinergi.core.charging.hal.PanelBoard;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The front panel: logo LED (manual §8), buzzer (§9.1), keys (§6.2) and the panel link, on the pi4j
+ * {@link Context}; provides {@link PanelBoard} so the core raises D1 when the panel stops answering.
+ * Activation opens the pins and starts the loop on its own scheduler ({@code infinergi-panel}) and returns;
+ * deactivation stops the loop and turns the logo off.
+ *
+ * <p>Configuration: {@value PanelConfig#PID} (Metatype), plus {@code org.infinergi.installation}
+ * (installationComplete) and {@code org.infinergi.device} (model).
+ */
+@Component(name = PanelConfig.PID, immediate = true, service = PanelBoard.class,
+        configurationPid = {PanelConfig.PID, "org.infinergi.installation", "org.infinergi.device"},
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = PanelConfig.class)
+public final class PanelComponent implements PanelBoard {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PanelComponent.class);
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ChargerControl control;
+
+    private final PanelHardware hw;
+    private final PanelEngine engine;
+    private final ScheduledExecutorService scheduler;
+    private boolean tickFailing;
+
+    @Activate
+    public PanelComponent(@Reference Context pi4j, @Reference ChargerStatusService status,
+            @Reference ConfigurationAdmin cm, PanelConfig config, InstallationKeys installation, DeviceKeys device,
+            BundleContext bundleContext) {
+        Keypad keypad = Keypad.of(config.keypad(), device.model());
+        PanelEngine.Settings settings = settings(config, installation, keypad);
+        String dir = config.factoryDir().isBlank()
+                ? System.getProperty("karaf.etc", "etc") + "/factory" : config.factoryDir();
+        FactoryReset reset = new ConfigAdminFactoryReset(cm, Path.of(dir), Set.of(config.factoryResetKeepPids()));
+        Restarter restarter = new SystemBundleRestarter(bundleContext.getBundle(Constants.SYSTEM_BUNDLE_LOCATION));
+        hw = new Pi4jPanelHardware(pi4j, config, keypad);
+        engine = new PanelEngine(hw, settings, status::status, () -> control, restarter, reset,
+                () -> System.nanoTime() / 1_000_000L);
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "infinergi-panel");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleAtFixedRate(this::tick, 0, config.tickMs(), TimeUnit.MILLISECONDS);
+        LOG.info("Front panel started: {}, LED on {}/{}/{} ({})", keypad, config.ledRedAddress(),
+                config.ledGreenAddress(), config.ledBlueAddress(), config.ledOutput());
+    }
+
+    static PanelEngine.Settings settings(PanelConfig config, InstallationKeys installation, Keypad keypad) {
+        if (config.restartHoldS() <= 0 || config.factoryResetHoldS() <= config.restartHoldS()) {
+            throw new IllegalArgumentException("org.infinergi.panel factoryResetHoldS must exceed restartHoldS > 0, was "
+                    + config.factoryResetHoldS() + " / " + config.restartHoldS());
+        }
+        if (config.shortPressMaxMs() <= 0 || config.shortPressMaxMs() >= config.restartHoldS() * 1000L) {
+            throw new IllegalArgumentException("org.infinergi.panel shortPressMaxMs must be in (0, restartHoldS), was "
+                    + config.shortPressMaxMs());
+        }
+        return new PanelEngine.Settings(keypad, installation.installationComplete(), config.errorBuzzerS() * 1000L,
+                config.shortPressMaxMs(), config.restartHoldS() * 1000L, config.factoryResetHoldS() * 1000L,
+                config.factoryResetErasesHistory(), config.panelPollMs(), config.panelMissedPolls());
+    }
+
+    private void tick() {
+        try {
+            engine.tick();
+            tickFailing = false;
+        } catch (RuntimeException e) {
+            // A failing tick must not kill the scheduler; log once per episode.
+            if (!tickFailing) {
+                LOG.warn("Panel tick failed", e);
+                tickFailing = true;
+            }
+        }
+    }
+
+    @Override
+    public boolean responding() {
+        return engine.responding();
+    }
+
+    @Deactivate
+    void deactivate() {
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            engine.dark();
+        } finally {
+            hw.close();
+        }
+    }
+}

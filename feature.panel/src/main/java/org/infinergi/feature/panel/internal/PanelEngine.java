@@ -1,0 +1,211 @@
+package org.infinergi.feature.panel.internal;
+
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import org.infinergi.core.charging.api.ChargerControl;
+import org.infinergi.core.charging.api.ChargerState;
+import org.infinergi.core.charging.api.ChargerStatus;
+import org.infinergi.core.charging.hal.PanelBoard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The panel loop, one {@link #tick()} at a time (the component calls it from its scheduler, tests call it
+ * after moving the clock): reads the keys, acts on presses, plays the §8 LED signal and the buzzer, and
+ * polls the panel link. Everything it does depends only on the clock it is given.
+ */
+final class PanelEngine implements PanelBoard {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PanelEngine.class);
+
+    /** Startup acoustic signal (manual §4.10.1 "startup, confirmed by the relative acoustic and luminous signal"). */
+    static final int STARTUP_BEEP_MS = 200;
+    /** The firmware counts as starting up this long after the panel starts (the single 600 ms blink and a pause). */
+    static final int STARTUP_MS = 1000;
+    /** Beep announcing that the held key will restart the device on release (manual §6.2, 30 s). */
+    static final int RESTART_ARMED_BEEP_MS = 200;
+    /** Error acoustic signal: on/off period of the beeps. */
+    static final int ALARM_PERIOD_MS = 1000;
+
+    /** Settings of the loop (from {@link PanelConfig}, the installation and device PIDs). */
+    record Settings(Keypad keypad, boolean installationComplete, long errorBuzzerMs, long shortPressMaxMs,
+            long restartHoldMs, long factoryResetHoldMs, boolean eraseHistory, long pollMs, int missedPolls) {
+    }
+
+    private final PanelHardware hw;
+    private final Settings settings;
+    private final Supplier<ChargerStatus> status;
+    private final Supplier<ChargerControl> control;
+    private final Restarter restarter;
+    private final FactoryReset factoryReset;
+    private final LongSupplier clock;
+    private final long startedAt;
+    private final LongPress multi;
+    private final LongPress leftRight;
+
+    private LedSignal signal;
+    private long signalSince;
+    private String alarmedError;
+    private long alarmUntil;
+    private long alarmSince;
+    private long beepUntil;
+    private boolean probeLevel;
+    private long lastPoll;
+    private int missed;
+    private volatile boolean responding = true;
+
+    PanelEngine(PanelHardware hw, Settings settings, Supplier<ChargerStatus> status, Supplier<ChargerControl> control,
+            Restarter restarter, FactoryReset factoryReset, LongSupplier clock) {
+        this.hw = hw;
+        this.settings = settings;
+        this.status = status;
+        this.control = control;
+        this.restarter = restarter;
+        this.factoryReset = factoryReset;
+        this.clock = clock;
+        this.startedAt = clock.getAsLong();
+        this.multi = new LongPress(settings.shortPressMaxMs(), settings.restartHoldMs(), settings.factoryResetHoldMs());
+        this.leftRight = new LongPress(settings.shortPressMaxMs(), settings.restartHoldMs(),
+                settings.factoryResetHoldMs());
+        this.beepUntil = startedAt + STARTUP_BEEP_MS;
+        this.lastPoll = startedAt;
+        hw.probe(false);
+    }
+
+    /** One pass of the loop at the clock's time. */
+    void tick() {
+        long now = clock.getAsLong();
+        ChargerStatus st = status.get();
+        keys(st, now);
+        led(st, now);
+        buzzer(st, now);
+        link(now);
+    }
+
+    private void keys(ChargerStatus st, long now) {
+        LongPress.Action action;
+        if (settings.keypad() == Keypad.MULTIFUNCTION) {
+            action = multi.update(hw.pressed(Button.MULTI), now);
+        } else {
+            // Manual §6.2.2: right and left pressed simultaneously; a short press of the pair means nothing.
+            action = leftRight.update(hw.pressed(Button.LEFT) && hw.pressed(Button.RIGHT), now);
+            if (action == LongPress.Action.SHORT_PRESS) {
+                action = null;
+            }
+        }
+        if (action == null) {
+            return;
+        }
+        switch (action) {
+            case SHORT_PRESS -> shortPress(st);
+            case RESTART_ARMED -> {
+                LOG.info("Key held {} s: the device restarts on release, or resets to factory settings at {} s",
+                        settings.restartHoldMs() / 1000, settings.factoryResetHoldMs() / 1000);
+                beepUntil = now + RESTART_ARMED_BEEP_MS;
+            }
+            case RESTART -> {
+                LOG.warn("Device restart requested at the panel (manual §6.2)");
+                restarter.restart();
+            }
+            case FACTORY_RESET -> {
+                LOG.warn("Factory reset requested at the panel (manual §6.2), history {}",
+                        settings.eraseHistory() ? "erased" : "kept");
+                try {
+                    factoryReset.reset(settings.eraseHistory());
+                } catch (java.io.IOException | RuntimeException e) {
+                    LOG.error("Factory reset failed; restarting with the configuration as it is", e);
+                }
+                restarter.restart();
+            }
+        }
+    }
+
+    /** Manual §6.2.1 short press: recovery in error, suspend while charging, resume while paused. */
+    private void shortPress(ChargerStatus st) {
+        ChargerControl c = control.get();
+        if (c == null) {
+            LOG.info("Short press ignored: no charger control service");
+            return;
+        }
+        ChargerControl.Result r;
+        if (st.state() == ChargerState.ERROR || st.error() != null) {
+            r = c.attemptRecovery();
+        } else if (st.state() == ChargerState.CHARGING) {
+            r = c.pause();
+        } else if (st.state() == ChargerState.PAUSED) {
+            r = c.resume();
+        } else {
+            LOG.debug("Short press in state {}: nothing to do (manual §6.2.1)", st.state());
+            return;
+        }
+        LOG.info("Short press in state {}: {}", st.state(), r);
+    }
+
+    private void led(ChargerStatus st, long now) {
+        boolean starting = now - startedAt < STARTUP_MS;
+        LedSignal next = LedLogic.signal(PanelSituation.of(st, starting, settings.installationComplete()));
+        if (!next.equals(signal)) {
+            signal = next;
+            signalSince = now;
+        }
+        hw.led(signal.at(now - signalSince));
+    }
+
+    /** Manual §9.1: for a limited time the error blinks are accompanied by an acoustic signal. */
+    private void buzzer(ChargerStatus st, long now) {
+        String error = st.state() == ChargerState.ERROR || st.error() != null
+                ? (st.error() == null ? "?" : st.error()) : null;
+        if (error != null && !error.equals(alarmedError) && settings.errorBuzzerMs() > 0) {
+            alarmSince = now;
+            alarmUntil = now + settings.errorBuzzerMs();
+        }
+        if (error == null) {
+            alarmUntil = 0;
+        }
+        alarmedError = error;
+        boolean alarm = now < alarmUntil && (now - alarmSince) % ALARM_PERIOD_MS < ALARM_PERIOD_MS / 2;
+        hw.buzzer(alarm || now < beepUntil);
+    }
+
+    /**
+     * Panel link (D1): each poll toggles the probe; the panel board loops it back on the echo line. The echo
+     * read at a poll must show the level written at the previous poll; {@code missedPolls} misses in a row =
+     * the panel does not answer.
+     */
+    private void link(long now) {
+        if (now - lastPoll < settings.pollMs()) {
+            return;
+        }
+        lastPoll = now;
+        boolean answered = hw.echo() == probeLevel;
+        missed = answered ? 0 : missed + 1;
+        boolean nowResponding = missed < settings.missedPolls();
+        if (nowResponding != responding) {
+            if (nowResponding) {
+                LOG.info("Panel board answers again");
+            } else {
+                LOG.warn("Panel board does not answer ({} polls missed): internal communication error", missed);
+            }
+            responding = nowResponding;
+        }
+        probeLevel = !probeLevel;
+        hw.probe(probeLevel);
+    }
+
+    @Override
+    public boolean responding() {
+        return responding;
+    }
+
+    /** The signal being played (for tests and logs). */
+    LedSignal signal() {
+        return signal;
+    }
+
+    /** Logo off, buzzer silent (deactivation). */
+    void dark() {
+        hw.led(LedColour.OFF);
+        hw.buzzer(false);
+    }
+}

@@ -1,0 +1,21 @@
+package org.infinergi.feature.panel.internal;
+
+/** The panel's I/O as the panel logic uses it (pi4j on the board and the mock platform: {@link Pi4jPanelHardware}). */
+interface PanelHardware extends AutoCloseable {
+
+    void led(LedColour colour);
+
+    void buzzer(boolean on);
+
+    /** Whether {@code button} is pressed now (polarity applied). */
+    boolean pressed(Button button);
+
+    /** Drives the probe line to the panel board. */
+    void probe(boolean high);
+
+    /** The probe as the panel board loops it back. */
+    boolean echo();
+
+    @Override
+    void close();
+}
