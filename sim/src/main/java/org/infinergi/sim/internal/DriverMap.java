@@ -14,6 +14,8 @@ public @interface DriverMap {
 
     int feedbackAddress() default 24;
 
+    boolean feedbackActiveHigh() default true;
+
     int pilotAdcBus() default 0;
 
     int pilotAdcChipSelect() default 0;
@@ -53,4 +55,38 @@ public @interface DriverMap {
     double meterCurrentGain() default 0.0122100122;
 
     double meterCurrentOffset() default 0.0;
+
+    // Proximity pilot and enclosure NTC: channels of the pilot MCP3208, both ratiometric dividers.
+    int ppChannel() default 2;
+
+    double ppPullUpOhm() default 1000.0;
+
+    int ntcChannel() default 3;
+
+    double ntcSeriesOhm() default 10000.0;
+
+    double ntcR25Ohm() default 10000.0;
+
+    double ntcBeta() default 3950.0;
+
+    // Lock actuator, RDC-DD, mains supervision: GPIOs.
+    int lockAddress() default 25;
+
+    int lockFeedbackAddress() default 8;
+
+    boolean lockFeedbackActiveHigh() default true;
+
+    int rcdTestAddress() default 12;
+
+    int rcdTripAddress() default 16;
+
+    boolean rcdTripActiveHigh() default true;
+
+    int earthMonitorAddress() default 20;
+
+    boolean earthPresentActiveHigh() default true;
+
+    int phaseReversalAddress() default 21;
+
+    boolean phaseReversedActiveHigh() default true;
 }

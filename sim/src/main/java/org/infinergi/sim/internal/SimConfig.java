@@ -37,4 +37,16 @@ public @interface SimConfig {
 
     @AttributeDefinition(name = "EV phases", description = "Until an action sets it: 1 or 3.")
     int evPhases() default 3;
+
+    @AttributeDefinition(name = "Lock delay",
+            description = "Time the socket's lock actuator takes to reach the commanded position, milliseconds (untethered models).",
+            min = "0", max = "5000")
+    int lockDelayMs() default 200;
+
+    @AttributeDefinition(name = "Cable resistor",
+            description = "Proximity-pilot resistor of the cable in the socket at start, ohms (untethered models; 220 = 32 A cable).")
+    double cableResistanceOhm() default 220.0;
+
+    @AttributeDefinition(name = "Enclosure temperature", description = "At start, °C.")
+    double temperatureC() default 25.0;
 }

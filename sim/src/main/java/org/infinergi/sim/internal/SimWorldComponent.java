@@ -1,6 +1,8 @@
 package org.infinergi.sim.internal;
 
 import java.util.Hashtable;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +16,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.FieldOption;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +46,14 @@ public final class SimWorldComponent implements SimControl {
 
     private final SimBoard board;
     private final World world;
+    private final WorldControl control;
     private final WorldBinding binding;
     private final ScheduledExecutorService scheduler;
     private final ServiceRegistration<Context> contextRegistration;
+    /** Other parts of the simulation injecting some causes (e.g. the panel board simulation for D1). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
+    final List<SimFaultInjector> injectors = new CopyOnWriteArrayList<>();
     private long lastTickNanos;
     private boolean tickFailing;
 
@@ -55,7 +67,13 @@ public final class SimWorldComponent implements SimControl {
             throw new IllegalArgumentException("org.infinergi.sim evPhases must be 1 or 3, was " + config.evPhases());
         }
         world = new World(new double[] {config.mainsVoltageL1V(), config.mainsVoltageL2V(), config.mainsVoltageL3V()},
-                phases, config.relayDelayMs() / 1000.0, config.evMaxCurrentA(), config.evPhases());
+                phases, config.relayDelayMs() / 1000.0, config.evMaxCurrentA(), config.evPhases(), device.tethered(),
+                config.lockDelayMs() / 1000.0);
+        if (!device.tethered()) {
+            world.setCableResistance(config.cableResistanceOhm());
+        }
+        world.setTemperature(config.temperatureC());
+        control = new WorldControl(world, injectors);
         board = new SimBoard();
         binding = new WorldBinding(board, world, map);
 
@@ -91,14 +109,27 @@ public final class SimWorldComponent implements SimControl {
 
     @Override
     public WorldState state() {
-        return world.state();
+        return control.state();
     }
 
     @Override
     public WorldState act(EvAction action, Double maxCurrentA, Integer phases) {
-        world.act(action, maxCurrentA, phases);
-        LOG.info("Simulated EV: {} (maxCurrentA={}, phases={})", action, maxCurrentA, phases);
-        return world.state();
+        return control.act(action, maxCurrentA, phases);
+    }
+
+    @Override
+    public WorldState fault(SimFault fault, String variant, boolean active) {
+        return control.fault(fault, variant, active);
+    }
+
+    @Override
+    public WorldState cable(Double ohm) {
+        return control.cable(ohm);
+    }
+
+    @Override
+    public WorldState temperature(double celsius) {
+        return control.temperature(celsius);
     }
 
     @Deactivate

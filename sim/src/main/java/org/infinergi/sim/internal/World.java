@@ -1,6 +1,9 @@
 package org.infinergi.sim.internal;
 
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The simulated world below the drivers: mains, cable, EV and the contactor's relay. Pure and
@@ -17,9 +20,34 @@ public final class World {
     /** Internal EV intent. */
     enum Intent { IDLE, CHARGE, PAUSE, VENTILATION, FULL }
 
+    /** Mains voltage the I3 fault puts on every supply phase, volts (below 230 V − 10 %, manual §2.3.2). */
+    public static final double UNDERVOLTAGE_V = 180.0;
+    /** Mains voltage the I4 fault puts on every supply phase, volts (above 230 V + 10 %). */
+    public static final double OVERVOLTAGE_V = 270.0;
+    /** What the EV draws under V1, as a multiple of the offer (manual §9.1: more than 125 %). */
+    public static final double OVERLOAD_FACTOR = 1.4;
+    /** The PP resistor V5 shows, ohms: above every IEC 61851-1 range and above the 4.5 kΩ invalid limit. */
+    public static final double INVALID_CABLE_OHM = 10_000.0;
+    /** The enclosure temperature D7 makes the NTC see, °C. */
+    public static final double OVERHEAT_C = 90.0;
+    /** The default cable of untethered models: 32 A, 220 Ω (IEC 61851-1 table B.2). */
+    public static final double DEFAULT_CABLE_OHM = 220.0;
+
     private final double[] mainsV;
+    private final double[] nominalMainsV;
     private final int mainsPhases;
     private final double relayDelayS;
+    private final boolean tethered;
+    private final double lockDelayS;
+
+    private final Map<SimFault, String> faults = new EnumMap<>(SimFault.class);
+    private Double cableOhm;
+    private double temperatureC = 25.0;
+    private boolean lockCommand;
+    private boolean lockFeedback;
+    private double sinceLockChangeS;
+    private boolean rcdTestCurrent;
+    private boolean rcdTripped;
 
     private boolean plugged;
     private Intent intent = Intent.IDLE;
@@ -47,6 +75,16 @@ public final class World {
      * @param evPhases      phases the EV draws on until an action sets another
      */
     public World(double[] mainsV, int mainsPhases, double relayDelayS, double evMaxCurrentA, int evPhases) {
+        this(mainsV, mainsPhases, relayDelayS, evMaxCurrentA, evPhases, true, 0.2);
+    }
+
+    /**
+     * @param tethered   true: fixed cable, no proximity pilot, no lock (T models); false: socket with a 220 Ω
+     *                   (32 A) cable inserted and a lock actuator (U models)
+     * @param lockDelayS time the lock actuator takes to reach the commanded position
+     */
+    public World(double[] mainsV, int mainsPhases, double relayDelayS, double evMaxCurrentA, int evPhases,
+            boolean tethered, double lockDelayS) {
         if (mainsPhases != 1 && mainsPhases != 3) {
             throw new IllegalArgumentException("mainsPhases must be 1 or 3, was " + mainsPhases);
         }
@@ -54,8 +92,12 @@ public final class World {
         for (int i = 0; i < 3; i++) {
             this.mainsV[i] = i < mainsPhases ? mainsV[i] : 0.0;
         }
+        this.nominalMainsV = this.mainsV.clone();
         this.mainsPhases = mainsPhases;
         this.relayDelayS = relayDelayS;
+        this.tethered = tethered;
+        this.lockDelayS = lockDelayS;
+        this.cableOhm = tethered ? null : DEFAULT_CABLE_OHM;
         this.evMaxCurrentA = evMaxCurrentA;
         this.evPhases = evPhases;
         recomputeLine();
@@ -103,7 +145,28 @@ public final class World {
      * follows the command after its delay, the EV reacts to the pilot, draws current and counts energy.
      */
     public synchronized void step(double dtS, PilotDrive newDrive, boolean contactorCommanded) {
+        step(dtS, newDrive, contactorCommanded, lockCommand, false);
+    }
+
+    /**
+     * Advances the world by {@code dtS} seconds under all the board's outputs: pilot drive, contactor, lock
+     * actuator and the RDC-DD test current. The lock's feedback follows its command after the lock delay
+     * (unless D5 holds it); the RDC-DD trips while its test current flows (unless D6) and while DC leakage
+     * flows (V2 during a charge).
+     */
+    public synchronized void step(double dtS, PilotDrive newDrive, boolean contactorCommanded, boolean lockCommanded,
+            boolean rcdTest) {
         timeS += dtS;
+        if (lockCommanded != lockCommand) {
+            lockCommand = lockCommanded;
+            sinceLockChangeS = dtS;
+        } else {
+            sinceLockChangeS += dtS;
+        }
+        if (!tethered && !faults.containsKey(SimFault.D5) && sinceLockChangeS >= lockDelayS - 1e-9) {
+            lockFeedback = lockCommand;
+        }
+        rcdTestCurrent = rcdTest;
         if (contactorCommanded != contactorCommand) {
             contactorCommand = contactorCommanded;
             sinceCommandChangeS = dtS; // the command changed at some point during this step: count from its start
@@ -112,6 +175,11 @@ public final class World {
         }
         if (sinceCommandChangeS >= relayDelayS - 1e-9) {
             feedback = contactorCommand;
+        }
+        if ("welded".equals(faults.get(SimFault.D4))) {
+            feedback = true;
+        } else if ("open".equals(faults.get(SimFault.D4))) {
+            feedback = false;
         }
         drive = newDrive;
         offeredA = drive.offeredCurrentA();
@@ -122,15 +190,139 @@ public final class World {
         double powerW = powerW();
         evEnergyWh += powerW * dtS / 3600.0;
         recomputeDraw();
+        recomputeRcd();
+    }
+
+    private void recomputeRcd() {
+        boolean leakage = faults.containsKey(SimFault.V2) && (phaseCurrentsA[0] + phaseCurrentsA[1] + phaseCurrentsA[2]) > 0.0;
+        rcdTripped = (rcdTestCurrent && !faults.containsKey(SimFault.D6)) || leakage;
+    }
+
+    /**
+     * Injects ({@code active}) or removes the physical cause of {@code fault}. The caller has validated the
+     * fault is {@linkplain SimFault#simulated() simulated} and the variant is one of its variants.
+     *
+     * @throws IllegalStateException when the cause does not exist on this model (V5, D5 on tethered models)
+     */
+    public synchronized void setFault(SimFault fault, String variant, boolean active) {
+        if (!fault.simulated()) {
+            throw new IllegalArgumentException(fault + " is not simulated by the world: " + fault.notSimulatedReason());
+        }
+        String v = variant == null ? fault.defaultVariant() : variant;
+        if (!fault.variants().contains(v)) {
+            throw new IllegalArgumentException(fault + " has no variant '" + v + "', only " + fault.variants());
+        }
+        if (tethered && (fault == SimFault.V5 || fault == SimFault.D5)) {
+            throw new IllegalStateException(fault + " needs an untethered (U) model: a tethered model has no "
+                    + (fault == SimFault.V5 ? "proximity pilot" : "lock actuator"));
+        }
+        if (active) {
+            faults.put(fault, v);
+            // I3 and I4 are two values of the same mains voltage: one replaces the other.
+            if (fault == SimFault.I3) {
+                faults.remove(SimFault.I4);
+            } else if (fault == SimFault.I4) {
+                faults.remove(SimFault.I3);
+            }
+        } else {
+            faults.remove(fault);
+        }
+        applyMains();
+        updateS2();
+        recomputeLine();
+        recomputeDraw();
+        recomputeRcd();
+    }
+
+    private void applyMains() {
+        for (int i = 0; i < 3; i++) {
+            double v = nominalMainsV[i];
+            if (i < mainsPhases && faults.containsKey(SimFault.I3)) {
+                v = UNDERVOLTAGE_V;
+            } else if (i < mainsPhases && faults.containsKey(SimFault.I4)) {
+                v = OVERVOLTAGE_V;
+            }
+            mainsV[i] = v;
+        }
+    }
+
+    /**
+     * Sets the proximity-pilot resistor of the cable in the socket, ohms, or {@code null} for no cable (the PP
+     * input then floats open).
+     *
+     * @throws IllegalStateException on tethered models (no socket, no proximity pilot)
+     */
+    public synchronized void setCableResistance(Double ohm) {
+        if (tethered) {
+            throw new IllegalStateException("tethered model: the cable is fixed and has no proximity pilot");
+        }
+        if (ohm != null && !(ohm > 0.0 && Double.isFinite(ohm))) {
+            throw new IllegalArgumentException("cable resistance must be a finite number above 0, was " + ohm);
+        }
+        cableOhm = ohm;
+    }
+
+    /** Sets the enclosure temperature, °C (D7 overrides what the sensor sees while active). */
+    public synchronized void setTemperature(double celsius) {
+        if (!Double.isFinite(celsius)) {
+            throw new IllegalArgumentException("temperature must be a finite number, was " + celsius);
+        }
+        temperatureC = celsius;
+    }
+
+    /** The resistor the PP input sees, ohms, or null when open (no cable, tethered model). */
+    public synchronized Double proximityResistanceOhm() {
+        if (tethered) {
+            return null;
+        }
+        return faults.containsKey(SimFault.V5) ? Double.valueOf(INVALID_CABLE_OHM) : cableOhm;
+    }
+
+    /** The temperature the enclosure NTC sees, °C. */
+    public synchronized double sensorTemperatureC() {
+        return faults.containsKey(SimFault.D7) ? Math.max(OVERHEAT_C, temperatureC) : temperatureC;
+    }
+
+    /** What the lock's position switch says: true when the plug is locked (always false on tethered models). */
+    public synchronized boolean lockFeedback() {
+        return lockFeedback;
+    }
+
+    /** Whether the RDC-DD trips now. */
+    public synchronized boolean rcdTripped() {
+        return rcdTripped;
+    }
+
+    /** Whether the earth monitor sees the protective earth. */
+    public synchronized boolean earthPresent() {
+        return !faults.containsKey(SimFault.I1);
+    }
+
+    /** Whether the mains monitor sees phase and neutral swapped. */
+    public synchronized boolean phaseNeutralReversed() {
+        return faults.containsKey(SimFault.I2);
+    }
+
+    /** Whether the pilot front end's MCP3208 answers (false under D3). */
+    public synchronized boolean pilotAdcAnswering() {
+        return !faults.containsKey(SimFault.D3);
+    }
+
+    /** Whether {@code fault} is active. */
+    public synchronized boolean faultActive(SimFault fault) {
+        return faults.containsKey(fault);
     }
 
     private void updateS2() {
-        boolean wants = plugged && (intent == Intent.CHARGE || intent == Intent.PAUSE || intent == Intent.VENTILATION);
+        boolean nonCompliant = faults.containsKey(SimFault.V3);
+        boolean wants = plugged && (nonCompliant || intent == Intent.CHARGE || intent == Intent.PAUSE
+                || intent == Intent.VENTILATION);
         if (!wants) {
             s2Closed = false;
-        } else if (!s2Closed && offeredA > 0.0) {
+        } else if (!s2Closed && (offeredA > 0.0 || nonCompliant)) {
             // The EV closes S2 in answer to a PWM offer; once closed it stays closed while it wants to
-            // charge, even if the EVSE withdraws the offer (it then draws nothing).
+            // charge, even if the EVSE withdraws the offer (it then draws nothing). V3: a non-compliant EV
+            // closes it without waiting for any offer.
             s2Closed = true;
         }
     }
@@ -146,7 +338,11 @@ public final class World {
     }
 
     private void recomputeLine() {
-        if (drive.steadyLow()) {
+        if ("short".equals(faults.get(SimFault.V4))) {
+            // Pilot shorted to PE: 0 V whatever the generator drives (state E).
+            pilotPositiveV = 0.0;
+            pilotNegativeV = 0.0;
+        } else if (drive.steadyLow()) {
             pilotPositiveV = -12.0;
             pilotNegativeV = -12.0;
         } else if (drive.steadyHigh()) {
@@ -154,16 +350,18 @@ public final class World {
             pilotNegativeV = evPlateauV();
         } else {
             pilotPositiveV = evPlateauV();
-            pilotNegativeV = -12.0; // the EV's diode blocks the negative half-wave: the generator's −12 V
+            // The EV's diode blocks the negative half-wave: the generator's −12 V. Without it (V4) the EV's
+            // resistors load the negative half-wave as they load the positive one.
+            pilotNegativeV = plugged && "diode".equals(faults.get(SimFault.V4)) ? -evPlateauV() : -12.0;
         }
     }
 
     private void recomputeDraw() {
         double perPhase = 0.0;
         boolean drawing = plugged && s2Closed && feedback && offeredA > 0.0 && intent != Intent.PAUSE
-                && !drive.steadyLow();
+                && !drive.steadyLow() && !"short".equals(faults.get(SimFault.V4));
         if (drawing) {
-            perPhase = Math.min(offeredA, evMaxCurrentA);
+            perPhase = faults.containsKey(SimFault.V1) ? offeredA * OVERLOAD_FACTOR : Math.min(offeredA, evMaxCurrentA);
         }
         int phases = Math.min(evPhases, mainsPhases);
         for (int i = 0; i < 3; i++) {
@@ -180,7 +378,7 @@ public final class World {
     }
 
     private String evStateLetter() {
-        if (drive.steadyLow()) {
+        if (drive.steadyLow() && !"short".equals(faults.get(SimFault.V4))) {
             return "F";
         }
         double v = pilotPositiveV;
@@ -239,6 +437,16 @@ public final class World {
                 pilotPositiveV, pilotNegativeV, drive.on(), drive.dutyPct(), drive.frequencyHz(), offeredA,
                 evMaxCurrentA, evPhases, phases > 0 ? phaseCurrentsA[0] : 0.0,
                 Arrays.copyOf(phaseCurrentsA, 3), powerW(), evEnergyWh, contactorCommand, feedback,
-                mainsV.clone(), mainsPhases, timeS);
+                mainsV.clone(), mainsPhases, timeS, activeFaults(), tethered, tethered ? null : cableOhm,
+                proximityResistanceOhm(), sensorTemperatureC(), temperatureC,
+                new WorldState.Lock(!tethered, lockCommand, lockFeedback),
+                new WorldState.Rcd(rcdTestCurrent, rcdTripped), earthPresent(), phaseNeutralReversed(),
+                pilotAdcAnswering());
+    }
+
+    private List<WorldState.ActiveFault> activeFaults() {
+        return faults.entrySet().stream()
+                .map(e -> new WorldState.ActiveFault(e.getKey().name(), e.getValue(), e.getKey().cause(e.getValue())))
+                .toList();
     }
 }

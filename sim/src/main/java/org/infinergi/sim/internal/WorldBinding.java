@@ -29,9 +29,15 @@ public final class WorldBinding {
     /** One world step of {@code dtS} seconds. */
     public void tick(double dtS) {
         PilotDrive drive = board.pwm(map.pwmAddress()).map(WorldBinding::driveOf).orElse(PilotDrive.OFF);
-        boolean contactor = board.digitalOutput(map.contactorAddress()).map(DigitalOutput::isHigh).orElse(false);
-        world.step(dtS, drive, contactor);
+        boolean contactor = high(map.contactorAddress());
+        boolean lock = high(map.lockAddress());
+        boolean rcdTest = high(map.rcdTestAddress());
+        world.step(dtS, drive, contactor, lock, rcdTest);
         publish();
+    }
+
+    private boolean high(int address) {
+        return board.digitalOutput(address).map(DigitalOutput::isHigh).orElse(false);
     }
 
     private static PilotDrive driveOf(Pwm pwm) {
@@ -42,10 +48,39 @@ public final class WorldBinding {
         }
     }
 
+    /**
+     * The PP input: the cable's resistor (PP–PE) below a pull-up to the ADC's reference, so
+     * {@code counts = 4095 · R / (R + Rpull-up)}; no resistor (open) reads full scale.
+     */
+    static int ppCounts(Double ohm, double pullUpOhm) {
+        if (ohm == null) {
+            return Mcp3208.MAX_COUNTS;
+        }
+        return (int) Math.round(Mcp3208.MAX_COUNTS * ohm / (ohm + pullUpOhm));
+    }
+
+    /**
+     * The enclosure NTC (to ground) below a series resistor to the ADC's reference:
+     * {@code counts = 4095 · Rntc / (Rntc + Rseries)} with the β model
+     * {@code Rntc = R25 · exp(β · (1/T − 1/298.15 K))}.
+     */
+    static int ntcCounts(double celsius, double seriesOhm, double r25Ohm, double beta) {
+        double r = r25Ohm * Math.exp(beta * (1.0 / (celsius + 273.15) - 1.0 / 298.15));
+        return (int) Math.round(Mcp3208.MAX_COUNTS * r / (r + seriesOhm));
+    }
+
     private void publish() {
-        board.setInput(map.feedbackAddress(), world.contactorFeedback());
+        board.setInput(map.feedbackAddress(), world.contactorFeedback() == map.feedbackActiveHigh());
+        board.setInput(map.lockFeedbackAddress(), world.lockFeedback() == map.lockFeedbackActiveHigh());
+        board.setInput(map.rcdTripAddress(), world.rcdTripped() == map.rcdTripActiveHigh());
+        board.setInput(map.earthMonitorAddress(), world.earthPresent() == map.earthPresentActiveHigh());
+        board.setInput(map.phaseReversalAddress(), world.phaseNeutralReversed() == map.phaseReversedActiveHigh());
 
         Mcp3208 pilotAdc = board.adc(map.pilotAdcBus(), map.pilotAdcChipSelect());
+        pilotAdc.setAbsent(!world.pilotAdcAnswering());
+        pilotAdc.setCounts(map.ppChannel(), ppCounts(world.proximityResistanceOhm(), map.ppPullUpOhm()));
+        pilotAdc.setCounts(map.ntcChannel(), ntcCounts(world.sensorTemperatureC(), map.ntcSeriesOhm(), map.ntcR25Ohm(),
+                map.ntcBeta()));
         pilotAdc.setValue(map.pilotPositiveChannel(), world.pilotPositiveV(), map.pilotPositiveGain(),
                 map.pilotPositiveOffset());
         pilotAdc.setValue(map.pilotNegativeChannel(), world.pilotNegativeV(), map.pilotNegativeGain(),

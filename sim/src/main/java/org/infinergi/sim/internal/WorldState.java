@@ -23,10 +23,42 @@ package org.infinergi.sim.internal;
  * @param mainsVoltagesV     mains voltage per phase L1..L3, volts (0 on phases the installation lacks)
  * @param mainsPhases        phases of the supply (1 or 3)
  * @param timeS              simulated time since start, seconds
+ * @param faults             the injected physical causes (code, variant, cause), empty when healthy
+ * @param tethered           true for fixed-cable (T) models: no proximity pilot, no lock
+ * @param cableResistanceOhm the PP resistor of the cable in the socket, ohms; null on tethered models or with no cable
+ * @param ppResistanceOhm    what the PP input really sees, ohms (V5 overrides the cable); null = open
+ * @param temperatureC       the temperature the enclosure NTC sees, °C (D7 overrides the set one)
+ * @param temperatureSetC    the enclosure temperature set through POST /api/sim/temperature, °C
+ * @param lock               the lock actuator (untethered models)
+ * @param rcd                the RDC-DD (6 mA DC leakage device)
+ * @param earthPresent       what the earth monitor input says
+ * @param phaseNeutralReversed what the phase-reversal input says
+ * @param pilotAdcAnswering  false while D3 silences the pilot front end's MCP3208
  */
 public record WorldState(String evState, boolean plugged, String evIntent, double pilotPositiveV,
         double pilotNegativeV, boolean pwmOn, double dutyCyclePct, int pwmFrequencyHz, double offeredCurrentA,
         double evMaxCurrentA, int evPhases, double evCurrentA, double[] phaseCurrentsA, double evPowerW,
         double evEnergyWh, boolean contactorCommanded, boolean contactor, double[] mainsVoltagesV,
-        int mainsPhases, double timeS) {
+        int mainsPhases, double timeS, java.util.List<ActiveFault> faults, boolean tethered,
+        Double cableResistanceOhm, Double ppResistanceOhm, double temperatureC, double temperatureSetC, Lock lock,
+        Rcd rcd, boolean earthPresent, boolean phaseNeutralReversed, boolean pilotAdcAnswering) {
+
+    /** An injected physical cause. */
+    public record ActiveFault(String fault, String variant, String cause) {
+    }
+
+    /**
+     * @param fitted    false on tethered models (no actuator: the feedback stays low)
+     * @param commanded the lock output the driver sets
+     * @param locked    the position switch: plug really locked
+     */
+    public record Lock(boolean fitted, boolean commanded, boolean locked) {
+    }
+
+    /**
+     * @param testCurrent the test output the driver sets
+     * @param tripped     the trip output the driver reads
+     */
+    public record Rcd(boolean testCurrent, boolean tripped) {
+    }
 }

@@ -53,18 +53,7 @@ class EvRequestTest {
     @Test
     void shellCommandRejectsUnknownActionsWithTheList() {
         World w = new World(new double[] {230, 230, 230}, 3, 0.05, 32, 3);
-        SimControl control = new SimControl() {
-            @Override
-            public WorldState state() {
-                return w.state();
-            }
-
-            @Override
-            public WorldState act(EvAction action, Double maxCurrentA, Integer phases) {
-                w.act(action, maxCurrentA, phases);
-                return w.state();
-            }
-        };
+        SimControl control = new WorldControl(w, java.util.List.of());
         SimEvCommand cmd = new SimEvCommand(control);
         assertTrue(cmd.ev("fly").contains("plug, charge, pause, ventilation, full, unplug"));
         assertTrue(cmd.ev("plug", 16, 1).contains("(IDLE)"));
