@@ -5,6 +5,10 @@ import java.util.Deque;
 
 import com.pi4j.context.Context;
 import com.pi4j.io.IO;
+import com.pi4j.io.gpio.digital.DigitalInput;
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.io.gpio.digital.PullResistance;
 import com.pi4j.io.spi.Spi;
 import com.pi4j.io.spi.SpiMode;
 
@@ -31,6 +35,19 @@ final class Pi4jIo implements AutoCloseable {
     Spi spi(String id, int bus, int chipSelect, int baudHz) {
         return track(context.create(Spi.newConfigBuilder(context).id(id).name(id).bus(bus).address(chipSelect)
                 .mode(SpiMode.MODE_0).baud(baudHz)));
+    }
+
+    DigitalInput input(String id, String name, int address) {
+        return track(context.create(DigitalInput.newConfigBuilder(context).id(id).name(name).address(address)
+                .pull(PullResistance.OFF)));
+    }
+
+    DigitalOutput output(String id, String name, int address, DigitalState initial, DigitalState shutdown) {
+        var b = DigitalOutput.newConfigBuilder(context).id(id).name(name).address(address).initial(initial);
+        if (shutdown != null) {
+            b.shutdown(shutdown);
+        }
+        return track(context.create(b));
     }
 
     @Override

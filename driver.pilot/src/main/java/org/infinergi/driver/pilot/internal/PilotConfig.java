@@ -102,4 +102,68 @@ public @interface PilotConfig {
     @AttributeDefinition(name = "Metered phases",
             description = "1 or 3; 0 = the model's phases from org.infinergi.device 'phases' (3 when unset).")
     int meterPhases() default 0;
+
+    // --- Proximity pilot (untethered sockets, IEC 61851-1 annex B) on the pilot MCP3208 ---
+
+    @AttributeDefinition(name = "PP channel", description = "Pilot-ADC channel of the proximity-pilot divider.", min = "0", max = "7")
+    int ppChannel() default 2;
+
+    @AttributeDefinition(name = "PP pull-up",
+            description = "Ohms from the ADC reference to PP; the cable's resistor goes from PP to PE: counts = 4095 · R / (R + pull-up).")
+    double ppPullUpOhm() default 1000.0;
+
+    @AttributeDefinition(name = "Divider rail margin",
+            description = "Counts this close to 0 or 4095 mean a short or an open circuit on the PP or NTC divider: no reading (NaN).", min = "1", max = "200")
+    int dividerRailMarginCounts() default 8;
+
+    // --- Enclosure temperature (manual §5.6): NTC thermistor on the pilot MCP3208 ---
+
+    @AttributeDefinition(name = "NTC channel", description = "Pilot-ADC channel of the enclosure NTC divider.", min = "0", max = "7")
+    int ntcChannel() default 3;
+
+    @AttributeDefinition(name = "NTC series resistor",
+            description = "Ohms from the ADC reference to the NTC, which goes to ground: counts = 4095 · Rntc / (Rntc + series).")
+    double ntcSeriesOhm() default 10000.0;
+
+    @AttributeDefinition(name = "NTC R25", description = "NTC resistance at 25 °C, ohms.")
+    double ntcR25Ohm() default 10000.0;
+
+    @AttributeDefinition(name = "NTC beta", description = "β of the NTC, kelvin: R = R25 · exp(β · (1/T − 1/298.15 K)).")
+    double ntcBeta() default 3950.0;
+
+    // --- Socket lock actuator (untethered models) ---
+
+    @AttributeDefinition(name = "Lock pin", description = "BCM GPIO driving the socket's lock actuator (high = locked).")
+    int lockAddress() default 25;
+
+    @AttributeDefinition(name = "Lock feedback pin", description = "BCM GPIO of the lock's position switch.")
+    int lockFeedbackAddress() default 8;
+
+    @AttributeDefinition(name = "Lock feedback active high", description = "True when the input reads high with the plug locked.")
+    boolean lockFeedbackActiveHigh() default true;
+
+    // --- RDC-DD (IEC 62955, manual §4.3) ---
+
+    @AttributeDefinition(name = "RDC-DD test pin", description = "BCM GPIO switching the RDC-DD's test current (high = on).")
+    int rcdTestAddress() default 12;
+
+    @AttributeDefinition(name = "RDC-DD trip pin", description = "BCM GPIO of the RDC-DD's trip output.")
+    int rcdTripAddress() default 16;
+
+    @AttributeDefinition(name = "RDC-DD trip active high", description = "True when the input reads high while the device trips.")
+    boolean rcdTripActiveHigh() default true;
+
+    // --- Mains supervision (manual §9.1 I1, I2) ---
+
+    @AttributeDefinition(name = "Earth monitor pin", description = "BCM GPIO of the earth monitoring circuit.")
+    int earthMonitorAddress() default 20;
+
+    @AttributeDefinition(name = "Earth present active high", description = "True when the input reads high with the protective earth present.")
+    boolean earthPresentActiveHigh() default true;
+
+    @AttributeDefinition(name = "Phase reversal pin", description = "BCM GPIO of the mains monitor's phase/neutral reversal output.")
+    int phaseReversalAddress() default 21;
+
+    @AttributeDefinition(name = "Phase reversed active high", description = "True when the input reads high with phase and neutral swapped.")
+    boolean phaseReversedActiveHigh() default true;
 }

@@ -43,19 +43,20 @@ public final class PilotDriver implements PilotHardware {
     private final Pwm pwm;
     private final DigitalOutput contactor;
     private final DigitalInput feedback;
-    private final Mcp3208Adc adc;
+    private final PilotAdc adc;
 
     private double duty;
     private boolean contactorClosed;
     private boolean adcFailing;
 
     @Activate
-    public PilotDriver(@Reference Context pi4j, PilotConfig config) {
+    public PilotDriver(@Reference Context pi4j, @Reference PilotAdc adc, PilotConfig config) {
         if (config.pwmFrequencyHz() < 980 || config.pwmFrequencyHz() > 1020) {
             throw new IllegalArgumentException("org.infinergi.driver.pilot pwmFrequencyHz must be 980..1020 Hz"
                     + " (IEC 61851-1), was " + config.pwmFrequencyHz());
         }
         this.config = config;
+        this.adc = adc;
         this.io = new Pi4jIo(pi4j);
         try {
             contactor = io.track(pi4j.create(DigitalOutput.newConfigBuilder(pi4j).id("infinergi-contactor")
@@ -66,8 +67,6 @@ public final class PilotDriver implements PilotHardware {
             pwm = io.track(pi4j.create(Pwm.newConfigBuilder(pi4j).id("infinergi-pilot-pwm").name("Control pilot")
                     .address(config.pwmAddress()).pwmType(PwmType.HARDWARE).frequency(config.pwmFrequencyHz())
                     .initial(0).shutdown(0)));
-            adc = new Mcp3208Adc(io.spi("infinergi-pilot-adc", config.pilotAdcBus(), config.pilotAdcChipSelect(),
-                    config.spiBaudHz()));
             setContactor(false);
             setDutyCycle(0.0);
         } catch (RuntimeException e) {

@@ -17,6 +17,7 @@ import org.infinergi.core.charging.api.ChargerStatus;
 import org.infinergi.core.charging.api.SessionRecord;
 import org.infinergi.core.charging.testing.MutableClock;
 import org.infinergi.driver.pilot.internal.Defaults;
+import org.infinergi.driver.pilot.internal.PilotAdc;
 import org.infinergi.driver.pilot.internal.PilotConfig;
 import org.infinergi.driver.pilot.internal.PilotDriver;
 import org.infinergi.sim.hw.SimBoard;
@@ -36,7 +37,8 @@ class CoreOverPilotDriverTest {
 
     private final SimBoard board = new SimBoard();
     private final PilotConfig pilotConfig = Defaults.of(PilotConfig.class);
-    private final PilotDriver driver = new PilotDriver(board.context(), pilotConfig);
+    private final PilotDriver driver = new PilotDriver(board.context(), new PilotAdc(board.context(), pilotConfig),
+            pilotConfig);
     private final World world = new World(new double[] {230, 230, 230}, 3, 0.05, 32, 3);
     private final WorldBinding binding = new WorldBinding(board, world, Defaults.of(DriverMap.class));
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
