@@ -51,6 +51,7 @@ final class PanelEngine implements PanelBoard {
     private long alarmSince;
     private long beepUntil;
     private boolean probeLevel;
+    private boolean lastEcho = true;
     private long lastPoll;
     private int missed;
     private volatile boolean responding = true;
@@ -171,14 +172,17 @@ final class PanelEngine implements PanelBoard {
     /**
      * Panel link (D1): each poll toggles the probe; the panel board loops it back on the echo line. The echo
      * read at a poll must show the level written at the previous poll; {@code missedPolls} misses in a row =
-     * the panel does not answer.
+     * the panel does not answer. A line stuck high or low fails every other poll and so counts as silent.
      */
     private void link(long now) {
         if (now - lastPoll < settings.pollMs()) {
             return;
         }
         lastPoll = now;
-        boolean answered = hw.echo() == probeLevel;
+        // The echo must follow every toggle: a line stuck at one level would match every second poll.
+        boolean echo = hw.echo();
+        boolean answered = echo == probeLevel && echo != lastEcho;
+        lastEcho = echo;
         missed = answered ? 0 : missed + 1;
         boolean nowResponding = missed < settings.missedPolls();
         if (nowResponding != responding) {

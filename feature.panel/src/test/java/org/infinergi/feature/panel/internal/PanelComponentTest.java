@@ -1,0 +1,120 @@
+package org.infinergi.feature.panel.internal;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.Map;
+
+import org.infinergi.core.charging.api.ChargerState;
+import org.infinergi.core.charging.api.PilotState;
+import org.infinergi.sim.hw.SimBoard;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/** The DS component's lifecycle: activate returns at once, the loop runs on its own thread, deactivate darkens. */
+class PanelComponentTest {
+
+    private final SimBoard board = new SimBoard();
+    private PanelComponent component;
+
+    private static BundleContext bundleContext() {
+        Bundle system = (Bundle) Proxy.newProxyInstance(PanelComponentTest.class.getClassLoader(),
+                new Class<?>[] {Bundle.class}, (p, m, a) -> {
+                    throw new UnsupportedOperationException("no restart in this test");
+                });
+        return (BundleContext) Proxy.newProxyInstance(PanelComponentTest.class.getClassLoader(),
+                new Class<?>[] {BundleContext.class}, (p, m, a) -> {
+                    if (m.getName().equals("getBundle")) {
+                        return system;
+                    }
+                    throw new UnsupportedOperationException(m.getName());
+                });
+    }
+
+    private PanelComponent activate(Map<String, Object> config, String model) {
+        return new PanelComponent(board.context(),
+                () -> Statuses.of(ChargerState.TERMINATED, PilotState.B, 16, false), new FakeConfigAdmin().admin(),
+                Defaults.of(PanelConfig.class, config), Defaults.of(InstallationKeys.class, Map.of("installationComplete", true)),
+                Defaults.of(DeviceKeys.class, Map.of("model", model)), bundleContext());
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (component != null) {
+            component.deactivate();
+        }
+        board.close();
+    }
+
+    private boolean green() {
+        return board.digitalOutput(19).orElseThrow().isHigh();
+    }
+
+    @Test
+    void activateReturnsAtOnceAndTheLoopPlaysOnItsOwnThread() {
+        long t0 = System.nanoTime();
+        component = activate(Map.of(), "INFINERGI-3T");
+        assertTrue(System.nanoTime() - t0 < 500_000_000L, "activate returns at once");
+        await().atMost(Duration.ofSeconds(5)).until(this::green); // after the startup blink: fixed green (§8 complete)
+    }
+
+    @Test
+    void deactivateTurnsTheLogoOffAndReleasesThePins() {
+        component = activate(Map.of(), "INFINERGI-3T");
+        await().atMost(Duration.ofSeconds(5)).until(this::green);
+        component.deactivate();
+        component = null;
+        assertFalse(board.digitalOutput(19).isPresent(), "pins released (ids free to reactivate)");
+        // reactivation works with the same ids; then a deactivation leaves the logo dark
+        component = activate(Map.of(), "INFINERGI-3T");
+        await().atMost(Duration.ofSeconds(5)).until(this::green);
+        var out = board.digitalOutput(19).orElseThrow();
+        component.deactivate();
+        component = null;
+        assertFalse(out.isHigh(), "logo off");
+    }
+
+    @Test
+    void displayModelsOpenTheFiveKeys() {
+        component = activate(Map.of(), "INFINERGI-3T-DR");
+        for (int pin : new int[] {5, 17, 27, 22, 4}) {
+            assertTrue(board.digitalInput(pin).isPresent(), "key on pin " + pin);
+        }
+        assertEquals(Keypad.FIVE_KEYS, Keypad.of("AUTO", "INFINERGI-1U-DR"));
+        assertEquals(Keypad.MULTIFUNCTION, Keypad.of("AUTO", "INFINERGI-1U"));
+        assertEquals(Keypad.FIVE_KEYS, Keypad.of("FIVE_KEYS", "INFINERGI-1U"));
+    }
+
+    @Test
+    void restartIsAnUpdateOfTheSystemBundle() {
+        int[] updates = {0};
+        Bundle system = (Bundle) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Bundle.class},
+                (p, m, a) -> {
+                    if (m.getName().equals("update") && a == null) {
+                        updates[0]++;
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(m.getName());
+                });
+        new SystemBundleRestarter(system).restart();
+        assertEquals(1, updates[0]);
+    }
+
+    @Test
+    void invalidConfigurationIsRejectedNamingTheProperty() {
+        var e = assertThrows(IllegalArgumentException.class, () -> activate(Map.of("ledOutput", "LASER"), "INFINERGI-3T"));
+        assertTrue(e.getMessage().contains("ledOutput"));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> activate(Map.of("restartHoldS", 60, "factoryResetHoldS", 30), "INFINERGI-3T"));
+        assertTrue(e.getMessage().contains("factoryResetHoldS"));
+        e = assertThrows(IllegalArgumentException.class, () -> activate(Map.of("keypad", "SIX"), "INFINERGI-3T"));
+        assertTrue(e.getMessage().contains("keypad"));
+    }
+}

@@ -1,0 +1,273 @@
+package org.infinergi.feature.panel.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.pi4j.io.pwm.Pwm;
+
+import org.infinergi.core.charging.api.ChargerControl;
+import org.infinergi.core.charging.api.ChargerState;
+import org.infinergi.core.charging.api.ChargerStatus;
+import org.infinergi.core.charging.api.PilotState;
+import org.infinergi.sim.hw.SimBoard;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The panel loop on pi4j's mock platform, time moved by the test. */
+class PanelEngineTest {
+
+    private final SimBoard board = new SimBoard();
+    private final List<String> calls = new ArrayList<>();
+    private long now = 1_000_000;
+    private ChargerStatus status = Statuses.of(ChargerState.VEHICLE_NOT_CONNECTED);
+    private PanelHardware hw;
+    private PanelEngine engine;
+
+    private final ChargerControl control = new ChargerControl() {
+        @Override
+        public Result pause() {
+            calls.add("pause");
+            return new Result(true, "paused");
+        }
+
+        @Override
+        public Result resume() {
+            calls.add("resume");
+            return new Result(true, "resumed");
+        }
+
+        @Override
+        public Result attemptRecovery() {
+            calls.add("recovery");
+            return new Result(true, "recovered");
+        }
+
+        @Override
+        public Result setOutOfService(boolean outOfService) {
+            calls.add("outOfService");
+            return new Result(true, "");
+        }
+    };
+
+    private void start(Map<String, Object> overrides, Keypad keypad, boolean installationComplete) {
+        PanelConfig config = Defaults.of(PanelConfig.class, overrides);
+        hw = new Pi4jPanelHardware(board.context(), config, keypad);
+        PanelEngine.Settings s = PanelComponent.settings(config,
+                Defaults.of(InstallationKeys.class, Map.of("installationComplete", installationComplete)), keypad);
+        engine = new PanelEngine(hw, s, () -> status, () -> control, () -> calls.add("restart"),
+                erase -> calls.add("reset erase=" + erase), () -> now);
+    }
+
+    private void start() {
+        start(Map.of(), Keypad.MULTIFUNCTION, true);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (hw != null) {
+            hw.close();
+        }
+        board.close();
+    }
+
+    /** Moves time by {@code ms} in 10 ms ticks. */
+    private void run(long ms) {
+        for (long t = 0; t < ms; t += 10) {
+            now += 10;
+            engine.tick();
+        }
+    }
+
+    private LedColour led() {
+        return LedColour.of(board.digitalOutput(13).orElseThrow().isHigh(), board.digitalOutput(19).orElseThrow().isHigh(),
+                board.digitalOutput(26).orElseThrow().isHigh());
+    }
+
+    private boolean buzzer() {
+        return board.digitalOutput(6).orElseThrow().isHigh();
+    }
+
+    /** The colours shown at each 10 ms over {@code ms}, compressed to "COLOUR×duration" runs. */
+    private String watch(long ms) {
+        StringBuilder sb = new StringBuilder();
+        LedColour prev = null;
+        int run = 0;
+        for (long t = 0; t < ms; t += 10) {
+            now += 10;
+            engine.tick();
+            LedColour c = led();
+            if (c != prev && prev != null) {
+                sb.append(prev).append('×').append(run).append(' ');
+                run = 0;
+            }
+            prev = c;
+            run += 10;
+        }
+        return sb.append(prev).append('×').append(run).toString();
+    }
+
+    private void press(Button b, long holdMs) {
+        board.setInput(Pi4jPanelHardware.address(Defaults.of(PanelConfig.class), b), true);
+        run(holdMs);
+        board.setInput(Pi4jPanelHardware.address(Defaults.of(PanelConfig.class), b), false);
+        run(40);
+    }
+
+    @Test
+    void startsWithTheStartupBlinkAndBeepThenFollowsTheState() {
+        start();
+        engine.tick();
+        assertEquals(LedColour.WHITE, led(), "§8 startup: single blink");
+        assertTrue(buzzer(), "§4.10.1 startup acoustic signal");
+        assertEquals("WHITE×590 OFF×1000", watch(1590));
+        assertFalse(buzzer());
+        status = Statuses.of(ChargerState.CHARGING, PilotState.C, 16, true);
+        assertEquals("GREEN×500 OFF×500 GREEN×500 OFF×500", watch(2000), "§8 charging: periodic 1000");
+    }
+
+    @Test
+    void playsTheErrorCategoryBlinksOnTheRgbPins() {
+        start();
+        run(1500);
+        status = Statuses.error("V1");
+        assertEquals("RED×250 OFF×250 RED×250 OFF×1000 RED×250 OFF×250 RED×250 OFF×1000",
+                watch(3500), "§9.1: category 2 = two blinks, one second apart");
+    }
+
+    @Test
+    void buzzerSoundsForTheConfiguredTimeWhenAnErrorIsRaised() {
+        start(Map.of("errorBuzzerS", 10), Keypad.MULTIFUNCTION, true);
+        run(1500);
+        status = Statuses.error("I1");
+        run(10);
+        assertTrue(buzzer(), "sounds as the error is raised");
+        int on = 0;
+        for (int i = 0; i < 1000; i++) { // 10 s
+            run(10);
+            on += buzzer() ? 1 : 0;
+        }
+        assertTrue(on > 400 && on < 600, "beeps (half the time) during the 10 s: " + on);
+        run(2000);
+        assertFalse(buzzer(), "limited time: silent after 10 s although the error persists");
+        status = Statuses.error("D4");
+        run(10);
+        assertTrue(buzzer(), "a new error sounds again");
+        status = Statuses.of(ChargerState.VEHICLE_NOT_CONNECTED);
+        run(10);
+        assertFalse(buzzer(), "cleared: silent at once");
+    }
+
+    @Test
+    void shortPressRecoversSuspendsOrResumesByState() {
+        start();
+        run(1500);
+        status = Statuses.error("V1");
+        press(Button.MULTI, 300);
+        status = Statuses.of(ChargerState.CHARGING, PilotState.C, 16, true);
+        press(Button.MULTI, 300);
+        status = Statuses.of(ChargerState.PAUSED, PilotState.C, 0, false);
+        press(Button.MULTI, 300);
+        status = Statuses.of(ChargerState.VEHICLE_NOT_CONNECTED);
+        press(Button.MULTI, 300);
+        assertEquals(List.of("recovery", "pause", "resume"), calls);
+    }
+
+    @Test
+    void aPressOfMoreThanOneSecondIsNoShortPress() {
+        start();
+        run(100);
+        status = Statuses.of(ChargerState.CHARGING, PilotState.C, 16, true);
+        press(Button.MULTI, 1500);
+        assertEquals(List.of(), calls);
+    }
+
+    @Test
+    void heldThirtySecondsRestartsSixtySecondsResetsThenRestarts() {
+        start();
+        run(100);
+        press(Button.MULTI, 35_000);
+        assertEquals(List.of("restart"), calls);
+        calls.clear();
+        press(Button.MULTI, 61_000);
+        assertEquals(List.of("reset erase=false", "restart"), calls);
+    }
+
+    @Test
+    void factoryResetErasesHistoryWhenTheInstallerChoseSo() {
+        start(Map.of("factoryResetErasesHistory", true), Keypad.MULTIFUNCTION, true);
+        run(100);
+        press(Button.MULTI, 61_000);
+        assertEquals(List.of("reset erase=true", "restart"), calls);
+    }
+
+    @Test
+    void displayModelsUseLeftAndRightTogether() {
+        start(Map.of(), Keypad.FIVE_KEYS, true);
+        run(100);
+        press(Button.LEFT, 35_000);
+        press(Button.RIGHT, 35_000);
+        assertEquals(List.of(), calls, "one key alone does nothing");
+        status = Statuses.of(ChargerState.CHARGING, PilotState.C, 16, true);
+        board.setInput(22, true);
+        board.setInput(4, true);
+        run(300);
+        board.setInput(22, false);
+        board.setInput(4, false);
+        run(40);
+        assertEquals(List.of(), calls, "no short-press action on display models");
+        board.setInput(22, true);
+        board.setInput(4, true);
+        run(61_000);
+        board.setInput(4, false);
+        run(40);
+        assertEquals(List.of("reset erase=false", "restart"), calls);
+    }
+
+    @Test
+    void panelAnswersWhileTheEchoFollowsTheProbe() {
+        start();
+        for (int i = 0; i < 200; i++) { // the panel board loops the probe back
+            run(10);
+            board.setInput(3, board.digitalOutput(2).orElseThrow().isHigh());
+        }
+        assertTrue(engine.responding());
+        run(400);
+        assertTrue(engine.responding(), "two missed polls are tolerated");
+        run(400);
+        assertFalse(engine.responding(), "silent for three polls: D1");
+        for (int i = 0; i < 50; i++) {
+            run(10);
+            board.setInput(3, board.digitalOutput(2).orElseThrow().isHigh());
+        }
+        assertTrue(engine.responding(), "answers again");
+    }
+
+    @Test
+    void pwmLedOutputLightsTheDiesAtTheConfiguredBrightness() {
+        start(Map.of("ledOutput", "PWM", "ledBrightnessPct", 40), Keypad.MULTIFUNCTION, true);
+        run(1500);
+        status = Statuses.of(ChargerState.TERMINATED, PilotState.B, 16, false);
+        run(20);
+        Pwm green = board.pwm(19).orElseThrow();
+        assertTrue(green.isOn());
+        assertEquals(40f, green.getDutyCycle(), 1e-3);
+        assertFalse(board.pwm(13).orElseThrow().isOn());
+        assertFalse(board.pwm(26).orElseThrow().isOn());
+    }
+
+    @Test
+    void darkTurnsEverythingOff() {
+        start();
+        status = Statuses.of(ChargerState.TERMINATED, PilotState.B, 16, false);
+        run(1500);
+        assertEquals(LedColour.GREEN, led());
+        engine.dark();
+        assertEquals(LedColour.OFF, led());
+        assertFalse(buzzer());
+    }
+}
