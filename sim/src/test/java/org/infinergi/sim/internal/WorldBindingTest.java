@@ -64,4 +64,32 @@ class WorldBindingTest {
         assertEquals(-12.0, read(0, 0, map.pilotPositiveGain(), map.pilotPositiveOffset()), 0.01);
         assertEquals("F", world.state().evState());
     }
+
+    @Test
+    void inputsFollowTheConfiguredPolarityAndTheDividersSitOnTheirChannels() {
+        World u = new World(new double[] {230, 230, 230}, 3, 0.05, 32, 3, false, 0.2);
+        SimBoard b = new SimBoard();
+        try {
+            DriverMap activeLow = Defaults.of(DriverMap.class, java.util.Map.of("earthPresentActiveHigh", false,
+                    "rcdTripActiveHigh", false));
+            Context ctx = b.context();
+            DigitalInput earth = ctx.create(DigitalInput.newConfigBuilder(ctx).id("e").address(20));
+            DigitalInput trip = ctx.create(DigitalInput.newConfigBuilder(ctx).id("t").address(16));
+            WorldBinding wb = new WorldBinding(b, u, activeLow);
+            wb.tick(0.02);
+            assertTrue(earth.isLow(), "earth present, active low");
+            assertTrue(trip.isHigh(), "not tripped, active low");
+            assertEquals(Math.round(4095 * 220 / 1220.0), b.adc(0, 0).counts(2), "PP 220 Ω under 1 kΩ");
+            assertEquals(2048, b.adc(0, 0).counts(3), 1, "NTC at 25 °C = its series resistor: mid-scale");
+            u.setFault(SimFault.D3, null, true);
+            wb.tick(0.02);
+            assertEquals((byte) 0xFF, b.adc(0, 0).exchange(new byte[] {6, (byte) 0x80, 0})[1],
+                    "D3: the pilot ADC's MISO floats high (no null bit)");
+            u.setFault(SimFault.D3, null, false);
+            wb.tick(0.02);
+            assertEquals(0, b.adc(0, 0).exchange(new byte[] {6, (byte) 0x80, 0})[1] & 0x10, "answers again");
+        } finally {
+            b.close();
+        }
+    }
 }
