@@ -1,0 +1,93 @@
+package org.infinergi.sim.internal.panel;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.pi4j.context.Context;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulated front panel board on the sim's pi4j context: keys, logo observer, panel link. Reads the
+ * firmware panel's PID {@code org.infinergi.panel} for the pins (see {@link PanelPins}) and steps a
+ * {@link PanelBench} every 10 ms on its own thread {@code infinergi-sim-panel}.
+ */
+@Component(immediate = true, service = SimPanel.class, configurationPid = "org.infinergi.panel",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public final class SimPanelComponent implements SimPanel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimPanelComponent.class);
+    static final int TICK_MS = 10;
+
+    private final PanelBench bench;
+    private final ScheduledExecutorService scheduler;
+    private boolean tickFailing;
+
+    @Activate
+    public SimPanelComponent(@Reference(target = "(infinergi.pi4j.platform=sim)") Context pi4j, PanelPins pins) {
+        bench = new PanelBench(pi4j, pins, nowMs());
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "infinergi-sim-panel");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleAtFixedRate(this::tick, 0, TICK_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private static long nowMs() {
+        return System.nanoTime() / 1_000_000L;
+    }
+
+    private void tick() {
+        try {
+            bench.step(nowMs());
+            tickFailing = false;
+        } catch (RuntimeException e) {
+            if (!tickFailing) {
+                LOG.warn("Simulated panel tick failed", e);
+                tickFailing = true;
+            }
+        }
+    }
+
+    @Override
+    public LedView led() {
+        return bench.led();
+    }
+
+    @Override
+    public PressResult press(String button, long holdMs) {
+        PressResult r = bench.press(button, holdMs);
+        LOG.info("Simulated panel: {} held {} ms (pins {}{})", r.button(), holdMs, r.pins(),
+                r.attached() ? "" : ", no panel firmware reading them");
+        return r;
+    }
+
+    @Override
+    public void setSilent(boolean silent) {
+        bench.setSilent(silent);
+        LOG.info("Simulated panel board {}", silent ? "silent (D1 cause)" : "answering");
+    }
+
+    @Override
+    public boolean silent() {
+        return bench.silent();
+    }
+
+    @Deactivate
+    void deactivate() {
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
