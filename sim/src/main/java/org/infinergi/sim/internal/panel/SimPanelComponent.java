@@ -4,7 +4,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import java.util.Map;
+import java.util.Set;
+
 import com.pi4j.context.Context;
+
+import org.infinergi.sim.internal.SimFault;
+import org.infinergi.sim.internal.SimFaultInjector;
+import org.infinergi.sim.internal.SimStateContributor;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,11 +24,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The simulated front panel board on the sim's pi4j context: keys, logo observer, panel link. Reads the
  * firmware panel's PID {@code org.infinergi.panel} for the pins (see {@link PanelPins}) and steps a
- * {@link PanelBench} every 10 ms on its own thread {@code infinergi-sim-panel}.
+ * {@link PanelBench} every 10 ms on its own thread {@code infinergi-sim-panel}. Adds {@code led} to
+ * {@code GET /api/sim} and injects the D1 cause ({@code POST /api/sim/fault {"fault": "D1"}}: the panel board
+ * stops answering).
  */
-@Component(immediate = true, service = SimPanel.class, configurationPid = "org.infinergi.panel",
+@Component(immediate = true, service = {SimPanel.class, SimStateContributor.class, SimFaultInjector.class}, configurationPid = "org.infinergi.panel",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
-public final class SimPanelComponent implements SimPanel {
+public final class SimPanelComponent implements SimPanel, SimStateContributor, SimFaultInjector {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimPanelComponent.class);
     static final int TICK_MS = 10;
@@ -79,6 +88,28 @@ public final class SimPanelComponent implements SimPanel {
     @Override
     public boolean silent() {
         return bench.silent();
+    }
+
+    @Override
+    public void contribute(Map<String, Object> json) {
+        json.put("led", led());
+    }
+
+    @Override
+    public Set<SimFault> faults() {
+        return Set.of(SimFault.D1);
+    }
+
+    @Override
+    public void inject(SimFault fault, String variant, boolean active) {
+        if (fault == SimFault.D1) {
+            setSilent(active);
+        }
+    }
+
+    @Override
+    public boolean active(SimFault fault) {
+        return fault == SimFault.D1 && silent();
     }
 
     @Deactivate
