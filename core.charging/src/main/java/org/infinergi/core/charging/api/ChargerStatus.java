@@ -1,6 +1,7 @@
 package org.infinergi.core.charging.api;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A consistent snapshot of the charger, as {@code GET /api/status} and {@code charger:status} show it.
@@ -20,6 +21,10 @@ import java.time.Instant;
  * @param at              when this snapshot was taken
  * @param configurationError why the last configuration change was rejected (PID, property, bad value), or
  *                        null when the configuration in force is the one last written; since 1.1.0
+ * @param errorCategory   manual §9.1 category of {@code error} (1 installation, 2 vehicle, 3 device; the LED's
+ *                        blink count), 0 when there is no error; since 1.2.0
+ * @param activeErrors    every active error code, most relevant first ({@code error} is the first); never null;
+ *                        since 1.2.0
  */
 public record ChargerStatus(
         String model,
@@ -35,7 +40,33 @@ public record ChargerStatus(
         String error,
         String detail,
         Instant at,
-        String configurationError) {
+        String configurationError,
+        int errorCategory,
+        List<String> activeErrors) {
+
+    public ChargerStatus {
+        activeErrors = activeErrors == null ? List.of() : List.copyOf(activeErrors);
+    }
+
+    /** The 1.1.0 shape: {@code errorCategory} and {@code activeErrors} derived from {@code error} alone. */
+    public ChargerStatus(String model, ChargerState state, PilotState pilot, double offeredCurrentA,
+            double dutyCyclePct, boolean contactorClosed, String limitedBy, ChargingMode mode, double powerW,
+            double sessionEnergyWh, String error, String detail, Instant at, String configurationError) {
+        this(model, state, pilot, offeredCurrentA, dutyCyclePct, contactorClosed, limitedBy, mode, powerW,
+                sessionEnergyWh, error, detail, at, configurationError, categoryOf(error),
+                error == null ? List.of() : List.of(error));
+    }
+
+    private static int categoryOf(String error) {
+        if (error == null) {
+            return 0;
+        }
+        try {
+            return ErrorCode.valueOf(error).category().number();
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
+    }
 
     /** The 1.0.0 shape, without {@code configurationError} (null). */
     public ChargerStatus(String model, ChargerState state, PilotState pilot, double offeredCurrentA,

@@ -3,8 +3,10 @@ package org.infinergi.core.charging.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,16 +14,24 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.infinergi.core.charging.api.ChargerControl;
 import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.ChargerStatus;
 import org.infinergi.core.charging.api.ChargerStatusService;
+import org.infinergi.core.charging.api.ErrorCode;
 import org.infinergi.core.charging.api.Limit;
 import org.infinergi.core.charging.api.LimitProvider;
 import org.infinergi.core.charging.api.SessionRecord;
+import org.infinergi.core.charging.hal.BoardSensors;
+import org.infinergi.core.charging.hal.ConnectorLock;
 import org.infinergi.core.charging.hal.Meter;
 import org.infinergi.core.charging.hal.MeterReading;
 import org.infinergi.core.charging.hal.PilotHardware;
+import org.infinergi.core.charging.hal.PanelBoard;
 import org.infinergi.core.charging.hal.PilotReading;
+import org.infinergi.core.charging.hal.ProximityPilot;
+import org.infinergi.core.charging.hal.ResidualCurrentDevice;
+import org.infinergi.core.charging.internal.CoreState.ActiveError;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -44,8 +54,9 @@ import org.slf4j.LoggerFactory;
  * as {@link ChargerStatus#configurationError()}) and its previous valid values stay in force.
  */
 @Component(name = Pids.CORE, configurationPid = { Pids.CORE, Pids.INSTALLATION, Pids.CHARGING, Pids.DEVICE },
-        configurationPolicy = ConfigurationPolicy.OPTIONAL, service = ChargerStatusService.class, immediate = true)
-public final class ChargingCore implements ChargerStatusService {
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, service = { ChargerStatusService.class,
+                ChargerControl.class }, immediate = true)
+public final class ChargingCore implements ChargerStatusService, ChargerControl {
 
     static final String END_CHARGER_STOPPED = "CHARGER_STOPPED";
 
@@ -56,6 +67,14 @@ public final class ChargingCore implements ChargerStatusService {
     private final ControlLogic logic = new ControlLogic();
     private final List<LimitProvider> limitProviders = new CopyOnWriteArrayList<>();
     private final AtomicReference<Meter> vehicleMeter = new AtomicReference<>();
+    private final AtomicReference<Meter> gridMeter = new AtomicReference<>();
+    private final AtomicReference<BoardSensors> boardSensors = new AtomicReference<>();
+    private final AtomicReference<ProximityPilot> proximityPilot = new AtomicReference<>();
+    private final AtomicReference<ConnectorLock> connectorLock = new AtomicReference<>();
+    private final AtomicReference<ResidualCurrentDevice> rdcDevice = new AtomicReference<>();
+    private final AtomicReference<PanelBoard> panelBoard = new AtomicReference<>();
+    private final AtomicReference<ThermalThresholds> thermal = new AtomicReference<>();
+    private final AtomicReference<MeteringSettingsSource> metering = new AtomicReference<>();
 
     private volatile ChargerSettings settings = ChargerSettings.DEFAULTS;
     private volatile String configurationError;
@@ -65,6 +84,12 @@ public final class ChargingCore implements ChargerStatusService {
     private CoreState state = CoreState.INITIAL;
     private boolean failing;
     private boolean pilotUnreadable;
+    /** Last command written to the RDC-DD test input / the lock, or null when not yet written to that service. */
+    private Boolean rdcWritten;
+    private Boolean lockWritten;
+    private ResidualCurrentDevice rdcWrittenTo;
+    private ConnectorLock lockWrittenTo;
+    private boolean driving;
 
     /** Guarded by {@code this}. */
     private ScheduledExecutorService scheduler;
@@ -110,6 +135,91 @@ public final class ChargingCore implements ChargerStatusService {
 
     void unsetVehicleMeter(Meter meter) {
         vehicleMeter.compareAndSet(meter, null);
+    }
+
+    @Reference(name = "gridMeter", target = "(" + Meter.ROLE + "=GRID)", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetGridMeter")
+    void setGridMeter(Meter meter) {
+        gridMeter.set(meter);
+    }
+
+    void unsetGridMeter(Meter meter) {
+        gridMeter.compareAndSet(meter, null);
+    }
+
+    // The supervision hardware: optional, dynamic (not every model or test has it). What a model needs but misses
+    // stops charging with an error (ControlLogic): RDC-DD → D6, board sensors → D3, proximity pilot → D3, lock → D5.
+
+    @Reference(name = "boardSensors", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetBoardSensors")
+    void setBoardSensors(BoardSensors s) {
+        boardSensors.set(s);
+    }
+
+    void unsetBoardSensors(BoardSensors s) {
+        boardSensors.compareAndSet(s, null);
+    }
+
+    @Reference(name = "proximityPilot", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetProximityPilot")
+    void setProximityPilot(ProximityPilot p) {
+        proximityPilot.set(p);
+    }
+
+    void unsetProximityPilot(ProximityPilot p) {
+        proximityPilot.compareAndSet(p, null);
+    }
+
+    @Reference(name = "connectorLock", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetConnectorLock")
+    void setConnectorLock(ConnectorLock l) {
+        connectorLock.set(l);
+    }
+
+    void unsetConnectorLock(ConnectorLock l) {
+        connectorLock.compareAndSet(l, null);
+    }
+
+    @Reference(name = "residualCurrentDevice", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "unsetResidualCurrentDevice")
+    void setResidualCurrentDevice(ResidualCurrentDevice d) {
+        rdcDevice.set(d);
+    }
+
+    void unsetResidualCurrentDevice(ResidualCurrentDevice d) {
+        rdcDevice.compareAndSet(d, null);
+    }
+
+    @Reference(name = "panelBoard", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetPanelBoard")
+    void setPanelBoard(PanelBoard p) {
+        panelBoard.set(p);
+    }
+
+    void unsetPanelBoard(PanelBoard p) {
+        panelBoard.compareAndSet(p, null);
+    }
+
+    @Reference(name = "thermalThresholds", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "unsetThermalThresholds")
+    void setThermalThresholds(ThermalThresholds t) {
+        thermal.set(t);
+    }
+
+    void unsetThermalThresholds(ThermalThresholds t) {
+        thermal.compareAndSet(t, null);
+    }
+
+    @Reference(name = "metering", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetMetering")
+    void setMetering(MeteringSettingsSource m) {
+        metering.set(m);
+    }
+
+    void unsetMetering(MeteringSettingsSource m) {
+        metering.compareAndSet(m, null);
     }
 
     @Reference(name = "limitProvider", service = LimitProvider.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -170,8 +280,8 @@ public final class ChargingCore implements ChargerStatusService {
             if (session != null) {
                 recorder.record(new SessionRecord(0, session.start(), clock.instant(), session.energyWh(),
                         session.peakPowerW(), session.mode(), END_CHARGER_STOPPED));
-                state = new CoreState(state.state(), state.pilot(), DutyCycle.NO_OFFER, false, null,
-                        session.energyWh(), null);
+                state = state.safe(state.state(), DutyCycle.NO_OFFER, state.errors(), null, null,
+                        session.energyWh());
             }
         }
     }
@@ -182,35 +292,53 @@ public final class ChargingCore implements ChargerStatusService {
     }
 
     private void cycle() {
+        step();
+    }
+
+    /**
+     * One control cycle as the loop runs it: snapshot, decide, drive, publish. Never throws: any exception drives
+     * the hardware to the safe state (contactor open, pilot in state F) and raises D3 when a hardware command failed
+     * or D8 when the decision itself failed (an unexpected state of the software); the next cycle runs as usual.
+     */
+    synchronized void step() {
+        Instant now = clock.instant();
         try {
-            step();
+            stepOnce(now);
             if (failing) {
                 failing = false;
                 log.info("Control cycle works again");
             }
         } catch (RuntimeException | Error e) {
-            safeSide();
+            boolean hardware = driving;
+            driving = false;
             if (!failing) {
                 failing = true;
                 log.error("Control cycle failed; pilot and contactor driven to the safe side", e);
             }
+            fault(now, hardware ? ErrorCode.D3 : ErrorCode.D8,
+                    (hardware ? "a hardware command failed: " : "the control cycle failed: ") + e);
         }
     }
 
-    /** One control cycle: snapshot, decide, drive, publish. */
-    synchronized void step() {
-        Instant now = clock.instant();
+    private void stepOnce(Instant now) {
         PilotReading reading = null;
         boolean feedback = false;
+        List<String> faults = new ArrayList<>();
         try {
             reading = pilot.readPilot();
-            feedback = pilot.contactorFeedback();
             pilotUnreadable = false;
         } catch (RuntimeException e) {
             if (!pilotUnreadable) {
                 pilotUnreadable = true;
                 log.warn("Pilot line unreadable: {}", e.toString());
             }
+        }
+        try {
+            feedback = pilot.contactorFeedback();
+        } catch (RuntimeException e) {
+            // Unknown feedback: taken as "closed", so an open command is seen to disagree (D4) and D3 is raised.
+            feedback = true;
+            faults.add("contactor feedback unreadable: " + e);
         }
         MeterReading meterReading = null;
         Meter meter = vehicleMeter.get();
@@ -221,12 +349,51 @@ public final class ChargingCore implements ChargerStatusService {
                 log.debug("Vehicle meter failed: {}", e.toString());
             }
         }
+        MeterReading gridReading = null;
+        Meter grid = gridMeter.get();
+        if (grid != null) {
+            try {
+                gridReading = grid.latest().orElse(null);
+            } catch (RuntimeException e) {
+                log.debug("Grid meter failed: {}", e.toString());
+            }
+        }
+        BoardSensors sensors = boardSensors.get();
+        double temperature = Double.NaN;
+        boolean earth = true;
+        boolean reversed = false;
+        if (sensors != null) {
+            temperature = read(faults, "board sensors", sensors::temperatureC, Double.NaN);
+            earth = read(faults, "board sensors", sensors::earthPresent, true);
+            reversed = read(faults, "board sensors", sensors::phaseNeutralReversed, false);
+        }
+        ProximityPilot pp = proximityPilot.get();
+        double ppOhm = pp == null ? Double.NaN : read(faults, "proximity pilot", pp::resistanceOhm, Double.NaN);
+        ConnectorLock lock = connectorLock.get();
+        boolean lockFeedback = lock != null && read(faults, "connector lock", lock::lockedFeedback, false);
+        ResidualCurrentDevice rdc = rdcDevice.get();
+        // An unreadable RDC-DD counts as tripped (safe side) besides raising D3.
+        boolean tripped = rdc != null && read(faults, "RDC-DD", rdc::tripped, true);
+        PanelBoard panel = panelBoard.get();
+        boolean responding = panel == null || read(faults, "panel board", panel::responding, false);
+        HalSnapshot hal = new HalSnapshot(sensors != null, temperature, earth, reversed, pp != null, ppOhm,
+                lock != null, lockFeedback, rdc != null, tripped, panel != null, responding, meter != null,
+                grid != null, gridReading, faults);
+        ThermalThresholds t = thermal.get();
+        MeteringSettingsSource m = metering.get();
         List<Limit> limits = Limits.evaluate(new ArrayList<>(limitProviders));
         ControlDecision d = logic.decide(new ControlInput(now, reading, feedback, meterReading, limits, settings,
-                state));
+                state, hal, t == null ? ThermalSettings.DEFAULTS : t.thermalSettings(),
+                m == null ? MeteringSettings.DEFAULTS : m.meteringSettings()));
+        driving = true;
         drive(d.contactorClosed(), d.dutyCyclePct());
+        driveSupervision(rdc, d.rdcTestCurrent(), lock, d.lockCommand());
+        driving = false;
         state = d.next();
         status = statusOf(d, now);
+        for (ErrorEvent e : d.errorEvents()) {
+            history(e);
+        }
         for (SessionEvent e : d.events()) {
             if (e.kind() == SessionEvent.Kind.ENDED) {
                 log.info("Session ended: {}", e.record());
@@ -234,6 +401,25 @@ public final class ChargingCore implements ChargerStatusService {
             } else {
                 log.info("Session started at {} in mode {}", e.record().start(), e.record().mode());
             }
+        }
+    }
+
+    private static <T> T read(List<String> faults, String what, Supplier<T> reader, T safe) {
+        try {
+            return reader.get();
+        } catch (RuntimeException e) {
+            faults.add(what + " unreadable: " + e);
+            return safe;
+        }
+    }
+
+    private void history(ErrorEvent e) {
+        if (e.kind() == ErrorEvent.Kind.RAISED) {
+            log.warn("Error {} {} raised: {}", e.code(), e.code().title(), e.detail());
+            recorder.errorRaised(e.code(), e.at(), e.detail());
+        } else {
+            log.info("Error {} {} cleared", e.code(), e.code().title());
+            recorder.errorCleared(e.code(), e.at());
         }
     }
 
@@ -250,12 +436,109 @@ public final class ChargingCore implements ChargerStatusService {
         }
     }
 
+    /** RDC-DD test input and connector lock: written when the command changes (or the service is a new one). */
+    private void driveSupervision(ResidualCurrentDevice rdc, boolean testCurrent, ConnectorLock lock,
+            boolean locked) {
+        if (rdc != null && (rdc != rdcWrittenTo || rdcWritten == null || rdcWritten != testCurrent)) {
+            rdc.setTestCurrent(testCurrent);
+            rdcWrittenTo = rdc;
+            rdcWritten = testCurrent;
+        }
+        if (lock != null && (lock != lockWrittenTo || lockWritten == null || lockWritten != locked)) {
+            lock.setLocked(locked);
+            lockWrittenTo = lock;
+            lockWritten = locked;
+        }
+    }
+
+    /**
+     * The safe side after a failed cycle: contactor open, pilot in state F (the EV sees "EVSE not available"), the
+     * RDC-DD test current off; the error is raised in the state (and the history) so the status shows it and the
+     * recovery knows it. Each hardware command is tried on its own: one failing does not skip the others.
+     */
+    private void fault(Instant now, ErrorCode code, String detail) {
+        try {
+            pilot.setContactor(false);
+        } catch (RuntimeException e) {
+            log.debug("Contactor could not be opened: {}", e.toString());
+        }
+        try {
+            pilot.setDutyCycle(0);
+        } catch (RuntimeException e) {
+            log.debug("Pilot could not be driven to state F: {}", e.toString());
+        }
+        try {
+            ResidualCurrentDevice rdc = rdcDevice.get();
+            if (rdc != null) {
+                rdc.setTestCurrent(false);
+                rdcWritten = false;
+                rdcWrittenTo = rdc;
+            }
+        } catch (RuntimeException e) {
+            log.debug("RDC-DD test current could not be switched off: {}", e.toString());
+        }
+        Map<ErrorCode, ActiveError> errors = new EnumMap<>(ErrorCode.class);
+        errors.putAll(state.errors());
+        if (!errors.containsKey(code)) {
+            errors.put(code, new ActiveError(now, detail));
+            history(new ErrorEvent(ErrorEvent.Kind.RAISED, code, now, detail));
+        }
+        Map<ErrorCode, String> causes = new EnumMap<>(ErrorCode.class);
+        causes.putAll(state.causes());
+        causes.put(code, detail);
+        CoreState s = state.safe(ChargerState.ERROR, 0, errors, now.plusMillis(settings.core().faultHoldMs()),
+                state.session(), state.lastSessionEnergyWh());
+        state = new CoreState(s.state(), s.pilot(), s.dutyCyclePct(), false, s.session(), s.lastSessionEnergyWh(),
+                null, 0, s.errors(), causes, s.pending(), s.faultHoldUntil(), s.rdc(), s.lockCommanded(),
+                s.lockChangedAt(), s.userPaused(), s.outOfService(), false,
+                s.startedAt() == null ? now : s.startedAt(), now.plusMillis(3 * settings.core().loopPeriodMs()));
+        List<ErrorCode> active = ControlLogic.PRIORITY.stream().filter(errors::containsKey).toList();
+        ChargerSettings cs = settings;
+        status = new ChargerStatus(cs.device().model(), ChargerState.ERROR, null, 0, 0, false, null,
+                cs.charging().activeMode(), 0, state.session() == null ? state.lastSessionEnergyWh()
+                        : state.session().energyWh(),
+                active.get(0).name(), ControlLogic.describe(active, errors), now, configurationError,
+                active.get(0).category().number(), active.stream().map(Enum::name).toList());
+    }
+
     private void safeSide() {
         try {
             pilot.setContactor(false);
         } finally {
             pilot.setDutyCycle(DutyCycle.NO_OFFER);
+            ResidualCurrentDevice rdc = rdcDevice.get();
+            if (rdc != null) {
+                rdc.setTestCurrent(false);
+            }
         }
+    }
+
+    // ---- ChargerControl: answered at once from the last cycle's state, applied by the next cycle ----
+
+    @Override
+    public synchronized Result pause() {
+        return apply(ControlLogic.pause(state));
+    }
+
+    @Override
+    public synchronized Result resume() {
+        return apply(ControlLogic.resume(state));
+    }
+
+    @Override
+    public synchronized Result attemptRecovery() {
+        return apply(ControlLogic.recover(state));
+    }
+
+    @Override
+    public synchronized Result setOutOfService(boolean outOfService) {
+        return apply(ControlLogic.outOfService(state, outOfService));
+    }
+
+    private Result apply(ControlLogic.Outcome o) {
+        state = o.next();
+        log.info("Control request: {}", o.result().message());
+        return o.result();
     }
 
     private ChargerStatus statusOf(ControlDecision d, Instant at) {
@@ -263,13 +546,15 @@ public final class ChargingCore implements ChargerStatusService {
         if (d == null) {
             return new ChargerStatus(s.device().model(), ChargerState.INITIALISING, null, 0, DutyCycle.NO_OFFER,
                     false, null, s.charging().activeMode(), 0, 0, null, ControlLogic.DETAIL_INITIALISING, at,
-                    configurationError);
+                    configurationError, 0, List.of());
         }
         // Display value: one decimal, as IEC 61851-1's table writes it (the hardware gets the exact value).
         double duty = Math.round(d.dutyCyclePct() * 10) / 10.0;
+        List<ErrorCode> active = d.activeErrors();
         return new ChargerStatus(s.device().model(), d.state(), d.pilot(), d.offeredCurrentA(), duty,
                 d.contactorClosed(), d.limitedBy(), s.charging().activeMode(), d.powerW(), d.sessionEnergyWh(),
-                d.error(), d.detail(), at, configurationError);
+                d.error(), d.detail(), at, configurationError,
+                active.isEmpty() ? 0 : active.get(0).category().number(), active.stream().map(Enum::name).toList());
     }
 
     /** Validates each PID as a whole; a rejected PID keeps its previous valid values (safe defaults at first). */

@@ -68,7 +68,46 @@ final class ConfigParser {
         CoreSettings d = CoreSettings.DEFAULTS;
         int period = r.integer("loopPeriodMs", (int) d.loopPeriodMs(), 10, 1000, "ms");
         int grace = r.integer("stopGraceMs", (int) d.stopGraceMs(), 0, 6000, "ms");
-        return r.result(() -> new CoreSettings(period, grace), previous);
+        int hold = r.integer("faultHoldMs", (int) d.faultHoldMs(), 0, 5000, "ms");
+        int under = r.integer("undervoltageV", d.undervoltageV(), 150, 230, "V");
+        int over = r.integer("overvoltageV", d.overvoltageV(), 230, 300, "V");
+        int vDebounce = r.integer("voltageDebounceMs", (int) d.voltageDebounceMs(), 0, 60_000, "ms");
+        int overloadPct = r.integer("overloadPct", d.overloadPct(), 100, 200, "%");
+        int overloadMs = r.integer("overloadMs", (int) d.overloadMs(), 0, 60_000, "ms");
+        int relay = r.integer("relayTimeoutMs", (int) d.relayTimeoutMs(), 50, 5000, "ms");
+        int lock = r.integer("lockTimeoutMs", (int) d.lockTimeoutMs(), 100, 10_000, "ms");
+        int rdc = r.integer("rdcTestTimeoutMs", (int) d.rdcTestTimeoutMs(), 50, 10_000, "ms");
+        int diode = r.integer("diodeCheckMs", (int) d.diodeCheckMs(), 0, 5000, "ms");
+        int stale = r.integer("meterStaleMs", (int) d.meterStaleMs(), 1000, 600_000, "ms");
+        int boot = r.integer("bootGraceMs", (int) d.bootGraceMs(), 0, 120_000, "ms");
+        int stopA = r.integer("stopCurrentA", d.stopCurrentA(), 0, 32, "A");
+        boolean rdcReq = r.bool("requireRdcDd", d.requireRdcDd());
+        boolean sensorsReq = r.bool("requireBoardSensors", d.requireBoardSensors());
+        return r.result(() -> new CoreSettings(period, grace, hold, under, over, vDebounce, overloadPct, overloadMs,
+                relay, lock, rdc, diode, stale, boot, stopA, rdcReq, sensorsReq), previous);
+    }
+
+    static Result<ThermalSettings> thermal(Map<String, ?> props, ThermalSettings previous) {
+        Reader r = new Reader(Pids.THERMAL, props);
+        ThermalSettings d = ThermalSettings.DEFAULTS;
+        int warning = r.integer("warningC", d.warningC(), 0, 150, "°C");
+        int critical = r.integer("criticalC", d.criticalC(), 0, 150, "°C");
+        int recovery = r.integer("recoveryC", d.recoveryC(), 0, 150, "°C");
+        if (r.errors.isEmpty() && !(warning < critical)) {
+            r.reject("warningC", warning, "must be below criticalC=" + critical);
+        }
+        if (r.errors.isEmpty() && !(recovery < critical)) {
+            r.reject("recoveryC", recovery, "must be below criticalC=" + critical);
+        }
+        return r.result(() -> new ThermalSettings(warning, critical, recovery), previous);
+    }
+
+    static Result<MeteringSettings> metering(Map<String, ?> props, MeteringSettings previous) {
+        Reader r = new Reader(Pids.METERING, props);
+        MeteringSettings d = MeteringSettings.DEFAULTS;
+        var vehicle = r.enumeration("vehicleMeter", MeteringSettings.VehicleMeter.class, d.vehicleMeter());
+        var grid = r.enumeration("gridMeter", MeteringSettings.GridMeter.class, d.gridMeter());
+        return r.result(() -> new MeteringSettings(vehicle, grid), previous);
     }
 
     static Result<String> databaseFile(Map<String, ?> props, String previous) {

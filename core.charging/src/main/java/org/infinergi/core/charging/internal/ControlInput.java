@@ -11,17 +11,28 @@ import org.infinergi.core.charging.hal.PilotReading;
  * The frozen snapshot one control cycle decides on.
  *
  * @param now                the cycle's time
- * @param pilot              the pilot reading, or null when none could be taken
- * @param contactorFeedback  what the relay feedback says (used by the error handling of issue 3)
+ * @param pilot              the pilot reading, or null when none could be taken (the read threw)
+ * @param contactorFeedback  what the relay feedback says
  * @param meter              the vehicle meter's latest reading, or null when missing or stale
  * @param limits             the limits of all registered providers, already evaluated (a throwing one as 0 A)
  * @param settings           the configuration in force
  * @param previous           the state after the previous cycle
+ * @param hal                the optional hardware services' readings
+ * @param thermal            over-temperature thresholds in force
+ * @param metering           which meters are configured
  */
 record ControlInput(Instant now, PilotReading pilot, boolean contactorFeedback, MeterReading meter, List<Limit> limits,
-        ChargerSettings settings, CoreState previous) {
+        ChargerSettings settings, CoreState previous, HalSnapshot hal, ThermalSettings thermal,
+        MeteringSettings metering) {
 
     ControlInput {
         limits = List.copyOf(limits);
+    }
+
+    /** Without optional hardware services (issue 2 shape). */
+    ControlInput(Instant now, PilotReading pilot, boolean contactorFeedback, MeterReading meter, List<Limit> limits,
+            ChargerSettings settings, CoreState previous) {
+        this(now, pilot, contactorFeedback, meter, limits, settings, previous, HalSnapshot.NONE,
+                ThermalSettings.DEFAULTS, MeteringSettings.DEFAULTS);
     }
 }

@@ -20,4 +20,81 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "When the charger withdraws its offer while the vehicle stays in C, how long the contactor "
                     + "may stay closed for the vehicle to stop drawing (IEC 61851-1 allows about 6 s).")
     int stopGraceMs() default 3000;
+
+    @AttributeDefinition(name = "Fault hold (ms)", min = "0", max = "5000",
+            description = "After a fault that opens the contactor at once, the pilot is held in state F this long "
+                    + "(IEC 61851-1: about 300 ms) before the charger watches the vehicle again (manual §9.1).")
+    int faultHoldMs() default 300;
+
+    @AttributeDefinition(name = "Undervoltage threshold (V)", min = "150", max = "230",
+            description = "I3 Undervoltage, \"input voltage too low\" (manual §9.1): any phase below it; the supply "
+                    + "is 230 V ±10 % (manual §2.3). The error is automatically cleared when the voltage returns "
+                    + "above the minimum threshold.")
+    int undervoltageV() default 207;
+
+    @AttributeDefinition(name = "Overvoltage threshold (V)", min = "230", max = "300",
+            description = "I4 Overvoltage, \"input voltage too high\" (manual §9.1): any phase above it. The error "
+                    + "is automatically cleared when the voltage returns below the maximum threshold.")
+    int overvoltageV() default 253;
+
+    @AttributeDefinition(name = "Voltage debounce (ms)", min = "0", max = "60000",
+            description = "How long a phase voltage must stay beyond a threshold before I3/I4 is raised.")
+    int voltageDebounceMs() default 2000;
+
+    @AttributeDefinition(name = "Overload threshold (%)", min = "100", max = "200",
+            description = "V1 Overload: \"the current drawn by the vehicle exceeded the maximum limit (125%)\" "
+                    + "(manual §9.1), as a share of the offered current, on any phase.")
+    int overloadPct() default 125;
+
+    @AttributeDefinition(name = "Overload time (ms)", min = "0", max = "60000",
+            description = "How long the overload must last before V1; IEC 61851-1 gives the vehicle about 5 s to "
+                    + "follow a lower offer, so keep it above 5000.")
+    int overloadMs() default 6000;
+
+    @AttributeDefinition(name = "Relay feedback timeout (ms)", min = "50", max = "5000",
+            description = "D4 Incorrect output voltage (manual §9.1): the contactor feedback disagrees with the "
+                    + "command for longer than this (welded, or failed to close; relays switch in about 50 ms).")
+    int relayTimeoutMs() default 300;
+
+    @AttributeDefinition(name = "Lock feedback timeout (ms)", min = "100", max = "10000",
+            description = "D5 Error in locking/unlocking the connector (manual §9.1, untethered versions): the lock "
+                    + "does not reach the commanded position within this time.")
+    int lockTimeoutMs() default 1000;
+
+    @AttributeDefinition(name = "RDC-DD test timeout (ms)", min = "50", max = "10000",
+            description = "D6 Internal protective device error (manual §4.3, §9.1): the RDC-DD tested before each "
+                    + "charge must trip within this time of its test current and release within this time after.")
+    int rdcTestTimeoutMs() default 1000;
+
+    @AttributeDefinition(name = "Pilot diode check (ms)", min = "0", max = "5000",
+            description = "V4 Pilot problem (manual §9.1): the negative pilot plateau is not about −12 V while the "
+                    + "PWM runs (missing vehicle diode) for longer than this.")
+    int diodeCheckMs() default 200;
+
+    @AttributeDefinition(name = "Meter silence timeout (ms)", min = "1000", max = "600000",
+            description = "D9 (configured MID meter) and D2 (CT remote device) when the meter is missing or has not "
+                    + "answered for longer than this; some Modbus meters need about a minute after power-up "
+                    + "(manual §9.1 note 5).")
+    int meterStaleMs() default 60000;
+
+    @AttributeDefinition(name = "Hardware start-up grace (ms)", min = "0", max = "120000",
+            description = "After start, how long the hardware services the model needs (RDC-DD, board sensors, "
+                    + "proximity pilot and lock of untethered models) may be missing before it is an error; until "
+                    + "then the charger only waits.")
+    int bootGraceMs() default 10000;
+
+    @AttributeDefinition(name = "Stop current (A)", min = "0", max = "32",
+            description = "V3 Non-compliant vehicle (manual §9.1): after the charger withdrew its PWM offer the "
+                    + "vehicle still draws more than this on a phase when the stop grace ends (IEC 61851-1).")
+    int stopCurrentA() default 1;
+
+    @AttributeDefinition(name = "RDC-DD required",
+            description = "The integrated 6 mA DC leakage device is tested before each charge (manual §4.3); "
+                    + "without its service the charger does not charge (D6). Keep true on every real board.")
+    boolean requireRdcDd() default true;
+
+    @AttributeDefinition(name = "Board sensors required",
+            description = "Earth monitoring, phase reversal and temperature (manual §9.1 I1, I2, D7); without "
+                    + "their service the charger does not charge (D3). Keep true on every real board.")
+    boolean requireBoardSensors() default true;
 }

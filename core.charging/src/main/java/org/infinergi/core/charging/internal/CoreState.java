@@ -1,24 +1,94 @@
 package org.infinergi.core.charging.internal;
 
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 
 import org.infinergi.core.charging.api.ChargerState;
+import org.infinergi.core.charging.api.ErrorCode;
 import org.infinergi.core.charging.api.PilotState;
 
 /**
  * What the control logic remembers from one cycle to the next.
  *
  * @param state             display state decided last cycle
- * @param pilot             pilot state read last cycle, or null
+ * @param pilot             pilot state read last cycle (or kept while the line was not readable), or null
  * @param dutyCyclePct      duty cycle commanded last cycle
  * @param contactorClosed   contactor commanded last cycle
  * @param session           the session in progress, or null
  * @param lastSessionEnergyWh energy of the last finished session (shown until the next plug-in)
  * @param offerWithdrawnAt  when the PWM offer was withdrawn with the contactor still closed in C, or null
+ * @param offeredA          current offered last cycle (0 = none)
+ * @param errors            active errors with when they were raised and what was detected
+ * @param causes            the error causes present last cycle (answers a recovery attempt at once)
+ * @param pending           since when a debounced condition has been seen, by condition name
+ * @param faultHoldUntil    state F is driven until then (after a fault that opened at once), or null
+ * @param rdc               the RDC-DD self-test of this session
+ * @param lockCommanded     the connector lock command of last cycle (untethered)
+ * @param lockChangedAt     when that command last changed, or null
+ * @param userPaused        the user paused the charge (manual §6.2.1); cleared on unplug
+ * @param outOfService      the device was taken out of service
+ * @param recoveryRequested a recovery attempt waits for the next cycle
+ * @param startedAt         the first cycle's time (hardware start-up grace), or null before it
+ * @param pilotTrustedFrom  pilot readings before this time do not show the vehicle (the line was in state F, as
+ *                          the driver leaves it at start and the core drives it after a fault), or null
  */
 record CoreState(ChargerState state, PilotState pilot, double dutyCyclePct, boolean contactorClosed, Session session,
-        double lastSessionEnergyWh, Instant offerWithdrawnAt) {
+        double lastSessionEnergyWh, Instant offerWithdrawnAt, double offeredA, Map<ErrorCode, ActiveError> errors,
+        Map<ErrorCode, String> causes, Map<String, Instant> pending, Instant faultHoldUntil, RdcTest rdc,
+        boolean lockCommanded, Instant lockChangedAt, boolean userPaused, boolean outOfService,
+        boolean recoveryRequested, Instant startedAt, Instant pilotTrustedFrom) {
+
+    /** An active error. */
+    record ActiveError(Instant raised, String detail) {
+    }
+
+    /** Phase of the RDC-DD self-test before the charge (manual §4.3). */
+    record RdcTest(Phase phase, Instant since) {
+
+        enum Phase {
+            NOT_TESTED,
+            TEST_CURRENT_ON,
+            TEST_CURRENT_OFF,
+            PASSED
+        }
+
+        static final RdcTest NOT_TESTED = new RdcTest(Phase.NOT_TESTED, null);
+    }
+
+    CoreState {
+        errors = errors.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(errors));
+        causes = causes.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(causes));
+        pending = Map.copyOf(pending);
+    }
 
     static final CoreState INITIAL = new CoreState(ChargerState.INITIALISING, null, DutyCycle.NO_OFFER, false, null,
-            0, null);
+            0, null, 0, Map.of(), Map.of(), Map.of(), null, RdcTest.NOT_TESTED, false, null, false, false, false,
+            null, null);
+
+    CoreState withUserPaused(boolean v) {
+        return new CoreState(state, pilot, dutyCyclePct, contactorClosed, session, lastSessionEnergyWh,
+                offerWithdrawnAt, offeredA, errors, causes, pending, faultHoldUntil, rdc, lockCommanded,
+                lockChangedAt, v, outOfService, recoveryRequested, startedAt, pilotTrustedFrom);
+    }
+
+    CoreState withOutOfService(boolean v) {
+        return new CoreState(state, pilot, dutyCyclePct, contactorClosed, session, lastSessionEnergyWh,
+                offerWithdrawnAt, offeredA, errors, causes, pending, faultHoldUntil, rdc, lockCommanded,
+                lockChangedAt, userPaused, v, recoveryRequested, startedAt, pilotTrustedFrom);
+    }
+
+    CoreState withRecoveryRequested(boolean v) {
+        return new CoreState(state, pilot, dutyCyclePct, contactorClosed, session, lastSessionEnergyWh,
+                offerWithdrawnAt, offeredA, errors, causes, pending, faultHoldUntil, rdc, lockCommanded,
+                lockChangedAt, userPaused, outOfService, v, startedAt, pilotTrustedFrom);
+    }
+
+    /** The state after the core drove the safe side by itself (loop failure, deactivation). */
+    CoreState safe(ChargerState display, double duty, Map<ErrorCode, ActiveError> newErrors, Instant holdUntil,
+            Session newSession, double lastEnergy) {
+        return new CoreState(display, pilot, duty, false, newSession, lastEnergy, null, 0, newErrors, causes,
+                pending, holdUntil, RdcTest.NOT_TESTED, lockCommanded, lockChangedAt, userPaused, outOfService,
+                false, startedAt, pilotTrustedFrom);
+    }
 }

@@ -10,6 +10,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import java.time.Instant;
+
+import org.infinergi.core.charging.api.ErrorCode;
+import org.infinergi.core.charging.api.ErrorHistory;
+import org.infinergi.core.charging.api.ErrorRecord;
 import org.infinergi.core.charging.api.SessionHistory;
 import org.infinergi.core.charging.api.SessionRecord;
 import org.osgi.service.component.annotations.Activate;
@@ -27,9 +32,10 @@ import org.slf4j.LoggerFactory;
  * write, and a query sees every write submitted before it.
  */
 @Component(name = "org.infinergi.core.charging.history", configurationPid = Pids.HISTORY,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL, service = { SessionHistory.class, SessionRecorder.class })
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, service = { SessionHistory.class, ErrorHistory.class,
+                SessionRecorder.class })
 @Designate(ocd = HistoryConfig.class)
-public final class SessionStoreComponent implements SessionHistory, SessionRecorder {
+public final class SessionStoreComponent implements SessionHistory, ErrorHistory, SessionRecorder {
 
     static final String DEFAULT_DATABASE_FILE = "data/infinergi/history";
     private static final long QUERY_TIMEOUT_S = 10;
@@ -116,6 +122,48 @@ public final class SessionStoreComponent implements SessionHistory, SessionRecor
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             log.error("Session history closed; session lost: {}", session);
+        }
+    }
+
+    @Override
+    public void errorRaised(ErrorCode code, Instant at, String detail) {
+        write("error " + code + " raised", () -> store().insertError(code, at, detail));
+    }
+
+    @Override
+    public void errorCleared(ErrorCode code, Instant at) {
+        write("error " + code + " cleared", () -> store().clearError(code, at));
+    }
+
+    /** Runs a write on the store's thread; the caller (the control loop) never waits. */
+    private void write(String what, SqlWrite w) {
+        try {
+            executor.execute(() -> {
+                try {
+                    w.run();
+                } catch (SQLException | RuntimeException e) {
+                    log.error("History write failed, lost: {} ({})", what, e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.error("History closed; lost: {}", what);
+        }
+    }
+
+    private interface SqlWrite {
+        Object run() throws SQLException;
+    }
+
+    @Override
+    public List<ErrorRecord> errors(int max) {
+        try {
+            return executor.submit(() -> store().errors(max)).get(QUERY_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+            log.error("Error history query failed: {}", e.toString());
+            return List.of();
         }
     }
 

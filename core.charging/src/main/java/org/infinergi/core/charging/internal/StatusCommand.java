@@ -37,7 +37,9 @@ public final class StatusCommand {
         line(b, "mode", String.valueOf(s.mode()));
         line(b, "power", String.format(Locale.ROOT, "%.0f W", s.powerW()));
         line(b, "session energy", String.format(Locale.ROOT, "%.1f Wh", s.sessionEnergyWh()));
-        line(b, "error", s.error() == null ? "-" : s.error());
+        line(b, "error", s.error() == null ? "-"
+                : s.error() + " (category " + s.errorCategory() + ")");
+        line(b, "active errors", s.activeErrors().isEmpty() ? "-" : String.join(", ", s.activeErrors()));
         line(b, "detail", s.detail() == null || s.detail().isEmpty() ? "-" : s.detail());
         if (s.configurationError() != null) {
             line(b, "configuration error", s.configurationError());

@@ -39,6 +39,21 @@ public final class FakeMeter implements Meter {
         return this;
     }
 
+    /**
+     * Sets the phase voltages and currents (one value per phase), power = Σ V·I, keeping the energy of the last
+     * reading.
+     */
+    public FakeMeter setPhases(double[] voltagesV, double[] currentsA) {
+        double p = 0;
+        for (int i = 0; i < voltagesV.length; i++) {
+            p += voltagesV[i] * currentsA[i];
+        }
+        MeterReading last = reading;
+        reading = new MeterReading(Instant.now(clock), voltagesV.clone(), currentsA.clone(), p,
+                last == null ? 0 : last.energyWh());
+        return this;
+    }
+
     /** Sets a complete reading. */
     public FakeMeter set(MeterReading r) {
         reading = r;

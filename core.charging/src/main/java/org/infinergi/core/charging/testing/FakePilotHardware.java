@@ -20,6 +20,8 @@ public final class FakePilotHardware implements PilotHardware {
     private boolean contactor;
     private Boolean forcedFeedback;
     private RuntimeException readFailure;
+    private RuntimeException writeFailure;
+    private boolean diodeMissing;
     private final List<String> commands = new ArrayList<>();
 
     /** Puts the line in {@code state}'s nominal plateau (what a vehicle or fault would do). */
@@ -40,6 +42,21 @@ public final class FakePilotHardware implements PilotHardware {
         return this;
     }
 
+    /**
+     * Takes the vehicle's diode away (true): while the PWM runs the negative plateau then reads the mirror of the
+     * positive one instead of −12 V (IEC 61851-1 pilot problem, manual §9.1 V4).
+     */
+    public synchronized FakePilotHardware missingDiode(boolean missing) {
+        diodeMissing = missing;
+        return this;
+    }
+
+    /** Makes {@link #setDutyCycle} and {@link #setContactor} throw {@code failure}; null = work normally. */
+    public synchronized FakePilotHardware failWrites(RuntimeException failure) {
+        writeFailure = failure;
+        return this;
+    }
+
     /** Makes {@link #readPilot()} throw {@code failure}; null = read normally. */
     public synchronized FakePilotHardware failReads(RuntimeException failure) {
         readFailure = failure;
@@ -48,6 +65,9 @@ public final class FakePilotHardware implements PilotHardware {
 
     @Override
     public synchronized void setDutyCycle(double percent) {
+        if (writeFailure != null) {
+            throw writeFailure;
+        }
         if (Double.isNaN(percent) || percent < 0 || percent > 100) {
             throw new IllegalArgumentException("duty cycle out of 0..100 %: " + percent);
         }
@@ -71,11 +91,17 @@ public final class FakePilotHardware implements PilotHardware {
         if (pwm && !diode) {
             negative = -12.0;
         }
+        if (pwm && diode && diodeMissing) {
+            negative = -positiveV;
+        }
         return new PilotReading(duty == 0 ? -12.0 : positiveV, negative);
     }
 
     @Override
     public synchronized void setContactor(boolean closed) {
+        if (writeFailure != null) {
+            throw writeFailure;
+        }
         contactor = closed;
         commands.add(closed ? "contactor closed" : "contactor open");
     }

@@ -13,7 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.PilotState;
 import org.infinergi.core.charging.api.SessionRecord;
+import org.infinergi.core.charging.testing.FakeBoardSensors;
 import org.infinergi.core.charging.testing.FakePilotHardware;
+import org.infinergi.core.charging.testing.FakeResidualCurrentDevice;
 import org.infinergi.core.charging.testing.FixedLimitProvider;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,8 @@ class ChargingCoreActivationTest {
         Map<String, Object> config = Rig.config("loopPeriodMs", 10);
         ChargingCore core = new ChargingCore(pilot, stored::add, config);
         try {
+            core.setBoardSensors(new FakeBoardSensors());
+            core.setResidualCurrentDevice(new FakeResidualCurrentDevice());
             core.addLimitProvider(new FixedLimitProvider(16, "test"));
             pilot.vehicle(PilotState.B);
             await().atMost(Duration.ofSeconds(5)).until(() -> core.status().state() == ChargerState.WAITING_FOR_CURRENT);

@@ -42,22 +42,26 @@ class ChargingCoreTest {
         return rig(Rig.config());
     }
 
-    private static void assertSafe(Rig r, ChargerStatus s) {
-        assertEquals(100.0, r.pilot.dutyCycle(), "duty cycle");
+    /** No offer on the pilot (steady +12 V, or state F held after a fault) and the contactor open. */
+    static void assertSafe(Rig r, ChargerStatus s) {
+        double duty = r.pilot.dutyCycle();
+        assertTrue(duty == 100.0 || duty == 0.0, "duty cycle " + duty);
         assertFalse(r.pilot.contactorCommanded(), "contactor");
-        assertEquals(100.0, s.dutyCyclePct());
+        assertEquals(duty, s.dutyCyclePct());
         assertFalse(s.contactorClosed());
     }
 
     @Test
     void initialisingUntilTheFirstPilotReading() {
-        Rig r = rig();
+        Rig r = new Rig(Rig.config(), false);
         assertEquals(ChargerState.INITIALISING, r.core.status().state());
         r.pilot.failReads(new IllegalStateException("ADC not ready"));
         ChargerStatus s = r.cycle();
         assertEquals(ChargerState.INITIALISING, s.state());
         assertSafe(r, s);
         r.pilot.failReads(null);
+        assertEquals(ChargerState.INITIALISING, r.cycle().state(), "the line settles after the driver's state F");
+        r.cycles(3);
         assertEquals(ChargerState.VEHICLE_NOT_CONNECTED, r.cycle().state());
     }
 
@@ -68,7 +72,7 @@ class ChargingCoreTest {
         r.pilot.failReads(new IllegalStateException("ADC gone"));
         ChargerStatus s = r.cycle();
         assertEquals(ChargerState.ERROR, s.state());
-        assertEquals("V4", s.error());
+        assertEquals("D3", s.error(), "internal hardware error: the pilot ADC does not answer");
         assertSafe(r, s);
     }
 
@@ -88,6 +92,8 @@ class ChargingCoreTest {
         r.vehicle(PilotState.A);
         ChargerStatus s = r.vehicle(PilotState.B);
         assertEquals(ChargerState.WAITING_FOR_CURRENT, s.state());
+        assertEquals("RDC-DD test before the charge (manual §4.3)", s.detail());
+        s = r.cycles(2);
         assertEquals("current offered, waiting for the vehicle to start charging", s.detail());
         assertEquals(32.0, s.offeredCurrentA());
         assertEquals(53.3, r.pilot.dutyCycle(), EPS);
@@ -99,11 +105,16 @@ class ChargingCoreTest {
     void stateC_closesTheContactorOnlyAfterThePwmOfferIsOn() {
         Rig r = rig();
         r.vehicle(PilotState.A);
-        // Straight A → C: the first cycle puts the offer on, the next one closes.
+        // Straight A → C: the first cycle puts the offer on and starts the RDC-DD test; it trips (test current off),
+        // releases, and only then the contactor closes.
         ChargerStatus s = r.vehicle(PilotState.C);
         assertEquals(53.3, r.pilot.dutyCycle(), EPS);
         assertFalse(r.pilot.contactorCommanded(), "contactor must wait for the PWM offer");
         assertFalse(s.contactorClosed());
+        assertTrue(r.rdc.testCurrent(), "RDC-DD self-test running");
+        s = r.cycle();
+        assertFalse(s.contactorClosed(), "RDC-DD has not released yet");
+        assertEquals(ChargerState.WAITING_FOR_CURRENT, s.state());
         s = r.cycle();
         assertTrue(r.pilot.contactorCommanded());
         assertTrue(s.contactorClosed());
@@ -115,8 +126,7 @@ class ChargingCoreTest {
     @Test
     void stateC_afterB_closesAtOnce_andLeavingCOpensInTheSameCycle() {
         Rig r = rig();
-        r.vehicle(PilotState.B);
-        ChargerStatus s = r.vehicle(PilotState.C);
+        ChargerStatus s = r.charging();
         assertTrue(r.pilot.contactorCommanded());
         assertEquals(ChargerState.CHARGING, s.state());
         // The vehicle finishes: C → B. Opened within this very cycle (IEC 61851-1: within 100 ms).
@@ -132,8 +142,7 @@ class ChargingCoreTest {
     void contactorNeverClosedOutsideC() {
         for (PilotState p : List.of(PilotState.A, PilotState.B, PilotState.D, PilotState.E, PilotState.F)) {
             Rig r = rig();
-            r.vehicle(PilotState.B);
-            r.vehicle(PilotState.C);
+            r.charging();
             assertTrue(r.pilot.contactorCommanded());
             ChargerStatus s = r.vehicle(p);
             assertFalse(r.pilot.contactorCommanded(), "contactor in " + p);
@@ -147,8 +156,7 @@ class ChargingCoreTest {
     @Test
     void stateD_pausedForVentilation() {
         Rig r = rig();
-        r.vehicle(PilotState.B);
-        r.vehicle(PilotState.C);
+        r.charging();
         ChargerStatus s = r.vehicle(PilotState.D);
         assertEquals(ChargerState.PAUSED, s.state());
         assertEquals("ventilation requested by the vehicle (manual §2.1)", s.detail());
@@ -159,8 +167,7 @@ class ChargingCoreTest {
     void statesEAndFAndOutOfBand_areErrorV4_safe() {
         for (double volts : new double[] { PilotState.E.nominalVolts(), PilotState.F.nominalVolts(), 7.5, 10.6 }) {
             Rig r = rig();
-            r.vehicle(PilotState.B);
-            r.vehicle(PilotState.C);
+            r.charging();
             r.pilot.setPositiveVolts(volts);
             ChargerStatus s = r.cycle();
             assertEquals(ChargerState.ERROR, s.state(), "at " + volts + " V");
@@ -242,8 +249,7 @@ class ChargingCoreTest {
         Rig r = rig();
         FixedLimitProvider dlm = new FixedLimitProvider(16, "dlm");
         r.core.addLimitProvider(dlm);
-        r.vehicle(PilotState.B);
-        r.vehicle(PilotState.C);
+        r.charging();
         assertTrue(r.pilot.contactorCommanded());
         dlm.set(4);
         ChargerStatus s = r.cycle();
@@ -260,6 +266,7 @@ class ChargingCoreTest {
         dlm.set(16);
         s = r.cycle();
         assertEquals(26.7, r.pilot.dutyCycle(), EPS);
+        assertEquals(1, r.rdc.testsStarted(), "one RDC-DD test per session");
         assertFalse(r.pilot.contactorCommanded());
         assertTrue(r.cycle().contactorClosed());
     }
@@ -269,8 +276,7 @@ class ChargingCoreTest {
         Rig r = rig();
         FixedLimitProvider dlm = new FixedLimitProvider(16, "dlm");
         r.core.addLimitProvider(dlm);
-        r.vehicle(PilotState.B);
-        r.vehicle(PilotState.C);
+        r.charging();
         dlm.set(0);
         assertTrue(r.cycle().contactorClosed());
         ChargerStatus s = r.vehicle(PilotState.B);
@@ -283,8 +289,7 @@ class ChargingCoreTest {
         Rig r = rig(Rig.config("stopGraceMs", 500));
         FixedLimitProvider dlm = new FixedLimitProvider(16, "dlm");
         r.core.addLimitProvider(dlm);
-        r.vehicle(PilotState.B);
-        r.vehicle(PilotState.C);
+        r.charging();
         dlm.set(0);
         assertTrue(r.cycle().contactorClosed());
         assertTrue(r.cycle(449).contactorClosed());
@@ -317,8 +322,7 @@ class ChargingCoreTest {
     @Test
     void chargingDisabledDuringACharge_stopsIt() {
         Rig r = rig();
-        r.vehicle(PilotState.B);
-        r.vehicle(PilotState.C);
+        r.charging();
         r.modified(Rig.config("chargingEnabled", false));
         ChargerStatus s = r.cycle();
         assertEquals(ChargerState.NOT_ENABLED, s.state());
@@ -463,8 +467,7 @@ class ChargingCoreTest {
     @Test
     void deactivate_drivesTheSafeSide_andStoresTheRunningSession() {
         Rig r = rig();
-        r.vehicle(PilotState.B);
-        r.vehicle(PilotState.C);
+        r.charging();
         assertTrue(r.pilot.contactorCommanded());
         r.core.deactivate();
         assertFalse(r.pilot.contactorCommanded());

@@ -7,13 +7,22 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.infinergi.core.charging.api.ChargerStatus;
+import org.infinergi.core.charging.api.ErrorCode;
 import org.infinergi.core.charging.api.PilotState;
 import org.infinergi.core.charging.api.SessionRecord;
+import org.infinergi.core.charging.testing.FakeBoardSensors;
+import org.infinergi.core.charging.testing.FakeConnectorLock;
 import org.infinergi.core.charging.testing.FakeMeter;
 import org.infinergi.core.charging.testing.FakePilotHardware;
+import org.infinergi.core.charging.testing.FakeProximityPilot;
+import org.infinergi.core.charging.testing.FakeResidualCurrentDevice;
 import org.infinergi.core.charging.testing.MutableClock;
 
-/** A charging core on fakes, driven cycle by cycle with a clock the test moves. */
+/**
+ * A charging core on fakes, driven cycle by cycle with a clock the test moves. Board sensors and a healthy RDC-DD
+ * are bound; an untethered configuration ({@code tethered=false}) also gets a proximity pilot (32 A cable) and a
+ * connector lock. Every session and error event the core records is kept.
+ */
 final class Rig {
 
     static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
@@ -21,7 +30,13 @@ final class Rig {
     final MutableClock clock = new MutableClock(T0);
     final FakePilotHardware pilot = new FakePilotHardware();
     final FakeMeter meter = new FakeMeter(clock);
+    final FakeBoardSensors sensors = new FakeBoardSensors();
+    final FakeResidualCurrentDevice rdc = new FakeResidualCurrentDevice();
+    final FakeProximityPilot pp = new FakeProximityPilot();
+    final FakeConnectorLock lock = new FakeConnectorLock();
     final List<SessionRecord> stored = new CopyOnWriteArrayList<>();
+    /** "RAISED V2 <detail>" / "CLEARED V2", in order. */
+    final List<String> history = new CopyOnWriteArrayList<>();
     final ChargingCore core;
 
     /** Installation complete, charging enabled, wiring 32 A, plus {@code extra} (key, value, key, value …). */
@@ -42,8 +57,44 @@ final class Rig {
     }
 
     Rig(Map<String, ?> config) {
-        core = new ChargingCore(pilot, stored::add, clock, config);
+        this(config, true);
+    }
+
+    /**
+     * @param started true: run the first cycles (the pilot line settles after the driver's initial state F) so the
+     *                core sees the vehicle from the next cycle; T0 is then 150 ms in the past
+     */
+    Rig(Map<String, ?> config, boolean started) {
+        SessionRecorder recorder = new SessionRecorder() {
+            @Override
+            public void record(SessionRecord session) {
+                stored.add(session);
+            }
+
+            @Override
+            public void errorRaised(ErrorCode code, Instant at, String detail) {
+                history.add("RAISED " + code + " " + detail);
+            }
+
+            @Override
+            public void errorCleared(ErrorCode code, Instant at) {
+                history.add("CLEARED " + code);
+            }
+        };
+        core = new ChargingCore(pilot, recorder, clock, config);
         core.setVehicleMeter(meter);
+        core.setBoardSensors(sensors);
+        core.setResidualCurrentDevice(rdc);
+        if (Boolean.FALSE.equals(config.get("tethered")) || "false".equals(config.get("tethered"))) {
+            core.setProximityPilot(pp);
+            core.setConnectorLock(lock);
+        }
+        if (started) {
+            core.step();
+            cycle();
+            cycle();
+            cycle();
+        }
     }
 
     private java.util.function.Consumer<Map<String, Object>> alsoModified = c -> { };
@@ -73,5 +124,28 @@ final class Rig {
     ChargerStatus vehicle(PilotState s) {
         pilot.vehicle(s);
         return cycle();
+    }
+
+    /** {@code n} cycles of 50 ms; the last status. */
+    ChargerStatus cycles(int n) {
+        ChargerStatus s = core.status();
+        for (int i = 0; i < n; i++) {
+            s = cycle();
+        }
+        return s;
+    }
+
+    /** Plug in (B), let the RDC-DD self-test pass, go to C and run until the contactor is closed. */
+    ChargerStatus charging() {
+        vehicle(PilotState.B);
+        cycles(3);
+        ChargerStatus s = vehicle(PilotState.C);
+        for (int i = 0; i < 5 && !s.contactorClosed(); i++) {
+            s = cycle();
+        }
+        if (!s.contactorClosed()) {
+            throw new AssertionError("did not start charging: " + s);
+        }
+        return s;
     }
 }
