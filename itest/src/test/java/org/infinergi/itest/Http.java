@@ -1,0 +1,72 @@
+package org.infinergi.itest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The charger's HTTP API on loopback, as a user or the sim's driver sees it. Runs in the container. */
+final class Http {
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final String base;
+
+    Http(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** GET path → JSON; throws when the answer is not 200. */
+    JsonNode get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** POST JSON body → JSON; throws when the answer is not 200. */
+    JsonNode post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Whether GET path answers 200 now. */
+    boolean answers(String path) {
+        try {
+            get(path);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    JsonNode ev(String action, int maxCurrentA, int phases) {
+        return post("/api/sim/ev", "{\"action\":\"" + action + "\",\"maxCurrentA\":" + maxCurrentA
+                + ",\"phases\":" + phases + "}");
+    }
+
+    JsonNode ev(String action) {
+        return post("/api/sim/ev", "{\"action\":\"" + action + "\"}");
+    }
+
+    private JsonNode send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(r.request().method() + " " + r.uri() + " → " + r.statusCode()
+                        + " " + r.body());
+            }
+            return mapper.readTree(r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.infinergi.itest;
+
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
+import static org.ops4j.pax.exam.CoreOptions.vmOptions;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+
+/**
+ * Pax Exam options that boot one image of this reactor (karaf-assembly/target/infinergi-IMAGE.tar.gz) as it
+ * ships, plus what Pax Exam itself needs. Runs on the driver side (the test JVM), never in the container.
+ */
+final class Images {
+
+    /** Framework property telling the probe which image it runs in. */
+    static final String IMAGE_PROPERTY = "infinergi.itest.image";
+    /** Framework property with the reactor's version, to name our features repository. */
+    static final String VERSION_PROPERTY = "infinergi.itest.version";
+    /** Framework property with the Karaf version the images are built on. */
+    static final String KARAF_VERSION_PROPERTY = "infinergi.itest.karafVersion";
+    /** Framework property with the HTTP port the image serves on. */
+    static final String HTTP_PORT_PROPERTY = "org.osgi.service.http.port";
+
+    private Images() {
+    }
+
+    static Option[] boot(String image) {
+        File images = new File(System.getProperty("infinergi.images", "../karaf-assembly/target"));
+        File tarball = new File(images, "infinergi-" + image + ".tar.gz");
+        if (!tarball.isFile()) {
+            throw new IllegalStateException("No image " + tarball.getAbsolutePath() + ": build karaf-assembly first");
+        }
+        String karafVersion = System.getProperty("karaf.version", "4.4.10");
+        return options(
+                karafDistributionConfiguration()
+                        .frameworkUrl(tarball.toURI().toString())
+                        .name("infinergi " + image)
+                        .karafVersion(karafVersion)
+                        .unpackDirectory(new File("target/exam"))
+                        .useDeployFolder(false),
+                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                logLevel(LogLevel.WARN),
+                // Container boots in ~3-9 s; fail in a minute, not after Pax Exam's default 180 s.
+                systemTimeout(60_000),
+                editConfigurationFilePut("etc/system.properties", IMAGE_PROPERTY, image),
+                editConfigurationFilePut("etc/system.properties", VERSION_PROPERTY,
+                        System.getProperty("infinergi.version", "0.1.0-SNAPSHOT")),
+                editConfigurationFilePut("etc/system.properties", KARAF_VERSION_PROPERTY, karafVersion),
+                editConfigurationFilePut("etc/system.properties", HTTP_PORT_PROPERTY, String.valueOf(freePort())),
+                // bin/karaf passes these on JDK 9+; Pax Exam does not (toolchain.md "Pax Exam traps").
+                vmOptions(
+                        "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                        "--add-reads=java.xml=java.logging",
+                        "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+                        "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karafVersion + ".jar",
+                        "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + karafVersion + ".jar",
+                        "--add-opens", "java.base/java.security=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.net=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.util=ALL-UNNAMED",
+                        "-classpath", "lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*"),
+                // Test-side libraries inside the container (they belong to Pax Exam's additions, not to the image).
+                mavenBundle("org.awaitility", "awaitility", System.getProperty("awaitility.version", "4.3.0")),
+                mavenBundle("org.hamcrest", "hamcrest", "2.1"));
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
