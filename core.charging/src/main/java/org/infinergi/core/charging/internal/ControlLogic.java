@@ -49,6 +49,7 @@ final class ControlLogic {
     static final String DETAIL_OUT_OF_SERVICE = "device out of service";
     static final String DETAIL_RDC_TEST = "RDC-DD test before the charge (manual §4.3)";
     static final String DETAIL_LOCKING = "locking the connector";
+    static final String DETAIL_WAITING_HARDWARE = "waiting for the supervision hardware (board sensors, proximity pilot)";
     /** Manual §9.1: pilot problem. */
     static final String ERROR_PILOT = "V4";
     static final String END_VEHICLE_DISCONNECTED = "VEHICLE_DISCONNECTED";
@@ -392,7 +393,11 @@ final class ControlLogic {
                     // IEC 61851-1: close only once the PWM offer is on the line, the RDC-DD passed its test
                     // (manual §4.3) and, on untethered models, the plug is locked (or keep it closed if it was).
                     boolean pwmWasOn = prev.dutyCyclePct() > 0 && prev.dutyCyclePct() < DutyCycle.NO_OFFER;
-                    boolean ready = pwmWasOn && rdc.phase() == Phase.PASSED;
+                    // A service the model needs and misses (within the start-up grace, before it becomes an
+                    // error) does not allow charging either.
+                    boolean supervised = (hal.boardSensors() || !core.requireBoardSensors())
+                            && (!untethered || hal.proximityPilot());
+                    boolean ready = pwmWasOn && rdc.phase() == Phase.PASSED && supervised;
                     boolean locked = !untethered || (hal.lock() && hal.lockFeedback() && prev.lockCommanded());
                     wantLock = ready;
                     contactor = prev.contactorClosed() || (ready && locked);
@@ -400,7 +405,9 @@ final class ControlLogic {
                     detail = contactor
                             ? String.format(Locale.ROOT, "charging at %.1f A, limited by %s", offer, limitedBy)
                             : testing(rdc) ? DETAIL_RDC_TEST
-                                    : ready && !locked ? DETAIL_LOCKING : "current offered, closing the contactor";
+                                    : !supervised ? DETAIL_WAITING_HARDWARE
+                                            : ready && !locked ? DETAIL_LOCKING
+                                                    : "current offered, closing the contactor";
                     if (contactor && session != null) {
                         session = session.charged();
                     }

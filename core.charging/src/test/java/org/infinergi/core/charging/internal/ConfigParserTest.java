@@ -90,4 +90,38 @@ class ConfigParserTest {
                 ConfigParser.core(Map.of("loopPeriodMs", 100, "stopGraceMs", 0), CoreSettings.DEFAULTS).value());
         assertFalse(ConfigParser.core(Map.of("stopGraceMs", 7000), CoreSettings.DEFAULTS).accepted());
     }
+
+    @Test
+    void protectionThresholds_fromCfgStrings_andRanges() {
+        CoreSettings c = ConfigParser.core(Map.of("undervoltageV", "200", "overvoltageV", "260", "overloadPct", "130",
+                "requireRdcDd", "false", "requireBoardSensors", "false", "faultHoldMs", "300"), CoreSettings.DEFAULTS)
+                .value();
+        assertEquals(200, c.undervoltageV());
+        assertEquals(260, c.overvoltageV());
+        assertEquals(130, c.overloadPct());
+        assertFalse(c.requireRdcDd());
+        assertFalse(c.requireBoardSensors());
+        assertTrue(CoreSettings.DEFAULTS.requireRdcDd(), "safe default");
+        assertEquals(207, CoreSettings.DEFAULTS.undervoltageV());
+        assertEquals(253, CoreSettings.DEFAULTS.overvoltageV());
+        assertEquals(125, CoreSettings.DEFAULTS.overloadPct());
+        var bad = ConfigParser.core(Map.of("overloadPct", 90, "undervoltageV", 200), CoreSettings.DEFAULTS);
+        assertFalse(bad.accepted());
+        assertSame(CoreSettings.DEFAULTS, bad.value(), "whole PID rejected");
+        assertTrue(bad.errors().get(0).contains("overloadPct=90"), bad.errors().toString());
+    }
+
+    @Test
+    void thermalAndMetering() {
+        assertEquals(new ThermalSettings(60, 80, 70),
+                ConfigParser.thermal(Map.of("warningC", "60", "criticalC", "80", "recoveryC", "70"),
+                        ThermalSettings.DEFAULTS).value());
+        var bad = ConfigParser.thermal(Map.of("warningC", 90, "criticalC", 80), ThermalSettings.DEFAULTS);
+        assertFalse(bad.accepted());
+        assertTrue(bad.errors().get(0).contains("warningC=90"), bad.errors().toString());
+        assertEquals(new MeteringSettings(MeteringSettings.VehicleMeter.MID, MeteringSettings.GridMeter.CT),
+                ConfigParser.metering(Map.of("vehicleMeter", "MID", "gridMeter", "CT"), MeteringSettings.DEFAULTS)
+                        .value());
+        assertFalse(ConfigParser.metering(Map.of("gridMeter", "RADIO"), MeteringSettings.DEFAULTS).accepted());
+    }
 }
