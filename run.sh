@@ -76,6 +76,15 @@ fi
 
 command -v java >/dev/null 2>&1 || { echo "run.sh: java not found: install JDK 17" >&2; exit 1; }
 command -v mvn >/dev/null 2>&1 || { echo "run.sh: mvn not found: install Maven" >&2; exit 1; }
+JAVA_MAJOR="$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)"
+if [ -z "$JAVA_MAJOR" ] || [ "$JAVA_MAJOR" -lt 17 ]; then
+  echo "run.sh: needs JDK 17 or newer, found: $(java -version 2>&1 | head -1)" >&2; exit 1
+fi
+# bin/karaf warns without JAVA_HOME; take it from the java on the PATH.
+if [ -z "${JAVA_HOME:-}" ]; then
+  JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+  export JAVA_HOME
+fi
 
 IMAGE="$ROOT/karaf-assembly/target/infinergi-$MODEL-sim.tar.gz"
 
@@ -90,7 +99,7 @@ needs_build() {
 }
 if needs_build; then
   echo "run.sh: building the firmware and its images (mvn install, tests skipped) ..."
-  (cd "$ROOT" && mvn -B -q install -DskipTests)
+  (cd "$ROOT" && mvn -B -q -Dstyle.color=never install -DskipTests)
   [ -f "$IMAGE" ] || { echo "run.sh: the build did not produce $IMAGE" >&2; exit 1; }
 fi
 

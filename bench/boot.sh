@@ -60,12 +60,12 @@ rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 # ---- inputs ---------------------------------------------------------------------------------------------
 if [ ! -f "$IMAGE" ]; then
   echo "# building the images (mvn install, tests skipped)" >&2
-  (cd "$ROOT" && mvn -B -q install -DskipTests)
+  (cd "$ROOT" && mvn -B -q -Dstyle.color=never install -DskipTests)
 fi
 STOCK_TGZ="$OUT/apache-karaf-minimal-$STOCK_VERSION.tar.gz"
 if [ ! -f "$STOCK_TGZ" ]; then
   mkdir -p "$OUT"
-  (cd "$ROOT" && mvn -B -q -N dependency:copy -Dartifact="org.apache.karaf:apache-karaf-minimal:$STOCK_VERSION:tar.gz" \
+  (cd "$ROOT" && mvn -B -q -Dstyle.color=never -N dependency:copy -Dartifact="org.apache.karaf:apache-karaf-minimal:$STOCK_VERSION:tar.gz" \
       -DoutputDirectory="$OUT" -Dmdep.stripVersion=false)
 fi
 
