@@ -387,7 +387,8 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
                 m == null ? MeteringSettings.DEFAULTS : m.meteringSettings()));
         driving = true;
         drive(d.contactorClosed(), d.dutyCyclePct());
-        driveSupervision(rdc, d.rdcTestCurrent(), lock, d.lockCommand());
+        // Tethered models have no socket lock: a lock service, if any, is left alone.
+        driveSupervision(rdc, d.rdcTestCurrent(), settings.device().tethered() ? null : lock, d.lockCommand());
         driving = false;
         state = d.next();
         status = statusOf(d, now);

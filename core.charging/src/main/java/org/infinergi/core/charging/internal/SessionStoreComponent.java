@@ -2,6 +2,7 @@ package org.infinergi.core.charging.internal;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -9,8 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import java.time.Instant;
 
 import org.infinergi.core.charging.api.ErrorCode;
 import org.infinergi.core.charging.api.ErrorHistory;
