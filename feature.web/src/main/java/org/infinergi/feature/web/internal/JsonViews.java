@@ -3,6 +3,7 @@ package org.infinergi.feature.web.internal;
 import java.util.List;
 
 import org.infinergi.core.charging.api.ChargerStatus;
+import org.infinergi.core.charging.api.ErrorRecord;
 import org.infinergi.core.charging.api.SessionRecord;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +33,8 @@ final class JsonViews {
         o.put("powerW", round(s.powerW(), 0));
         o.put("sessionEnergyWh", round(s.sessionEnergyWh(), 1));
         o.put("error", s.error());
+        o.put("errorCategory", s.errorCategory());
+        s.activeErrors().forEach(o.putArray("activeErrors")::add);
         o.put("detail", s.detail());
         o.put("configurationError", s.configurationError());
         o.put("at", s.at() == null ? null : s.at().toString());
@@ -50,6 +53,21 @@ final class JsonViews {
             o.put("peakPowerW", round(r.peakPowerW(), 0));
             o.put("mode", r.mode() == null ? null : r.mode().name());
             o.put("endReason", r.endReason());
+        }
+        return a;
+    }
+
+    static ArrayNode errors(ObjectMapper mapper, List<ErrorRecord> errors) {
+        ArrayNode a = mapper.createArrayNode();
+        for (ErrorRecord r : errors) {
+            ObjectNode o = a.addObject();
+            o.put("id", r.id());
+            o.put("code", r.code().name());
+            o.put("category", r.code().category().number());
+            o.put("title", r.code().title());
+            o.put("raised", r.raised().toString());
+            o.put("cleared", r.cleared() == null ? null : r.cleared().toString());
+            o.put("detail", r.detail());
         }
         return a;
     }

@@ -10,6 +10,8 @@ import java.util.List;
 import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.ChargerStatus;
 import org.infinergi.core.charging.api.ChargingMode;
+import org.infinergi.core.charging.api.ErrorCode;
+import org.infinergi.core.charging.api.ErrorRecord;
 import org.infinergi.core.charging.api.PilotState;
 import org.infinergi.core.charging.api.SessionRecord;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,8 @@ class JsonViewsTest {
         assertEquals(1234.6, json.get("sessionEnergyWh").asDouble());
         assertTrue(json.has("error") && json.get("error").isNull(), "error is present and null when there is none");
         assertTrue(json.get("configurationError").isNull());
+        assertEquals(0, json.get("errorCategory").asInt());
+        assertEquals(0, json.get("activeErrors").size());
     }
 
     @Test
@@ -58,6 +62,8 @@ class JsonViewsTest {
         JsonNode json = mapper.readTree(mapper.writeValueAsString(JsonViews.status(mapper, s)));
         assertTrue(json.get("pilot").isNull());
         assertEquals("V4", json.get("error").asText());
+        assertEquals(2, json.get("errorCategory").asInt(), "V4 is a vehicle error, category 2");
+        assertEquals("V4", json.get("activeErrors").get(0).asText());
     }
 
     @Test
@@ -73,6 +79,21 @@ class JsonViewsTest {
         assertEquals(1800, json.get(0).get("durationS").asLong());
         assertEquals(7400.0, json.get(1).get("energyWh").asDouble());
         assertEquals("2026-11-25T08:00:00Z", json.get(1).get("start").asText());
+    }
+
+    @Test
+    void errorHistoryShowsCodeCategoryAndBothTimestamps() throws Exception {
+        Instant t0 = Instant.parse("2026-11-25T08:00:00Z");
+        List<ErrorRecord> rows = List.of(
+                new ErrorRecord(2, ErrorCode.D7, t0.plusSeconds(60), null, "enclosure at 90.0 °C"),
+                new ErrorRecord(1, ErrorCode.V2, t0, t0.plusSeconds(30), "DC leakage detected during charge"));
+        JsonNode json = mapper.readTree(mapper.writeValueAsString(JsonViews.errors(mapper, rows)));
+        assertEquals("D7", json.get(0).get("code").asText());
+        assertEquals(3, json.get(0).get("category").asInt());
+        assertEquals("Overheating", json.get(0).get("title").asText());
+        assertTrue(json.get(0).get("cleared").isNull(), "an active error has no cleared time");
+        assertEquals("2026-11-25T08:00:30Z", json.get(1).get("cleared").asText());
+        assertEquals(2, json.get(1).get("category").asInt());
     }
 
     @Test
