@@ -53,6 +53,26 @@ final class Http {
         return post("/api/sim/ev", "{\"action\":\"" + action + "\"}");
     }
 
+    /** Sets or removes the physical cause of a manual §9.1 error in the simulated world. */
+    JsonNode fault(String code, boolean active) {
+        return post("/api/sim/fault", "{\"fault\":\"" + code + "\",\"active\":" + active + "}");
+    }
+
+    /** Presses a key of the simulated panel for holdMs. */
+    JsonNode button(String button, int holdMs) {
+        return post("/api/sim/button", "{\"button\":\"" + button + "\",\"holdMs\":" + holdMs + "}");
+    }
+
+    /** The cable in the socket of an untethered model (its PP resistor), in ohms. */
+    JsonNode cable(int resistanceOhm) {
+        return post("/api/sim/cable", "{\"resistanceOhm\":" + resistanceOhm + "}");
+    }
+
+    /** What a user does on the web: POST /api/control. */
+    JsonNode control(String action) {
+        return post("/api/control", "{\"action\":\"" + action + "\"}");
+    }
+
     private JsonNode send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(5)).build(),
