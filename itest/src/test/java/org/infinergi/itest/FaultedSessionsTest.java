@@ -104,7 +104,7 @@ public class FaultedSessionsTest {
         awaitLatchedAndBlinking("I1", 1);
 
         assertTrue("key reached the panel pins", http.button("multi", 200).path("attached").asBoolean());
-        awaitCharging(32);
+        awaitChargingAgain(32);
 
         unplugAndAssertStored(sessions, "I1");
     }
@@ -126,7 +126,7 @@ public class FaultedSessionsTest {
 
         JsonNode reset = http.control("reset");
         assertTrue("web reset accepted: " + reset, reset.path("accepted").asBoolean());
-        awaitCharging(20);
+        awaitChargingAgain(20);
 
         unplugAndAssertStored(sessions, "V2");
     }
@@ -146,7 +146,7 @@ public class FaultedSessionsTest {
                 .until(() -> ledShowsCategory(3));
 
         http.fault("D7", false); // back to 25 °C, below recovery 65 °C: no button, no reset
-        awaitCharging(32);
+        awaitChargingAgain(32);
 
         unplugAndAssertStored(sessions, "D7");
     }
@@ -211,8 +211,17 @@ public class FaultedSessionsTest {
                     JsonNode w = http.get("/api/sim");
                     return "CHARGING".equals(s.path("state").asText()) && s.path("contactorClosed").asBoolean()
                             && s.path("error").isNull() && s.path("offeredCurrentA").asDouble() == offerA
-                            && w.path("contactor").asBoolean() && w.path("evCurrentA").asDouble() > 0;
+                            && w.path("contactor").asBoolean() && w.path("evCurrentA").asDouble() > 0
+                            && s.path("powerW").asDouble() > 0; // the core's vehicle meter sees the draw
                 });
+    }
+
+    /** After the error: charging again, and the session's energy grows beyond what it held at the error. */
+    private void awaitChargingAgain(int offerA) {
+        double atError = http.get("/api/status").path("sessionEnergyWh").asDouble();
+        awaitCharging(offerA);
+        await("the same session meters energy again").atMost(STEP).pollInterval(POLL)
+                .until(() -> http.get("/api/status").path("sessionEnergyWh").asDouble() > atError);
     }
 
     /** ERROR with the code and its category; contactor open (core and the sim's relay); no PWM offer. */
