@@ -20,7 +20,8 @@ public enum SimFault {
     I4("mains overvoltage: 270 V on every supply phase (meter voltage channels)"),
     V1("overload: the EV draws 140 % of the current the duty cycle offers"),
     V2("DC leakage during a charge: the RDC-DD trip input is asserted while current flows"),
-    V3("non-compliant vehicle: a plugged EV closes S2 (state C) without waiting for a PWM offer"),
+    V3("non-compliant vehicle: ignores the PWM — closes S2 (state C) without waiting for an offer and "
+            + "draws its maximum whenever the contactor is closed, also after the offer is withdrawn"),
     V4(new String[] {"diode", "short"}, new String[] {
         "missing EV diode: under PWM the negative plateau reads minus the positive one instead of -12 V",
         "pilot shorted to PE: both peak detectors read 0 V (state E)"}),

@@ -358,10 +358,14 @@ public final class World {
 
     private void recomputeDraw() {
         double perPhase = 0.0;
-        boolean drawing = plugged && s2Closed && feedback && offeredA > 0.0 && intent != Intent.PAUSE
-                && !drive.steadyLow() && !"short".equals(faults.get(SimFault.V4));
+        // V3: a non-compliant EV ignores the PWM: it draws its own maximum whenever the contactor is closed,
+        // also after the EVSE has withdrawn its offer to stop the charge (IEC 61851-1 asks it to stop).
+        boolean ignoresPwm = faults.containsKey(SimFault.V3);
+        boolean drawing = plugged && s2Closed && feedback && (offeredA > 0.0 || ignoresPwm)
+                && intent != Intent.PAUSE && !drive.steadyLow() && !"short".equals(faults.get(SimFault.V4));
         if (drawing) {
-            perPhase = faults.containsKey(SimFault.V1) ? offeredA * OVERLOAD_FACTOR : Math.min(offeredA, evMaxCurrentA);
+            perPhase = ignoresPwm ? evMaxCurrentA
+                    : faults.containsKey(SimFault.V1) ? offeredA * OVERLOAD_FACTOR : Math.min(offeredA, evMaxCurrentA);
         }
         int phases = Math.min(evPhases, mainsPhases);
         for (int i = 0; i < 3; i++) {

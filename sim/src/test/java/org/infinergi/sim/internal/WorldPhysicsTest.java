@@ -130,6 +130,21 @@ class WorldPhysicsTest {
     }
 
     @Test
+    void v3KeepsDrawingItsMaximumAfterTheOfferIsWithdrawn() {
+        charging16A();
+        assertEquals(16.0, world.phaseCurrentsA()[0], 1e-6, "compliant: follows the 16 A offer");
+        world.setFault(SimFault.V3, null, true);
+        run(0.1, STEADY_HIGH, true, true, false);
+        assertEquals("C", world.state().evState());
+        assertEquals(32.0, world.phaseCurrentsA()[0], 1e-6, "non-compliant: draws its 32 A with no offer at all");
+        run(0.1, STEADY_HIGH, false, true, false);
+        assertEquals(0.0, world.phaseCurrentsA()[0], 1e-6, "only the contactor stops it");
+        world.setFault(SimFault.V3, null, false);
+        run(0.1, STEADY_HIGH, true, true, false);
+        assertEquals(0.0, world.phaseCurrentsA()[0], 1e-6, "compliant again: no offer, no draw");
+    }
+
+    @Test
     void v4MissingDiodeAndShort() {
         charging16A();
         world.setFault(SimFault.V4, "diode", true);

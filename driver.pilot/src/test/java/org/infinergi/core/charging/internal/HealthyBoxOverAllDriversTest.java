@@ -160,6 +160,45 @@ class HealthyBoxOverAllDriversTest {
                 || !world.state().pwmOn(), "no offer");
     }
 
+    /** The vehicle meter as the world measures it, for the causes the core reads from the meter. */
+    private void meterFromTheWorld() {
+        core.setVehicleMeter(() -> {
+            double[] v = world.mainsVoltagesV();
+            double[] i = world.phaseCurrentsA();
+            double p = 0;
+            for (int k = 0; k < 3; k++) {
+                p += v[k] * i[k];
+            }
+            return java.util.Optional.of(new org.infinergi.core.charging.hal.MeterReading(clock.instant(), v, i, p,
+                    world.state().evEnergyWh()));
+        });
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} → {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"I3, I3", "I4, I4", "V1, V1"})
+    void meterCausesDuringTheCharge(SimFault fault, String code) {
+        meterFromTheWorld();
+        ChargerStatus s = charge();
+        assertEquals(ChargerState.CHARGING, s.state(), s.toString());
+        world.setFault(fault, null, true);
+        s = cycles(200);
+        assertTrue(s.activeErrors().contains(code), s.toString());
+        assertFalse(world.state().contactorCommanded(), "safe: contactor open");
+    }
+
+    @Test
+    void v3AVehicleThatIgnoresTheWithdrawnPwmIsStopped() {
+        meterFromTheWorld();
+        ChargerStatus s = charge();
+        assertEquals(ChargerState.CHARGING, s.state(), s.toString());
+        world.setFault(SimFault.V3, null, true);
+        core.pause();
+        s = cycles(100);
+        assertEquals("V3", s.error(), s.toString());
+        assertFalse(world.state().contactorCommanded(), "the contactor stops what the vehicle would not");
+        assertEquals(0.0, world.state().evCurrentA(), 1e-9);
+    }
+
     @Test
     void aStuckLockIsD5AndNoCharge() {
         world.setFault(SimFault.D5, null, true);
