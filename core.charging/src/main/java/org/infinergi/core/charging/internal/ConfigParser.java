@@ -78,13 +78,14 @@ final class ConfigParser {
         int lock = r.integer("lockTimeoutMs", (int) d.lockTimeoutMs(), 100, 10_000, "ms");
         int rdc = r.integer("rdcTestTimeoutMs", (int) d.rdcTestTimeoutMs(), 50, 10_000, "ms");
         int diode = r.integer("diodeCheckMs", (int) d.diodeCheckMs(), 0, 5000, "ms");
+        int pilotFault = r.integer("pilotFaultMs", (int) d.pilotFaultMs(), 0, 1000, "ms");
         int stale = r.integer("meterStaleMs", (int) d.meterStaleMs(), 1000, 600_000, "ms");
         int boot = r.integer("bootGraceMs", (int) d.bootGraceMs(), 0, 120_000, "ms");
         int stopA = r.integer("stopCurrentA", d.stopCurrentA(), 0, 32, "A");
         boolean rdcReq = r.bool("requireRdcDd", d.requireRdcDd());
         boolean sensorsReq = r.bool("requireBoardSensors", d.requireBoardSensors());
         return r.result(() -> new CoreSettings(period, grace, hold, under, over, vDebounce, overloadPct, overloadMs,
-                relay, lock, rdc, diode, stale, boot, stopA, rdcReq, sensorsReq), previous);
+                relay, lock, rdc, diode, pilotFault, stale, boot, stopA, rdcReq, sensorsReq), previous);
     }
 
     static Result<ThermalSettings> thermal(Map<String, ?> props, ThermalSettings previous) {

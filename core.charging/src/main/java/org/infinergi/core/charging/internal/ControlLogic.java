@@ -109,12 +109,19 @@ final class ControlLogic {
         // What the pilot says. A reading taken while we drove state F (duty 0) tells nothing about the vehicle.
         boolean pilotKnown = readable && trusted && prev.dutyCyclePct() > 0;
         PilotState raw = readable ? PilotState.ofVolts(reading.positiveV()).orElse(null) : null;
-        PilotState pilot = pilotKnown ? raw : prev.pilot();
+        Map<String, Instant> pending = new HashMap<>();
+        // A pilot fault (E, F read back, no band) is raised once it lasts pilotFaultMs; until then the charger only
+        // keeps to the safe side, so a line still settling after our own state F (start-up) latches nothing.
+        boolean pilotAnomaly = pilotKnown && (raw == null || raw == PilotState.E || raw == PilotState.F);
+        boolean pilotFault = prev.errors().containsKey(ErrorCode.V4) ? pilotAnomaly
+                : debounced(pending, prev, "pilot", pilotAnomaly, now, core.pilotFaultMs());
+        boolean pilotSuspect = pilotAnomaly && !pilotFault;
+        PilotState before = prev.pilot() == PilotState.E || prev.pilot() == PilotState.F ? null : prev.pilot();
+        PilotState pilot = pilotKnown && !pilotSuspect ? raw : before;
         boolean connected = pilot == PilotState.B || pilot == PilotState.C || pilot == PilotState.D;
         String gate = !settings.installation().installationComplete() ? DETAIL_NOT_COMPLETE
                 : !settings.installation().chargingEnabled() ? DETAIL_DISABLED : null;
         boolean untethered = !device.tethered();
-        Map<String, Instant> pending = new HashMap<>();
         Map<ErrorCode, String> causes = new EnumMap<>(ErrorCode.class);
 
         // ---- Detection: the causes present in this cycle (manual §9.1) ----
@@ -134,7 +141,7 @@ final class ControlLogic {
         if (untethered && !hal.proximityPilot() && bootOver) {
             causes.putIfAbsent(ErrorCode.D3, "no proximity pilot reader available (untethered model)");
         }
-        if (pilotKnown) {
+        if (pilotFault) {
             if (raw == null) {
                 causes.put(ErrorCode.V4, String.format(Locale.ROOT,
                         "%.2f V on the pilot is outside every pilot state band", reading.positiveV()));
@@ -143,6 +150,13 @@ final class ControlLogic {
             } else if (raw == PilotState.F) {
                 causes.put(ErrorCode.V4, "state F read back from the pilot line");
             }
+        }
+        if (!pilotKnown && prev.errors().containsKey(ErrorCode.V4)) {
+            // While we hold state F after the fault (or the line settles) the reading says nothing: the pilot fault
+            // is not known to be gone, so a recovery attempt cannot clear it yet.
+            causes.put(ErrorCode.V4, prev.errors().get(ErrorCode.V4).detail());
+        }
+        if (pilotKnown) {
             boolean pwmOn = prev.dutyCyclePct() > 0 && prev.dutyCyclePct() < DutyCycle.NO_OFFER;
             boolean vehicleOnLine = raw == PilotState.B || raw == PilotState.C || raw == PilotState.D;
             boolean noDiode = pwmOn && vehicleOnLine
@@ -436,6 +450,14 @@ final class ControlLogic {
         Instant lockChangedAt = lockCommand != prev.lockCommanded() ? now
                 : prev.lockChangedAt() == null ? startedAt : prev.lockChangedAt();
 
+        if (pilotSuspect && duty > 0) {
+            // An unconfirmed pilot fault: nothing offered, contactor open, until it goes away or becomes V4.
+            duty = DutyCycle.NO_OFFER;
+            offered = 0;
+            contactor = false;
+            withdrawnAt = null;
+            detail = "pilot reading outside the expected states: charging suspended while it is confirmed";
+        }
         if (duty <= 0) {
             trustedFrom = now.plusMillis(settleMs);
         }

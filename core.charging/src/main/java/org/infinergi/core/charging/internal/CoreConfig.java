@@ -71,6 +71,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "PWM runs (missing vehicle diode) for longer than this.")
     int diodeCheckMs() default 200;
 
+    @AttributeDefinition(name = "Pilot fault confirmation (ms)", min = "0", max = "1000",
+            description = "V4 Pilot problem (manual §9.1): state E, state F read back or a pilot voltage outside "
+                    + "every IEC 61851-1 band must last this long before the error is raised; meanwhile the charger "
+                    + "offers nothing and keeps the contactor open. Guards against a pilot line still settling "
+                    + "after the charger itself drove state F (start-up, after a fault).")
+    int pilotFaultMs() default 100;
+
     @AttributeDefinition(name = "Meter silence timeout (ms)", min = "1000", max = "600000",
             description = "D9 (configured MID meter) and D2 (CT remote device) when the meter is missing or has not "
                     + "answered for longer than this; some Modbus meters need about a minute after power-up "

@@ -17,6 +17,8 @@ package org.infinergi.core.charging.internal;
  * @param lockTimeoutMs      D5 when the lock feedback disagrees with the command for longer
  * @param rdcTestTimeoutMs   D6 when the RDC-DD does not trip (or release) within this time of its self-test
  * @param diodeCheckMs       V4 when the negative plateau is missing under PWM for longer (missing EV diode)
+ * @param pilotFaultMs       V4 when the pilot reads state E, state F or no band at all for longer; until then the
+ *                           charger only stays on the safe side (no offer, contactor open)
  * @param meterStaleMs       D9/D2 when a configured MID/CT meter is missing or silent for longer
  * @param bootGraceMs        how long after start the hardware services the model needs may be missing before
  *                           their absence is an error (until then charging only waits)
@@ -26,17 +28,17 @@ package org.infinergi.core.charging.internal;
  */
 record CoreSettings(long loopPeriodMs, long stopGraceMs, long faultHoldMs, int undervoltageV, int overvoltageV,
         long voltageDebounceMs, int overloadPct, long overloadMs, long relayTimeoutMs, long lockTimeoutMs,
-        long rdcTestTimeoutMs, long diodeCheckMs, long meterStaleMs, long bootGraceMs, int stopCurrentA,
+        long rdcTestTimeoutMs, long diodeCheckMs, long pilotFaultMs, long meterStaleMs, long bootGraceMs, int stopCurrentA,
         boolean requireRdcDd, boolean requireBoardSensors) {
 
     static final CoreSettings DEFAULTS = new CoreSettings(50, 3000, 300, 207, 253, 2000, 125, 6000, 300, 1000, 1000,
-            200, 60_000, 10_000, 1, true, true);
+            200, 100, 60_000, 10_000, 1, true, true);
 
     /** The 1.0 shape (loop and grace), every protection at its default; for tests. */
     CoreSettings(long loopPeriodMs, long stopGraceMs) {
         this(loopPeriodMs, stopGraceMs, DEFAULTS.faultHoldMs, DEFAULTS.undervoltageV, DEFAULTS.overvoltageV,
                 DEFAULTS.voltageDebounceMs, DEFAULTS.overloadPct, DEFAULTS.overloadMs, DEFAULTS.relayTimeoutMs,
-                DEFAULTS.lockTimeoutMs, DEFAULTS.rdcTestTimeoutMs, DEFAULTS.diodeCheckMs, DEFAULTS.meterStaleMs,
+                DEFAULTS.lockTimeoutMs, DEFAULTS.rdcTestTimeoutMs, DEFAULTS.diodeCheckMs, DEFAULTS.pilotFaultMs, DEFAULTS.meterStaleMs,
                 DEFAULTS.bootGraceMs, DEFAULTS.stopCurrentA, DEFAULTS.requireRdcDd, DEFAULTS.requireBoardSensors);
     }
 }

@@ -170,13 +170,15 @@ class ChargingCoreTest {
             r.charging();
             r.pilot.setPositiveVolts(volts);
             ChargerStatus s = r.cycle();
+            assertSafe(r, s);
+            s = r.cycles(2);
             assertEquals(ChargerState.ERROR, s.state(), "at " + volts + " V");
             assertEquals("V4", s.error());
             assertSafe(r, s);
         }
         Rig r = rig();
         r.pilot.setPositiveVolts(7.5);
-        ChargerStatus s = r.cycle();
+        ChargerStatus s = r.cycles(4);
         assertNull(s.pilot(), "out of every band");
         assertTrue(s.detail().contains("7.50 V"), s.detail());
     }

@@ -52,8 +52,11 @@ class ErrorModelTest {
         r.charging();
         r.pilot.vehicle(PilotState.E);
         ChargerStatus s = r.cycle();
-        assertError(s, "V4", 2);
         assertFalse(r.pilot.contactorCommanded(), "opened in the cycle the fault is seen");
+        assertEquals(100.0, r.pilot.dutyCycle(), "no offer while the fault is confirmed");
+        assertNull(s.error(), "not latched before pilotFaultMs (100 ms)");
+        s = r.cycles(2);
+        assertError(s, "V4", 2);
         assertEquals(0.0, r.pilot.dutyCycle(), "state F held after the fault");
         assertEquals(0.0, r.cycle(200).dutyCyclePct());
         assertEquals(100.0, r.cycle(100).dutyCyclePct(), "F released after 300 ms");
@@ -103,9 +106,28 @@ class ErrorModelTest {
             r.charging();
             r.pilot.setPositiveVolts(v);
             ChargerStatus s = r.cycle();
+            assertFalse(r.pilot.contactorCommanded(), "safe at once");
+            s = r.cycles(2);
             assertError(s, "V4", 2);
             assertFalse(r.pilot.contactorCommanded());
         }
+    }
+
+    @Test
+    void v4_aPilotGlitchShorterThanTheConfirmationIsSafeButNotLatched() {
+        Rig r = rig();
+        r.charging();
+        r.pilot.setPositiveVolts(-12.0);
+        ChargerStatus s = r.cycle();
+        assertFalse(r.pilot.contactorCommanded(), "safe while the reading is unexplained");
+        assertEquals(0.0, s.offeredCurrentA());
+        r.pilot.vehicle(PilotState.C);
+        s = r.cycles(6);
+        assertNull(s.error(), "a line that settles within pilotFaultMs raises nothing: " + s);
+        assertEquals(List.of(), s.activeErrors());
+        assertEquals(ChargerState.CHARGING, s.state(), s.toString());
+        assertTrue(r.pilot.contactorCommanded(), "charging again");
+        assertTrue(r.history.stream().noneMatch(h -> h.contains("V4")), r.history.toString());
     }
 
     // ---- D3 internal hardware ----
