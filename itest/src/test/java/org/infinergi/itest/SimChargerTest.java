@@ -67,8 +67,22 @@ public class SimChargerTest {
     @Before
     public void chargerIsIdle() {
         http = new Http(Integer.parseInt(context.getProperty(Images.HTTP_PORT_PROPERTY)));
-        await("/api/status reports VEHICLE_NOT_CONNECTED").atMost(BOOT).ignoreExceptions()
-                .until(() -> "VEHICLE_NOT_CONNECTED".equals(http.get("/api/status").path("state").asText()));
+        try {
+            await("/api/status reports VEHICLE_NOT_CONNECTED").atMost(BOOT).ignoreExceptions()
+                    .until(() -> "VEHICLE_NOT_CONNECTED".equals(http.get("/api/status").path("state").asText()));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // Say what the charger shows instead: a boot that ends in an error must be diagnosable from CI's log.
+            throw new AssertionError("charger not idle after boot; status " + describe("/api/status") + "; errors "
+                    + describe("/api/errors"), e);
+        }
+    }
+
+    private String describe(String path) {
+        try {
+            return String.valueOf(http.get(path));
+        } catch (RuntimeException e) {
+            return path + " unavailable: " + e;
+        }
     }
 
     @Test
