@@ -47,14 +47,17 @@ public final class PanelComponent implements PanelBoard {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ChargerControl control;
 
+    // Optional and dynamic: the core binds this component's PanelBoard (D1), so a mandatory reference back to the
+    // core would be a circular reference for SCR at start-up.
+    private volatile ChargerStatusService statusService;
+
     private final PanelHardware hw;
     private final PanelEngine engine;
     private final ScheduledExecutorService scheduler;
     private boolean tickFailing;
 
     @Activate
-    public PanelComponent(@Reference Context pi4j, @Reference ChargerStatusService status,
-            @Reference ConfigurationAdmin cm, PanelConfig config, InstallationKeys installation, DeviceKeys device,
+    public PanelComponent(@Reference Context pi4j, @Reference ConfigurationAdmin cm, PanelConfig config, InstallationKeys installation, DeviceKeys device,
             BundleContext bundleContext) {
         Keypad keypad = Keypad.of(config.keypad(), device.model());
         PanelEngine.Settings settings = settings(config, installation, keypad);
@@ -63,7 +66,10 @@ public final class PanelComponent implements PanelBoard {
         FactoryReset reset = new ConfigAdminFactoryReset(cm, Path.of(dir), Set.of(config.factoryResetKeepPids()));
         Restarter restarter = new SystemBundleRestarter(bundleContext.getBundle(Constants.SYSTEM_BUNDLE_LOCATION));
         hw = new Pi4jPanelHardware(pi4j, config, keypad);
-        engine = new PanelEngine(hw, settings, status::status, () -> control, restarter, reset,
+        engine = new PanelEngine(hw, settings, () -> {
+            ChargerStatusService service = statusService;
+            return service == null ? null : service.status();
+        }, () -> control, restarter, reset,
                 () -> System.nanoTime() / 1_000_000L);
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "infinergi-panel");
@@ -73,6 +79,18 @@ public final class PanelComponent implements PanelBoard {
         scheduler.scheduleAtFixedRate(this::tick, 0, config.tickMs(), TimeUnit.MILLISECONDS);
         LOG.info("Front panel started: {}, LED on {}/{}/{} ({})", keypad, config.ledRedAddress(),
                 config.ledGreenAddress(), config.ledBlueAddress(), config.ledOutput());
+    }
+
+    @Reference(name = "status", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetStatus")
+    void setStatus(ChargerStatusService service) {
+        statusService = service;
+    }
+
+    void unsetStatus(ChargerStatusService service) {
+        if (statusService == service) {
+            statusService = null;
+        }
     }
 
     static PanelEngine.Settings settings(PanelConfig config, InstallationKeys installation, Keypad keypad) {

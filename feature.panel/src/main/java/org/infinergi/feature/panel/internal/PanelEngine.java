@@ -79,8 +79,13 @@ final class PanelEngine implements PanelBoard {
         long now = clock.getAsLong();
         ChargerStatus st = status.get();
         keys(st, now);
-        led(st, now);
-        buzzer(st, now);
+        if (st != null) {
+            led(st, now);
+            buzzer(st, now);
+        } else {
+            // No charging core (yet): the LED keeps what it shows; the keys still restart the device.
+            hw.buzzer(now < beepUntil);
+        }
         link(now);
     }
 
@@ -125,7 +130,7 @@ final class PanelEngine implements PanelBoard {
     /** Manual §6.2.1 short press: recovery in error, suspend while charging, resume while paused. */
     private void shortPress(ChargerStatus st) {
         ChargerControl c = control.get();
-        if (c == null) {
+        if (c == null || st == null) {
             LOG.info("Short press ignored: no charger control service");
             return;
         }

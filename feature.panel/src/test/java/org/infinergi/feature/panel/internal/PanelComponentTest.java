@@ -39,10 +39,11 @@ class PanelComponentTest {
     }
 
     private PanelComponent activate(Map<String, Object> config, String model) {
-        return new PanelComponent(board.context(),
-                () -> Statuses.of(ChargerState.TERMINATED, PilotState.B, 16, false), new FakeConfigAdmin().admin(),
+        PanelComponent c = new PanelComponent(board.context(), new FakeConfigAdmin().admin(),
                 Defaults.of(PanelConfig.class, config), Defaults.of(InstallationKeys.class, Map.of("installationComplete", true)),
                 Defaults.of(DeviceKeys.class, Map.of("model", model)), bundleContext());
+        c.setStatus(() -> Statuses.of(ChargerState.TERMINATED, PilotState.B, 16, false));
+        return c;
     }
 
     @AfterEach

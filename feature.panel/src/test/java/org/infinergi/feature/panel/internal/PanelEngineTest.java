@@ -187,6 +187,17 @@ class PanelEngineTest {
     }
 
     @Test
+    void withoutTheChargingCoreTheKeysStillRestartAndAShortPressDoesNothing() {
+        status = null;
+        start();
+        run(100);
+        press(Button.MULTI, 200);
+        assertEquals(List.of(), calls, "no core: nothing to recover, pause or resume");
+        press(Button.MULTI, 35_000);
+        assertEquals(List.of("restart"), calls, "a device whose core is not running can still be restarted");
+    }
+
+    @Test
     void heldThirtySecondsRestartsSixtySecondsResetsThenRestarts() {
         start();
         run(100);
