@@ -57,6 +57,9 @@ public class SimChargerTest {
     @Inject
     private ServiceComponentRuntime scr;
 
+    @Inject
+    private org.apache.karaf.shell.api.console.SessionFactory shell;
+
     private Http http;
 
     @Configuration
@@ -82,6 +85,29 @@ public class SimChargerTest {
             return String.valueOf(http.get(path));
         } catch (RuntimeException e) {
             return path + " unavailable: " + e;
+        }
+    }
+
+    @Test
+    public void theTechniciansConsoleHasChargerStatusAndSimEv() throws Exception {
+        java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(sink, true, java.nio.charset.StandardCharsets.UTF_8);
+        org.apache.karaf.shell.api.console.Session session = shell.create(
+                new java.io.ByteArrayInputStream(new byte[0]), out, out);
+        try {
+            String status = String.valueOf(session.execute("charger:status"));
+            assertTrue(status, status.contains("VEHICLE_NOT_CONNECTED") && status.contains("INFINERGI-3T-DR"));
+
+            String world = String.valueOf(session.execute("sim:ev plug 16 3"));
+            assertTrue(world, world.contains("16.0 A"));
+            await("the plug made with sim:ev is seen by the core").atMost(STEP)
+                    .until(() -> String.valueOf(session.execute("charger:status")).matches("(?s).*pilot:\\s+B\\R.*"));
+
+            session.execute("sim:ev unplug");
+            await("unplugged").atMost(STEP)
+                    .until(() -> charger.status().state() == ChargerState.VEHICLE_NOT_CONNECTED);
+        } finally {
+            session.close();
         }
     }
 
