@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import org.infinergi.core.charging.hal.MeterReading;
 import org.infinergi.core.charging.hal.PilotReading;
+import org.infinergi.core.charging.testing.Defaults;
 import org.infinergi.core.charging.testing.MutableClock;
 import org.infinergi.sim.hw.SimBoard;
 import org.infinergi.sim.internal.DriverMap;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.infinergi.core.charging.hal.MeterReading;
+import org.infinergi.core.charging.testing.Defaults;
 import org.infinergi.core.charging.testing.MutableClock;
 import org.infinergi.sim.hw.Mcp3208;
 import org.infinergi.sim.hw.SimBoard;

@@ -11,6 +11,7 @@ import com.pi4j.io.pwm.Pwm;
 
 import org.infinergi.core.charging.api.PilotState;
 import org.infinergi.core.charging.hal.PilotReading;
+import org.infinergi.core.charging.testing.Defaults;
 import org.infinergi.sim.hw.Mcp3208;
 import org.infinergi.sim.hw.SimBoard;
 import org.junit.jupiter.api.AfterEach;

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.PilotState;
+import org.infinergi.core.charging.testing.Defaults;
 import org.infinergi.sim.hw.SimBoard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -14,6 +14,8 @@ import org.infinergi.core.charging.api.ChargerControl;
 import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.ChargerStatus;
 import org.infinergi.core.charging.api.PilotState;
+import org.infinergi.core.charging.testing.Defaults;
+import org.infinergi.core.charging.testing.FakeChargerControl;
 import org.infinergi.sim.hw.SimBoard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,31 +30,7 @@ class PanelEngineTest {
     private PanelHardware hw;
     private PanelEngine engine;
 
-    private final ChargerControl control = new ChargerControl() {
-        @Override
-        public Result pause() {
-            calls.add("pause");
-            return new Result(true, "paused");
-        }
-
-        @Override
-        public Result resume() {
-            calls.add("resume");
-            return new Result(true, "resumed");
-        }
-
-        @Override
-        public Result attemptRecovery() {
-            calls.add("recovery");
-            return new Result(true, "recovered");
-        }
-
-        @Override
-        public Result setOutOfService(boolean outOfService) {
-            calls.add("outOfService");
-            return new Result(true, "");
-        }
-    };
+    private final ChargerControl control = new FakeChargerControl(calls::add);
 
     private void start(Map<String, Object> overrides, Keypad keypad, boolean installationComplete) {
         PanelConfig config = Defaults.of(PanelConfig.class, overrides);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.infinergi.core.charging.api.ChargerControl;
+import org.infinergi.core.charging.testing.FakeChargerControl;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,53 +17,26 @@ class ControlActionsTest {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
-    /** Records which request reached the core. */
-    private static final class RecordingControl implements ChargerControl {
-        final List<String> calls = new ArrayList<>();
-
-        @Override
-        public Result pause() {
-            calls.add("pause");
-            return new Result(true, "paused by the user");
-        }
-
-        @Override
-        public Result resume() {
-            calls.add("resume");
-            return new Result(true, "resumed");
-        }
-
-        @Override
-        public Result attemptRecovery() {
-            calls.add("recovery");
-            return new Result(false, "V2 Ground fault: cause still present");
-        }
-
-        @Override
-        public Result setOutOfService(boolean outOfService) {
-            calls.add("outOfService=" + outOfService);
-            return new Result(true, "ok");
-        }
-    }
-
     private ControlActions parse(String json) throws Exception {
         return ControlActions.parse(mapper.readTree(json));
     }
 
     @Test
     void eachActionReachesItsCoreRequest() throws Exception {
-        RecordingControl core = new RecordingControl();
+        List<String> calls = new ArrayList<>();
+        FakeChargerControl core = new FakeChargerControl(calls::add);
         parse("{\"action\":\"pause\"}").apply(core);
         parse("{\"action\":\"resume\"}").apply(core);
         parse("{\"action\":\"reset\"}").apply(core);
         parse("{\"action\":\"outOfService\"}").apply(core);
         parse("{\"action\":\"inService\"}").apply(core);
-        assertEquals(List.of("pause", "resume", "recovery", "outOfService=true", "outOfService=false"), core.calls);
+        assertEquals(List.of("pause", "resume", "recovery", "outOfService=true", "outOfService=false"), calls);
     }
 
     @Test
     void aRefusedResetIsPassedOnWithTheCoresReason() throws Exception {
-        ChargerControl.Result r = parse("{\"action\":\"reset\"}").apply(new RecordingControl());
+        ChargerControl.Result r = parse("{\"action\":\"reset\"}")
+                .apply(new FakeChargerControl(c -> { }).refuseRecovery("V2 Ground fault: cause still present"));
         assertEquals(false, r.accepted());
         assertTrue(r.message().contains("V2"));
     }
@@ -83,9 +57,9 @@ class ControlActionsTest {
     void theAllowedListMatchesTheActions() {
         assertEquals(ControlActions.values().length, ControlActions.NAMES.size());
         for (String name : ControlActions.NAMES) {
-            RecordingControl core = new RecordingControl();
-            ControlActions.parse(mapper.createObjectNode().put("action", name)).apply(core);
-            assertEquals(1, core.calls.size(), name);
+            List<String> calls = new ArrayList<>();
+            ControlActions.parse(mapper.createObjectNode().put("action", name)).apply(new FakeChargerControl(calls::add));
+            assertEquals(1, calls.size(), name);
         }
     }
 }

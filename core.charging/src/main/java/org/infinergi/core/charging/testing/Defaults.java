@@ -1,15 +1,18 @@
-package org.infinergi.sim.internal;
+package org.infinergi.core.charging.testing;
 
 import java.lang.reflect.Proxy;
 import java.util.Map;
 
-/** Instances of component property types with their defaults, optionally overridden. */
-final class Defaults {
+/**
+ * Instances of component property types (Metatype {@code Config} annotations) with their defaults, optionally
+ * overridden, as DS builds them: lets a test construct a component without a framework.
+ */
+public final class Defaults {
 
     private Defaults() {
     }
 
-    static <A> A of(Class<A> type, Map<String, Object> overrides) {
+    public static <A> A of(Class<A> type, Map<String, Object> overrides) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, args) -> {
             if (overrides.containsKey(m.getName())) {
                 return overrides.get(m.getName());
@@ -27,7 +30,7 @@ final class Defaults {
         }));
     }
 
-    static <A> A of(Class<A> type) {
+    public static <A> A of(Class<A> type) {
         return of(type, Map.of());
     }
 }

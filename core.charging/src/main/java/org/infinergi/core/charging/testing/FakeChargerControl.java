@@ -1,0 +1,50 @@
+package org.infinergi.core.charging.testing;
+
+import java.util.function.Consumer;
+
+import org.infinergi.core.charging.api.ChargerControl;
+
+/**
+ * A {@link ChargerControl} that records each request by name ({@code pause}, {@code resume}, {@code recovery},
+ * {@code outOfService=true|false}) and accepts it, unless told to refuse the recovery.
+ */
+public final class FakeChargerControl implements ChargerControl {
+
+    private final Consumer<String> record;
+    private volatile Result recovery = new Result(true, "recovered");
+
+    /** {@code record} receives the name of each request, in order. */
+    public FakeChargerControl(Consumer<String> record) {
+        this.record = record;
+    }
+
+    /** From now on a recovery attempt is refused with {@code message}, as the core does while a cause persists. */
+    public FakeChargerControl refuseRecovery(String message) {
+        recovery = new Result(false, message);
+        return this;
+    }
+
+    @Override
+    public Result pause() {
+        record.accept("pause");
+        return new Result(true, "paused by the user");
+    }
+
+    @Override
+    public Result resume() {
+        record.accept("resume");
+        return new Result(true, "resumed");
+    }
+
+    @Override
+    public Result attemptRecovery() {
+        record.accept("recovery");
+        return recovery;
+    }
+
+    @Override
+    public Result setOutOfService(boolean outOfService) {
+        record.accept("outOfService=" + outOfService);
+        return new Result(true, outOfService ? "out of service" : "in service");
+    }
+}
