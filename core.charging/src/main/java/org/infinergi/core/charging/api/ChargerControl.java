@@ -25,6 +25,30 @@ public interface ChargerControl {
      */
     Result attemptRecovery();
 
-    /** Take the charger out of service (true) or back into service (false). */
+    /**
+     * Take the charger out of service (true) or back into service (false). The choice is kept across a restart
+     * (an OCPP central system's "Inoperative" survives a reboot, and so does the technician's).
+     */
     Result setOutOfService(boolean outOfService);
+
+    /**
+     * A user authenticated (manual §5.7: a valid RFID card, or the central system's authorization) for the
+     * vehicle connected now, or the next one plugged in within the authorization's validity. Accepted only when
+     * an authorization is awaited; it holds until the vehicle is unplugged.
+     *
+     * @param idTag who authenticated (the card's UID or the OCPP id tag), kept with the session
+     */
+    Result authorize(String idTag);
+
+    /**
+     * A firmware update is about to change the running software (manual §5.9): the charger shows "Firmware update
+     * in progress" and starts no charge until {@link #endUpdate()}. Refused while a vehicle is connected: the
+     * manual postpones the update to the end of the charging session, so the updater asks again later.
+     *
+     * @param what what is being updated, shown to the user
+     */
+    Result beginUpdate(String what);
+
+    /** The update is over (applied or abandoned); the charger returns to normal operation. */
+    Result endUpdate();
 }

@@ -14,6 +14,13 @@ public interface Meter {
     /** Service property naming what the meter measures. */
     String ROLE = "infinergi.meter.role";
 
+    /**
+     * Service property naming where the readings come from: {@code INTERNAL} (the box's own sensing, indicative,
+     * manual §5.2.1.1), {@code MID} (a Modbus MID meter, §4.7) or {@code CT} (current transformers, §4.6).
+     * With {@code org.infinergi.metering vehicleMeter=MID} the core uses the VEHICLE meter whose source is MID.
+     */
+    String SOURCE = "infinergi.meter.source";
+
     /** The latest reading, or empty when the meter has not answered recently (stale = missing). */
     Optional<MeterReading> latest();
 }

@@ -536,6 +536,21 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         return apply(ControlLogic.outOfService(state, outOfService));
     }
 
+    @Override
+    public synchronized Result authorize(String idTag) {
+        return new Result(false, "authentication not implemented yet");
+    }
+
+    @Override
+    public synchronized Result beginUpdate(String what) {
+        return new Result(false, "update not implemented yet");
+    }
+
+    @Override
+    public synchronized Result endUpdate() {
+        return new Result(false, "update not implemented yet");
+    }
+
     private Result apply(ControlLogic.Outcome o) {
         state = o.next();
         log.info("Control request: {}", o.result().message());

@@ -6,7 +6,8 @@ import org.infinergi.core.charging.api.ChargerControl;
 
 /**
  * A {@link ChargerControl} that records each request by name ({@code pause}, {@code resume}, {@code recovery},
- * {@code outOfService=true|false}) and accepts it, unless told to refuse the recovery.
+ * {@code outOfService=true|false}, {@code authorize=<idTag>}, {@code beginUpdate=<what>}, {@code endUpdate}) and
+ * accepts it, unless told to refuse the recovery.
  */
 public final class FakeChargerControl implements ChargerControl {
 
@@ -46,5 +47,23 @@ public final class FakeChargerControl implements ChargerControl {
     public Result setOutOfService(boolean outOfService) {
         record.accept("outOfService=" + outOfService);
         return new Result(true, outOfService ? "out of service" : "in service");
+    }
+
+    @Override
+    public Result authorize(String idTag) {
+        record.accept("authorize=" + idTag);
+        return new Result(true, "authorized " + idTag);
+    }
+
+    @Override
+    public Result beginUpdate(String what) {
+        record.accept("beginUpdate=" + what);
+        return new Result(true, "updating " + what);
+    }
+
+    @Override
+    public Result endUpdate() {
+        record.accept("endUpdate");
+        return new Result(true, "update over");
     }
 }
