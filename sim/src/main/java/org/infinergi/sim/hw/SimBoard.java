@@ -8,6 +8,7 @@ import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import com.pi4j.io.IO;
 import com.pi4j.io.gpio.digital.DigitalInput;
+import com.pi4j.io.gpio.digital.DigitalInputConfig;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.pwm.Pwm;
@@ -38,11 +39,29 @@ public final class SimBoard implements AutoCloseable {
                 .noAutoDetect()
                 .disableShutdownHook()
                 .add(new SimPlatform())
-                .add(new MockDigitalInputProviderImpl(), new MockDigitalOutputProviderImpl(),
+                .add(new LevelledInputProvider(), new MockDigitalOutputProviderImpl(),
                         new MockPwmProviderImpl(), new MockAnalogInputProviderImpl(),
                         new MockAnalogOutputProviderImpl(), new MockI2CProviderImpl(),
                         new MockSerialProviderImpl(), spi)
                 .build();
+    }
+
+    /**
+     * pi4j's mock inputs start LOW; a real board's inputs show the world from power-up. An input a driver creates
+     * reads the level the world last set for its address at once (an earth monitor must not read "no earth"
+     * for the first tick after the driver starts).
+     */
+    private final class LevelledInputProvider extends MockDigitalInputProviderImpl {
+
+        @Override
+        public DigitalInput create(DigitalInputConfig config) {
+            DigitalInput in = super.create(config);
+            Boolean high = config.address() == null ? null : inputLevels.get(config.address());
+            if (high != null && in instanceof MockDigitalInput mock) {
+                mock.mockState(high ? DigitalState.HIGH : DigitalState.LOW);
+            }
+            return in;
+        }
     }
 
     /** The pi4j context drivers use. */

@@ -76,6 +76,9 @@ public final class SimWorldComponent implements SimControl {
         control = new WorldControl(world, injectors);
         board = new SimBoard();
         binding = new WorldBinding(board, world, map);
+        // The world's levels are on the board before any driver sees the context (a real board shows them from
+        // power-up): a driver activated by the registration below reads the healthy world, not pi4j's defaults.
+        binding.tick(0);
 
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("infinergi.pi4j.platform", "sim");

@@ -33,6 +33,15 @@ class WorldBindingTest {
     }
 
     @Test
+    void anInputCreatedAfterTheWorldWasPublished_readsTheWorldAtOnce() {
+        binding.tick(0);
+        Context ctx = board.context();
+        DigitalInput earth = ctx.create(DigitalInput.newConfigBuilder(ctx).id("earth")
+                .address(map.earthMonitorAddress()));
+        assertEquals(map.earthPresentActiveHigh(), earth.isHigh(), "earth present from the driver's first read");
+    }
+
+    @Test
     void worldFollowsThePinsADriverDrivesAndFeedsThePinsItReads() {
         Context ctx = board.context();
         Pwm pwm = ctx.create(Pwm.newConfigBuilder(ctx).id("pwm").address(map.pwmAddress()).pwmType(PwmType.HARDWARE)
