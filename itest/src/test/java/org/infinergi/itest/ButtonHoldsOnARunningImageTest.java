@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Manual §6.2.1 long presses on a real image started as a user starts it ({@code bin/karaf server}, its own JVM and
  * {@code bin/setenv}): held for the restart time the firmware restarts (the charge in progress is stored as ended by
- * the charger stop and the charger comes back by itself); held for the factory-reset time the configuration returns
+ * the charger stop and the charger comes back by itself, still out of service if it was taken out of service); held for the factory-reset time the configuration returns
  * to the model's defaults and the history is kept. Pax Exam cannot host this: a framework restart cuts its probe.
  *
  * <p>The image's panel configuration is shortened to 3 s / 6 s holds for the test (an installer's etc file, as
@@ -78,11 +78,16 @@ public class ButtonHoldsOnARunningImageTest {
         awaitIdle();
         assertEquals("the installer's 10 A maximum charge rate", 10.0, chargeAndReadOffer(), 1e-9);
 
-        // Held past the restart time, then released: the firmware restarts.
+        // Taken out of service, then held past the restart time and released: the firmware restarts and the
+        // charger is still out of service (PID org.infinergi.availability).
+        assertTrue(http.post("/api/control", "{\"action\":\"outOfService\"}").get("accepted").asBoolean());
+        awaitState("OUT_OF_SERVICE");
         http.button("multi", 3_500);
         awaitRestart();
         await().atMost(BOOT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> containsEndReason(http.get("/api/sessions"), "CHARGER_STOPPED"));
+        awaitState("OUT_OF_SERVICE");
+        assertTrue(http.post("/api/control", "{\"action\":\"inService\"}").get("accepted").asBoolean());
         awaitIdle();
         assertEquals("the installer's configuration survives a restart", 10.0, chargeAndReadOffer(), 1e-9);
         http.ev("unplug");
@@ -116,8 +121,12 @@ public class ButtonHoldsOnARunningImageTest {
 
     private JsonNode awaitState(String state) {
         JsonNode[] last = new JsonNode[1];
-        await().atMost(BOOT).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
-                .until(() -> state.equals((last[0] = http.get("/api/status")).get("state").asText()));
+        try {
+            await().atMost(BOOT).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+                    .until(() -> state.equals((last[0] = http.get("/api/status")).get("state").asText()));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("expected state " + state + "; last status: " + last[0], e);
+        }
         return last[0];
     }
 

@@ -59,8 +59,7 @@ import org.slf4j.LoggerFactory;
  * {@code org.infinergi.device}, each validated as a whole; an invalid PID is rejected (logged at ERROR and shown
  * as {@link ChargerStatus#configurationError()}) and its previous valid values stay in force.
  */
-@Component(name = Pids.CORE, configurationPid = { Pids.CORE, Pids.INSTALLATION, Pids.CHARGING, Pids.DEVICE,
-        Pids.AVAILABILITY },
+@Component(name = Pids.CORE, configurationPid = { Pids.CORE, Pids.INSTALLATION, Pids.CHARGING, Pids.DEVICE },
         configurationPolicy = ConfigurationPolicy.OPTIONAL, service = { ChargerStatusService.class,
                 ChargerControl.class }, immediate = true)
 public final class ChargingCore implements ChargerStatusService, ChargerControl {
@@ -89,8 +88,12 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     private volatile ChargerSettings settings = ChargerSettings.DEFAULTS;
     private volatile String configurationError;
     private volatile ChargerStatus status;
-    /** The out-of-service choice last read from {@value Pids#AVAILABILITY}, to apply only changes of it. */
+    /**
+     * The out-of-service choice last read from {@value Pids#AVAILABILITY}: only a change of the stored value is
+     * applied, so a request of this core is not undone while its own write is on its way back.
+     */
     private volatile boolean outOfServiceConfigured;
+    private final AtomicReference<AvailabilitySource> availability = new AtomicReference<>();
 
     /** Guarded by {@code this}: only the control loop (or a test calling {@link #step()}) touches it. */
     private CoreState state = CoreState.INITIAL;
@@ -111,8 +114,9 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     /** The DS constructor: system clock, and the control loop starts on its own thread. */
     @Activate
     public ChargingCore(@Reference PilotHardware pilot, @Reference SessionRecorder recorder,
-            Map<String, Object> config) {
+            @Reference AvailabilitySource availability, Map<String, Object> config) {
         this(pilot, recorder, Clock.systemUTC(), config);
+        setAvailability(availability);
         start();
     }
 
@@ -125,28 +129,34 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         this.recorder = recorder;
         this.clock = clock;
         applyConfiguration(config, true);
-        outOfServiceConfigured = outOfService(config);
-        state = state.withOutOfService(outOfServiceConfigured);
         status = statusOf(null, clock.instant());
     }
 
-    /** Key {@code outOfService} of {@value Pids#AVAILABILITY}: kept across restarts, absent = in service. */
-    private static boolean outOfService(Map<String, ?> config) {
-        Object v = config == null ? null : config.get("outOfService");
-        return v instanceof Boolean b ? b : v != null && Boolean.parseBoolean(v.toString().trim());
+    /**
+     * Where the out-of-service choice is kept ({@value Pids#AVAILABILITY}). A restarted charger starts out of
+     * service if it was; a change of the stored choice (a factory reset, an installer) is applied when seen.
+     */
+    synchronized void setAvailability(AvailabilitySource source) {
+        availability.set(source);
+        outOfServiceConfigured = source.outOfService();
+        state = state.withOutOfService(outOfServiceConfigured);
+    }
+
+    /** Applies a change of the stored out-of-service choice made elsewhere than through this core. */
+    private void followAvailability() {
+        AvailabilitySource source = availability.get();
+        if (source != null) {
+            boolean oos = source.outOfService();
+            if (oos != outOfServiceConfigured) {
+                outOfServiceConfigured = oos;
+                state = state.withOutOfService(oos);
+            }
+        }
     }
 
     @Modified
     void modified(Map<String, Object> config) {
         applyConfiguration(config, false);
-        boolean oos = outOfService(config);
-        if (oos != outOfServiceConfigured) {
-            // Changed in the configuration itself (an installer's file, a factory reset): it wins.
-            outOfServiceConfigured = oos;
-            synchronized (this) {
-                state = state.withOutOfService(oos);
-            }
-        }
         synchronized (this) {
             if (scheduler != null && loopPeriodMs != settings.core().loopPeriodMs()) {
                 loop.cancel(false);
@@ -386,6 +396,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     }
 
     private void stepOnce(Instant now) {
+        followAvailability();
         PilotReading reading = null;
         boolean feedback = false;
         List<String> faults = new ArrayList<>();
@@ -641,7 +652,6 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
             Configuration c = cm.getConfiguration(Pids.AVAILABILITY, "?");
             Dictionary<String, Object> props = c.getProperties() == null ? new Hashtable<>() : c.getProperties();
             props.put("outOfService", out);
-            outOfServiceConfigured = out;
             c.updateIfDifferent(props);
             return null;
         } catch (IOException | RuntimeException e) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.infinergi.core.charging.api.ChargerControl;
@@ -164,13 +163,24 @@ class AccessTest {
     // ---- Out of service survives a restart (PID org.infinergi.availability) ----
 
     @Test
-    void outOfService_readFromTheConfiguration_atStartAndOnChange() {
-        Rig r = new Rig(Rig.config("outOfService", true));
-        r.core.addLimitProvider(new FixedLimitProvider(16, "dlm"));
+    void outOfService_readFromTheStoredChoice_atStartAndOnChange() {
+        Rig r = rig();
+        AtomicBoolean stored = new AtomicBoolean(true);
+        r.core.setAvailability(stored::get);
         assertEquals(ChargerState.OUT_OF_SERVICE, r.cycle().state(), "a restarted charger stays out of service");
-        Map<String, Object> back = Rig.config("outOfService", false);
-        r.modified(back);
+        stored.set(false); // a factory reset deletes the stored choice
         assertEquals(ChargerState.VEHICLE_NOT_CONNECTED, r.cycle().state());
+    }
+
+    @Test
+    void outOfService_aRequestIsNotUndoneWhileItsStoredValueIsOnItsWay() {
+        Rig r = rig();
+        AtomicBoolean stored = new AtomicBoolean(false);
+        r.core.setAvailability(stored::get);
+        r.core.setOutOfService(true);
+        assertEquals(ChargerState.OUT_OF_SERVICE, r.cycles(3).state());
+        stored.set(true);
+        assertEquals(ChargerState.OUT_OF_SERVICE, r.cycles(3).state());
     }
 
     @Test
@@ -182,7 +192,7 @@ class AccessTest {
         assertEquals(ChargerState.OUT_OF_SERVICE, r.cycle().state());
         r.modified(Rig.config("maxChargeRateA", 16));
         assertEquals(ChargerState.OUT_OF_SERVICE, r.cycle().state(),
-                "an unrelated configuration change does not undo the request");
+                "a configuration change does not undo the request");
     }
 
     // ---- MID vehicle meter (manual §5.2.1.2) ----

@@ -27,7 +27,7 @@ class ChargingCoreActivationTest {
         FakePilotHardware pilot = new FakePilotHardware();
         List<SessionRecord> stored = new CopyOnWriteArrayList<>();
         Map<String, Object> config = Rig.config("loopPeriodMs", 10);
-        ChargingCore core = new ChargingCore(pilot, stored::add, config);
+        ChargingCore core = new ChargingCore(pilot, stored::add, () -> false, config);
         try {
             core.setBoardSensors(new FakeBoardSensors());
             core.setResidualCurrentDevice(new FakeResidualCurrentDevice());

@@ -64,7 +64,9 @@ public final class PanelComponent implements PanelBoard {
         String dir = config.factoryDir().isBlank()
                 ? System.getProperty("karaf.etc", "etc") + "/factory" : config.factoryDir();
         FactoryReset reset = new ConfigAdminFactoryReset(cm, Path.of(dir), Set.of(config.factoryResetKeepPids()));
-        Restarter restarter = new SystemBundleRestarter(bundleContext.getBundle(Constants.SYSTEM_BUNDLE_LOCATION));
+        Restarter restarter = new SystemBundleRestarter(bundleContext.getBundle(Constants.SYSTEM_BUNDLE_LOCATION),
+                Boolean.parseBoolean(bundleContext.getProperty(SystemBundleRestarter.JVM_RESTART_SUPPORTED)),
+                System::setProperty);
         hw = new Pi4jPanelHardware(pi4j, config, keypad);
         engine = new PanelEngine(hw, settings, () -> {
             ChargerStatusService service = statusService;

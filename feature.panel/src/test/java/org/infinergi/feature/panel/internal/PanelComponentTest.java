@@ -35,6 +35,9 @@ class PanelComponentTest {
                     if (m.getName().equals("getBundle")) {
                         return system;
                     }
+                    if (m.getName().equals("getProperty")) {
+                        return null;
+                    }
                     throw new UnsupportedOperationException(m.getName());
                 });
     }
@@ -94,19 +97,33 @@ class PanelComponentTest {
         assertEquals(Keypad.FIVE_KEYS, Keypad.of("FIVE_KEYS", "INFINERGI-1U"));
     }
 
-    @Test
-    void restartIsAnUpdateOfTheSystemBundle() {
-        int[] updates = {0};
-        Bundle system = (Bundle) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Bundle.class},
+    private Bundle systemBundle(java.util.List<String> calls) {
+        return (Bundle) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Bundle.class},
                 (p, m, a) -> {
-                    if (m.getName().equals("update") && a == null) {
-                        updates[0]++;
+                    if ((m.getName().equals("update") || m.getName().equals("stop")) && a == null) {
+                        calls.add(m.getName());
                         return null;
                     }
                     throw new UnsupportedOperationException(m.getName());
                 });
-        new SystemBundleRestarter(system).restart();
-        assertEquals(1, updates[0]);
+    }
+
+    @Test
+    void restartUnderKarafsScript_isKarafsJvmRestart() {
+        java.util.List<String> calls = new java.util.ArrayList<>();
+        Map<String, String> props = new java.util.LinkedHashMap<>();
+        new SystemBundleRestarter(systemBundle(calls), true, props::put).restart();
+        assertEquals(Map.of("karaf.restart.jvm", "true", "karaf.restart", "true"), props);
+        assertEquals(java.util.List.of("stop"), calls, "Karaf's Main exits with 10, the script starts a new JVM");
+    }
+
+    @Test
+    void restartWithoutKarafsScript_isAnUpdateOfTheSystemBundle() {
+        java.util.List<String> calls = new java.util.ArrayList<>();
+        Map<String, String> props = new java.util.LinkedHashMap<>();
+        new SystemBundleRestarter(systemBundle(calls), false, props::put).restart();
+        assertTrue(props.isEmpty());
+        assertEquals(java.util.List.of("update"), calls);
     }
 
     @Test
