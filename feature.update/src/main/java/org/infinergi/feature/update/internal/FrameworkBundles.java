@@ -16,9 +16,13 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.wiring.FrameworkWiring;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The updater's view of the running framework, through the component's own BundleContext. */
 final class FrameworkBundles implements Framework {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FrameworkBundles.class);
 
     private final BundleContext context;
     private final Duration refreshTimeout;
@@ -62,7 +66,15 @@ final class FrameworkBundles implements Framework {
         // beside the old one. Refresh the bundle and everything that depends on it (the framework computes the
         // closure and restarts what it stopped).
         if (wiring.getRemovalPendingBundles().contains(bundle) || fragment) {
-            refresh(wiring, bundle);
+            if (wiring.getDependencyClosure(List.of(bundle)).contains(context.getBundle())) {
+                // The refresh would stop the updater itself halfway (e.g. the core, whose API it imports). The new
+                // revision imports the API packages it exports (bnd), so it runs on the old API classes beside its
+                // dependants until the next restart drops the old revision.
+                LOG.info("Refresh after the update of {} deferred to the next restart: the updater depends on it",
+                        bundle.getSymbolicName());
+            } else {
+                refresh(wiring, bundle);
+            }
         }
         if (bundle.getState() == Bundle.INSTALLED) {
             wiring.resolveBundles(List.of(bundle));
