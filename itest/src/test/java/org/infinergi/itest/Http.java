@@ -73,6 +73,26 @@ final class Http {
         return post("/api/control", "{\"action\":\"" + action + "\"}");
     }
 
+    /** POST raw bytes (an upload) → the status code and the JSON answer, whatever the code. */
+    Answer upload(String path, byte[] body) {
+        try {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/java-archive")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Answer(r.statusCode(), mapper.readTree(r.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An HTTP status code and its JSON body. */
+    record Answer(int code, JsonNode json) {
+    }
+
     private JsonNode send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(5)).build(),

@@ -5,8 +5,12 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,6 +31,8 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Version;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 
@@ -34,7 +40,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The 3T-DR sim image, booted once: its bundle set, a whole simulated session stored with the right energy,
- * and a hot swap of the web bundle under a charging car (issue 2 "Integration tests").
+ * a hot swap of the web bundle under a charging car (issue 2 "Integration tests"), and a signed field update of
+ * a bundle through {@code /api/update}, postponed while a vehicle is connected (manual §5.9).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -42,6 +49,7 @@ public class SimChargerTest {
 
     private static final String IMAGE = "3T-DR-sim";
     private static final String WEB_BUNDLE = "org.infinergi.feature.web";
+    private static final String PANEL_BUNDLE = "org.infinergi.feature.panel";
     private static final Duration BOOT = Duration.ofSeconds(30);
     private static final Duration STEP = Duration.ofSeconds(10);
 
@@ -59,6 +67,9 @@ public class SimChargerTest {
 
     @Inject
     private org.apache.karaf.shell.api.console.SessionFactory shell;
+
+    @Inject
+    private ConfigurationAdmin configAdmin;
 
     private Http http;
 
@@ -201,6 +212,77 @@ public class SimChargerTest {
         http.ev("unplug");
         await("vehicle gone").atMost(STEP)
                 .until(() -> charger.status().state() == ChargerState.VEHICLE_NOT_CONNECTED);
+    }
+
+    @Test
+    public void aSignedBundleUpdate_refusedWhenUnsignedOrTampered_postponedWhileAVehicleIsConnected_appliedAfter()
+            throws Exception {
+        Path work = Files.createTempDirectory("infinergi-update-itest");
+        SignedJars jars = new SignedJars(work);
+        // The manufacturer's role, played by the test: its own key; the charger trusts its certificate.
+        String certificate = jars.newKeyAndCertificate();
+        org.osgi.service.cm.Configuration trust = configAdmin.getConfiguration("org.infinergi.update", null);
+        Dictionary<String, Object> props = trust.getProperties() == null ? new Hashtable<>() : trust.getProperties();
+        props.put("trustedCertificates", certificate);
+        props.put("retryIntervalS", "1");
+        trust.update(props);
+        await("the trust list holds the test's certificate").atMost(STEP)
+                .until(() -> http.get("/api/update").path("trustProblem").isNull());
+
+        Bundle panel = bundle(PANEL_BUNDLE);
+        Version before = panel.getVersion();
+        Version next = new Version(before.getMajor(), before.getMinor(), before.getMicro() + 1);
+        Path shipped = Path.of(System.getProperty("karaf.home"), "system", "org", "infinergi", PANEL_BUNDLE,
+                context.getProperty(Images.VERSION_PROPERTY),
+                PANEL_BUNDLE + "-" + context.getProperty(Images.VERSION_PROPERTY) + ".jar");
+        Path unsigned = jars.withVersion(shipped, next.toString());
+        Path signed = jars.sign(unsigned);
+
+        // Nothing changes for a JAR that is not what was signed.
+        Http.Answer refused = http.upload("/api/update", Files.readAllBytes(unsigned));
+        assertEquals(refused.json().toString(), 400, refused.code());
+        assertTrue(refused.json().toString(), refused.json().path("error").asText().startsWith("unsigned"));
+        Http.Answer tampered = http.upload("/api/update", Files.readAllBytes(jars.tampered(signed)));
+        assertEquals(tampered.json().toString(), 400, tampered.code());
+        assertTrue(tampered.json().toString(), tampered.json().path("error").asText().startsWith("tampered entry"));
+        assertEquals("still the shipped panel", before, bundle(PANEL_BUNDLE).getVersion());
+
+        // A vehicle is connected: verified, but postponed to the end of the charging session.
+        http.ev("plug", 16, 3);
+        await("pilot B").atMost(STEP).until(() -> "B".equals(http.get("/api/status").path("pilot").asText()));
+        Http.Answer accepted = http.upload("/api/update", Files.readAllBytes(signed));
+        assertEquals(accepted.json().toString(), 202, accepted.code());
+        assertEquals(accepted.json().toString(), "POSTPONED", accepted.json().path("state").asText());
+        assertEquals(before.toString(), accepted.json().path("fromVersion").asText());
+        assertEquals(next.toString(), accepted.json().path("toVersion").asText());
+        await("still postponed after more than one retry").during(Duration.ofMillis(2500)).atMost(STEP)
+                .until(() -> "POSTPONED".equals(http.get("/api/update").path("state").asText())
+                        && before.equals(bundle(PANEL_BUNDLE).getVersion()));
+        assertTrue(http.get("/api/update").toString(), http.get("/api/update").path("message").asText()
+                .startsWith("postponed until the end of the charging session"));
+
+        // Unplugged: the next retry is accepted, the panel is replaced, the charger is given back.
+        http.ev("unplug");
+        JsonNode done = await("update DONE").atMost(STEP).until(() -> http.get("/api/update"),
+                u -> "DONE".equals(u.path("state").asText()) || "FAILED".equals(u.path("state").asText()));
+        assertEquals(done.toString(), "DONE", done.path("state").asText());
+        assertTrue(done.toString(), done.path("signer").asText().contains("CN=infinergi itest signing"));
+        Bundle updated = bundle(PANEL_BUNDLE);
+        assertEquals(next, updated.getVersion());
+        assertEquals("the new panel runs", Bundle.ACTIVE, updated.getState());
+        assertEquals("same bundle, new content", panel.getBundleId(), updated.getBundleId());
+        await("charger back to normal operation").atMost(STEP)
+                .until(() -> "VEHICLE_NOT_CONNECTED".equals(http.get("/api/status").path("state").asText()));
+        await("the new panel's component is active").atMost(STEP).until(() -> scr.getComponentDescriptionDTOs().stream()
+                .filter(d -> "org.infinergi.panel".equals(d.name))
+                .flatMap(d -> scr.getComponentConfigurationDTOs(d).stream())
+                .anyMatch(c -> c.state == ComponentConfigurationDTO.ACTIVE
+                        && c.description.bundle.id == updated.getBundleId()));
+
+        // The same version again: nothing to do.
+        Http.Answer again = http.upload("/api/update", Files.readAllBytes(signed));
+        assertEquals(again.json().toString(), 400, again.code());
+        assertTrue(again.json().toString(), again.json().path("error").asText().contains("already installed"));
     }
 
     private Bundle bundle(String symbolicName) {
