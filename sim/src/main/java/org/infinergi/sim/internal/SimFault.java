@@ -35,8 +35,8 @@ public enum SimFault {
     D5("lock actuator stuck: the lock feedback stays where it was (untethered models)"),
     D6("RDC-DD self-test fails: the device does not trip on its test current"),
     D7("enclosure overheating: the NTC sees 90 °C"),
-    D8(null, "no single physical cause: D8 is an IEC 61851-1 transition the core does not allow;"
-            + " drive it with POST /api/sim/ev (e.g. unplug while charging: C -> A without B)"),
+    D8("pilot oscillator stuck: the 1 kHz PWM keeps running at its last duty cycle (50 % if it never ran) when "
+            + "the board commands a steady +12 V, so the line offers a current the charger did not decide"),
     D9(null, "MID meter silent: injected by the simulated Modbus devices when present");
 
     private final List<String> variants;

@@ -61,6 +61,8 @@ public final class World {
     private double sinceCommandChangeS;
 
     private PilotDrive drive = PilotDrive.OFF;
+    /** The last PWM the generator ran (a stuck oscillator keeps it); 50 % before any. */
+    private PilotDrive lastOscillation = new PilotDrive(true, 50.0, 1000);
     private double pilotPositiveV = -12.0;
     private double pilotNegativeV = -12.0;
     private double offeredA;
@@ -181,7 +183,12 @@ public final class World {
         } else if ("open".equals(faults.get(SimFault.D4))) {
             feedback = false;
         }
-        drive = newDrive;
+        if (newDrive.oscillating()) {
+            lastOscillation = newDrive;
+        }
+        // D8: a stuck pilot oscillator keeps running when the board commands a steady +12 V (state F, a separate
+        // path on the board, still works); the line then offers a current the firmware did not decide.
+        drive = faults.containsKey(SimFault.D8) && newDrive.steadyHigh() ? lastOscillation : newDrive;
         offeredA = drive.offeredCurrentA();
         updateS2();
         recomputeLine();

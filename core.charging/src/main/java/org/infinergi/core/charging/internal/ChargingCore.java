@@ -2,7 +2,10 @@ package org.infinergi.core.charging.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.infinergi.core.charging.api.Authorization;
 import org.infinergi.core.charging.api.ChargerControl;
 import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.ChargerStatus;
@@ -32,6 +36,8 @@ import org.infinergi.core.charging.hal.PilotReading;
 import org.infinergi.core.charging.hal.ProximityPilot;
 import org.infinergi.core.charging.hal.ResidualCurrentDevice;
 import org.infinergi.core.charging.internal.CoreState.ActiveError;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -53,7 +59,8 @@ import org.slf4j.LoggerFactory;
  * {@code org.infinergi.device}, each validated as a whole; an invalid PID is rejected (logged at ERROR and shown
  * as {@link ChargerStatus#configurationError()}) and its previous valid values stay in force.
  */
-@Component(name = Pids.CORE, configurationPid = { Pids.CORE, Pids.INSTALLATION, Pids.CHARGING, Pids.DEVICE },
+@Component(name = Pids.CORE, configurationPid = { Pids.CORE, Pids.INSTALLATION, Pids.CHARGING, Pids.DEVICE,
+        Pids.AVAILABILITY },
         configurationPolicy = ConfigurationPolicy.OPTIONAL, service = { ChargerStatusService.class,
                 ChargerControl.class }, immediate = true)
 public final class ChargingCore implements ChargerStatusService, ChargerControl {
@@ -67,6 +74,9 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     private final ControlLogic logic = new ControlLogic();
     private final List<LimitProvider> limitProviders = new CopyOnWriteArrayList<>();
     private final AtomicReference<Meter> vehicleMeter = new AtomicReference<>();
+    private final AtomicReference<Meter> midMeter = new AtomicReference<>();
+    private final AtomicReference<Authorization> authorization = new AtomicReference<>();
+    private final AtomicReference<ConfigurationAdmin> configAdmin = new AtomicReference<>();
     private final AtomicReference<Meter> gridMeter = new AtomicReference<>();
     private final AtomicReference<BoardSensors> boardSensors = new AtomicReference<>();
     private final AtomicReference<ProximityPilot> proximityPilot = new AtomicReference<>();
@@ -79,6 +89,8 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     private volatile ChargerSettings settings = ChargerSettings.DEFAULTS;
     private volatile String configurationError;
     private volatile ChargerStatus status;
+    /** The out-of-service choice last read from {@value Pids#AVAILABILITY}, to apply only changes of it. */
+    private volatile boolean outOfServiceConfigured;
 
     /** Guarded by {@code this}: only the control loop (or a test calling {@link #step()}) touches it. */
     private CoreState state = CoreState.INITIAL;
@@ -113,12 +125,28 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         this.recorder = recorder;
         this.clock = clock;
         applyConfiguration(config, true);
+        outOfServiceConfigured = outOfService(config);
+        state = state.withOutOfService(outOfServiceConfigured);
         status = statusOf(null, clock.instant());
+    }
+
+    /** Key {@code outOfService} of {@value Pids#AVAILABILITY}: kept across restarts, absent = in service. */
+    private static boolean outOfService(Map<String, ?> config) {
+        Object v = config == null ? null : config.get("outOfService");
+        return v instanceof Boolean b ? b : v != null && Boolean.parseBoolean(v.toString().trim());
     }
 
     @Modified
     void modified(Map<String, Object> config) {
         applyConfiguration(config, false);
+        boolean oos = outOfService(config);
+        if (oos != outOfServiceConfigured) {
+            // Changed in the configuration itself (an installer's file, a factory reset): it wins.
+            outOfServiceConfigured = oos;
+            synchronized (this) {
+                state = state.withOutOfService(oos);
+            }
+        }
         synchronized (this) {
             if (scheduler != null && loopPeriodMs != settings.core().loopPeriodMs()) {
                 loop.cancel(false);
@@ -127,7 +155,9 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         }
     }
 
-    @Reference(name = "vehicleMeter", target = "(" + Meter.ROLE + "=VEHICLE)", cardinality = ReferenceCardinality.OPTIONAL,
+    /** The internal vehicle meter (manual §5.2.1.1), or any vehicle meter not declared MID. */
+    @Reference(name = "vehicleMeter", target = "(&(" + Meter.ROLE + "=VEHICLE)(!(" + Meter.SOURCE + "=MID)))",
+            cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetVehicleMeter")
     void setVehicleMeter(Meter meter) {
         vehicleMeter.set(meter);
@@ -135,6 +165,41 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
 
     void unsetVehicleMeter(Meter meter) {
         vehicleMeter.compareAndSet(meter, null);
+    }
+
+    /** The MID vehicle meter (manual §4.7, §5.2.1.2): used instead of the internal one with vehicleMeter=MID. */
+    @Reference(name = "midMeter", target = "(&(" + Meter.ROLE + "=VEHICLE)(" + Meter.SOURCE + "=MID))",
+            cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetMidMeter")
+    void setMidMeter(Meter meter) {
+        midMeter.set(meter);
+    }
+
+    void unsetMidMeter(Meter meter) {
+        midMeter.compareAndSet(meter, null);
+    }
+
+    /** Manual §5.7: without the authentication feature (or in mode Free) no authentication is needed. */
+    @Reference(name = "authorization", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetAuthorization")
+    void setAuthorization(Authorization a) {
+        authorization.set(a);
+    }
+
+    void unsetAuthorization(Authorization a) {
+        authorization.compareAndSet(a, null);
+    }
+
+    /** Where the out-of-service choice is kept across restarts. */
+    @Reference(name = "configurationAdmin", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "unsetConfigurationAdmin")
+    void setConfigurationAdmin(ConfigurationAdmin cm) {
+        configAdmin.set(cm);
+    }
+
+    void unsetConfigurationAdmin(ConfigurationAdmin cm) {
+        configAdmin.compareAndSet(cm, null);
     }
 
     @Reference(name = "gridMeter", target = "(" + Meter.ROLE + "=GRID)", cardinality = ReferenceCardinality.OPTIONAL,
@@ -341,7 +406,12 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
             faults.add("contactor feedback unreadable: " + e);
         }
         MeterReading meterReading = null;
-        Meter meter = vehicleMeter.get();
+        MeteringSettingsSource m = metering.get();
+        MeteringSettings meteringSettings = m == null ? MeteringSettings.DEFAULTS : m.meteringSettings();
+        // Manual §5.2.1.2: once a MID meter is configured, energy and protections use its readings; a silent one
+        // is D9 (the internal meter is not a silent substitute).
+        Meter meter = meteringSettings.vehicleMeter() == MeteringSettings.VehicleMeter.MID ? midMeter.get()
+                : vehicleMeter.get();
         if (meter != null) {
             try {
                 meterReading = meter.latest().orElse(null);
@@ -380,11 +450,15 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
                 lock != null, lockFeedback, rdc != null, tripped, panel != null, responding, meter != null,
                 grid != null, gridReading, faults);
         ThermalThresholds t = thermal.get();
-        MeteringSettingsSource m = metering.get();
         List<Limit> limits = Limits.evaluate(new ArrayList<>(limitProviders));
+        boolean authRequired = authRequired(faults);
         ControlDecision d = logic.decide(new ControlInput(now, reading, feedback, meterReading, limits, settings,
-                state, hal, t == null ? ThermalSettings.DEFAULTS : t.thermalSettings(),
-                m == null ? MeteringSettings.DEFAULTS : m.meteringSettings()));
+                state, hal, t == null ? ThermalSettings.DEFAULTS : t.thermalSettings(), meteringSettings,
+                authRequired));
+        if (state.access().updating() != null && d.next().access().updating() == null) {
+            log.warn("Firmware update '{}' did not report its end within {} ms: charging allowed again",
+                    state.access().updating(), settings.core().updateTimeoutMs());
+        }
         driving = true;
         drive(d.contactorClosed(), d.dutyCyclePct());
         // Tethered models have no socket lock: a lock service, if any, is left alone.
@@ -402,6 +476,20 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
             } else {
                 log.info("Session started at {} in mode {}", e.record().start(), e.record().mode());
             }
+        }
+    }
+
+    /** A failing authentication service asks for authentication: never charge unauthenticated by accident. */
+    private boolean authRequired(List<String> faults) {
+        Authorization a = authorization.get();
+        if (a == null) {
+            return false;
+        }
+        try {
+            return a.required();
+        } catch (RuntimeException e) {
+            log.debug("Authorization service failed: {}", e.toString());
+            return true;
         }
     }
 
@@ -492,7 +580,8 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         state = new CoreState(s.state(), s.pilot(), s.dutyCyclePct(), false, s.session(), s.lastSessionEnergyWh(),
                 null, 0, s.errors(), causes, s.pending(), s.faultHoldUntil(), s.rdc(), s.lockCommanded(),
                 s.lockChangedAt(), s.userPaused(), s.outOfService(), false,
-                s.startedAt() == null ? now : s.startedAt(), now.plusMillis(3 * settings.core().loopPeriodMs()));
+                s.startedAt() == null ? now : s.startedAt(), now.plusMillis(3 * settings.core().loopPeriodMs()),
+                s.access());
         List<ErrorCode> active = ControlLogic.PRIORITY.stream().filter(errors::containsKey).toList();
         ChargerSettings cs = settings;
         status = new ChargerStatus(cs.device().model(), ChargerState.ERROR, null, 0, 0, false, null,
@@ -532,23 +621,48 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     }
 
     @Override
-    public synchronized Result setOutOfService(boolean outOfService) {
-        return apply(ControlLogic.outOfService(state, outOfService));
+    public Result setOutOfService(boolean outOfService) {
+        Result r;
+        synchronized (this) {
+            r = apply(ControlLogic.outOfService(state, outOfService));
+        }
+        // Outside the lock: Config Admin writes to disk, the control loop must not wait for it.
+        String problem = persistOutOfService(outOfService);
+        return problem == null ? r : new Result(r.accepted(), r.message() + " (" + problem + ")");
+    }
+
+    /** Keeps the choice in {@value Pids#AVAILABILITY}; returns why it could not, or null. */
+    private String persistOutOfService(boolean out) {
+        ConfigurationAdmin cm = configAdmin.get();
+        if (cm == null) {
+            return "not kept across a restart: no configuration service";
+        }
+        try {
+            Configuration c = cm.getConfiguration(Pids.AVAILABILITY, "?");
+            Dictionary<String, Object> props = c.getProperties() == null ? new Hashtable<>() : c.getProperties();
+            props.put("outOfService", out);
+            outOfServiceConfigured = out;
+            c.updateIfDifferent(props);
+            return null;
+        } catch (IOException | RuntimeException e) {
+            log.error("Out of service choice not stored", e);
+            return "not kept across a restart: " + e.getMessage();
+        }
     }
 
     @Override
     public synchronized Result authorize(String idTag) {
-        return new Result(false, "authentication not implemented yet");
+        return apply(ControlLogic.authorize(state, idTag, clock.instant()));
     }
 
     @Override
     public synchronized Result beginUpdate(String what) {
-        return new Result(false, "update not implemented yet");
+        return apply(ControlLogic.beginUpdate(state, what, clock.instant()));
     }
 
     @Override
     public synchronized Result endUpdate() {
-        return new Result(false, "update not implemented yet");
+        return apply(ControlLogic.endUpdate(state));
     }
 
     private Result apply(ControlLogic.Outcome o) {

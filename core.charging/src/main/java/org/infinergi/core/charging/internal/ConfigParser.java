@@ -84,8 +84,12 @@ final class ConfigParser {
         int stopA = r.integer("stopCurrentA", d.stopCurrentA(), 0, 32, "A");
         boolean rdcReq = r.bool("requireRdcDd", d.requireRdcDd());
         boolean sensorsReq = r.bool("requireBoardSensors", d.requireBoardSensors());
+        int authValidity = r.integer("authValidityMs", (int) d.authValidityMs(), 1000, 600_000, "ms");
+        int updateTimeout = r.integer("updateTimeoutMs", (int) d.updateTimeoutMs(), 10_000, 3_600_000, "ms");
+        int oscillator = r.integer("oscillatorCheckMs", (int) d.oscillatorCheckMs(), 0, 5000, "ms");
         return r.result(() -> new CoreSettings(period, grace, hold, under, over, vDebounce, overloadPct, overloadMs,
-                relay, lock, rdc, diode, pilotFault, stale, boot, stopA, rdcReq, sensorsReq), previous);
+                relay, lock, rdc, diode, pilotFault, stale, boot, stopA, rdcReq, sensorsReq, authValidity,
+                updateTimeout, oscillator), previous);
     }
 
     static Result<ThermalSettings> thermal(Map<String, ?> props, ThermalSettings previous) {

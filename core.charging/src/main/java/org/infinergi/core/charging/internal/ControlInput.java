@@ -20,10 +20,11 @@ import org.infinergi.core.charging.hal.PilotReading;
  * @param hal                the optional hardware services' readings
  * @param thermal            over-temperature thresholds in force
  * @param metering           which meters are configured
+ * @param authRequired       a user must authenticate before a vehicle charges (manual §5.7)
  */
 record ControlInput(Instant now, PilotReading pilot, boolean contactorFeedback, MeterReading meter, List<Limit> limits,
         ChargerSettings settings, CoreState previous, HalSnapshot hal, ThermalSettings thermal,
-        MeteringSettings metering) {
+        MeteringSettings metering, boolean authRequired) {
 
     ControlInput {
         limits = List.copyOf(limits);
@@ -33,6 +34,13 @@ record ControlInput(Instant now, PilotReading pilot, boolean contactorFeedback, 
     ControlInput(Instant now, PilotReading pilot, boolean contactorFeedback, MeterReading meter, List<Limit> limits,
             ChargerSettings settings, CoreState previous) {
         this(now, pilot, contactorFeedback, meter, limits, settings, previous, HalSnapshot.NONE,
-                ThermalSettings.DEFAULTS, MeteringSettings.DEFAULTS);
+                ThermalSettings.DEFAULTS, MeteringSettings.DEFAULTS, false);
+    }
+
+    /** Without authentication (mode Free, manual §5.7). */
+    ControlInput(Instant now, PilotReading pilot, boolean contactorFeedback, MeterReading meter, List<Limit> limits,
+            ChargerSettings settings, CoreState previous, HalSnapshot hal, ThermalSettings thermal,
+            MeteringSettings metering) {
+        this(now, pilot, contactorFeedback, meter, limits, settings, previous, hal, thermal, metering, false);
     }
 }

@@ -50,10 +50,14 @@ final class ControlLogic {
     static final String DETAIL_RDC_TEST = "RDC-DD test before the charge (manual §4.3)";
     static final String DETAIL_LOCKING = "locking the connector";
     static final String DETAIL_WAITING_HARDWARE = "waiting for the supervision hardware (board sensors, proximity pilot)";
+    static final String DETAIL_AUTHENTICATION = "waiting for user authentication: present a valid card (manual §5.7)";
+    static final String DETAIL_UPDATING = "firmware update in progress (manual §5.9): ";
     /** Manual §9.1: pilot problem. */
     static final String ERROR_PILOT = "V4";
     static final String END_VEHICLE_DISCONNECTED = "VEHICLE_DISCONNECTED";
     static final String NO_PROVIDER = "no limit provider";
+    /** Marks a D8 raised because the pilot oscillator ran while a steady +12 V was commanded. */
+    private static final String OSCILLATOR = "D8-oscillator";
 
     /**
      * Which error is shown when several are active: danger to people first (DC leakage, earth, a live output, a
@@ -100,7 +104,7 @@ final class ControlLogic {
             CoreState next = new CoreState(ChargerState.INITIALISING, null, DutyCycle.NO_OFFER, false,
                     prev.session(), prev.lastSessionEnergyWh(), null, 0, prev.errors(), Map.of(), prev.pending(),
                     null, RdcTest.NOT_TESTED, false, prev.lockChangedAt(), prev.userPaused(), prev.outOfService(),
-                    prev.recoveryRequested(), startedAt, trustedFrom);
+                    prev.recoveryRequested(), startedAt, trustedFrom, prev.access());
             return new ControlDecision(DutyCycle.NO_OFFER, false, 0, ChargerState.INITIALISING, null,
                     DETAIL_INITIALISING, null, null, powerW, energyShown(prev.session(), prev.lastSessionEnergyWh()),
                     List.of(), next, List.of(), List.of(), false, false);
@@ -156,6 +160,8 @@ final class ControlLogic {
             // is not known to be gone, so a recovery attempt cannot clear it yet.
             causes.put(ErrorCode.V4, prev.errors().get(ErrorCode.V4).detail());
         }
+        // D8 raised by the oscillator check (not by a software failure): its cause is tracked as long as it is seen.
+        boolean oscillatorFault = prev.errors().containsKey(ErrorCode.D8) && prev.pending().containsKey(OSCILLATOR);
         if (pilotKnown) {
             boolean pwmOn = prev.dutyCyclePct() > 0 && prev.dutyCyclePct() < DutyCycle.NO_OFFER;
             boolean vehicleOnLine = raw == PilotState.B || raw == PilotState.C || raw == PilotState.D;
@@ -166,6 +172,23 @@ final class ControlLogic {
                         "negative pilot plateau %.1f V instead of −12 V under PWM: vehicle diode missing",
                         reading.negativeV()));
             }
+            // D8 Unexpected status: the line shows a PWM (the negative half-wave of the oscillator) while the charger
+            // commands a steady +12 V. The charger then signals a current offer it does not make, a state IEC 61851-1
+            // does not know; the vehicle could start drawing on it.
+            boolean steadyCommanded = prev.dutyCyclePct() >= DutyCycle.NO_OFFER;
+            boolean pwmSeen = steadyCommanded
+                    && reading.negativeV() < PilotState.F.nominalVolts() + PilotState.WINDOW_V;
+            if (oscillatorFault ? pwmSeen : debounced(pending, prev, "D8", pwmSeen, now, core.oscillatorCheckMs())) {
+                causes.put(ErrorCode.D8, String.format(Locale.ROOT,
+                        "the pilot line shows a PWM (negative plateau %.1f V) while the charger commands a steady "
+                                + "+12 V: it signals an offer it does not make (IEC 61851-1)",
+                        reading.negativeV()));
+                pending.put(OSCILLATOR, now);
+            }
+        } else if (oscillatorFault) {
+            // While state F is held (and the line settles) the oscillator cannot be watched: not known to be fixed.
+            causes.put(ErrorCode.D8, prev.causes().getOrDefault(ErrorCode.D8, "pilot oscillator out of control"));
+            pending.put(OSCILLATOR, prev.pending().get(OSCILLATOR));
         }
         if (untethered && hal.proximityPilot() && connected && !CableCapacity.valid(hal.ppOhm())) {
             causes.put(ErrorCode.V5, String.format(Locale.ROOT,
@@ -331,6 +354,24 @@ final class ControlLogic {
         }
         boolean userPaused = prev.userPaused() && pilot != PilotState.A;
 
+        // ---- Authentication (manual §5.7) and firmware update (§5.9) ----
+        CoreState.Access access = prev.access();
+        if (access.authorizedBy() != null) {
+            // An authentication holds for one session: it ends at unplug, or lapses when no vehicle comes in time.
+            boolean unplugged = pilot == PilotState.A && prev.session() != null;
+            boolean lapsed = !connected && ms(access.authorizedAt(), now) >= core.authValidityMs();
+            if (unplugged || lapsed) {
+                access = access.unauthorized();
+            }
+        }
+        if (access.updating() != null && ms(access.updatingSince(), now) >= core.updateTimeoutMs()) {
+            // An updater that never reports its end must not leave the charger unusable.
+            access = access.update(null, null);
+        }
+        // A session that already charged keeps charging if the mode changes under it; the next one authenticates.
+        boolean needsAuth = in.authRequired() && connected && access.authorizedBy() == null
+                && !(session != null && session.hasCharged());
+
         // ---- The offer: the minimum over all limits; the mode arbiter adds the modes that have no provider yet ----
         List<Limit> limits = new ArrayList<>(in.limits());
         if (mode != ChargingMode.FAST) {
@@ -355,7 +396,10 @@ final class ControlLogic {
         ChargerState state;
         String detail;
         String blocked = !active.isEmpty() ? "error" : gate != null ? gate
-                : prev.outOfService() ? DETAIL_OUT_OF_SERVICE : userPaused && connected ? DETAIL_USER_PAUSE : null;
+                : prev.outOfService() ? DETAIL_OUT_OF_SERVICE
+                        : access.updating() != null ? DETAIL_UPDATING
+                                : needsAuth ? DETAIL_AUTHENTICATION
+                                        : userPaused && connected ? DETAIL_USER_PAUSE : null;
         if (blocked != null) {
             // The EVSE stops: PWM withdrawn first, the contactor opens when the EV has gone to B or the grace is
             // over — at once for the faults of OPEN_AT_ONCE, with state F held after them.
@@ -376,6 +420,12 @@ final class ControlLogic {
             } else if (prev.outOfService()) {
                 state = ChargerState.OUT_OF_SERVICE;
                 detail = DETAIL_OUT_OF_SERVICE;
+            } else if (access.updating() != null) {
+                state = ChargerState.UPDATING;
+                detail = DETAIL_UPDATING + access.updating();
+            } else if (needsAuth) {
+                state = ChargerState.WAITING_FOR_AUTHENTICATION;
+                detail = DETAIL_AUTHENTICATION;
             } else {
                 state = ChargerState.PAUSED;
                 detail = DETAIL_USER_PAUSE;
@@ -463,7 +513,7 @@ final class ControlLogic {
         }
         CoreState next = new CoreState(state, pilot, duty, contactor, session, lastEnergy, withdrawnAt, offered, errors,
                 causes, pending, holdUntil, rdc, lockCommand, lockChangedAt, userPaused, prev.outOfService(), false,
-                startedAt, trustedFrom);
+                startedAt, trustedFrom, access);
         String error = active.isEmpty() ? null : active.get(0).name();
         return new ControlDecision(duty, contactor, offered, state, pilotKnown ? raw : null, detail, limitedBy, error,
                 powerW, energyShown(session, lastEnergy), events, next, active, errorEvents,
@@ -587,6 +637,50 @@ final class ControlLogic {
     static Outcome outOfService(CoreState s, boolean out) {
         return new Outcome(new ChargerControl.Result(true, out ? "device out of service: no charging"
                 : "device back in service"), s.withOutOfService(out));
+    }
+
+    /**
+     * A user authenticated (manual §5.7): for the vehicle connected now, or the next one plugged in within
+     * {@code authValidityMs}.
+     */
+    static Outcome authorize(CoreState s, String idTag, Instant now) {
+        String refusal = idTag == null || idTag.isBlank() ? "no id tag given"
+                : s.outOfService() ? "the device is out of service"
+                        : s.state() == ChargerState.NOT_ENABLED ? "charging is not enabled"
+                                : s.access().updating() != null ? "a firmware update is in progress"
+                                        : s.access().authorizedBy() != null
+                                                ? "already authorized (" + s.access().authorizedBy() + ")" : null;
+        if (refusal != null) {
+            return new Outcome(new ChargerControl.Result(false, "authorization refused: " + refusal), s);
+        }
+        boolean connected = s.pilot() == PilotState.B || s.pilot() == PilotState.C || s.pilot() == PilotState.D;
+        return new Outcome(new ChargerControl.Result(true, "authorized " + idTag
+                + (connected ? "" : ": connect the vehicle to start charging")),
+                s.withAccess(s.access().authorized(idTag, now)));
+    }
+
+    /** A firmware update begins (manual §5.9); postponed (refused) while a vehicle is connected. */
+    static Outcome beginUpdate(CoreState s, String what, Instant now) {
+        String refusal = what == null || what.isBlank() ? "nothing named to update"
+                : s.access().updating() != null ? "an update is already in progress (" + s.access().updating() + ")"
+                        : s.session() != null
+                                ? "a vehicle is connected: the update waits for the end of the charging session "
+                                        + "(manual §5.9)"
+                                : null;
+        if (refusal != null) {
+            return new Outcome(new ChargerControl.Result(false, "update refused: " + refusal), s);
+        }
+        return new Outcome(new ChargerControl.Result(true, DETAIL_UPDATING + what),
+                s.withAccess(s.access().update(what, now)));
+    }
+
+    /** The firmware update is over. */
+    static Outcome endUpdate(CoreState s) {
+        if (s.access().updating() == null) {
+            return new Outcome(new ChargerControl.Result(false, "no update in progress"), s);
+        }
+        return new Outcome(new ChargerControl.Result(true, "update over: " + s.access().updating()),
+                s.withAccess(s.access().update(null, null)));
     }
 
     /** A control request's answer and the state it leaves. */

@@ -104,4 +104,20 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Earth monitoring, phase reversal and temperature (manual §9.1 I1, I2, D7); without "
                     + "their service the charger does not charge (D3). Keep true on every real board.")
     boolean requireBoardSensors() default true;
+
+    @AttributeDefinition(name = "Authentication validity (ms)", min = "1000", max = "600000",
+            description = "A user who authenticates (manual §5.7) before plugging in has this long to connect the "
+                    + "vehicle; then the authentication lapses.")
+    int authValidityMs() default 60000;
+
+    @AttributeDefinition(name = "Update timeout (ms)", min = "10000", max = "3600000",
+            description = "A firmware update (manual §5.9) that never reports its end stops blocking new charges "
+                    + "after this long, so a failed updater cannot leave the charger unusable.")
+    int updateTimeoutMs() default 600000;
+
+    @AttributeDefinition(name = "Pilot oscillator check (ms)", min = "0", max = "5000",
+            description = "D8 Unexpected status (manual §9.1): the pilot line shows a PWM (negative plateau at -12 V) "
+                    + "while the charger commands a steady +12 V, i.e. it signals an offer it does not make, for "
+                    + "longer than this (IEC 61851-1 allows no offer without the EVSE's intent).")
+    int oscillatorCheckMs() default 200;
 }

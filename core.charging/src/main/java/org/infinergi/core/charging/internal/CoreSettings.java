@@ -25,20 +25,25 @@ package org.infinergi.core.charging.internal;
  * @param stopCurrentA       V3 when the vehicle still draws more than this at the end of the stop grace
  * @param requireRdcDd       whether charging needs the RDC-DD service (D6 when it is missing)
  * @param requireBoardSensors whether charging needs the board sensors service (D3 when it is missing)
+ * @param authValidityMs     how long an authentication given with no vehicle connected waits for one (manual §5.7)
+ * @param updateTimeoutMs    a firmware update that never says it is over stops blocking charging after this long
+ * @param oscillatorCheckMs  D8 when the pilot line shows a PWM the charger did not command for longer
  */
 record CoreSettings(long loopPeriodMs, long stopGraceMs, long faultHoldMs, int undervoltageV, int overvoltageV,
         long voltageDebounceMs, int overloadPct, long overloadMs, long relayTimeoutMs, long lockTimeoutMs,
         long rdcTestTimeoutMs, long diodeCheckMs, long pilotFaultMs, long meterStaleMs, long bootGraceMs, int stopCurrentA,
-        boolean requireRdcDd, boolean requireBoardSensors) {
+        boolean requireRdcDd, boolean requireBoardSensors, long authValidityMs, long updateTimeoutMs,
+        long oscillatorCheckMs) {
 
     static final CoreSettings DEFAULTS = new CoreSettings(50, 3000, 300, 207, 253, 2000, 125, 6000, 300, 1000, 1000,
-            200, 100, 60_000, 10_000, 1, true, true);
+            200, 100, 60_000, 10_000, 1, true, true, 60_000, 600_000, 200);
 
     /** The 1.0 shape (loop and grace), every protection at its default; for tests. */
     CoreSettings(long loopPeriodMs, long stopGraceMs) {
         this(loopPeriodMs, stopGraceMs, DEFAULTS.faultHoldMs, DEFAULTS.undervoltageV, DEFAULTS.overvoltageV,
                 DEFAULTS.voltageDebounceMs, DEFAULTS.overloadPct, DEFAULTS.overloadMs, DEFAULTS.relayTimeoutMs,
                 DEFAULTS.lockTimeoutMs, DEFAULTS.rdcTestTimeoutMs, DEFAULTS.diodeCheckMs, DEFAULTS.pilotFaultMs, DEFAULTS.meterStaleMs,
-                DEFAULTS.bootGraceMs, DEFAULTS.stopCurrentA, DEFAULTS.requireRdcDd, DEFAULTS.requireBoardSensors);
+                DEFAULTS.bootGraceMs, DEFAULTS.stopCurrentA, DEFAULTS.requireRdcDd, DEFAULTS.requireBoardSensors,
+                DEFAULTS.authValidityMs, DEFAULTS.updateTimeoutMs, DEFAULTS.oscillatorCheckMs);
     }
 }

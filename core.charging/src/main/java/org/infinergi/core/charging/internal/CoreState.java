@@ -32,12 +32,38 @@ import org.infinergi.core.charging.api.PilotState;
  * @param startedAt         the first cycle's time (hardware start-up grace), or null before it
  * @param pilotTrustedFrom  pilot readings before this time do not show the vehicle (the line was in state F, as
  *                          the driver leaves it at start and the core drives it after a fault), or null
+ * @param access            user authentication (manual §5.7) and firmware update (§5.9) in force
  */
 record CoreState(ChargerState state, PilotState pilot, double dutyCyclePct, boolean contactorClosed, Session session,
         double lastSessionEnergyWh, Instant offerWithdrawnAt, double offeredA, Map<ErrorCode, ActiveError> errors,
         Map<ErrorCode, String> causes, Map<String, Instant> pending, Instant faultHoldUntil, RdcTest rdc,
         boolean lockCommanded, Instant lockChangedAt, boolean userPaused, boolean outOfService,
-        boolean recoveryRequested, Instant startedAt, Instant pilotTrustedFrom) {
+        boolean recoveryRequested, Instant startedAt, Instant pilotTrustedFrom, Access access) {
+
+    /**
+     * Who may charge and whether the software is being changed.
+     *
+     * @param authorizedBy  the id tag that authenticated the user (manual §5.7), or null
+     * @param authorizedAt  when, or null; an authorization given with no vehicle connected waits a limited time
+     * @param updating      what a firmware update is changing (manual §5.9), or null when none is in progress
+     * @param updatingSince when that update began, or null
+     */
+    record Access(String authorizedBy, Instant authorizedAt, String updating, Instant updatingSince) {
+
+        static final Access NONE = new Access(null, null, null, null);
+
+        Access authorized(String idTag, Instant at) {
+            return new Access(idTag, at, updating, updatingSince);
+        }
+
+        Access unauthorized() {
+            return new Access(null, null, updating, updatingSince);
+        }
+
+        Access update(String what, Instant since) {
+            return new Access(authorizedBy, authorizedAt, what, since);
+        }
+    }
 
     /** An active error. */
     record ActiveError(Instant raised, String detail) {
@@ -64,24 +90,30 @@ record CoreState(ChargerState state, PilotState pilot, double dutyCyclePct, bool
 
     static final CoreState INITIAL = new CoreState(ChargerState.INITIALISING, null, DutyCycle.NO_OFFER, false, null,
             0, null, 0, Map.of(), Map.of(), Map.of(), null, RdcTest.NOT_TESTED, false, null, false, false, false,
-            null, null);
+            null, null, Access.NONE);
 
     CoreState withUserPaused(boolean v) {
         return new CoreState(state, pilot, dutyCyclePct, contactorClosed, session, lastSessionEnergyWh,
                 offerWithdrawnAt, offeredA, errors, causes, pending, faultHoldUntil, rdc, lockCommanded,
-                lockChangedAt, v, outOfService, recoveryRequested, startedAt, pilotTrustedFrom);
+                lockChangedAt, v, outOfService, recoveryRequested, startedAt, pilotTrustedFrom, access);
     }
 
     CoreState withOutOfService(boolean v) {
         return new CoreState(state, pilot, dutyCyclePct, contactorClosed, session, lastSessionEnergyWh,
                 offerWithdrawnAt, offeredA, errors, causes, pending, faultHoldUntil, rdc, lockCommanded,
-                lockChangedAt, userPaused, v, recoveryRequested, startedAt, pilotTrustedFrom);
+                lockChangedAt, userPaused, v, recoveryRequested, startedAt, pilotTrustedFrom, access);
     }
 
     CoreState withRecoveryRequested(boolean v) {
         return new CoreState(state, pilot, dutyCyclePct, contactorClosed, session, lastSessionEnergyWh,
                 offerWithdrawnAt, offeredA, errors, causes, pending, faultHoldUntil, rdc, lockCommanded,
-                lockChangedAt, userPaused, outOfService, v, startedAt, pilotTrustedFrom);
+                lockChangedAt, userPaused, outOfService, v, startedAt, pilotTrustedFrom, access);
+    }
+
+    CoreState withAccess(Access v) {
+        return new CoreState(state, pilot, dutyCyclePct, contactorClosed, session, lastSessionEnergyWh,
+                offerWithdrawnAt, offeredA, errors, causes, pending, faultHoldUntil, rdc, lockCommanded,
+                lockChangedAt, userPaused, outOfService, recoveryRequested, startedAt, pilotTrustedFrom, v);
     }
 
     /** The state after the core drove the safe side by itself (loop failure, deactivation). */
@@ -89,6 +121,6 @@ record CoreState(ChargerState state, PilotState pilot, double dutyCyclePct, bool
             Session newSession, double lastEnergy) {
         return new CoreState(display, pilot, duty, false, newSession, lastEnergy, null, 0, newErrors, causes,
                 pending, holdUntil, RdcTest.NOT_TESTED, lockCommanded, lockChangedAt, userPaused, outOfService,
-                false, startedAt, pilotTrustedFrom);
+                false, startedAt, pilotTrustedFrom, access);
     }
 }

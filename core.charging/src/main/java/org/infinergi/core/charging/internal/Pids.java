@@ -11,6 +11,8 @@ final class Pids {
     static final String THERMAL = "org.infinergi.thermal";
     /** Which vehicle and grid meters are installed (manual §5.2): D9 and D2. */
     static final String METERING = "org.infinergi.metering";
+    /** Whether the device was taken out of service (kept across restarts; written by the core). */
+    static final String AVAILABILITY = "org.infinergi.availability";
     /** The core's own tuning (control loop period, stop grace, protection thresholds). */
     static final String CORE = "org.infinergi.core.charging";
 

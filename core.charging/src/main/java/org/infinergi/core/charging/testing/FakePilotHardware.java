@@ -22,6 +22,7 @@ public final class FakePilotHardware implements PilotHardware {
     private RuntimeException readFailure;
     private RuntimeException writeFailure;
     private boolean diodeMissing;
+    private boolean oscillatorStuck;
     private final List<String> commands = new ArrayList<>();
 
     /** Puts the line in {@code state}'s nominal plateau (what a vehicle or fault would do). */
@@ -48,6 +49,15 @@ public final class FakePilotHardware implements PilotHardware {
      */
     public synchronized FakePilotHardware missingDiode(boolean missing) {
         diodeMissing = missing;
+        return this;
+    }
+
+    /**
+     * Makes the pilot oscillator ignore a steady +12 V command (true): the line keeps showing a PWM, its negative
+     * plateau at −12 V, as a stuck generator would (manual §9.1 D8, unexpected status).
+     */
+    public synchronized FakePilotHardware oscillatorStuck(boolean stuck) {
+        oscillatorStuck = stuck;
         return this;
     }
 
@@ -85,7 +95,7 @@ public final class FakePilotHardware implements PilotHardware {
         if (readFailure != null) {
             throw readFailure;
         }
-        boolean pwm = duty > 0 && duty < 100;
+        boolean pwm = duty > 0 && (duty < 100 || oscillatorStuck);
         boolean diode = positiveV < 10.5 && positiveV > 1.0;
         double negative = pwm || duty == 0 ? -12.0 : 0.0;
         if (pwm && !diode) {

@@ -560,6 +560,7 @@ class ErrorModelTest {
         Rig r = rig();
         r.core.setMetering(() -> new MeteringSettings(MeteringSettings.VehicleMeter.MID,
                 MeteringSettings.GridMeter.NONE));
+        r.core.setMidMeter(r.meter);
         r.meter.set(0, 0);
         assertNull(r.cycle().error());
         r.meter.silence();

@@ -139,6 +139,23 @@ class HealthyBoxOverAllDriversTest {
     }
 
     @Test
+    void d8PilotOscillatorStuck_unexpectedStatus_latchedUntilFixedAndReset() {
+        cycles(100);
+        assertEquals(ChargerState.VEHICLE_NOT_CONNECTED, core.status().state());
+        world.setFault(SimFault.D8, null, true);
+        ChargerStatus s = cycles(40);
+        assertEquals("D8", s.error(), s.toString());
+        assertFalse(world.state().contactorCommanded(), "safe: contactor open");
+        assertFalse(core.attemptRecovery().accepted(), "refused while the oscillator runs on");
+        world.setFault(SimFault.D8, null, false);
+        cycles(40);
+        assertTrue(core.attemptRecovery().accepted());
+        s = cycles(5);
+        assertNull(s.error(), s.toString());
+        assertEquals(ChargerState.VEHICLE_NOT_CONNECTED, s.state());
+    }
+
+    @Test
     void d6SelfTestFails() {
         world.setFault(SimFault.D6, null, true);
         ChargerStatus s = charge();
