@@ -38,6 +38,7 @@ public final class MeterPoller {
     private final int timeoutMs;
     private final int attempts;
     private final Clock clock;
+    private final long holdMs;
     private volatile MeterReading latest;
     private double lastEnergyWh = Double.NaN;
     private String failing;
@@ -45,8 +46,9 @@ public final class MeterPoller {
     /**
      * @param name      how logs name the meter (its configuration)
      * @param attempts  tries per request (1 = no retry)
+     * @param holdMs    how long a reading stands without a newer one (see {@link #latest()})
      */
-    MeterPoller(String name, RegisterMap map, int unitId, int timeoutMs, int attempts, Clock clock) {
+    MeterPoller(String name, RegisterMap map, int unitId, int timeoutMs, int attempts, long holdMs, Clock clock) {
         this.name = name;
         this.map = map;
         this.plan = ReadPlan.of(map);
@@ -54,11 +56,22 @@ public final class MeterPoller {
         this.timeoutMs = timeoutMs;
         this.attempts = attempts;
         this.clock = clock;
+        this.holdMs = holdMs;
     }
 
-    /** The last good reading, with the time it was sampled (empty until the meter first answered well). */
+    /**
+     * The last good reading, with the time it was sampled; empty before the first good answer and once that reading
+     * is older than {@code holdMs}. The HAL's contract is "stale = missing": the core judges the vehicle (V1, V3)
+     * and the mains (I3, I4) by these values, and a silent meter's last currents must not look like a vehicle
+     * that keeps drawing after the offer was withdrawn. Silence itself is the core's verdict (D9/D2 after its
+     * {@code meterStaleMs}), from the reading growing old or missing.
+     */
     Optional<MeterReading> latest() {
-        return Optional.ofNullable(latest);
+        MeterReading r = latest;
+        if (r == null || clock.instant().toEpochMilli() - r.at().toEpochMilli() > holdMs) {
+            return Optional.empty();
+        }
+        return Optional.of(r);
     }
 
     /** One poll over {@code link}; true when it gave a new reading. */

@@ -9,7 +9,7 @@ import java.util.Set;
  * @param name the configuration's name for logs (its PID)
  */
 record MeterSettings(String name, String model, String role, Endpoint endpoint, int slaveId, int pollMs, int timeoutMs,
-        int attempts) {
+        int attempts, int holdMs) {
 
     static MeterSettings of(String name, ModbusMeterConfig c) {
         String p = ModbusMeterConfig.PID + " " + name + ": ";
@@ -52,7 +52,9 @@ record MeterSettings(String name, String model, String role, Endpoint endpoint, 
         range(p, "pollMs", c.pollMs(), 100, 60_000);
         range(p, "timeoutMs", c.timeoutMs(), 50, 10_000);
         range(p, "retries", c.retries(), 0, 5);
-        return new MeterSettings(name, model, role, endpoint, c.slaveId(), c.pollMs(), c.timeoutMs(), c.retries() + 1);
+        range(p, "holdMs", c.holdMs(), 2 * c.pollMs(), 600_000); // two polls: one late answer is no silence
+        return new MeterSettings(name, model, role, endpoint, c.slaveId(), c.pollMs(), c.timeoutMs(), c.retries() + 1,
+                c.holdMs());
     }
 
     private static void range(String p, String key, int v, int min, int max) {

@@ -106,7 +106,7 @@ public final class ModbusMeterComponent {
 
     private void start(RegisterMap map) {
         MeterPoller poller = new MeterPoller(settings.name() + " (" + settings.describe() + ")", map,
-                settings.slaveId(), settings.timeoutMs(), settings.attempts(), clock);
+                settings.slaveId(), settings.timeoutMs(), settings.attempts(), settings.holdMs(), clock);
         AutoCloseable polling = buses.attach(settings.endpoint(), poller, settings.pollMs());
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(Meter.ROLE, settings.role());

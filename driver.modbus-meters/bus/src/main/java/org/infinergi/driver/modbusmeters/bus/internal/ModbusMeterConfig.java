@@ -60,4 +60,9 @@ public @interface ModbusMeterConfig {
 
     @AttributeDefinition(name = "Retries", description = "Further tries of a request that got no answer.", min = "0", max = "5")
     int retries() default 1;
+
+    @AttributeDefinition(name = "Reading hold (ms)", description = "A reading without a newer one is withdrawn after "
+            + "this long (no values rather than old ones); at least two poll periods. The D9/D2 verdict is the core's "
+            + "(org.infinergi.core.charging meterStaleMs).", min = "200", max = "600000")
+    int holdMs() default 3000;
 }

@@ -46,5 +46,6 @@ class MeterSettingsTest {
         assertTrue(refused(Map.of("model", "SDM230", "role", "GRID", "port", "/dev/x", "baud", 9000)).contains("baud"));
         assertTrue(refused(Map.of("model", "SDM230", "role", "GRID", "port", "/dev/x", "slaveId", 0)).contains("slaveId"));
         assertTrue(refused(Map.of("model", "SDM230", "role", "GRID", "host", "h", "framing", "UDP")).contains("framing"));
+        assertTrue(refused(Map.of("model", "SDM230", "role", "GRID", "host", "h", "holdMs", 1500)).contains("holdMs must be 2000.."));
     }
 }
