@@ -150,9 +150,15 @@ abstract class J2modLink implements ModbusLink {
                 c.setTimeout(timeoutMs);
                 try {
                     c.open();
-                } catch (IOException | RuntimeException e) {
-                    c.close();
-                    throw new ModbusIOException("cannot open " + endpoint + ": " + e.getMessage());
+                } catch (IOException | RuntimeException | LinkageError e) {
+                    // LinkageError: jSerialComm's native library does not load on this platform — a line that
+                    // cannot open, not a reason to lose the bus thread.
+                    try {
+                        c.close();
+                    } catch (RuntimeException | LinkageError ignored) {
+                        // nothing was open
+                    }
+                    throw new ModbusIOException("cannot open " + endpoint + ": " + e);
                 }
                 connection = c;
             }
