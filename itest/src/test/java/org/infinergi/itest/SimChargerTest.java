@@ -4,13 +4,16 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Dictionary;
+import java.util.Enumeration;
 import java.util.Hashtable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,12 +24,14 @@ import org.apache.karaf.features.FeaturesService;
 import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.ChargerStatus;
 import org.infinergi.core.charging.api.ChargerStatusService;
+import org.infinergi.core.charging.hal.Meter;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
@@ -40,8 +45,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The 3T-DR sim image, booted once: its bundle set, a whole simulated session stored with the right energy,
- * a hot swap of the web bundle under a charging car (issue 2 "Integration tests"), and a signed field update of
- * a bundle through {@code /api/update}, postponed while a vehicle is connected (manual §5.9).
+ * a hot swap of the web bundle under a charging car (issue 2 "Integration tests"), a signed field update of
+ * a bundle through {@code /api/update}, postponed while a vehicle is connected (manual §5.9), and the Modbus
+ * meters' D9/D2.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -75,7 +81,15 @@ public class SimChargerTest {
 
     @Configuration
     public Option[] config() {
-        return Images.boot(IMAGE);
+        // The simulated MID meter and CT remote device on free loopback ports (not the images' 15020/15021), so a
+        // charger running on this machine does not answer in their place; the image's meter configurations follow.
+        int mid = Images.freePort();
+        int ct = Images.freePort();
+        return OptionUtils.combine(Images.boot(IMAGE),
+                editConfigurationFilePut("etc/org.infinergi.sim.cfg", "midMeterPort", String.valueOf(mid)),
+                editConfigurationFilePut("etc/org.infinergi.sim.cfg", "ctRemotePort", String.valueOf(ct)),
+                editConfigurationFilePut("etc/org.infinergi.meter.modbus-mid.cfg", "tcpPort", String.valueOf(mid)),
+                editConfigurationFilePut("etc/org.infinergi.meter.modbus-ct.cfg", "tcpPort", String.valueOf(ct)));
     }
 
     @Before
@@ -283,6 +297,102 @@ public class SimChargerTest {
         Http.Answer again = http.upload("/api/update", Files.readAllBytes(signed));
         assertEquals(again.json().toString(), 400, again.code());
         assertTrue(again.json().toString(), again.json().path("error").asText().contains("already installed"));
+    /**
+     * Manual §9.1 D9 and D2 through real Modbus frames: with vehicleMeter=MID the charge is measured by the simulated
+     * MID meter (an SDM72D behind the RS485 driver); it stops answering → D9 (category 3), contactor open; it answers
+     * again → reset → charging. Then the same for the CT remote device with gridMeter=CT → D2.
+     */
+    @Test
+    public void theMidMeterAndTheCtRemoteDeviceFallingSilentGiveD9AndD2() throws Exception {
+        org.osgi.service.cm.Configuration core = configAdmin.getConfiguration("org.infinergi.core.charging", "?");
+        org.osgi.service.cm.Configuration metering = configAdmin.getConfiguration("org.infinergi.metering", "?");
+        Dictionary<String, Object> coreBefore = core.getProperties();
+        Dictionary<String, Object> meteringBefore = metering.getProperties();
+        try {
+            Dictionary<String, Object> c = copy(coreBefore);
+            c.put("meterStaleMs", "3000"); // footnote 5's minute would make this test slow; the mechanism is the same
+            core.update(c);
+            Dictionary<String, Object> m = copy(meteringBefore);
+            m.put("vehicleMeter", "MID");
+            m.put("gridMeter", "CT");
+            metering.update(m);
+            Meter mid = meter("(&(" + Meter.ROLE + "=VEHICLE)(" + Meter.SOURCE + "=MID))");
+            Meter ct = meter("(&(" + Meter.ROLE + "=GRID)(" + Meter.SOURCE + "=CT))");
+
+            http.ev("plug", 16, 3);
+            await("the MID meter answers").atMost(STEP).until(() -> mid.latest().isPresent());
+            await("pilot B").atMost(STEP).until(() -> "B".equals(http.get("/api/status").path("pilot").asText()));
+            double midStart = mid.latest().orElseThrow().energyWh();
+            http.ev("charge", 16, 3);
+            await("charging on the MID meter").atMost(STEP).until(() -> charger.status().state() == ChargerState.CHARGING
+                    && charger.status().contactorClosed());
+            await("the session's energy grows").atMost(Duration.ofSeconds(30))
+                    .until(() -> charger.status().sessionEnergyWh() >= 20);
+            // The MID meter's own register (import kWh at 0x0048) counts the session: polled once a second, so the
+            // two agree within one poll of an 11 kW draw.
+            double midDelta = mid.latest().orElseThrow().energyWh() - midStart;
+            double session = charger.status().sessionEnergyWh();
+            assertTrue("session " + session + " Wh vs MID meter " + midDelta + " Wh", Math.abs(session - midDelta) <= 8);
+
+            silenceAndRecover("D9", mid);
+            silenceAndRecover("D2", ct);
+
+            http.ev("full");
+            http.ev("unplug");
+            await("vehicle gone").atMost(STEP).until(() -> charger.status().state() == ChargerState.VEHICLE_NOT_CONNECTED);
+        } finally {
+            http.fault("D9", false);
+            http.fault("D2", false);
+            restore(metering, meteringBefore);
+            restore(core, coreBefore);
+            http.ev("unplug");
+            http.control("reset"); // whatever a failure above left latched
+        }
+    }
+
+    /** The device of {@code code} stops answering while charging: error, contactor open; answers again, reset, charging. */
+    private void silenceAndRecover(String code, Meter device) {
+        http.fault(code, true);
+        await(code + ", category 3, contactor open").atMost(Duration.ofSeconds(15)).until(() -> {
+            JsonNode s = http.get("/api/status");
+            return code.equals(s.path("error").asText()) && s.path("errorCategory").asInt() == 3
+                    && !s.path("contactorClosed").asBoolean() && !http.get("/api/sim").path("contactor").asBoolean();
+        });
+        assertEquals("ERROR", http.get("/api/status").path("state").asText());
+
+        http.fault(code, false);
+        Instant back = Instant.now();
+        await("the device answers again").atMost(STEP)
+                .until(() -> device.latest().map(r -> r.at().isAfter(back)).orElse(false));
+        await("reset accepted and charging again").atMost(STEP).pollInterval(Duration.ofMillis(500)).until(() -> {
+            http.control("reset");
+            return charger.status().state() == ChargerState.CHARGING && charger.status().contactorClosed();
+        });
+    }
+
+    private Meter meter(String filter) throws Exception {
+        await("a Meter " + filter).atMost(STEP).until(() -> !context.getServiceReferences(Meter.class, filter).isEmpty());
+        return context.getService(context.getServiceReferences(Meter.class, filter).iterator().next());
+    }
+
+    private static void restore(org.osgi.service.cm.Configuration c, Dictionary<String, Object> before)
+            throws java.io.IOException {
+        if (before == null) {
+            c.delete();
+        } else {
+            c.update(before);
+        }
+    }
+
+    private static Dictionary<String, Object> copy(Dictionary<String, Object> d) {
+        Hashtable<String, Object> out = new Hashtable<>();
+        if (d != null) {
+            for (Enumeration<String> keys = d.keys(); keys.hasMoreElements();) {
+                String k = keys.nextElement();
+                out.put(k, d.get(k));
+            }
+        }
+        return out;
     }
 
     private Bundle bundle(String symbolicName) {

@@ -49,4 +49,12 @@ public @interface SimConfig {
 
     @AttributeDefinition(name = "Enclosure temperature", description = "At start, °C.")
     double temperatureC() default 25.0;
+
+    @AttributeDefinition(name = "MID meter port", description = "Loopback TCP port of the simulated MID meter "
+            + "(Eastron layout, Modbus RTU over TCP, unit 1; manual §4.7, D9); 0 = no MID meter.", min = "0", max = "65535")
+    int midMeterPort() default 15020;
+
+    @AttributeDefinition(name = "CT remote device port", description = "Loopback TCP port of the simulated CT remote "
+            + "device (Modbus RTU over TCP, unit 1; manual §4.6, D2); 0 = none.", min = "0", max = "65535")
+    int ctRemotePort() default 15021;
 }

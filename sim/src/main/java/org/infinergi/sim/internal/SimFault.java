@@ -27,7 +27,7 @@ public enum SimFault {
         "pilot shorted to PE: both peak detectors read 0 V (state E)"}),
     V5("invalid cable: the proximity pilot shows 10 kOhm, outside every IEC 61851-1 range (untethered models)"),
     D1(null, "panel board silent: injected by the panel simulation when it is present"),
-    D2(null, "not simulated yet: needs the CT (remote grid meter) driver, which does not exist yet"),
+    D2(null, "CT remote device silent: the radio link is lost; injected by the simulated Modbus devices when present"),
     D3("internal hardware: the pilot MCP3208 (SPI bus 0, CS 0) stops answering (MISO floats high)"),
     D4(new String[] {"welded", "open"}, new String[] {
         "contactor welded: the relay feedback reads closed whatever the command (current can flow)",
@@ -37,7 +37,7 @@ public enum SimFault {
     D7("enclosure overheating: the NTC sees 90 °C"),
     D8("pilot oscillator stuck: the 1 kHz PWM keeps running at its last duty cycle (50 % if it never ran) when "
             + "the board commands a steady +12 V, so the line offers a current the charger did not decide"),
-    D9(null, "not simulated yet: needs the Modbus MID meter driver, which does not exist yet");
+    D9(null, "MID meter silent: injected by the simulated Modbus devices when present");
 
     private final List<String> variants;
     private final List<String> causes;

@@ -71,13 +71,13 @@ class SimServletTest {
     }
 
     @Test
-    void meterCodesAreNotSimulatedYetNamingTheMissingDriver() {
+    void meterCodesWithoutTheSimulatedModbusDevicesSaySo() {
         SimServlet.Answer d2 = servlet.post("/fault", "{\"fault\": \"D2\", \"active\": true}");
         assertEquals(409, d2.status());
-        assertTrue(error(d2).get("error").toString().contains("not simulated yet: needs the CT"));
+        assertTrue(error(d2).get("error").toString().contains("CT remote device silent: the radio link is lost; injected by the simulated Modbus"));
         SimServlet.Answer d9 = servlet.post("/fault", "{\"fault\": \"D9\", \"active\": true}");
         assertEquals(409, d9.status());
-        assertTrue(error(d9).get("error").toString().contains("Modbus MID meter driver"));
+        assertTrue(error(d9).get("error").toString().contains("MID meter silent: injected by the simulated Modbus"));
         assertEquals(409, servlet.post("/fault", "{\"fault\": \"D1\", \"active\": true}").status(), "no panel sim here");
     }
 
@@ -159,13 +159,13 @@ class SimServletTest {
     @Test
     void shellCommands() {
         SimWorldCommand cmd = new SimWorldCommand(new WorldControl(world, injectors));
-        assertTrue(cmd.fault().contains("D9: not simulated yet"));
+        assertTrue(cmd.fault().contains("D9: MID meter silent"));
         assertTrue(cmd.fault("X1", "true").contains("allowed faults: I1, I2"));
         assertTrue(cmd.fault("I1", "maybe").contains("'active' must be true or false"));
         assertTrue(cmd.fault("I1", "true").contains("[I1]"));
         assertFalse(world.earthPresent());
         assertTrue(cmd.fault("V4", "true", "short").contains("EV E"));
-        assertTrue(cmd.fault("D2", "true").startsWith("Error: D2: not simulated yet"));
+        assertTrue(cmd.fault("D2", "true").startsWith("Error: D2: CT remote device silent"));
         assertTrue(cmd.cable("none").contains("PP sees open"));
         assertTrue(cmd.cable("abc").startsWith("Error"));
         assertTrue(cmd.temperature("80").contains("80.0 °C"));

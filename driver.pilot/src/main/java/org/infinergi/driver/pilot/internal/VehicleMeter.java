@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * arithmetic. Configuration: the pilot driver's PID (bus map, scaling, period) and the device PID's
  * {@code phases} unless {@code meterPhases} overrides it.
  */
-@Component(service = Meter.class, property = Meter.ROLE + "=VEHICLE",
+@Component(service = Meter.class, property = {Meter.ROLE + "=VEHICLE", Meter.SOURCE + "=INTERNAL"},
         configurationPid = {PilotConfig.PID, "org.infinergi.device"},
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class VehicleMeter implements Meter {

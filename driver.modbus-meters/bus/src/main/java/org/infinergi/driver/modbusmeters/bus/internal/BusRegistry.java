@@ -1,0 +1,12 @@
+package org.infinergi.driver.modbusmeters.bus.internal;
+
+/** The lines of this charger, shared by the configured meters (a service inside this bundle). */
+public interface BusRegistry {
+
+    /**
+     * Polls {@code poller} every {@code periodMs} on the line of {@code endpoint}, opening the line on first use.
+     *
+     * @return closing it stops the polling, and closes the line when it was the last meter on it
+     */
+    AutoCloseable attach(Endpoint endpoint, MeterPoller poller, long periodMs);
+}

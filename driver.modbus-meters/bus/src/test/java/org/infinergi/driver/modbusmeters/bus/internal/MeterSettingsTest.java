@@ -1,0 +1,51 @@
+package org.infinergi.driver.modbusmeters.bus.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.infinergi.core.charging.testing.Defaults;
+import org.junit.jupiter.api.Test;
+
+class MeterSettingsTest {
+
+    private static MeterSettings of(Map<String, Object> overrides) {
+        return MeterSettings.of("mid", Defaults.of(ModbusMeterConfig.class, overrides));
+    }
+
+    private static String refused(Map<String, Object> overrides) {
+        return assertThrows(IllegalArgumentException.class, () -> of(overrides)).getMessage();
+    }
+
+    @Test
+    void aSerialMeterOnTheRs485Terminal() {
+        MeterSettings s = of(Map.of("model", "sdm72d", "role", "vehicle", "port", "/dev/ttyAMA0", "parity", "even"));
+
+        assertEquals("SDM72D", s.model());
+        assertEquals("VEHICLE", s.role());
+        assertEquals(Endpoint.serial("/dev/ttyAMA0", 9600, "EVEN", 1), s.endpoint());
+        assertEquals(2, s.attempts());
+    }
+
+    @Test
+    void aTcpMeter() {
+        MeterSettings s = of(Map.of("model", "CT-REMOTE", "role", "GRID", "host", "127.0.0.1", "tcpPort", 15021,
+                "framing", "RTU_OVER_TCP"));
+
+        assertEquals(Endpoint.tcp(Endpoint.Kind.RTU_OVER_TCP, "127.0.0.1", 15021), s.endpoint());
+    }
+
+    @Test
+    void invalidConfigurationNamesTheKey() {
+        assertTrue(refused(Map.of("role", "VEHICLE", "port", "/dev/x")).contains("model is required"));
+        assertTrue(refused(Map.of("model", "SDM230", "role", "PV", "port", "/dev/x")).contains("role must be VEHICLE or GRID"));
+        assertTrue(refused(Map.of("model", "SDM230", "role", "GRID")).contains("not neither"));
+        assertTrue(refused(Map.of("model", "SDM230", "role", "GRID", "port", "/dev/x", "host", "h")).contains("not both"));
+        assertTrue(refused(Map.of("model", "SDM230", "role", "GRID", "port", "/dev/x", "baud", 9000)).contains("baud"));
+        assertTrue(refused(Map.of("model", "SDM230", "role", "GRID", "port", "/dev/x", "slaveId", 0)).contains("slaveId"));
+        assertTrue(refused(Map.of("model", "SDM230", "role", "GRID", "host", "h", "framing", "UDP")).contains("framing"));
+        assertTrue(refused(Map.of("model", "SDM230", "role", "GRID", "host", "h", "holdMs", 1500)).contains("holdMs must be 2000.."));
+    }
+}

@@ -1,0 +1,67 @@
+package org.infinergi.sim.internal.modbus;
+
+import java.net.InetAddress;
+import java.util.function.Supplier;
+
+import com.ghgande.j2mod.modbus.ModbusException;
+import com.ghgande.j2mod.modbus.slave.ModbusSlave;
+import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
+
+/** One simulated Modbus device: a j2mod RTU-over-TCP slave on a loopback port, unit 1, with a {@link LiveImage}. */
+final class SimModbusDevice implements AutoCloseable {
+
+    static final int UNIT_ID = 1;
+
+    private final String name;
+    private final int port;
+    private final LiveImage image;
+    private ModbusSlave slave;
+
+    SimModbusDevice(String name, int port, Supplier<int[]> registers) {
+        this.name = name;
+        this.port = port;
+        this.image = new LiveImage(UNIT_ID, registers);
+    }
+
+    /** Starts serving on loopback only (RTU frames over TCP: the meter is an RTU device on RS485). */
+    synchronized void open() throws ModbusException {
+        ModbusSlave s = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), port, 4, true);
+        s.addProcessImage(UNIT_ID, image);
+        s.setThreadName("infinergi-sim-modbus " + name + " :" + port);
+        try {
+            s.open();
+        } catch (ModbusException e) {
+            ModbusSlaveFactory.close(s);
+            throw e;
+        }
+        slave = s;
+    }
+
+    String name() {
+        return name;
+    }
+
+    int port() {
+        return port;
+    }
+
+    synchronized boolean serving() {
+        return slave != null;
+    }
+
+    void setSilent(boolean silent) {
+        image.setSilent(silent);
+    }
+
+    boolean silent() {
+        return image.silent();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (slave != null) {
+            ModbusSlaveFactory.close(slave);
+            slave = null;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.infinergi.sim.internal.modbus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+import com.ghgande.j2mod.modbus.ModbusException;
+import com.ghgande.j2mod.modbus.ModbusSlaveException;
+import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
+import com.ghgande.j2mod.modbus.procimg.InputRegister;
+
+import org.infinergi.sim.internal.World;
+import org.infinergi.sim.internal.WorldState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The simulated devices over real Modbus frames: what a master reads, and silence. */
+class SimModbusDeviceTest {
+
+    private final World world = new World(new double[] {230, 231, 229}, 3, 0.05, 16, 3);
+    private SimModbusDevice device;
+    private ModbusTCPMaster master;
+
+    @AfterEach
+    void close() {
+        if (master != null) {
+            master.disconnect();
+        }
+        if (device != null) {
+            device.close();
+        }
+    }
+
+    private void start(boolean ct) throws Exception {
+        int port = freePort();
+        device = new SimModbusDevice("test", port,
+                () -> ct ? MeterRegisters.ctRemote(world.state()) : MeterRegisters.eastron(world.state()));
+        device.open();
+        master = new ModbusTCPMaster("127.0.0.1", port, 300, false, true);
+        master.connect();
+        master.setRetries(1);
+    }
+
+    private static float f(InputRegister[] r, int at) {
+        return Float.intBitsToFloat(r[at].toUnsignedShort() << 16 | r[at + 1].toUnsignedShort());
+    }
+
+    @Test
+    void theMidMeterAnswersTheWorldsValuesInEastronsLayout() throws Exception {
+        start(false);
+
+        InputRegister[] r = master.readInputRegisters(1, 0x0000, 12);
+        assertEquals(230f, f(r, 0));
+        assertEquals(231f, f(r, 2));
+        assertEquals(229f, f(r, 4));
+        assertEquals(0f, f(r, 6), "no EV: no current");
+        assertEquals(0f, f(master.readInputRegisters(1, 0x0048, 2), 0), "kWh imported");
+        assertEquals(50f, f(master.readInputRegisters(1, 0x0046, 2), 0));
+        ModbusSlaveException outside = assertThrows(ModbusSlaveException.class,
+                () -> master.readInputRegisters(1, MeterRegisters.EASTRON_SIZE, 2));
+        assertEquals(2, outside.getType(), "illegal data address");
+    }
+
+    @Test
+    void theCtRemoteDeviceAnswersItsMapInOneRead() throws Exception {
+        start(true);
+
+        InputRegister[] r = master.readInputRegisters(1, 0x0000, MeterRegisters.CT_REMOTE_SIZE);
+        assertEquals(230f, f(r, 0));
+        assertEquals(0f, f(r, 0x0E));
+    }
+
+    @Test
+    void aSilentDeviceDoesNotAnswerUntilItSpeaksAgain() throws Exception {
+        start(false);
+        master.readInputRegisters(1, 0, 2);
+
+        device.setSilent(true);
+        assertThrows(ModbusException.class, () -> master.readInputRegisters(1, 0, 2));
+        master.disconnect();
+        master.connect();
+        assertThrows(ModbusException.class, () -> master.readInputRegisters(1, 0, 2));
+
+        device.setSilent(false);
+        master.disconnect();
+        master.connect();
+        assertEquals(230f, f(master.readInputRegisters(1, 0, 2), 0));
+    }
+
+    @Test
+    void registersFollowTheWorld() {
+        WorldState w = world.state();
+        int[] eastron = MeterRegisters.eastron(w);
+        int[] ct = MeterRegisters.ctRemote(w);
+        assertEquals(MeterRegisters.EASTRON_SIZE, eastron.length);
+        assertEquals(Float.floatToIntBits(230f) >>> 16, eastron[0]);
+        assertEquals(Float.floatToIntBits(229f) >>> 16, ct[4]);
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
