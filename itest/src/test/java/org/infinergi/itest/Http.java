@@ -68,6 +68,11 @@ final class Http {
         return post("/api/sim/cable", "{\"resistanceOhm\":" + resistanceOhm + "}");
     }
 
+    /** Presents an RFID card to the simulated reader (POST /api/sim/card). */
+    JsonNode card(String uid) {
+        return post("/api/sim/card", "{\"uid\":\"" + uid + "\"}");
+    }
+
     /** What a user does on the web: POST /api/control. */
     JsonNode control(String action) {
         return post("/api/control", "{\"action\":\"" + action + "\"}");

@@ -1,5 +1,6 @@
 package org.infinergi.itest;
 
+import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
@@ -42,7 +43,14 @@ final class Images {
             throw new IllegalStateException("No image " + tarball.getAbsolutePath() + ": build karaf-assembly first");
         }
         String karafVersion = System.getProperty("karaf.version", "4.4.10");
+        // mvn: URLs inside the container (test libraries, features repositories) from this build's local repository,
+        // not the user's default one, which may hold another branch's artifacts.
+        String localRepository = System.getProperty("org.ops4j.pax.url.mvn.localRepository", "");
+        Option mavenRepository = localRepository.isEmpty() ? composite()
+                : editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                        localRepository);
         return options(
+                mavenRepository,
                 karafDistributionConfiguration()
                         .frameworkUrl(tarball.toURI().toString())
                         .name("infinergi " + image)

@@ -46,8 +46,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The 3T-DR sim image, booted once: its bundle set, a whole simulated session stored with the right energy,
  * a hot swap of the web bundle under a charging car (issue 2 "Integration tests"), a signed field update of
- * a bundle through {@code /api/update}, postponed while a vehicle is connected (manual §5.9), and the Modbus
- * meters' D9/D2.
+ * a bundle through {@code /api/update}, postponed while a vehicle is connected (manual §5.9), the Modbus
+ * meters' D9/D2, and charge authentication with a local card list through the simulated RFID reader (manual §5.7).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -393,6 +393,57 @@ public class SimChargerTest {
             }
         }
         return out;
+    public void withALocalListTheCarWaitsForAListedCardAndAnUnknownCardChangesNothing() throws Exception {
+        org.osgi.service.cm.Configuration auth = configAdmin.getConfiguration("org.infinergi.auth", "?");
+        Hashtable<String, Object> localList = new Hashtable<>();
+        localList.put("mode", "LOCAL_LIST");
+        localList.put("cards", new String[] {"04A2B3C4D5E680"});
+        auth.update(localList);
+        try {
+            await("/api/auth in LOCAL_LIST").atMost(STEP).ignoreExceptions()
+                    .until(() -> "LOCAL_LIST".equals(http.get("/api/auth").path("mode").asText()));
+            await("the RFID driver has the reader's UART open").atMost(STEP)
+                    .until(() -> http.get("/api/sim/card").path("readerOpen").asBoolean());
+
+            http.ev("charge", 16, 3);
+            await("vehicle connected, user not yet authenticated").atMost(STEP)
+                    .until(() -> "WAITING_FOR_AUTHENTICATION".equals(http.get("/api/status").path("state").asText()));
+            assertNoOfferAndContactorOpen("waiting for a card");
+
+            http.card("11223344");
+            await("the unknown card is refused").atMost(STEP).until(() -> {
+                JsonNode last = http.get("/api/auth").path("lastOutcome");
+                return "11223344".equals(last.path("uid").asText()) && !last.path("accepted").asBoolean();
+            });
+            assertEquals("still waiting after an unknown card", "WAITING_FOR_AUTHENTICATION",
+                    http.get("/api/status").path("state").asText());
+            assertNoOfferAndContactorOpen("after an unknown card");
+
+            http.card("04a2b3c4d5e680");
+            await("the listed card starts the charge").atMost(STEP).until(() -> {
+                JsonNode s = http.get("/api/status");
+                return "CHARGING".equals(s.path("state").asText()) && s.path("contactorClosed").asBoolean();
+            });
+            JsonNode last = http.get("/api/auth").path("lastOutcome");
+            assertTrue(last.toString(), last.path("accepted").asBoolean() && "04A2B3C4D5E680".equals(last.path("uid").asText()));
+        } finally {
+            http.ev("unplug");
+            Hashtable<String, Object> free = new Hashtable<>();
+            free.put("mode", "FREE");
+            auth.update(free);
+            await("/api/auth back to FREE").atMost(STEP).ignoreExceptions()
+                    .until(() -> "FREE".equals(http.get("/api/auth").path("mode").asText()));
+            await("vehicle gone").atMost(STEP)
+                    .until(() -> "VEHICLE_NOT_CONNECTED".equals(http.get("/api/status").path("state").asText()));
+        }
+    }
+
+    private void assertNoOfferAndContactorOpen(String when) {
+        JsonNode s = http.get("/api/status");
+        assertEquals(when + ": no current offered " + s, 0.0, s.path("offeredCurrentA").asDouble(), 0.0);
+        assertTrue(when + ": contactor open " + s, !s.path("contactorClosed").asBoolean());
+        assertTrue(when + ": sim relay open", !http.get("/api/sim").path("contactor").asBoolean());
+        assertEquals(when + ": the EV sees no PWM offer", "B", http.get("/api/status").path("pilot").asText());
     }
 
     private Bundle bundle(String symbolicName) {

@@ -20,17 +20,18 @@ import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProviderImpl;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProviderImpl;
 import com.pi4j.plugin.mock.provider.i2c.MockI2CProviderImpl;
 import com.pi4j.plugin.mock.provider.pwm.MockPwmProviderImpl;
-import com.pi4j.plugin.mock.provider.serial.MockSerialProviderImpl;
 
 /**
  * A simulated board: a pi4j {@link Context} built explicitly (never {@code newAutoContext()}, whose
- * ServiceLoader sees no plugins inside OSGi) from pi4j's mock GPIO/PWM/I2C/serial providers and our
- * {@link SimulatedSpiProvider}, whose buses carry simulated MCP3208 chips. Drivers use {@link #context()}
+ * ServiceLoader sees no plugins inside OSGi) from pi4j's mock GPIO/PWM/I2C providers, our
+ * {@link SimulatedSpiProvider}, whose buses carry simulated MCP3208 chips, and our {@link SimulatedSerialProvider},
+ * whose device paths lead to simulated UART peripherals. Drivers use {@link #context()}
  * exactly like the board's context; the world reads the pins the drivers drive and sets the ones they read.
  */
 public final class SimBoard implements AutoCloseable {
 
     private final SimulatedSpiProvider spi = new SimulatedSpiProvider();
+    private final SimulatedSerialProvider serial = new SimulatedSerialProvider();
     private final Context context;
     private final Map<Integer, Boolean> inputLevels = new ConcurrentHashMap<>();
 
@@ -42,7 +43,7 @@ public final class SimBoard implements AutoCloseable {
                 .add(new LevelledInputProvider(), new MockDigitalOutputProviderImpl(),
                         new MockPwmProviderImpl(), new MockAnalogInputProviderImpl(),
                         new MockAnalogOutputProviderImpl(), new MockI2CProviderImpl(),
-                        new MockSerialProviderImpl(), spi)
+                        serial, spi)
                 .build();
     }
 
@@ -72,6 +73,11 @@ public final class SimBoard implements AutoCloseable {
     /** The simulated ADC on SPI {@code bus} at {@code chipSelect}. */
     public Mcp3208 adc(int bus, int chipSelect) {
         return spi.chip(bus, chipSelect);
+    }
+
+    /** The simulated UARTs: attach a {@link SimulatedSerialDevice} at a device path. */
+    public SimulatedSerialProvider serial() {
+        return serial;
     }
 
     /** The PWM a driver created on {@code address}, if any. */
@@ -120,7 +126,7 @@ public final class SimBoard implements AutoCloseable {
         context.shutdown();
     }
 
-    /** pi4j's mock platform with our SPI provider in place of the mock one (whose reads return nothing). */
+    /** pi4j's mock platform with our SPI and serial providers in place of the mock ones (whose reads return nothing). */
     static final class SimPlatform extends MockPlatform {
         @Override
         protected String[] getProviders() {
@@ -128,6 +134,8 @@ public final class SimBoard implements AutoCloseable {
             for (int i = 0; i < providers.length; i++) {
                 if (providers[i].endsWith("-spi")) {
                     providers[i] = SimulatedSpiProvider.ID;
+                } else if (providers[i].endsWith("-serial")) {
+                    providers[i] = SimulatedSerialProvider.ID;
                 }
             }
             return providers;

@@ -1,0 +1,137 @@
+package org.infinergi.feature.auth.internal;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.infinergi.core.charging.api.Authorization;
+import org.infinergi.core.charging.api.ChargerControl;
+import org.infinergi.core.charging.hal.CardListener;
+import org.infinergi.feature.auth.api.AuthMode;
+import org.infinergi.feature.auth.api.AuthOutcome;
+import org.infinergi.feature.auth.api.AuthenticationStatus;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Charge authentication (manual §5.7): tells the core whether a vehicle must wait for a user ({@link Authorization}),
+ * decides on each presented card ({@link CardListener}, called by the RFID reader driver) and asks the core to
+ * authorize a valid one ({@link ChargerControl#authorize(String)}), and publishes the mode and the last outcome
+ * ({@link AuthenticationStatus}).
+ *
+ * <p>The core is an optional dynamic reference: the core references this component's {@link Authorization}, so a
+ * mandatory reference back would be a cycle; without a core a valid card is refused ("charging core not running").
+ */
+@Component(service = {Authorization.class, CardListener.class, AuthenticationStatus.class, AuthView.class},
+        configurationPid = AuthSettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = AuthConfig.class)
+public final class AuthComponent implements Authorization, CardListener, AuthView {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthComponent.class);
+
+    /** Settings and the current configuration error (null when the last configuration was accepted), swapped as one. */
+    private record State(AuthSettings settings, String configurationError) {
+    }
+
+    private final Clock clock;
+    private volatile State state;
+    private volatile AuthOutcome lastOutcome;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ChargerControl control;
+
+    @Activate
+    public AuthComponent(Map<String, Object> config) {
+        this(config, Clock.systemUTC());
+    }
+
+    AuthComponent(Map<String, ?> config, Clock clock) {
+        this.clock = clock;
+        apply(config, AuthSettings.LOCKED, true);
+    }
+
+    @Modified
+    void modified(Map<String, Object> config) {
+        apply(config, state.settings(), false);
+    }
+
+    private void apply(Map<String, ?> config, AuthSettings previous, boolean first) {
+        AuthSettings.Parsed parsed = AuthSettings.parse(config);
+        if (parsed.settings() != null) {
+            state = new State(parsed.settings(), null);
+            LOG.info("Authentication mode {}: {} card(s) in the local list, {} blocked", parsed.settings().mode(),
+                    parsed.settings().cards().size(), parsed.settings().blockedCards().size());
+            return;
+        }
+        String message = String.join("; ", parsed.errors());
+        state = new State(previous, message);
+        LOG.error("Configuration rejected: {} — {}", message, first
+                ? "authentication stays required and no card is valid until it is fixed"
+                : "the previous valid configuration (mode " + previous.mode() + ") stays in force");
+    }
+
+    @Override
+    public boolean required() {
+        return state.settings().required();
+    }
+
+    @Override
+    public AuthMode mode() {
+        return state.settings().mode();
+    }
+
+    @Override
+    public Optional<AuthOutcome> lastOutcome() {
+        return Optional.ofNullable(lastOutcome);
+    }
+
+    @Override
+    public AuthSettings settings() {
+        return state.settings();
+    }
+
+    @Override
+    public String configurationError() {
+        return state.configurationError();
+    }
+
+    @Override
+    public void cardPresented(String uid) {
+        String card = uid == null ? "" : uid.trim().toUpperCase(Locale.ROOT);
+        State s = state;
+        if (!s.settings().required()) {
+            // Mode FREE: nobody waits for a card, so a swipe is no authentication (and no logo signal).
+            LOG.debug("Card {} ignored: authentication is not required (mode FREE)", card);
+            return;
+        }
+        CardDecision d = CardDecision.of(s.settings(), s.configurationError(), card);
+        if (!d.valid()) {
+            outcome(false, card, d.reason());
+            return;
+        }
+        ChargerControl c = control;
+        if (c == null) {
+            outcome(false, card, d.reason() + ", but the charging core is not running");
+            return;
+        }
+        ChargerControl.Result r = c.authorize(card);
+        outcome(r.accepted(), card, r.accepted() ? d.reason() + ": " + r.message()
+                : d.reason() + ", but the charger refused it: " + r.message());
+    }
+
+    private void outcome(boolean accepted, String uid, String reason) {
+        lastOutcome = new AuthOutcome(accepted, uid, reason, clock.instant());
+        LOG.info("Card {} {}: {}", uid, accepted ? "accepted" : "refused", reason);
+    }
+}

@@ -1,0 +1,193 @@
+package org.infinergi.feature.auth.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.infinergi.core.charging.api.ChargerControl;
+import org.infinergi.core.charging.testing.FakeChargerControl;
+import org.infinergi.core.charging.testing.MutableClock;
+import org.infinergi.feature.auth.api.AuthMode;
+import org.infinergi.feature.auth.api.AuthOutcome;
+import org.junit.jupiter.api.Test;
+
+/** Manual §5.7 modes and the local list, over a recording charger. */
+class AuthComponentTest {
+
+    private static final String CARD = "04A2B3C4";
+    private static final String OTHER = "11223344";
+
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+
+    private AuthComponent auth(Map<String, ?> config) {
+        AuthComponent a = new AuthComponent(config, clock);
+        a.control = new FakeChargerControl(requests::add);
+        return a;
+    }
+
+    private static AuthOutcome last(AuthComponent a) {
+        return a.lastOutcome().orElseThrow();
+    }
+
+    @Test
+    void freeNeedsNoCardAndIgnoresOne() {
+        AuthComponent a = auth(Map.of());
+        assertEquals(AuthMode.FREE, a.mode());
+        assertFalse(a.required());
+        a.cardPresented(CARD);
+        assertEquals(List.of(), requests);
+        assertTrue(a.lastOutcome().isEmpty(), "no outcome (no logo signal) when nobody waits for a card");
+    }
+
+    @Test
+    void aValidCardOfTheLocalListAuthorizesTheCharge() {
+        AuthComponent a = auth(Map.of("mode", "LOCAL_LIST", "cards", new String[] {CARD, OTHER}));
+        assertTrue(a.required());
+        a.cardPresented(CARD);
+        assertEquals(List.of("authorize=" + CARD), requests);
+        AuthOutcome o = last(a);
+        assertTrue(o.accepted(), o.toString());
+        assertEquals(CARD, o.uid());
+        assertEquals(clock.instant(), o.at());
+        assertTrue(o.reason().contains("valid card in the local list"), o.reason());
+    }
+
+    @Test
+    void anUnknownCardIsRefusedWithTheReason() {
+        AuthComponent a = auth(Map.of("mode", "LOCAL_LIST", "cards", new String[] {CARD}));
+        a.cardPresented(OTHER);
+        assertEquals(List.of(), requests);
+        AuthOutcome o = last(a);
+        assertFalse(o.accepted());
+        assertEquals(OTHER, o.uid());
+        assertTrue(o.reason().contains("not in the local list"), o.reason());
+    }
+
+    @Test
+    void aBlockedCardIsRefusedAndAReactivatedOneWorksAgain() {
+        AuthComponent a = auth(Map.of("mode", "LOCAL_LIST", "cards", new String[] {CARD}, "blockedCards", new String[] {CARD}));
+        a.cardPresented(CARD);
+        assertEquals(List.of(), requests);
+        assertTrue(last(a).reason().contains("blocked"), last(a).reason());
+
+        a.modified(Map.of("mode", "LOCAL_LIST", "cards", new String[] {CARD}, "blockedCards", new String[0]));
+        a.cardPresented(CARD);
+        assertEquals(List.of("authorize=" + CARD), requests);
+    }
+
+    @Test
+    void centralizedRefusesEveryCardWhileThereIsNoCentralSystem() {
+        AuthComponent a = auth(Map.of("mode", "CENTRALIZED", "cards", new String[] {CARD}));
+        assertTrue(a.required());
+        a.cardPresented(CARD);
+        assertEquals(List.of(), requests);
+        assertTrue(last(a).reason().contains("no central system available"), last(a).reason());
+    }
+
+    @Test
+    void centralizedWithLocalListLetsTheLocalListDecide() {
+        AuthComponent a = auth(Map.of("mode", "CENTRALIZED_WITH_LOCAL_LIST", "cards", CARD));
+        assertTrue(a.required());
+        a.cardPresented(OTHER);
+        assertFalse(last(a).accepted());
+        a.cardPresented(CARD);
+        assertEquals(List.of("authorize=" + CARD), requests);
+        assertTrue(last(a).reason().contains("the local list decides"), last(a).reason());
+    }
+
+    @Test
+    void cardsFromACfgFileAreOneStringAndCaseDoesNotMatter() {
+        AuthComponent a = auth(Map.of("mode", "LOCAL_LIST", "cards", "04a2b3c4, 11223344  0102030405"));
+        assertEquals(java.util.Set.of(CARD, OTHER, "0102030405"), a.settings().cards());
+        a.cardPresented("04a2b3c4");
+        assertEquals(List.of("authorize=" + CARD), requests);
+    }
+
+    @Test
+    void anUnknownModeIsRejectedNamingPidKeyAndValueAndThePreviousConfigurationStays() {
+        AuthComponent a = auth(Map.of("mode", "LOCAL_LIST", "cards", CARD));
+        a.modified(Map.of("mode", "local_list", "cards", OTHER));
+        assertEquals(AuthMode.LOCAL_LIST, a.mode());
+        assertEquals(java.util.Set.of(CARD), a.settings().cards(), "nothing half-changed: the valid cards key too");
+        String error = a.configurationError();
+        assertTrue(error.contains("org.infinergi.auth") && error.contains("mode=local_list")
+                && error.contains("FREE|LOCAL_LIST|CENTRALIZED|CENTRALIZED_WITH_LOCAL_LIST"), error);
+
+        a.modified(Map.of("mode", "FREE"));
+        assertNull(a.configurationError());
+        assertEquals(AuthMode.FREE, a.mode());
+    }
+
+    @Test
+    void aMalformedUidIsRejectedNamingPidKeyAndValue() {
+        AuthComponent a = auth(Map.of("mode", "LOCAL_LIST", "cards", CARD));
+        for (String bad : List.of("04A2B3CZ", "04A2B3C", "04A2B3", "04A2B3C4D5E6F708091011")) {
+            a.modified(Map.of("mode", "LOCAL_LIST", "cards", new String[] {OTHER, bad}));
+            assertEquals(java.util.Set.of(CARD), a.settings().cards(), bad);
+            String error = a.configurationError();
+            assertTrue(error.contains("org.infinergi.auth: cards entry " + bad + " rejected"), error);
+        }
+        a.modified(Map.of("mode", "LOCAL_LIST", "cards", CARD, "blockedCards", "XYZ"));
+        assertTrue(a.configurationError().contains("blockedCards entry XYZ"), a.configurationError());
+    }
+
+    @Test
+    void anInvalidFirstConfigurationRequiresAuthenticationAndAcceptsNoCard() {
+        AuthComponent a = auth(Map.of("mode", "LOCAL-LIST", "cards", CARD));
+        assertTrue(a.required(), "the safe side: no one charges on a typo");
+        a.cardPresented(CARD);
+        assertEquals(List.of(), requests);
+        assertTrue(last(a).reason().contains("mode=LOCAL-LIST"), last(a).reason());
+    }
+
+    @Test
+    void withoutTheCoreAValidCardIsRefused() {
+        AuthComponent a = auth(Map.of("mode", "LOCAL_LIST", "cards", CARD));
+        a.control = null;
+        a.cardPresented(CARD);
+        assertFalse(last(a).accepted());
+        assertTrue(last(a).reason().contains("charging core is not running"), last(a).reason());
+    }
+
+    @Test
+    void whenTheChargerRefusesTheAuthorizationTheOutcomeSaysSo() {
+        AuthComponent a = auth(Map.of("mode", "LOCAL_LIST", "cards", CARD));
+        ChargerControl refusing = (ChargerControl) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ChargerControl.class}, (p, m, args) -> {
+                    requests.add(m.getName());
+                    return new ChargerControl.Result(false, "no vehicle waits for an authorization");
+                });
+        a.control = refusing;
+        a.cardPresented(CARD);
+        assertEquals(List.of("authorize"), requests);
+        AuthOutcome o = last(a);
+        assertFalse(o.accepted());
+        assertTrue(o.reason().contains("charger refused it: no vehicle waits"), o.reason());
+    }
+
+    @Test
+    void theWebAnswerHasModeAndLastOutcome() {
+        AuthComponent a = auth(Map.of("mode", "LOCAL_LIST", "cards", new String[] {CARD, OTHER}, "blockedCards", OTHER));
+        Map<String, Object> before = AuthServlet.json(a);
+        assertEquals("LOCAL_LIST", before.get("mode"));
+        assertEquals(true, before.get("required"));
+        assertEquals(2, before.get("cards"));
+        assertEquals(1, before.get("blockedCards"));
+        assertNull(before.get("lastOutcome"));
+        a.cardPresented(OTHER);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> last = (Map<String, Object>) AuthServlet.json(a).get("lastOutcome");
+        assertEquals(false, last.get("accepted"));
+        assertEquals(OTHER, last.get("uid"));
+        assertEquals("2026-03-01T10:00:00Z", last.get("at"));
+        assertTrue(new AuthCardsCommand(a).cards().contains(OTHER + "  BLOCKED"));
+    }
+}
