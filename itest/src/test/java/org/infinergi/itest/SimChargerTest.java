@@ -10,10 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.Hashtable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -297,6 +297,8 @@ public class SimChargerTest {
         Http.Answer again = http.upload("/api/update", Files.readAllBytes(signed));
         assertEquals(again.json().toString(), 400, again.code());
         assertTrue(again.json().toString(), again.json().path("error").asText().contains("already installed"));
+    }
+
     /**
      * Manual §9.1 D9 and D2 through real Modbus frames: with vehicleMeter=MID the charge is measured by the simulated
      * MID meter (an SDM72D behind the RS485 driver); it stops answering → D9 (category 3), contactor open; it answers
@@ -393,6 +395,9 @@ public class SimChargerTest {
             }
         }
         return out;
+    }
+
+    @Test
     public void withALocalListTheCarWaitsForAListedCardAndAnUnknownCardChangesNothing() throws Exception {
         org.osgi.service.cm.Configuration auth = configAdmin.getConfiguration("org.infinergi.auth", "?");
         Hashtable<String, Object> localList = new Hashtable<>();
@@ -445,7 +450,6 @@ public class SimChargerTest {
         assertTrue(when + ": sim relay open", !http.get("/api/sim").path("contactor").asBoolean());
         assertEquals(when + ": the EV sees no PWM offer", "B", http.get("/api/status").path("pilot").asText());
     }
-
     private Bundle bundle(String symbolicName) {
         for (Bundle b : context.getBundles()) {
             if (symbolicName.equals(b.getSymbolicName())) {

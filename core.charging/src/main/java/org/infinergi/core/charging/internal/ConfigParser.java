@@ -87,9 +87,10 @@ final class ConfigParser {
         int authValidity = r.integer("authValidityMs", (int) d.authValidityMs(), 1000, 600_000, "ms");
         int updateTimeout = r.integer("updateTimeoutMs", (int) d.updateTimeoutMs(), 10_000, 3_600_000, "ms");
         int oscillator = r.integer("oscillatorCheckMs", (int) d.oscillatorCheckMs(), 0, 5000, "ms");
+        int fresh = r.integer("meterFreshMs", (int) d.meterFreshMs(), 200, 60_000, "ms");
         return r.result(() -> new CoreSettings(period, grace, hold, under, over, vDebounce, overloadPct, overloadMs,
                 relay, lock, rdc, diode, pilotFault, stale, boot, stopA, rdcReq, sensorsReq, authValidity,
-                updateTimeout, oscillator), previous);
+                updateTimeout, oscillator, fresh), previous);
     }
 
     static Result<ThermalSettings> thermal(Map<String, ?> props, ThermalSettings previous) {

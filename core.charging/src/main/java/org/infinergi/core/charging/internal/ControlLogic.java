@@ -85,7 +85,10 @@ final class ControlLogic {
         DeviceSettings device = settings.device();
         HalSnapshot hal = in.hal();
         Instant now = in.now();
-        MeterReading meter = in.meter();
+        MeterReading reported = in.meter();
+        // Only a fresh reading says what flows now; an old one (a meter gone silent) judges nothing.
+        MeterReading meter = reported != null && reported.at() != null
+                && ms(reported.at(), now) > core.meterFreshMs() ? null : reported;
         double powerW = meter == null ? 0 : meter.powerW();
         ChargingMode mode = settings.charging().activeMode();
         Instant startedAt = prev.startedAt() == null ? now : prev.startedAt();
@@ -274,7 +277,7 @@ final class ControlLogic {
         }
         MeteringSettings metering = in.metering();
         if (metering.vehicleMeter() == MeteringSettings.VehicleMeter.MID
-                && silent(pending, prev, "D9", hal.vehicleMeterPresent(), meter, now, core.meterStaleMs())) {
+                && silent(pending, prev, "D9", hal.vehicleMeterPresent(), reported, now, core.meterStaleMs())) {
             causes.put(ErrorCode.D9, "the configured MID meter does not answer");
         }
         if (metering.gridMeter() == MeteringSettings.GridMeter.CT

@@ -120,4 +120,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "while the charger commands a steady +12 V, i.e. it signals an offer it does not make, for "
                     + "longer than this (IEC 61851-1 allows no offer without the EVSE's intent).")
     int oscillatorCheckMs() default 200;
+
+    @AttributeDefinition(name = "Meter reading freshness (ms)", min = "200", max = "60000",
+            description = "A vehicle-meter reading older than this is not used to judge overload (V1), the supply "
+                    + "voltage (I3/I4) or whether the vehicle stopped (V3): a silent meter's last current must not "
+                    + "stand for what flows now. A MID meter is polled about every second.")
+    int meterFreshMs() default 5000;
 }

@@ -28,15 +28,16 @@ package org.infinergi.core.charging.internal;
  * @param authValidityMs     how long an authentication given with no vehicle connected waits for one (manual §5.7)
  * @param updateTimeoutMs    a firmware update that never says it is over stops blocking charging after this long
  * @param oscillatorCheckMs  D8 when the pilot line shows a PWM the charger did not command for longer
+ * @param meterFreshMs       a vehicle-meter reading older than this judges nothing (overload, voltage, the stop)
  */
 record CoreSettings(long loopPeriodMs, long stopGraceMs, long faultHoldMs, int undervoltageV, int overvoltageV,
         long voltageDebounceMs, int overloadPct, long overloadMs, long relayTimeoutMs, long lockTimeoutMs,
         long rdcTestTimeoutMs, long diodeCheckMs, long pilotFaultMs, long meterStaleMs, long bootGraceMs, int stopCurrentA,
         boolean requireRdcDd, boolean requireBoardSensors, long authValidityMs, long updateTimeoutMs,
-        long oscillatorCheckMs) {
+        long oscillatorCheckMs, long meterFreshMs) {
 
     static final CoreSettings DEFAULTS = new CoreSettings(50, 3000, 300, 207, 253, 2000, 125, 6000, 300, 1000, 1000,
-            200, 100, 60_000, 10_000, 1, true, true, 60_000, 600_000, 200);
+            200, 100, 60_000, 10_000, 1, true, true, 60_000, 600_000, 200, 5_000);
 
     /** The 1.0 shape (loop and grace), every protection at its default; for tests. */
     CoreSettings(long loopPeriodMs, long stopGraceMs) {
@@ -44,6 +45,6 @@ record CoreSettings(long loopPeriodMs, long stopGraceMs, long faultHoldMs, int u
                 DEFAULTS.voltageDebounceMs, DEFAULTS.overloadPct, DEFAULTS.overloadMs, DEFAULTS.relayTimeoutMs,
                 DEFAULTS.lockTimeoutMs, DEFAULTS.rdcTestTimeoutMs, DEFAULTS.diodeCheckMs, DEFAULTS.pilotFaultMs, DEFAULTS.meterStaleMs,
                 DEFAULTS.bootGraceMs, DEFAULTS.stopCurrentA, DEFAULTS.requireRdcDd, DEFAULTS.requireBoardSensors,
-                DEFAULTS.authValidityMs, DEFAULTS.updateTimeoutMs, DEFAULTS.oscillatorCheckMs);
+                DEFAULTS.authValidityMs, DEFAULTS.updateTimeoutMs, DEFAULTS.oscillatorCheckMs, DEFAULTS.meterFreshMs);
     }
 }

@@ -8,14 +8,17 @@ import org.infinergi.core.charging.hal.Meter;
 import org.infinergi.core.charging.hal.MeterReading;
 
 /**
- * A meter whose reading the test sets. {@link #set(double, double)} stamps the reading with the given clock;
- * {@link #silence()} makes it answer nothing (stale = missing). Thread-safe.
+ * A meter whose reading the test sets. After {@link #set(double, double)} or {@link #setPhases} it keeps measuring
+ * those values: each {@link #latest()} is stamped with the clock's time, as a polled meter's would be.
+ * {@link #set(MeterReading)} answers exactly that reading (its own time: e.g. an old one); {@link #silence()} makes
+ * it answer nothing (stale = missing). Thread-safe.
  */
 public final class FakeMeter implements Meter {
 
     private final Clock clock;
     private final int phases;
     private volatile MeterReading reading;
+    private volatile boolean live;
 
     public FakeMeter(Clock clock, int phases) {
         this.clock = clock;
@@ -36,6 +39,7 @@ public final class FakeMeter implements Meter {
             a[i] = powerW / (230.0 * phases);
         }
         reading = new MeterReading(Instant.now(clock), v, a, powerW, energyWh);
+        live = true;
         return this;
     }
 
@@ -51,12 +55,14 @@ public final class FakeMeter implements Meter {
         MeterReading last = reading;
         reading = new MeterReading(Instant.now(clock), voltagesV.clone(), currentsA.clone(), p,
                 last == null ? 0 : last.energyWh());
+        live = true;
         return this;
     }
 
     /** Sets a complete reading. */
     public FakeMeter set(MeterReading r) {
         reading = r;
+        live = false;
         return this;
     }
 
@@ -68,6 +74,10 @@ public final class FakeMeter implements Meter {
 
     @Override
     public Optional<MeterReading> latest() {
-        return Optional.ofNullable(reading);
+        MeterReading r = reading;
+        if (r != null && live) {
+            r = new MeterReading(Instant.now(clock), r.voltagesV(), r.currentsA(), r.powerW(), r.energyWh());
+        }
+        return Optional.ofNullable(r);
     }
 }

@@ -612,6 +612,22 @@ class ErrorModelTest {
     }
 
     @Test
+    void v3_notJudgedOnTheLastReadingOfASilentMeter() {
+        Rig r = new Rig(Rig.config());
+        FixedLimitProvider dlm = new FixedLimitProvider(16, "dlm");
+        r.core.addLimitProvider(dlm);
+        r.charging();
+        // The meter's last answer (16 A) is 10 s old: it says nothing about what flows now.
+        r.meter.set(new org.infinergi.core.charging.hal.MeterReading(r.clock.instant().minusSeconds(10),
+                new double[] { 230, 230, 230 }, new double[] { 16, 16, 16 }, 11_000, 0));
+        dlm.set(0);
+        r.cycle();
+        ChargerStatus s = r.cycle(3_000);
+        assertNull(s.error(), s.toString());
+        assertFalse(s.contactorClosed());
+    }
+
+    @Test
     void v3_notRaisedWhenTheVehicleStops() {
         Rig r = new Rig(Rig.config());
         FixedLimitProvider dlm = new FixedLimitProvider(16, "dlm");

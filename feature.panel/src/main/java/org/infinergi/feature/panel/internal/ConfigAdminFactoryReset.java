@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * Manual §6.2 factory reset over Config Admin: every configuration of an {@code org.infinergi.*} PID goes back
  * to the model default the image keeps in {@code <factoryDir>/<pid>.cfg}; one without a default file is
  * deleted (its component falls back to its Metatype defaults); a default file without a configuration creates
- * it. Factory configurations ({@code service.factoryPid=org.infinergi.*}, e.g. a Modbus meter) are deleted and
- * those with a default file {@code <factoryPid>~<name>.cfg} are recreated. PIDs in {@code keep} (the unit's
+ * it. Factory configurations ({@code service.factoryPid=org.infinergi.*}, e.g. a Modbus meter) read from an etc
+ * file that has a default ({@code <factoryPid>-<name>.cfg}, file install's name, or {@code <factoryPid>~<name>.cfg})
+ * go back to it; the others are deleted, and defaults without a configuration are created. PIDs in {@code keep} (the unit's
  * identity, {@code org.infinergi.device}) are never touched.
  *
  * <p>Karaf's file install writes configurations back to {@code etc/<pid>.cfg} and, at the next start, lets the
@@ -70,7 +71,9 @@ final class ConfigAdminFactoryReset implements FactoryReset {
                 if (keep.contains(pid) || (factoryPid != null && keep.contains(factoryPid))) {
                     continue;
                 }
-                Dictionary<String, Object> def = factoryPid == null ? defaults.get(pid) : null;
+                // A factory configuration is known by the etc file file install read it from.
+                String name = factoryPid == null ? pid : defaultName(c.getProperties());
+                Dictionary<String, Object> def = name == null ? null : defaults.get(name);
                 if (def == null) {
                     LOG.info("Factory reset: {} deleted (no model default)", pid);
                     c.delete();
@@ -82,7 +85,7 @@ final class ConfigAdminFactoryReset implements FactoryReset {
                     props.put(FILEINSTALL, old.get(FILEINSTALL));
                 }
                 c.update(props);
-                done.add(pid);
+                done.add(name);
                 LOG.info("Factory reset: {} back to the model default", pid);
             }
         }
@@ -91,7 +94,7 @@ final class ConfigAdminFactoryReset implements FactoryReset {
             if (done.contains(name) || keep.contains(name)) {
                 continue;
             }
-            int tilde = name.indexOf('~');
+            int tilde = name.indexOf('~') >= 0 ? name.indexOf('~') : name.indexOf('-');
             Configuration c = tilde < 0 ? cm.getConfiguration(name, "?")
                     : cm.getFactoryConfiguration(name.substring(0, tilde), name.substring(tilde + 1), "?");
             c.update(copy(e.getValue()));
@@ -105,6 +108,17 @@ final class ConfigAdminFactoryReset implements FactoryReset {
                 }
             }
         }
+    }
+
+    /** The default file name (without {@code .cfg}) of a configuration file install read, or null. */
+    static String defaultName(Dictionary<String, Object> props) {
+        Object file = props == null ? null : props.get(FILEINSTALL);
+        if (file == null) {
+            return null;
+        }
+        String f = file.toString();
+        String base = f.substring(Math.max(f.lastIndexOf('/'), f.lastIndexOf('\\')) + 1);
+        return base.endsWith(".cfg") ? base.substring(0, base.length() - ".cfg".length()) : null;
     }
 
     /** {@code <pid>.cfg} (or {@code <factoryPid>~<name>.cfg}) files of {@code org.infinergi.*} PIDs. */

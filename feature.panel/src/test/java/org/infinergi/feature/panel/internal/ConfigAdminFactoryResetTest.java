@@ -91,6 +91,19 @@ class ConfigAdminFactoryResetTest {
     }
 
     @Test
+    void aFactoryConfigurationReadFromAnEtcFile_goesBackToThatFilesDefault() throws IOException {
+        // Karaf's file install names the configuration of etc/<factoryPid>-<name>.cfg with a generated PID.
+        Files.writeString(factory.resolve("org.infinergi.meter.modbus-mid.cfg"), "model = SDM72D\ntcpPort = 15020\n");
+        cm.store.put("org.infinergi.meter.modbus~5f3a", props("model", "SDM72D", "tcpPort", "9999",
+                ConfigAdminFactoryReset.FILEINSTALL, "file:/etc/org.infinergi.meter.modbus-mid.cfg"));
+        reset(false);
+        assertEquals(props("model", "SDM72D", "tcpPort", "15020", ConfigAdminFactoryReset.FILEINSTALL,
+                "file:/etc/org.infinergi.meter.modbus-mid.cfg"), cm.store.get("org.infinergi.meter.modbus~5f3a"));
+        assertFalse(cm.store.containsKey("org.infinergi.meter.modbus-mid"), "no stray singleton configuration");
+        assertFalse(cm.store.containsKey("org.infinergi.meter.modbus~mid"), "not created twice");
+    }
+
+    @Test
     void factoryConfigurationsWithADefaultAreRecreated() throws IOException {
         Files.writeString(factory.resolve("org.infinergi.meter.modbus~vehicle.cfg"), "role = VEHICLE\n");
         reset(false);
