@@ -25,7 +25,9 @@ final class SimModbusDevice implements AutoCloseable {
 
     /** Starts serving on loopback only (RTU frames over TCP: the meter is an RTU device on RS485). */
     synchronized void open() throws ModbusException {
-        ModbusSlave s = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), port, 4, true);
+        // One client (the firmware's bus line) plus room for its reconnection while the old socket still closes: two
+        // handler threads, not j2mod's customary four (the 3U-DR sim image has 128 MB RSS to live in).
+        ModbusSlave s = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), port, 2, true);
         s.addProcessImage(UNIT_ID, image);
         s.setThreadName("infinergi-sim-modbus " + name + " :" + port);
         try {
