@@ -61,6 +61,9 @@ final class Images {
                 logLevel(LogLevel.WARN),
                 // Container boots in ~3-9 s; fail in a minute, not after Pax Exam's default 180 s.
                 systemTimeout(60_000),
+                // @Inject waits this long for a service (Pax Exam's default 10 s): on a loaded 2-core CI machine the
+                // chain sim world → pi4j Context → drivers → charging core can take longer than that after boot.
+                editConfigurationFilePut("etc/system.properties", "pax.exam.service.timeout", "60000"),
                 editConfigurationFilePut("etc/system.properties", IMAGE_PROPERTY, image),
                 editConfigurationFilePut("etc/system.properties", VERSION_PROPERTY,
                         System.getProperty("infinergi.version", "0.1.0-SNAPSHOT")),

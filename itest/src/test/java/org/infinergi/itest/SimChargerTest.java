@@ -275,11 +275,30 @@ public class SimChargerTest {
         assertTrue(http.get("/api/update").toString(), http.get("/api/update").path("message").asText()
                 .startsWith("postponed until the end of the charging session"));
 
-        // Unplugged: the next retry is accepted, the panel is replaced, the charger is given back.
-        http.ev("unplug");
-        JsonNode done = await("update DONE").atMost(STEP).until(() -> http.get("/api/update"),
-                u -> "DONE".equals(u.path("state").asText()) || "FAILED".equals(u.path("state").asText()));
+        // Unplugged: the next retry is accepted, the panel is replaced, the charger is given back. The charger's
+        // status is watched meanwhile: it shows "Firmware update in progress" while the bundle is replaced.
+        Set<ChargerState> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicBoolean watching = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread watcher = new Thread(() -> {
+            while (watching.get()) {
+                seen.add(charger.status().state());
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // the core publishes every 50 ms
+            }
+        }, "itest-status-watcher");
+        watcher.start();
+        JsonNode done;
+        try {
+            http.ev("unplug");
+            done = await("update DONE").atMost(STEP).until(() -> http.get("/api/update"),
+                    u -> "DONE".equals(u.path("state").asText()) || "FAILED".equals(u.path("state").asText()));
+            await("charger back to normal operation").atMost(STEP)
+                    .until(() -> charger.status().state() == ChargerState.VEHICLE_NOT_CONNECTED);
+        } finally {
+            watching.set(false);
+            watcher.join();
+        }
         assertEquals(done.toString(), "DONE", done.path("state").asText());
+        assertTrue("UPDATING shown during the update: " + seen, seen.contains(ChargerState.UPDATING));
         assertTrue(done.toString(), done.path("signer").asText().contains("CN=infinergi itest signing"));
         Bundle updated = bundle(PANEL_BUNDLE);
         assertEquals(next, updated.getVersion());

@@ -466,7 +466,8 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         ControlDecision d = logic.decide(new ControlInput(now, reading, feedback, meterReading, limits, settings,
                 state, hal, t == null ? ThermalSettings.DEFAULTS : t.thermalSettings(), meteringSettings,
                 authRequired));
-        if (state.access().updating() != null && d.next().access().updating() == null) {
+        if (state.access().updating() != null && !state.access().updateEnding()
+                && d.next().access().updating() == null) {
             log.warn("Firmware update '{}' did not report its end within {} ms: charging allowed again",
                     state.access().updating(), settings.core().updateTimeoutMs());
         }

@@ -514,6 +514,10 @@ final class ControlLogic {
         if (duty <= 0) {
             trustedFrom = now.plusMillis(settleMs);
         }
+        if (access.updateEnding()) {
+            // This cycle showed the update once more; the next one is back to normal operation.
+            access = access.update(null, null);
+        }
         CoreState next = new CoreState(state, pilot, duty, contactor, session, lastEnergy, withdrawnAt, offered, errors,
                 causes, pending, holdUntil, rdc, lockCommand, lockChangedAt, userPaused, prev.outOfService(), false,
                 startedAt, trustedFrom, access);
@@ -679,11 +683,11 @@ final class ControlLogic {
 
     /** The firmware update is over. */
     static Outcome endUpdate(CoreState s) {
-        if (s.access().updating() == null) {
+        if (s.access().updating() == null || s.access().updateEnding()) {
             return new Outcome(new ChargerControl.Result(false, "no update in progress"), s);
         }
         return new Outcome(new ChargerControl.Result(true, "update over: " + s.access().updating()),
-                s.withAccess(s.access().update(null, null)));
+                s.withAccess(s.access().ending()));
     }
 
     /** A control request's answer and the state it leaves. */

@@ -47,21 +47,28 @@ record CoreState(ChargerState state, PilotState pilot, double dutyCyclePct, bool
      * @param authorizedAt  when, or null; an authorization given with no vehicle connected waits a limited time
      * @param updating      what a firmware update is changing (manual §5.9), or null when none is in progress
      * @param updatingSince when that update began, or null
+     * @param updateEnding  the updater reported the end: the update state is shown for one more cycle, so even an
+     *                      update shorter than a cycle is seen on the status (and the logo)
      */
-    record Access(String authorizedBy, Instant authorizedAt, String updating, Instant updatingSince) {
+    record Access(String authorizedBy, Instant authorizedAt, String updating, Instant updatingSince,
+            boolean updateEnding) {
 
-        static final Access NONE = new Access(null, null, null, null);
+        static final Access NONE = new Access(null, null, null, null, false);
 
         Access authorized(String idTag, Instant at) {
-            return new Access(idTag, at, updating, updatingSince);
+            return new Access(idTag, at, updating, updatingSince, updateEnding);
         }
 
         Access unauthorized() {
-            return new Access(null, null, updating, updatingSince);
+            return new Access(null, null, updating, updatingSince, updateEnding);
         }
 
         Access update(String what, Instant since) {
-            return new Access(authorizedBy, authorizedAt, what, since);
+            return new Access(authorizedBy, authorizedAt, what, since, false);
+        }
+
+        Access ending() {
+            return new Access(authorizedBy, authorizedAt, updating, updatingSince, true);
         }
     }
 

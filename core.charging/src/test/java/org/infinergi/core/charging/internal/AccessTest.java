@@ -140,6 +140,15 @@ class AccessTest {
     }
 
     @Test
+    void update_shorterThanACycle_isStillShownOnce() {
+        Rig r = rig();
+        assertTrue(r.core.beginUpdate("org.infinergi.feature.panel 0.2.0").accepted());
+        assertTrue(r.core.endUpdate().accepted(), "the bundle was replaced within the same cycle");
+        assertEquals(ChargerState.UPDATING, r.cycle().state(), "shown once: the logo and the status say it");
+        assertEquals(ChargerState.VEHICLE_NOT_CONNECTED, r.cycle().state());
+    }
+
+    @Test
     void update_postponedWhileAVehicleIsConnected() {
         Rig r = rig();
         r.charging();
