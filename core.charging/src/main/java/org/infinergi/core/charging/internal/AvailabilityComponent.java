@@ -6,6 +6,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Holds PID {@code org.infinergi.availability} (key {@code outOfService}) for the core. A component of its own
@@ -17,6 +19,7 @@ import org.osgi.service.component.annotations.Modified;
         configurationPolicy = ConfigurationPolicy.OPTIONAL, service = AvailabilitySource.class)
 public final class AvailabilityComponent implements AvailabilitySource {
 
+    private final Logger log = LoggerFactory.getLogger(AvailabilityComponent.class);
     private volatile boolean outOfService;
 
     @Activate
@@ -26,8 +29,12 @@ public final class AvailabilityComponent implements AvailabilitySource {
 
     @Modified
     void modified(Map<String, Object> config) {
-        Object v = config.get("outOfService");
-        outOfService = v instanceof Boolean b ? b : v != null && Boolean.parseBoolean(v.toString().trim());
+        ConfigParser.Result<Boolean> r = ConfigParser.outOfService(config, outOfService);
+        if (!r.accepted()) {
+            log.error("Configuration rejected: {}; keeping outOfService={}", String.join("; ", r.errors()),
+                    outOfService);
+        }
+        outOfService = r.value();
     }
 
     @Override

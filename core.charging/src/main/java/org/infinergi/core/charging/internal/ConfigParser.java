@@ -116,6 +116,13 @@ final class ConfigParser {
         return r.result(() -> new MeteringSettings(vehicle, grid), previous);
     }
 
+    /** PID {@code org.infinergi.availability}: key {@code outOfService}, absent = in service. */
+    static Result<Boolean> outOfService(Map<String, ?> props, boolean previous) {
+        Reader r = new Reader(Pids.AVAILABILITY, props);
+        boolean out = r.bool("outOfService", false);
+        return r.result(() -> out, previous);
+    }
+
     static Result<String> databaseFile(Map<String, ?> props, String previous) {
         Reader r = new Reader(Pids.HISTORY, props);
         String file = r.string("databaseFile", SessionStoreComponent.DEFAULT_DATABASE_FILE);

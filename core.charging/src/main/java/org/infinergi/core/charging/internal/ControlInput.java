@@ -29,18 +29,4 @@ record ControlInput(Instant now, PilotReading pilot, boolean contactorFeedback, 
     ControlInput {
         limits = List.copyOf(limits);
     }
-
-    /** Without optional hardware services (issue 2 shape). */
-    ControlInput(Instant now, PilotReading pilot, boolean contactorFeedback, MeterReading meter, List<Limit> limits,
-            ChargerSettings settings, CoreState previous) {
-        this(now, pilot, contactorFeedback, meter, limits, settings, previous, HalSnapshot.NONE,
-                ThermalSettings.DEFAULTS, MeteringSettings.DEFAULTS, false);
-    }
-
-    /** Without authentication (mode Free, manual §5.7). */
-    ControlInput(Instant now, PilotReading pilot, boolean contactorFeedback, MeterReading meter, List<Limit> limits,
-            ChargerSettings settings, CoreState previous, HalSnapshot hal, ThermalSettings thermal,
-            MeteringSettings metering) {
-        this(now, pilot, contactorFeedback, meter, limits, settings, previous, hal, thermal, metering, false);
-    }
 }

@@ -124,4 +124,14 @@ class ConfigParserTest {
                         .value());
         assertFalse(ConfigParser.metering(Map.of("gridMeter", "RADIO"), MeteringSettings.DEFAULTS).accepted());
     }
+
+    @Test
+    void outOfService_absentIsInService_aTypoIsRejectedAndTheStoredChoiceKept() {
+        assertFalse(ConfigParser.outOfService(Map.of(), true).value());
+        assertTrue(ConfigParser.outOfService(Map.of("outOfService", "TRUE"), false).value());
+        ConfigParser.Result<Boolean> r = ConfigParser.outOfService(Map.of("outOfService", "yes"), true);
+        assertFalse(r.accepted());
+        assertTrue(r.value(), "previous kept");
+        assertTrue(r.errors().get(0).contains("org.infinergi.availability: outOfService=yes"), r.errors().toString());
+    }
 }
