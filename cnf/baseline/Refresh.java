@@ -57,7 +57,12 @@ public class Refresh {
         try (JarFile in = new JarFile(from.toFile())) {
             Manifest manifest = new Manifest(in.getManifest());
             manifest.getMainAttributes().put(new Attributes.Name("Bundle-Version"), VERSION);
-            try (OutputStream file = Files.newOutputStream(to); JarOutputStream out = new JarOutputStream(file, manifest)) {
+            try (OutputStream file = Files.newOutputStream(to); JarOutputStream out = new JarOutputStream(file)) {
+                JarEntry manifestEntry = new JarEntry(JarFile.MANIFEST_NAME);
+                manifestEntry.setTime(0);
+                out.putNextEntry(manifestEntry);
+                manifest.write(out);
+                out.closeEntry();
                 Enumeration<JarEntry> entries = in.entries();
                 while (entries.hasMoreElements()) {
                     JarEntry e = entries.nextElement();
