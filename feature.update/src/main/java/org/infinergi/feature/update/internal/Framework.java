@@ -9,6 +9,9 @@ interface Framework {
     /** Every bundle installed now, the system bundle (id 0) included. */
     List<InstalledBundle> installed();
 
+    /** What bundle {@code id} provides, exports and serves to the charging core and the pilot driver now. */
+    BundleRole role(long id);
+
     /** This feature's own bundle. */
     long ownBundleId();
 

@@ -5,16 +5,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.infinergi.core.charging.api.ChargerControl;
+import org.infinergi.core.charging.hal.PilotHardware;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +50,70 @@ final class FrameworkBundles implements Framework {
             }
         }
         return all;
+    }
+
+    @Override
+    public BundleRole role(long id) {
+        Bundle bundle = context.getBundle(id);
+        if (bundle == null) {
+            return new BundleRole(String.valueOf(id), Set.of(), Set.of(), Set.of(), Set.of());
+        }
+        Set<Bundle> core = providers(ChargerControl.class.getName());
+        Set<Bundle> pilot = providers(PilotHardware.class.getName());
+        Set<String> provides = new HashSet<>();
+        Set<String> usedByCore = new HashSet<>();
+        Set<String> usedByPilot = new HashSet<>();
+        ServiceReference<?>[] registered = bundle.getRegisteredServices();
+        for (ServiceReference<?> ref : registered == null ? new ServiceReference<?>[0] : registered) {
+            List<String> classes = List.of((String[]) ref.getProperty(Constants.OBJECTCLASS));
+            provides.addAll(classes);
+            Bundle[] users = ref.getUsingBundles();
+            for (Bundle user : users == null ? new Bundle[0] : users) {
+                if (user.getBundleId() == id) {
+                    continue;
+                }
+                if (core.contains(user)) {
+                    usedByCore.addAll(classes);
+                }
+                if (pilot.contains(user)) {
+                    usedByPilot.addAll(classes);
+                }
+            }
+        }
+        return new BundleRole(bundle.getSymbolicName(), provides, exportsInUse(bundle), usedByCore, usedByPilot);
+    }
+
+    /** The bundles registering a service of this class now. */
+    private Set<Bundle> providers(String objectClass) {
+        try {
+            ServiceReference<?>[] refs = context.getAllServiceReferences(objectClass, null);
+            Set<Bundle> bundles = new HashSet<>();
+            for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
+                if (ref.getBundle() != null) {
+                    bundles.add(ref.getBundle());
+                }
+            }
+            return bundles;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e); // no filter given
+        }
+    }
+
+    /** Packages of the bundle's current revision that another bundle is wired to. */
+    private static Set<String> exportsInUse(Bundle bundle) {
+        Set<String> packages = new HashSet<>();
+        BundleWiring wiring = bundle.adapt(BundleWiring.class);
+        if (wiring == null) {
+            return packages;
+        }
+        List<BundleWire> wires = wiring.getProvidedWires(PackageNamespace.PACKAGE_NAMESPACE);
+        for (BundleWire wire : wires == null ? List.<BundleWire>of() : wires) {
+            if (wire.getRequirer().getBundle().getBundleId() != bundle.getBundleId()) {
+                Object name = wire.getCapability().getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE);
+                packages.add(String.valueOf(name));
+            }
+        }
+        return packages;
     }
 
     @Override

@@ -58,6 +58,9 @@ public final class UpdateCommand {
         if (s.symbolicName() != null) {
             b.append(String.format("%-14s %s %s → %s%n", "bundle:", s.symbolicName(), s.fromVersion(), s.toVersion()));
             b.append(String.format("%-14s %s%n", "signer:", s.signer()));
+            if (s.path() != null) {
+                b.append(String.format("%-14s %s%n", "when:", s.path()));
+            }
         }
         b.append(String.format("%-14s %s%n", "message:", s.message()));
         b.append(String.format("%-14s %s%n", "since:", s.since()));

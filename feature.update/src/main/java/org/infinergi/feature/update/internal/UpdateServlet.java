@@ -77,6 +77,7 @@ public final class UpdateServlet extends HttpServlet {
         n.put("fromVersion", s.fromVersion());
         n.put("toVersion", s.toVersion());
         n.put("signer", s.signer());
+        n.put("path", s.path());
         n.put("message", s.message());
         n.put("since", s.since().toString());
         n.put("trustProblem", updates.trustProblem());

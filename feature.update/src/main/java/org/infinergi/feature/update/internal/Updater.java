@@ -16,10 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One bundle update at a time, manual §5.9: verify the upload before anything changes, ask the charging core to
- * stop for it ({@link ChargerControl#beginUpdate}; refused while a vehicle is connected, so the update is postponed
- * to the end of the charging session and asked again every retry interval), replace the bundle, and always give
- * the charger back ({@link ChargerControl#endUpdate}), whatever happened.
+ * One bundle update at a time, manual §5.9: verify the upload before anything changes; a bundle off the charging
+ * path ({@link ChargingPath}) is replaced at once, even while a car charges, without stopping the core; for a bundle
+ * the session depends on, ask the charging core to stop for it ({@link ChargerControl#beginUpdate}; refused while a
+ * vehicle is connected, so the update is postponed to the end of the charging session and asked again every retry
+ * interval), replace the bundle, and always give the charger back ({@link ChargerControl#endUpdate}).
  */
 final class Updater {
 
@@ -41,12 +42,23 @@ final class Updater {
     private UpdateStatus status;
     private Pending pending;
 
-    /** The submitted update while POSTPONED or UPDATING. */
-    private record Pending(SignedBundle bundle, Path jar, String what, Future<?> next) {
+    /**
+     * The submitted update while POSTPONED or UPDATING; {@code announced}: the core accepted beginUpdate and waits
+     * for endUpdate.
+     */
+    private record Pending(SignedBundle bundle, Path jar, String what, Future<?> next, boolean announced) {
         Pending next(Future<?> future) {
-            return new Pending(bundle, jar, what, future);
+            return new Pending(bundle, jar, what, future, announced);
+        }
+
+        Pending announced(Future<?> future) {
+            return new Pending(bundle, jar, what, future, true);
         }
     }
+
+    /** The status' {@code path}, in the words of issue 14. */
+    static final String AT_ONCE = "applied at once while charging: ";
+    static final String WAITS = "postponed to the end of the session: ";
 
     Updater(Framework framework, Supplier<ChargerControl> control, Scheduler scheduler, Clock clock, Path staging,
             Settings settings) {
@@ -93,9 +105,8 @@ final class Updater {
                 busyCheck();
                 String what = "bundle " + bundle.symbolicName() + " " + target.version() + " → " + bundle.version();
                 status = new UpdateStatus(UpdateState.POSTPONED, bundle.symbolicName(), target.version().toString(),
-                        bundle.version().toString(), bundle.signer(), "verified; asking the charging core",
-                        clock.instant());
-                pending = new Pending(bundle, jar, what, null);
+                        bundle.version().toString(), bundle.signer(), null, "verified", clock.instant());
+                pending = new Pending(bundle, jar, what, null, false);
                 keep = true;
                 LOG.info("Update accepted for {}, signed by {}", what, bundle.signer());
                 attempt();
@@ -142,30 +153,44 @@ final class Updater {
         }
     }
 
-    /** Asks the core to stop for the update; on the updater's thread, or the submitter's for the first time. */
+    /**
+     * Applies at once a bundle off the charging path, else asks the core to stop for the update; on the updater's
+     * thread, or the submitter's for the first time.
+     */
     private synchronized void attempt() {
         if (pending == null || status.state() != UpdateState.POSTPONED) {
             return; // cancelled meanwhile
         }
         Settings s = settings;
+        InstalledBundle target;
         // Re-checked each time: while it waited, the bundle may have been updated another way.
         try {
-            UpdatePolicy.target(pending.bundle(), framework.installed(), framework.ownBundleId(), s.allowDowngrade());
+            target = UpdatePolicy.target(pending.bundle(), framework.installed(), framework.ownBundleId(),
+                    s.allowDowngrade());
         } catch (UpdateRejected e) {
             discard();
             status = status.with(UpdateState.FAILED, "no longer applicable: " + e.getMessage(), clock.instant());
             return;
         }
+        ChargingPath.Verdict path = ChargingPath.of(framework.role(target.id()));
+        if (!path.waits()) {
+            // Nothing the session depends on stops: the core is not asked and keeps charging.
+            status = status.withPath(AT_ONCE + path.reason())
+                    .with(UpdateState.UPDATING, "updating " + pending.what() + " at once", clock.instant());
+            pending = pending.next(scheduler.schedule(this::apply, Duration.ZERO));
+            return;
+        }
+        status = status.withPath(WAITS + path.reason());
         ChargerControl c = control.get();
         Result r = c == null ? new Result(false, "charging core not running") : c.beginUpdate(pending.what());
         if (!r.accepted()) {
-            status = status.with(UpdateState.POSTPONED,
-                    "postponed until the end of the charging session: " + r.message(), clock.instant());
+            status = status.with(UpdateState.POSTPONED, "postponed until the end of the charging session: "
+                    + path.reason() + " (" + r.message() + ")", clock.instant());
             pending = pending.next(scheduler.schedule(this::attempt, s.retryInterval()));
             return;
         }
         status = status.with(UpdateState.UPDATING, "updating " + pending.what(), clock.instant());
-        pending = pending.next(scheduler.schedule(this::apply, Duration.ZERO));
+        pending = pending.announced(scheduler.schedule(this::apply, Duration.ZERO));
     }
 
     /** Replaces the bundle; then, always, gives the charger back. */
@@ -198,7 +223,9 @@ final class Updater {
             outcome = UpdateState.FAILED;
             message = "the framework refused the new content of " + p.bundle().symbolicName() + ": " + e;
         } finally {
-            release();
+            if (p.announced()) {
+                release();
+            }
         }
         synchronized (this) {
             discard();

@@ -17,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
@@ -96,7 +97,10 @@ class UpdaterTest {
         UpdateStatus submitted = updater.submit(upload("0.2.0"));
 
         assertEquals(UpdateState.POSTPONED, submitted.state());
-        assertEquals("postponed until the end of the charging session: a vehicle is connected", submitted.message());
+        assertEquals("postponed until the end of the charging session: org.infinergi.feature.panel provides the "
+                + "hardware contract PanelBoard to the charging core (a vehicle is connected)", submitted.message());
+        assertEquals("postponed to the end of the session: org.infinergi.feature.panel provides the hardware "
+                + "contract PanelBoard to the charging core", submitted.path());
         assertEquals(Duration.ofSeconds(5), scheduler.nextDelay());
         scheduler.runNext();
         scheduler.runNext();
@@ -160,7 +164,8 @@ class UpdaterTest {
         scheduler.runNext();
 
         assertEquals(UpdateState.POSTPONED, s.state());
-        assertEquals("postponed until the end of the charging session: charging core not running",
+        assertEquals("postponed until the end of the charging session: org.infinergi.feature.panel provides the "
+                + "hardware contract PanelBoard to the charging core (charging core not running)",
                 updater.status().message());
         assertEquals(List.of(), log);
     }
@@ -204,6 +209,84 @@ class UpdaterTest {
         assertStagingEmpty();
     }
 
+    @Test
+    void offTheChargingPath_appliedAtOnceWhileAVehicleIsConnected_theCoreIsNeverAsked() throws Exception {
+        coreRefuses = "a vehicle is connected";
+        framework.role = offThePath();
+
+        UpdateStatus submitted = updater.submit(upload("0.2.0"));
+
+        assertEquals(UpdateState.UPDATING, submitted.state(), submitted.message());
+        assertEquals("applied at once while charging: org.infinergi.feature.panel is not on the charging path",
+                submitted.path());
+        scheduler.runNext();
+        assertEquals(List.of("replace 31 0.2.0"), log, "no beginUpdate, no endUpdate: the charge goes on");
+        UpdateStatus done = updater.status();
+        assertEquals(UpdateState.DONE, done.state());
+        assertEquals("org.infinergi.feature.panel runs version 0.2.0", done.message());
+        assertEquals(submitted.path(), done.path());
+        assertEquals(0, scheduler.size(), "nothing left to retry");
+        assertStagingEmpty();
+    }
+
+    @Test
+    void offTheChargingPath_withoutTheChargingCore_appliedAtOnce() throws Exception {
+        control = null;
+        framework.role = offThePath();
+
+        updater.submit(upload("0.2.0"));
+        scheduler.runNext();
+
+        assertEquals(List.of("replace 31 0.2.0"), log);
+        assertEquals(UpdateState.DONE, updater.status().state());
+    }
+
+    @Test
+    void offTheChargingPath_aFailedReplacement_failsWithoutTellingTheCoreAnything() throws Exception {
+        framework.role = offThePath();
+        framework.failure = "bundle org.infinergi.feature.panel 0.2.0 did not start: missing requirement";
+
+        updater.submit(upload("0.2.0"));
+        scheduler.runNext();
+
+        assertEquals(List.of("replace 31 0.2.0"), log, "no endUpdate without a beginUpdate");
+        assertEquals(UpdateState.FAILED, updater.status().state());
+        assertEquals(framework.failure, updater.status().message());
+    }
+
+    @Test
+    void onTheChargingPath_theCoreIsAskedAndTheStatusSaysWhy() throws Exception {
+        framework.role = new BundleRole("org.infinergi.feature.panel", Set.of("org.infinergi.core.charging.api"
+                + ".ChargerControl"), Set.of(), Set.of(), Set.of());
+
+        UpdateStatus submitted = updater.submit(upload("0.2.0"));
+
+        assertEquals(UpdateState.UPDATING, submitted.state());
+        assertEquals("postponed to the end of the session: org.infinergi.feature.panel is the charging core",
+                submitted.path());
+        scheduler.runNext();
+        assertEquals(List.of("beginUpdate=bundle org.infinergi.feature.panel 0.1.0 → 0.2.0", "replace 31 0.2.0",
+                "endUpdate"), log);
+    }
+
+    @Test
+    void theBundleLeavesTheChargingPathWhileItWaits_nextAttemptAppliesItAtOnce() throws Exception {
+        coreRefuses = "a vehicle is connected";
+
+        updater.submit(upload("0.2.0"));
+        framework.role = offThePath(); // e.g. the core stopped using the panel's PanelBoard: decided again each time
+        scheduler.runNext();
+
+        assertEquals(UpdateState.UPDATING, updater.status().state());
+        scheduler.runNext();
+        assertEquals(List.of("beginUpdate refused", "replace 31 0.2.0"), log);
+    }
+
+    private static BundleRole offThePath() {
+        return new BundleRole("org.infinergi.feature.panel", Set.of("javax.servlet.Servlet"), Set.of(), Set.of(),
+                Set.of());
+    }
+
     private void assertStagingEmpty() throws IOException {
         Path staging = dir.resolve("staging");
         if (Files.isDirectory(staging)) {
@@ -238,6 +321,16 @@ class UpdaterTest {
         Exception throwOnReplace;
         String failure;
         Version panel = Version.parseVersion("0.1.0");
+        /** What the framework says of the panel: by default the core uses its PanelBoard (on the charging path). */
+        BundleRole role = new BundleRole("org.infinergi.feature.panel",
+                Set.of("org.infinergi.core.charging.hal.PanelBoard"), Set.of(),
+                Set.of("org.infinergi.core.charging.hal.PanelBoard"), Set.of());
+
+        @Override
+        public BundleRole role(long id) {
+            assertEquals(31, id, "the role of the bundle being replaced");
+            return role;
+        }
 
         @Override
         public List<InstalledBundle> installed() {
