@@ -46,7 +46,8 @@ final class SignedJars {
 
     /** A copy of {@code jar} whose manifest says {@code Bundle-Version: version}, unsigned. */
     Path withVersion(Path jar, String version) throws IOException {
-        Path out = dir.resolve("unsigned-" + version + ".jar");
+        String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+        Path out = dir.resolve("unsigned-" + name + "-as-" + version + ".jar");
         try (JarFile in = new JarFile(jar.toFile(), false)) {
             Manifest m = new Manifest(in.getManifest());
             m.getMainAttributes().putValue("Bundle-Version", version);

@@ -15,7 +15,13 @@ import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
@@ -36,6 +42,8 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.Version;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
@@ -56,6 +64,8 @@ public class SimChargerTest {
     private static final String IMAGE = "3T-DR-sim";
     private static final String WEB_BUNDLE = "org.infinergi.feature.web";
     private static final String PANEL_BUNDLE = "org.infinergi.feature.panel";
+    private static final String EASTRON_BUNDLE = "org.infinergi.driver.modbus-meters.eastron";
+    private static final String CORE_BUNDLE = "org.infinergi.core.charging";
     private static final Duration BOOT = Duration.ofSeconds(30);
     private static final Duration STEP = Duration.ofSeconds(10);
 
@@ -231,25 +241,12 @@ public class SimChargerTest {
     @Test
     public void aSignedBundleUpdate_refusedWhenUnsignedOrTampered_postponedWhileAVehicleIsConnected_appliedAfter()
             throws Exception {
-        Path work = Files.createTempDirectory("infinergi-update-itest");
-        SignedJars jars = new SignedJars(work);
-        // The manufacturer's role, played by the test: its own key; the charger trusts its certificate.
-        String certificate = jars.newKeyAndCertificate();
-        org.osgi.service.cm.Configuration trust = configAdmin.getConfiguration("org.infinergi.update", null);
-        Dictionary<String, Object> props = trust.getProperties() == null ? new Hashtable<>() : trust.getProperties();
-        props.put("trustedCertificates", certificate);
-        props.put("retryIntervalS", "1");
-        trust.update(props);
-        await("the trust list holds the test's certificate").atMost(STEP)
-                .until(() -> http.get("/api/update").path("trustProblem").isNull());
+        SignedJars jars = trustATestSigner();
 
         Bundle panel = bundle(PANEL_BUNDLE);
         Version before = panel.getVersion();
-        Version next = new Version(before.getMajor(), before.getMinor(), before.getMicro() + 1);
-        Path shipped = Path.of(System.getProperty("karaf.home"), "system", "org", "infinergi", PANEL_BUNDLE,
-                context.getProperty(Images.VERSION_PROPERTY),
-                PANEL_BUNDLE + "-" + context.getProperty(Images.VERSION_PROPERTY) + ".jar");
-        Path unsigned = jars.withVersion(shipped, next.toString());
+        Version next = nextVersion(PANEL_BUNDLE);
+        Path unsigned = jars.withVersion(shipped(PANEL_BUNDLE), next.toString());
         Path signed = jars.sign(unsigned);
 
         // Nothing changes for a JAR that is not what was signed.
@@ -316,6 +313,197 @@ public class SimChargerTest {
         Http.Answer again = http.upload("/api/update", Files.readAllBytes(signed));
         assertEquals(again.json().toString(), 400, again.code());
         assertTrue(again.json().toString(), again.json().path("error").asText().contains("already installed"));
+    }
+
+    /**
+     * Issue 14 / manual §5.9: during a charge a signed update of a bundle off the charging path (the Eastron meter
+     * maps, the web) is applied at once, the relay never opening and the session's energy going on; an update of the
+     * charging core waits for the end of the session, and replacing it then stops and refreshes no other bundle.
+     */
+    @Test
+    public void duringAChargeTheEastronAndWebBundlesAreSwappedAtOnce_theCoreWaitsForTheEndOfTheSession()
+            throws Exception {
+        SignedJars jars = trustATestSigner();
+        try {
+            swappedAtOnceUnderAChargingCar(jars);
+            theCoreWaitsForTheEndOfTheSessionAndRestartsNothingElse(jars);
+        } finally {
+            // Whatever failed, the next test starts from an idle charger.
+            http.ev("unplug");
+        }
+    }
+
+    private void swappedAtOnceUnderAChargingCar(SignedJars jars) throws Exception {
+        http.ev("plug", 16, 3);
+        http.ev("charge", 16, 3);
+        await("charging, contactor closed, the sim's relay closed").atMost(STEP).until(() -> {
+            ChargerStatus s = charger.status();
+            return s.state() == ChargerState.CHARGING && s.contactorClosed()
+                    && http.get("/api/sim").path("contactor").asBoolean();
+        });
+        int sessionsBefore = http.get("/api/sessions").size();
+
+        ChargeWatch watch = new ChargeWatch();
+        try {
+            for (String bsn : List.of(EASTRON_BUNDLE, WEB_BUNDLE)) {
+                updatedAtOnceUnderTheCharge(jars, bsn, watch);
+            }
+            // The session goes on after both swaps: its energy keeps growing.
+            double after = charger.status().sessionEnergyWh();
+            await("the same session keeps counting energy").atMost(STEP)
+                    .until(() -> charger.status().sessionEnergyWh() > after);
+        } finally {
+            watch.stop();
+        }
+        assertEquals("relay samples (sim) that read open during the swaps: " + watch, 0, watch.relayOpen.get());
+        assertEquals("core status samples other than CHARGING with the contactor closed: " + watch, 0,
+                watch.notCharging.get());
+        assertTrue("the watch sampled the relay: " + watch, watch.samples.get() >= 20);
+        assertEquals("the session's energy never went back or restarted: " + watch, 0, watch.energyDrops.get());
+        await("/api/sessions answers again").atMost(STEP).ignoreExceptions()
+                .until(() -> http.get("/api/sessions").size() >= 0);
+        assertEquals("no session ended by the swaps", sessionsBefore, http.get("/api/sessions").size());
+    }
+
+    /** A signed update of {@code bsn}, uploaded while the car charges: applied at once, the same bundle renewed. */
+    private void updatedAtOnceUnderTheCharge(SignedJars jars, String bsn, ChargeWatch watch) throws Exception {
+        Bundle before = bundle(bsn);
+        long id = before.getBundleId();
+        long modified = before.getLastModified();
+        Version next = nextVersion(bsn);
+        Path signed = jars.sign(jars.withVersion(shipped(bsn), next.toString()));
+
+        watch.mark("upload " + bsn);
+        Http.Answer accepted = http.upload("/api/update", Files.readAllBytes(signed));
+
+        assertEquals(accepted.json().toString(), 202, accepted.code());
+        assertEquals(accepted.json().toString(),
+                "applied at once while charging: " + bsn + " is not on the charging path",
+                accepted.json().path("path").asText());
+        JsonNode done = await(bsn + " update DONE").atMost(STEP).until(() -> http.get("/api/update"),
+                u -> "DONE".equals(u.path("state").asText()) || "FAILED".equals(u.path("state").asText()));
+        watch.mark("done " + bsn);
+        assertEquals(done.toString(), "DONE", done.path("state").asText());
+        Bundle after = bundle(bsn);
+        assertEquals(bsn + " runs the new version", next, after.getVersion());
+        assertEquals(bsn + ": same bundle, new content", id, after.getBundleId());
+        assertNotEquals(bsn + " was replaced", modified, after.getLastModified());
+        assertEquals(bsn + " active again", Bundle.ACTIVE, after.getState());
+        assertTrue("the car still charges after the update of " + bsn, charger.status().state()
+                == ChargerState.CHARGING && charger.status().contactorClosed());
+    }
+
+    private void theCoreWaitsForTheEndOfTheSessionAndRestartsNothingElse(SignedJars jars) throws Exception {
+        Bundle core = bundle(CORE_BUNDLE);
+        Version coreBefore = core.getVersion();
+        Version next = nextVersion(CORE_BUNDLE);
+        Path signed = jars.sign(jars.withVersion(shipped(CORE_BUNDLE), next.toString()));
+        Map<String, Long> idsBefore = new TreeMap<>();
+        for (Bundle b : context.getBundles()) {
+            idsBefore.put(b.getSymbolicName() + " " + b.getVersion(), b.getBundleId());
+        }
+        idsBefore.remove(CORE_BUNDLE + " " + coreBefore);
+        List<String> stoppedOthers = new CopyOnWriteArrayList<>();
+        SynchronousBundleListener listener = e -> {
+            boolean stopped = e.getType() == BundleEvent.STOPPED || e.getType() == BundleEvent.UNRESOLVED;
+            if (stopped && e.getBundle().getBundleId() != core.getBundleId()) {
+                stoppedOthers.add(e.getBundle().getSymbolicName() + " " + e.getType());
+            }
+        };
+        context.addBundleListener(listener);
+        try {
+            Http.Answer accepted = http.upload("/api/update", Files.readAllBytes(signed));
+            assertEquals(accepted.json().toString(), 202, accepted.code());
+            assertEquals(accepted.json().toString(), "POSTPONED", accepted.json().path("state").asText());
+            assertEquals(accepted.json().toString(),
+                    "postponed to the end of the session: " + CORE_BUNDLE + " is the charging core",
+                    accepted.json().path("path").asText());
+            await("the core update waits while the car charges").during(Duration.ofMillis(2500)).atMost(STEP)
+                    .until(() -> "POSTPONED".equals(http.get("/api/update").path("state").asText())
+                            && coreBefore.equals(bundle(CORE_BUNDLE).getVersion())
+                            && http.get("/api/sim").path("contactor").asBoolean());
+
+            http.ev("full");
+            http.ev("unplug");
+            JsonNode done = await("core update DONE after the unplug").atMost(STEP).until(
+                    () -> http.get("/api/update"),
+                    u -> "DONE".equals(u.path("state").asText()) || "FAILED".equals(u.path("state").asText()));
+            assertEquals(done.toString(), "DONE", done.path("state").asText());
+            await("the new core runs: vehicle not connected").atMost(STEP).ignoreExceptions()
+                    .until(() -> "VEHICLE_NOT_CONNECTED".equals(http.get("/api/status").path("state").asText()));
+        } finally {
+            context.removeBundleListener(listener);
+        }
+        assertEquals(next, bundle(CORE_BUNDLE).getVersion());
+        assertEquals("same core bundle, new content", core.getBundleId(), bundle(CORE_BUNDLE).getBundleId());
+        Map<String, Long> idsAfter = new TreeMap<>();
+        for (Bundle b : context.getBundles()) {
+            idsAfter.put(b.getSymbolicName() + " " + b.getVersion(), b.getBundleId());
+        }
+        idsAfter.remove(CORE_BUNDLE + " " + next);
+        assertEquals("every other bundle keeps its id", idsBefore, idsAfter);
+        assertEquals("no other bundle stopped or was refreshed (no refresh cascade)", List.of(), stoppedOthers);
+    }
+
+    /**
+     * Samples, on its own thread until stopped, the simulated relay (the world's contactor feedback, /api/sim: served
+     * by the sim bundle, which no update here touches) and the core's state and session energy.
+     */
+    private final class ChargeWatch {
+        final AtomicInteger samples = new AtomicInteger();
+        final AtomicInteger relayOpen = new AtomicInteger();
+        final AtomicInteger notCharging = new AtomicInteger();
+        final AtomicInteger energyDrops = new AtomicInteger();
+        final AtomicInteger unanswered = new AtomicInteger();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread = new Thread(this::run, "itest-charge-watch");
+        private double lastEnergy = -1;
+        private volatile String firstOpen = "never";
+        private final List<String> marks = new CopyOnWriteArrayList<>();
+
+        ChargeWatch() {
+            thread.start();
+        }
+
+        private void run() {
+            while (running.get()) {
+                try {
+                    boolean relay = http.get("/api/sim").path("contactor").asBoolean();
+                    ChargerStatus s = charger.status();
+                    samples.incrementAndGet();
+                    if (!relay && relayOpen.getAndIncrement() == 0) {
+                        firstOpen = samples.get() + " at " + Instant.now() + ", core " + s.state();
+                    }
+                    if (s.state() != ChargerState.CHARGING || !s.contactorClosed()) {
+                        notCharging.incrementAndGet();
+                    }
+                    if (s.sessionEnergyWh() < lastEnergy) {
+                        energyDrops.incrementAndGet();
+                    }
+                    lastEnergy = s.sessionEnergyWh();
+                } catch (RuntimeException e) {
+                    unanswered.incrementAndGet();
+                }
+                LockSupport.parkNanos(5_000_000);
+            }
+        }
+
+        void mark(String what) {
+            marks.add("sample " + samples.get() + " at " + Instant.now() + ": " + what);
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+        }
+
+        @Override
+        public String toString() {
+            return samples + " samples, relay open " + relayOpen + " (first: sample " + firstOpen + "), not charging "
+                    + notCharging
+                    + ", energy drops " + energyDrops + ", unanswered " + unanswered + ", last energy " + lastEnergy
+                    + " Wh; " + marks;
+        }
     }
 
     /**
@@ -469,6 +657,33 @@ public class SimChargerTest {
         assertTrue(when + ": sim relay open", !http.get("/api/sim").path("contactor").asBoolean());
         assertEquals(when + ": the EV sees no PWM offer", "B", http.get("/api/status").path("pilot").asText());
     }
+    /** The manufacturer's role, played by the test: its own key; the charger trusts its certificate. */
+    private SignedJars trustATestSigner() throws Exception {
+        SignedJars jars = new SignedJars(Files.createTempDirectory("infinergi-update-itest"));
+        String certificate = jars.newKeyAndCertificate();
+        org.osgi.service.cm.Configuration trust = configAdmin.getConfiguration("org.infinergi.update", null);
+        Dictionary<String, Object> props = trust.getProperties() == null ? new Hashtable<>() : trust.getProperties();
+        props.put("trustedCertificates", certificate);
+        props.put("retryIntervalS", "1");
+        trust.update(props);
+        await("the trust list holds the test's certificate").atMost(STEP)
+                .until(() -> http.get("/api/update").path("trustProblem").isNull());
+        return jars;
+    }
+
+    /** The JAR of this bundle as the image ships it. */
+    private Path shipped(String symbolicName) {
+        String version = context.getProperty(Images.VERSION_PROPERTY);
+        return Path.of(System.getProperty("karaf.home"), "system", "org", "infinergi", symbolicName, version,
+                symbolicName + "-" + version + ".jar");
+    }
+
+    /** One micro version above what runs now. */
+    private Version nextVersion(String symbolicName) {
+        Version now = bundle(symbolicName).getVersion();
+        return new Version(now.getMajor(), now.getMinor(), now.getMicro() + 1);
+    }
+
     private Bundle bundle(String symbolicName) {
         for (Bundle b : context.getBundles()) {
             if (symbolicName.equals(b.getSymbolicName())) {
