@@ -37,8 +37,9 @@ public class NewModelFolderTest {
 
     @Test
     public void aNinthModelFolderYieldsItsFeaturesAndItsImages() throws Exception {
-        Path scratch = scratchCopyWithANinthModel();
-        build(scratch.resolve("karaf-assembly"));
+        Path scratch = scratchCopyWithANinthModel("images", String.join("\n", CAPABILITIES));
+        int exit = build(scratch, "karaf-assembly");
+        assertEquals(tail(scratch), 0, exit);
 
         Path target = scratch.resolve("karaf-assembly/target");
         assertTrue("plain image archive", Files.isRegularFile(target.resolve("infinergi-9X.tar.gz")));
@@ -73,6 +74,22 @@ public class NewModelFolderTest {
         assertFalse("the capability list is no file of the image", Files.exists(plain.resolve("features")));
     }
 
+    /** A model whose list names a capability that does not exist cannot resolve: the build fails, naming it. */
+    @Test
+    public void aModelThatDoesNotResolveFailsTheBuild() throws Exception {
+        Path scratch = scratchCopyWithANinthModel("unresolved", "infinergi-pilot\ninfinergi-no-such-capability");
+        assertEquals("exit code of the features build", 1, build(scratch, "karaf-assembly/features"));
+        assertTrue(tail(scratch), log(scratch).contains("osgi.identity=infinergi-no-such-capability"));
+    }
+
+    /** A model folder without a capability list fails the build with the folder's name, not later at boot. */
+    @Test
+    public void aModelFolderWithoutACapabilityListFailsTheBuild() throws Exception {
+        Path scratch = scratchCopyWithANinthModel("unlisted", null);
+        assertEquals("exit code of the features build", 1, build(scratch, "karaf-assembly/features"));
+        assertTrue(tail(scratch), log(scratch).contains("models/9X/features is missing"));
+    }
+
     /** The text of feature {@code name} in a features repository, from its opening tag to its end tag. */
     private static String feature(String repository, String name) {
         int start = repository.indexOf("<feature name=\"" + name + "\"");
@@ -80,10 +97,13 @@ public class NewModelFolderTest {
         return repository.substring(start, repository.indexOf("\n  </feature>", start));
     }
 
-    /** root pom, karaf-assembly without its target and without the eight models, plus models/9X. */
-    private static Path scratchCopyWithANinthModel() throws IOException {
+    /**
+     * target/new-model-folder/NAME: the root pom, karaf-assembly without its target and without the eight models,
+     * plus models/9X with {@code capabilities} as its list (none when null).
+     */
+    private static Path scratchCopyWithANinthModel(String name, String capabilities) throws IOException {
         Path root = Path.of(System.getProperty("infinergi.root", ".."));
-        Path scratch = Path.of("target/new-model-folder").toAbsolutePath();
+        Path scratch = Path.of("target/new-model-folder", name).toAbsolutePath();
         delete(scratch);
         Files.createDirectories(scratch);
         Files.copy(root.resolve("pom.xml"), scratch.resolve("pom.xml"));
@@ -95,34 +115,42 @@ public class NewModelFolderTest {
         Path model = scratch.resolve("karaf-assembly/models").resolve(MODEL);
         Files.createDirectories(model.resolve("etc"));
         Files.createDirectories(model.resolve("sim/etc"));
-        Files.writeString(model.resolve("features"), "# a ninth model\n" + String.join("\n", CAPABILITIES) + "\n");
+        if (capabilities != null) {
+            Files.writeString(model.resolve("features"), "# a ninth model\n" + capabilities + "\n");
+        }
         Files.writeString(model.resolve("etc/org.infinergi.device.cfg"), LABEL);
         Files.writeString(model.resolve("sim/etc/org.infinergi.device.cfg"), SIM_LABEL);
         return scratch;
     }
 
-    private static void build(Path project) throws Exception {
+    /** Runs this Maven, offline, on the module of the scratch copy; its log goes to build.log in the copy. */
+    private static int build(Path scratch, String module) throws Exception {
         String mvn = Path.of(System.getProperty("maven.home", "/usr/share/maven"), "bin", "mvn").toString();
-        Path log = project.resolve("build.log");
+        Path log = scratch.resolve("build.log");
         Process p = new ProcessBuilder(mvn, "-B", "-o", "-ntp",
                 "-Dmaven.repo.local=" + System.getProperty("org.ops4j.pax.url.mvn.localRepository",
                         System.getProperty("user.home") + "/.m2/repository"),
                 "package")
-                .directory(project.toFile())
+                .directory(scratch.resolve(module).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        boolean done = p.waitFor(10, TimeUnit.MINUTES);
-        if (!done) {
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.destroyForcibly();
+            throw new AssertionError("the build of the scratch copy did not end in 10 minutes:\n" + tail(scratch));
         }
-        assertTrue("the build of the scratch copy (log " + log + ") ended:\n" + tail(log), done);
-        assertEquals("the build of the scratch copy (log " + log + "):\n" + tail(log), 0, p.exitValue());
+        return p.exitValue();
     }
 
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    private static String log(Path scratch) throws IOException {
+        return Files.readString(scratch.resolve("build.log"), StandardCharsets.UTF_8);
+    }
+
+    /** The end of the scratch build's log. */
+    private static String tail(Path scratch) throws IOException {
+        List<String> lines = Files.readAllLines(scratch.resolve("build.log"), StandardCharsets.UTF_8);
+        return "build.log of " + scratch + ":\n"
+                + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     private static void copy(Path from, Path to, Predicate<Path> keep) throws IOException {
