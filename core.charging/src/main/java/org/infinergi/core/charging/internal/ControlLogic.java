@@ -54,7 +54,8 @@ final class ControlLogic {
         Debounce timers = new Debounce(c.prev().pending(), c.now());
         PilotView p = PilotView.read(c, timers);
         Map<ErrorCode, String> causes = ErrorDetectors.detect(c, p, timers);
-        LatchAndRecovery.Latched errors = LatchAndRecovery.latch(c.prev(), causes, c.now(), c.core().faultHoldMs());
+        LatchAndRecovery.Latched errors = LatchAndRecovery.latch(c.prev(), causes, c.now(), c.core().faultHoldMs(),
+                p.disconnected());
         SessionBookkeeping s = SessionBookkeeping.of(c, p);
         Offer offer = Offer.of(in.limits(), in.settings().charging().activeMode());
         Sequencer.Drive d = Sequencer.drive(c, p, errors, s, offer);

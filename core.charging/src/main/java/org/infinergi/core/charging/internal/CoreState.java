@@ -72,8 +72,23 @@ record CoreState(ChargerState state, PilotState pilot, double dutyCyclePct, bool
         }
     }
 
-    /** An active error. */
-    record ActiveError(Instant raised, String detail) {
+    /**
+     * An active error.
+     *
+     * @param raised               when it was raised
+     * @param detail               what was detected
+     * @param vehicleDisconnected  the pilot showed A (no vehicle) since it was raised: the first step of the
+     *                             manual's remedy "Disconnect the vehicle …" (§9.1) has been done
+     */
+    record ActiveError(Instant raised, String detail, boolean vehicleDisconnected) {
+
+        ActiveError(Instant raised, String detail) {
+            this(raised, detail, false);
+        }
+
+        ActiveError disconnected() {
+            return vehicleDisconnected ? this : new ActiveError(raised, detail, true);
+        }
     }
 
     /** Phase of the RDC-DD self-test before the charge (manual §4.3). */

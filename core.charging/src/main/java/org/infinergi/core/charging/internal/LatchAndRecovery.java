@@ -40,6 +40,15 @@ final class LatchAndRecovery {
     static final Set<ErrorCode> OPEN_AT_ONCE = EnumSet.of(ErrorCode.V1, ErrorCode.V2, ErrorCode.V4, ErrorCode.V5,
             ErrorCode.I1, ErrorCode.I2, ErrorCode.D3, ErrorCode.D4, ErrorCode.D5, ErrorCode.D6, ErrorCode.D8);
 
+    /**
+     * The errors whose recovery action in manual §9.1 begins with "Disconnect the vehicle": a reset is refused
+     * until the vehicle has been disconnected (pilot A) once since the error was raised.
+     */
+    static final Set<ErrorCode> DISCONNECT_FIRST = EnumSet.of(ErrorCode.I1, ErrorCode.V1, ErrorCode.V2,
+            ErrorCode.V3, ErrorCode.V4, ErrorCode.D6, ErrorCode.D8);
+
+    static final String DISCONNECT_THE_VEHICLE = "disconnect the vehicle first (manual §9.1)";
+
     private LatchAndRecovery() {
     }
 
@@ -69,8 +78,12 @@ final class LatchAndRecovery {
         }
     }
 
-    /** Raises the new causes, clears what may be cleared; holds state F after a fault that opened at once. */
-    static Latched latch(CoreState prev, Map<ErrorCode, String> causes, Instant now, long faultHoldMs) {
+    /**
+     * Raises the new causes, clears what may be cleared; holds state F after a fault that opened at once.
+     * {@code vehicleOut}: the pilot shows A this cycle (the vehicle, or the cable, was disconnected).
+     */
+    static Latched latch(CoreState prev, Map<ErrorCode, String> causes, Instant now, long faultHoldMs,
+            boolean vehicleOut) {
         Map<ErrorCode, ActiveError> errors = new EnumMap<>(ErrorCode.class);
         errors.putAll(prev.errors());
         List<ErrorEvent> events = new ArrayList<>();
@@ -82,11 +95,14 @@ final class LatchAndRecovery {
                 raisedOpenAtOnce |= OPEN_AT_ONCE.contains(c.getKey());
             }
         }
-        for (ErrorCode code : prev.errors().keySet()) {
-            if (!causes.containsKey(code) && (code.clearsByItself() || prev.recoveryRequested())) {
-                errors.remove(code);
-                events.add(new ErrorEvent(ErrorEvent.Kind.CLEARED, code, now, null));
+        for (Map.Entry<ErrorCode, ActiveError> e : prev.errors().entrySet()) {
+            if (!causes.containsKey(e.getKey()) && clears(e.getKey(), e.getValue(), prev, vehicleOut)) {
+                errors.remove(e.getKey());
+                events.add(new ErrorEvent(ErrorEvent.Kind.CLEARED, e.getKey(), now, null));
             }
+        }
+        if (vehicleOut) {
+            errors.replaceAll((code, e) -> e.disconnected());
         }
         Instant holdUntil = raisedOpenAtOnce ? now.plusMillis(faultHoldMs)
                 : prev.faultHoldUntil() != null && now.isBefore(prev.faultHoldUntil()) ? prev.faultHoldUntil()
@@ -94,13 +110,30 @@ final class LatchAndRecovery {
         return new Latched(errors, PRIORITY.stream().filter(errors::containsKey).toList(), events, holdUntil);
     }
 
-    /** "V2 Ground fault: DC leakage … (also active: I3)". */
+    /**
+     * An error whose cause is gone clears by itself (I3, I4, D7), when the cable is removed (V5: "Disconnect the
+     * cable and check …"), or on a recovery attempt once the vehicle was disconnected where the manual says so.
+     */
+    private static boolean clears(ErrorCode code, ActiveError e, CoreState prev, boolean vehicleOut) {
+        return code.clearsByItself() || (code == ErrorCode.V5 && vehicleOut)
+                || (prev.recoveryRequested() && !waitsForDisconnection(code, e));
+    }
+
+    /** A reset cannot clear this error yet: the manual's remedy begins with disconnecting the vehicle. */
+    static boolean waitsForDisconnection(ErrorCode code, ActiveError e) {
+        return DISCONNECT_FIRST.contains(code) && !e.vehicleDisconnected();
+    }
+
+    /** "V2 Ground fault: DC leakage … (also active: I3); disconnect the vehicle first (manual §9.1)". */
     static String describe(List<ErrorCode> active, Map<ErrorCode, ActiveError> errors) {
         ErrorCode top = active.get(0);
         String s = top.name() + " " + top.title() + ": " + errors.get(top).detail();
         if (active.size() > 1) {
             s += " (also active: " + active.subList(1, active.size()).stream().map(Enum::name)
                     .collect(Collectors.joining(", ")) + ")";
+        }
+        if (active.stream().anyMatch(c -> waitsForDisconnection(c, errors.get(c)))) {
+            s += "; " + DISCONNECT_THE_VEHICLE;
         }
         return s;
     }
@@ -120,15 +153,25 @@ final class LatchAndRecovery {
                     .map(Enum::name).toList()) + " clear by themselves once the cause is gone (manual §9.1)"), s);
         }
         List<ErrorCode> persisting = latched.stream().filter(s.causes()::containsKey).toList();
-        List<ErrorCode> clearable = latched.stream().filter(c -> !s.causes().containsKey(c)).toList();
+        List<ErrorCode> plugged = latched.stream()
+                .filter(c -> !s.causes().containsKey(c) && waitsForDisconnection(c, s.errors().get(c))).toList();
+        List<ErrorCode> clearable = latched.stream()
+                .filter(c -> !s.causes().containsKey(c) && !plugged.contains(c)).toList();
         String stays = persisting.stream().map(c -> c.name() + " (" + s.causes().get(c) + ")")
                 .collect(Collectors.joining(", "));
+        String waits = names(plugged) + ": " + DISCONNECT_THE_VEHICLE;
         if (clearable.isEmpty()) {
-            return new Outcome(new ChargerControl.Result(false,
-                    "recovery refused: the cause is still present: " + stays), s);
+            String why = persisting.isEmpty() ? waits
+                    : "the cause is still present: " + stays + (plugged.isEmpty() ? "" : "; " + waits);
+            return new Outcome(new ChargerControl.Result(false, "recovery refused: " + why), s);
         }
-        String msg = "recovery: " + clearable.stream().map(Enum::name).collect(Collectors.joining(", "))
-                + " cleared" + (persisting.isEmpty() ? "" : "; still active, cause present: " + stays);
+        String msg = "recovery: " + names(clearable) + " cleared"
+                + (persisting.isEmpty() ? "" : "; still active, cause present: " + stays)
+                + (plugged.isEmpty() ? "" : "; still active, " + waits);
         return new Outcome(new ChargerControl.Result(true, msg), s.withRecoveryRequested(true));
+    }
+
+    private static String names(List<ErrorCode> codes) {
+        return codes.stream().map(Enum::name).collect(Collectors.joining(", "));
     }
 }
