@@ -416,20 +416,16 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
             feedback = true;
             faults.add("contactor feedback unreadable: " + e);
         }
-        MeterReading meterReading = null;
         MeteringSettingsSource m = metering.get();
         MeteringSettings meteringSettings = m == null ? MeteringSettings.DEFAULTS : m.meteringSettings();
-        // Manual §5.2.1.2: once a MID meter is configured, energy and protections use its readings; a silent one
-        // is D9 (the internal meter is not a silent substitute).
+        // Manual §5.2.1.2: once a MID meter is configured, its readings replace the internal ones in the
+        // statistics (a silent one is D9, the internal meter is not a silent substitute); the protections keep the
+        // box's own measurement.
+        Meter internal = vehicleMeter.get();
         Meter meter = meteringSettings.vehicleMeter() == MeteringSettings.VehicleMeter.MID ? midMeter.get()
-                : vehicleMeter.get();
-        if (meter != null) {
-            try {
-                meterReading = meter.latest().orElse(null);
-            } catch (RuntimeException e) {
-                log.debug("Vehicle meter failed: {}", e.toString());
-            }
-        }
+                : internal;
+        MeterReading internalReading = latest(internal);
+        MeterReading meterReading = meter == internal ? internalReading : latest(meter);
         MeterReading gridReading = null;
         Meter grid = gridMeter.get();
         if (grid != null) {
@@ -463,7 +459,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         ThermalThresholds t = thermal.get();
         List<Limit> limits = Limits.evaluate(new ArrayList<>(limitProviders));
         boolean authRequired = authRequired(faults);
-        ControlDecision d = logic.decide(new ControlInput(now, reading, feedback, meterReading, limits, settings,
+        ControlDecision d = logic.decide(new ControlInput(now, reading, feedback, internalReading, meterReading, limits, settings,
                 state, hal, t == null ? ThermalSettings.DEFAULTS : t.thermalSettings(), meteringSettings,
                 authRequired));
         if (state.access().updating() != null && !state.access().updateEnding()
@@ -489,6 +485,17 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
                 log.info("Session started at {} in mode {}", e.record().start(), e.record().mode());
             }
         }
+    }
+
+    private MeterReading latest(Meter meter) {
+        if (meter != null) {
+            try {
+                return meter.latest().orElse(null);
+            } catch (RuntimeException e) {
+                log.debug("Vehicle meter failed: {}", e.toString());
+            }
+        }
+        return null;
     }
 
     /** A failing authentication service asks for authentication: never charge unauthenticated by accident. */

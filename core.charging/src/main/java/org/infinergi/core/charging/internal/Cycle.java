@@ -12,22 +12,22 @@ import org.infinergi.core.charging.hal.PilotReading;
  * @param in          the frozen snapshot
  * @param startedAt   the first cycle's time (start of the hardware start-up grace)
  * @param bootOver    the start-up grace is over: a hardware service the model needs and misses is now an error
- * @param meter       the vehicle meter's reading if fresh; an old one (a meter gone silent) judges nothing
+ * @param meter       the internal meter's reading if fresh, for the protections; an old one (a meter gone silent)
+ *                    judges nothing
+ * @param vehicle     the vehicle meter's reading if fresh, for the statistics (session energy, power shown)
  * @param readable    the pilot could be read and gave numbers
  * @param trustedFrom pilot readings before this time do not show the vehicle (the line settles after state F)
  * @param trusted     this cycle's reading is past that settling time
  * @param gate        why the installation does not allow charging (manual §4.10, §7.1.1), or null
  */
-record Cycle(ControlInput in, Instant startedAt, boolean bootOver, MeterReading meter, boolean readable,
+record Cycle(ControlInput in, Instant startedAt, boolean bootOver, MeterReading meter, MeterReading vehicle,
+        boolean readable,
         Instant trustedFrom, boolean trusted, String gate) {
 
     static Cycle of(ControlInput in) {
         CoreState prev = in.previous();
         CoreSettings core = in.settings().core();
         Instant now = in.now();
-        MeterReading reported = in.meter();
-        MeterReading meter = reported != null && reported.at() != null
-                && Debounce.ms(reported.at(), now) > core.meterFreshMs() ? null : reported;
         Instant startedAt = prev.startedAt() == null ? now : prev.startedAt();
         boolean bootOver = Debounce.ms(startedAt, now) >= core.bootGraceMs();
         PilotReading reading = in.pilot();
@@ -40,7 +40,14 @@ record Cycle(ControlInput in, Instant startedAt, boolean bootOver, MeterReading 
         InstallationSettings installation = in.settings().installation();
         String gate = !installation.installationComplete() ? ControlLogic.DETAIL_NOT_COMPLETE
                 : !installation.chargingEnabled() ? ControlLogic.DETAIL_DISABLED : null;
-        return new Cycle(in, startedAt, bootOver, meter, readable, trustedFrom, trusted, gate);
+        return new Cycle(in, startedAt, bootOver, fresh(in.internalMeter(), now, core),
+                fresh(in.vehicleMeter(), now, core), readable, trustedFrom, trusted, gate);
+    }
+
+    /** Only a fresh reading says what flows now; an old one (a meter gone silent) says nothing. */
+    private static MeterReading fresh(MeterReading reported, Instant now, CoreSettings core) {
+        return reported != null && reported.at() != null && Debounce.ms(reported.at(), now) > core.meterFreshMs()
+                ? null : reported;
     }
 
     /** Before the first usable reading, within the start-up grace, the charger is still starting. */
@@ -81,8 +88,8 @@ record Cycle(ControlInput in, Instant startedAt, boolean bootOver, MeterReading 
         return !device().tethered();
     }
 
-    /** Active power shown: 0 without a fresh reading. */
+    /** Active power shown, from the vehicle meter: 0 without a fresh reading. */
     double powerW() {
-        return meter == null ? 0 : meter.powerW();
+        return vehicle == null ? 0 : vehicle.powerW();
     }
 }

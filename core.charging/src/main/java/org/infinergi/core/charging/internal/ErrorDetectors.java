@@ -18,7 +18,9 @@ import org.infinergi.core.charging.internal.Timers.Watch;
 /**
  * The causes of the errors of manual §9.1 present in one cycle, one small detector per code or family, each named
  * as the manual names the error. A detector only says what it sees; raising, latching and clearing is
- * {@link LatchAndRecovery}'s.
+ * {@link LatchAndRecovery}'s. The protections judge the box's own measurement ({@link Cycle#meter()}), never the
+ * MID meter of the statistics (manual §5.2.1.2): a MID meter without per-phase values, or a silent one, changes
+ * the session's energy, not safety.
  */
 final class ErrorDetectors {
 
@@ -311,7 +313,7 @@ final class ErrorDetectors {
     /** D9 Communication error with MID meter: the configured MID meter is missing or silent. */
     private void midMeterCommunication() {
         if (c.in().metering().vehicleMeter() == MeteringSettings.VehicleMeter.MID
-                && silent(ErrorCode.D9, hal.vehicleMeterPresent(), c.in().meter())) {
+                && silent(ErrorCode.D9, hal.vehicleMeterPresent(), c.in().vehicleMeter())) {
             causes.put(ErrorCode.D9, "the configured MID meter does not answer");
         }
     }

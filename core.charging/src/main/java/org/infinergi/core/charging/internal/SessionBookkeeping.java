@@ -29,7 +29,8 @@ record SessionBookkeeping(Session session, double lastEnergy, List<SessionEvent>
     static SessionBookkeeping of(Cycle c, PilotView p) {
         CoreState prev = c.prev();
         Instant now = c.now();
-        MeterReading meter = c.meter();
+        // Manual §5.2.1.2: the MID meter, when selected, replaces the internal one in the statistics.
+        MeterReading meter = c.vehicle();
         ChargingMode mode = c.in().settings().charging().activeMode();
         List<SessionEvent> events = new ArrayList<>(1);
         Session session = prev.session();
