@@ -22,9 +22,11 @@ import org.infinergi.core.charging.api.ChargerControl;
 import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.ChargerStatus;
 import org.infinergi.core.charging.api.ChargerStatusService;
+import org.infinergi.core.charging.api.ChargingModeService;
 import org.infinergi.core.charging.api.ErrorCode;
 import org.infinergi.core.charging.api.Limit;
 import org.infinergi.core.charging.api.LimitProvider;
+import org.infinergi.core.charging.api.ModeDecision;
 import org.infinergi.core.charging.api.SessionRecord;
 import org.infinergi.core.charging.hal.BoardSensors;
 import org.infinergi.core.charging.hal.ConnectorLock;
@@ -72,6 +74,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     private final Clock clock;
     private final ControlLogic logic = new ControlLogic();
     private final List<LimitProvider> limitProviders = new CopyOnWriteArrayList<>();
+    private final ModeServices modes = new ModeServices();
     private final AtomicReference<Meter> vehicleMeter = new AtomicReference<>();
     private final AtomicReference<Meter> midMeter = new AtomicReference<>();
     private final AtomicReference<Authorization> authorization = new AtomicReference<>();
@@ -308,6 +311,18 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         limitProviders.remove(provider);
     }
 
+    /** The charging modes in their own bundles (manual §5.1), named by {@value ChargingModeService#MODE}. */
+    @Reference(name = "modeService", service = ChargingModeService.class,
+            cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeModeService")
+    void addModeService(ChargingModeService service, Map<String, Object> properties) {
+        modes.add(service, properties);
+    }
+
+    void removeModeService(ChargingModeService service) {
+        modes.remove(service);
+    }
+
     /** Starts the control loop on a named single thread. */
     synchronized void start() {
         if (scheduler != null) {
@@ -459,7 +474,9 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         ThermalThresholds t = thermal.get();
         List<Limit> limits = Limits.evaluate(new ArrayList<>(limitProviders));
         boolean authRequired = authRequired(faults);
-        ControlDecision d = logic.decide(new ControlInput(now, reading, feedback, internalReading, meterReading, limits, settings,
+        ModeDecision modeDecision = modes.ask(settings.charging().activeMode());
+        ControlDecision d = logic.decide(new ControlInput(now, reading, feedback, internalReading, meterReading, limits,
+                modeDecision, settings,
                 state, hal, t == null ? ThermalSettings.DEFAULTS : t.thermalSettings(), meteringSettings,
                 authRequired));
         if (state.access().updating() != null && !state.access().updateEnding()

@@ -57,7 +57,8 @@ final class ControlLogic {
         LatchAndRecovery.Latched errors = LatchAndRecovery.latch(c.prev(), causes, c.now(), c.core().faultHoldMs(),
                 p.disconnected());
         SessionBookkeeping s = SessionBookkeeping.of(c, p);
-        Offer offer = Offer.of(in.limits(), in.settings().charging().activeMode());
+        Offer offer = Offer.of(in.limits(), in.settings().charging().activeMode(), in.mode(),
+                in.settings().device().phases());
         Sequencer.Drive d = Sequencer.drive(c, p, errors, s, offer);
         if (d.state() == ChargerState.CHARGING) {
             s = s.charging();

@@ -6,24 +6,44 @@ import java.util.Locale;
 
 import org.infinergi.core.charging.api.ChargingMode;
 import org.infinergi.core.charging.api.Limit;
+import org.infinergi.core.charging.api.ModeDecision;
 
 /**
  * The current offered to the vehicle: the minimum over all limits (ARCHITECTURE "limits compose by minimum"),
- * nothing below the 6 A minimum of IEC 61851-1, and the active charging mode's word (manual §5.1).
+ * nothing below the 6 A minimum of IEC 61851-1, and the active charging mode's word (manual §5.1) as one more limit.
  *
  * @param winner    the lowest limit, or null when there is none at all
  * @param amps      the current to offer, 0 when none can be
  * @param limitedBy the winner's source, shown as why the current is what it is
+ * @param modePause the active mode said "do not charge now, because …": that reason; otherwise null
  */
-record Offer(Limit winner, double amps, String limitedBy) {
+record Offer(Limit winner, double amps, String limitedBy, String modePause) {
 
     static final String NO_PROVIDER = "no limit provider";
+    /** Nominal phase voltage (manual §2.3) to turn a mode's power limit into a current per phase. */
+    static final double NOMINAL_V = 230.0;
 
-    static Offer of(List<Limit> providers, ChargingMode mode) {
+    /**
+     * @param mode     the active mode
+     * @param decision its service's word, null when no service is installed for it (Fast needs none)
+     * @param phases   the device's phases, to turn a power limit into a current
+     */
+    static Offer of(List<Limit> providers, ChargingMode mode, ModeDecision decision, int phases) {
         List<Limit> limits = new ArrayList<>(providers);
+        String modePause = null;
         if (mode != ChargingMode.FAST) {
-            limits.add(new Limit(0, "mode " + mode + " not installed",
-                    "no provider for mode " + mode + " yet; charging paused on the safe side"));
+            if (decision == null) {
+                limits.add(new Limit(0, "mode " + mode + " not installed",
+                        "no provider for mode " + mode + " yet; charging paused on the safe side"));
+            } else if (!decision.chargeNow()) {
+                modePause = decision.reason().isEmpty() ? "mode " + mode : decision.reason();
+                limits.add(new Limit(0, "mode " + mode, modePause));
+            } else {
+                double amps = Math.min(decision.maxCurrentA(), decision.maxPowerW() / (NOMINAL_V * phases));
+                if (amps < Double.POSITIVE_INFINITY) {
+                    limits.add(new Limit(amps, "mode " + mode, decision.reason()));
+                }
+            }
         }
         Limit winner = null;
         for (Limit l : limits) {
@@ -33,7 +53,7 @@ record Offer(Limit winner, double amps, String limitedBy) {
         }
         double available = winner == null ? 0 : winner.amps();
         double amps = available >= DutyCycle.MIN_CURRENT_A ? Math.min(available, DutyCycle.MAX_CURRENT_A) : 0;
-        return new Offer(winner, amps, winner == null ? NO_PROVIDER : winner.source());
+        return new Offer(winner, amps, winner == null ? NO_PROVIDER : winner.source(), modePause);
     }
 
     /** Some current can be offered. */
@@ -45,6 +65,9 @@ record Offer(Limit winner, double amps, String limitedBy) {
     String noOfferReason() {
         if (winner == null) {
             return "no limit provider registered";
+        }
+        if (modePause != null && winner.amps() == 0) {
+            return winner.source() + ": " + modePause;
         }
         String s = String.format(Locale.ROOT, "%s allows %.1f A, below the 6 A minimum (IEC 61851-1)",
                 winner.source(), winner.amps());

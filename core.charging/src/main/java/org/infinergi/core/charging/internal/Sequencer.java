@@ -134,8 +134,12 @@ final class Sequencer {
     /** State B: offer the current and test the RDC-DD; the vehicle decides when to draw. */
     private Drive vehicleConnected(RdcTest rdcBefore) {
         if (!offer.any()) {
-            return Drive.idle(ChargerState.WAITING_FOR_CURRENT, "no current available: " + offer.noOfferReason(),
-                    rdcBefore);
+            // Manual §8: a mode that says "do not charge now" suspends the charge; too little current is "charging
+            // current not available".
+            return offer.modePause() != null
+                    ? Drive.idle(ChargerState.PAUSED, "paused: " + offer.noOfferReason(), rdcBefore)
+                    : Drive.idle(ChargerState.WAITING_FOR_CURRENT, "no current available: " + offer.noOfferReason(),
+                            rdcBefore);
         }
         RdcTest rdc = advance(rdcBefore);
         boolean finished = s.session() != null && s.session().hasCharged();
