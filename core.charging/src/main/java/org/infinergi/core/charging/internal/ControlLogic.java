@@ -7,7 +7,6 @@ import java.util.Map;
 import org.infinergi.core.charging.api.ChargerControl;
 import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.ErrorCode;
-import org.infinergi.core.charging.api.PilotState;
 import org.infinergi.core.charging.internal.CoreState.ActiveError;
 import org.infinergi.core.charging.internal.CoreState.RdcTest;
 
@@ -17,11 +16,15 @@ import org.infinergi.core.charging.internal.CoreState.RdcTest;
  * session bookkeeping, the error model of manual §9.1 (detection, latching, recovery), the RDC-DD self-test before
  * each charge (manual §4.3) and the connector lock of untethered models. No I/O, no clock reads, no mutable state.
  *
- * <p>Errors: every active error stops or suspends the charge. Those in {@link LatchAndRecovery#OPEN_AT_ONCE} open the contactor in
- * the cycle they are seen and hold the pilot in state F for {@code faultHoldMs} (≈ 300 ms, IEC 61851-1); the others
- * (I3, I4, D7, D1, D2, D9, V3) withdraw the PWM first and open once the vehicle has gone to B or the stop grace
- * is over. I3/I4/D7 clear by themselves when their cause is gone; all others wait for
- * {@link ChargerControl#attemptRecovery()} after their cause is gone.
+ * <p>Errors: every active error stops or suspends the charge. Those in {@link LatchAndRecovery#OPEN_AT_ONCE} open
+ * the contactor in the cycle they are seen and hold the pilot in state F for {@code faultHoldMs} (≈ 300 ms,
+ * IEC 61851-1); the others (I3, I4, D7, D1, D2, D9, V3) withdraw the PWM first and open once the vehicle has gone
+ * to B or the stop grace is over. I3/I4/D7 clear by themselves when their cause is gone, V5 when the cable is
+ * removed; all others wait for {@link ChargerControl#attemptRecovery()} after their cause is gone (and, where the
+ * manual says "Disconnect the vehicle", after the vehicle was disconnected).
+ *
+ * <p>The control requests ({@code pause}, {@code resume}, {@code recover}, …) are answered from the last cycle's
+ * state and leave the state the next cycle starts from.
  */
 final class ControlLogic {
 
@@ -123,8 +126,7 @@ final class ControlLogic {
                 : s.outOfService() ? "the device is out of service"
                         : s.state() == ChargerState.NOT_ENABLED ? "charging is not enabled"
                                 : s.userPaused() ? "already paused by the user"
-                                        : !(s.pilot() == PilotState.B || s.pilot() == PilotState.C
-                                                || s.pilot() == PilotState.D) ? "no vehicle connected" : null;
+                                        : !PilotView.connected(s.pilot()) ? "no vehicle connected" : null;
         if (refusal != null) {
             return new Outcome(new ChargerControl.Result(false, "pause refused: " + refusal), s);
         }
@@ -159,9 +161,8 @@ final class ControlLogic {
         if (refusal != null) {
             return new Outcome(new ChargerControl.Result(false, "authorization refused: " + refusal), s);
         }
-        boolean connected = s.pilot() == PilotState.B || s.pilot() == PilotState.C || s.pilot() == PilotState.D;
         return new Outcome(new ChargerControl.Result(true, "authorized " + idTag
-                + (connected ? "" : ": connect the vehicle to start charging")),
+                + (PilotView.connected(s.pilot()) ? "" : ": connect the vehicle to start charging")),
                 s.withAccess(s.access().authorized(idTag, now)));
     }
 
