@@ -30,20 +30,9 @@ record Offer(Limit winner, double amps, String limitedBy, String modePause) {
      */
     static Offer of(List<Limit> providers, ChargingMode mode, ModeDecision decision, int phases) {
         List<Limit> limits = new ArrayList<>(providers);
-        String modePause = null;
-        if (mode != ChargingMode.FAST) {
-            if (decision == null) {
-                limits.add(new Limit(0, "mode " + mode + " not installed",
-                        "no provider for mode " + mode + " yet; charging paused on the safe side"));
-            } else if (!decision.chargeNow()) {
-                modePause = decision.reason().isEmpty() ? "mode " + mode : decision.reason();
-                limits.add(new Limit(0, "mode " + mode, modePause));
-            } else {
-                double amps = Math.min(decision.maxCurrentA(), decision.maxPowerW() / (NOMINAL_V * phases));
-                if (amps < Double.POSITIVE_INFINITY) {
-                    limits.add(new Limit(amps, "mode " + mode, decision.reason()));
-                }
-            }
+        Limit modeLimit = modeLimit(mode, decision, phases);
+        if (modeLimit != null) {
+            limits.add(modeLimit);
         }
         Limit winner = null;
         for (Limit l : limits) {
@@ -53,7 +42,25 @@ record Offer(Limit winner, double amps, String limitedBy, String modePause) {
         }
         double available = winner == null ? 0 : winner.amps();
         double amps = available >= DutyCycle.MIN_CURRENT_A ? Math.min(available, DutyCycle.MAX_CURRENT_A) : 0;
-        return new Offer(winner, amps, winner == null ? NO_PROVIDER : winner.source(), modePause);
+        boolean modePaused = winner == modeLimit && decision != null && !decision.chargeNow();
+        return new Offer(winner, amps, winner == null ? NO_PROVIDER : winner.source(),
+                modePaused ? modeLimit.detail() : null);
+    }
+
+    /** The active mode's word as a limit (manual §5.1), or null when it sets none; Fast is the core's own. */
+    private static Limit modeLimit(ChargingMode mode, ModeDecision decision, int phases) {
+        if (mode == ChargingMode.FAST) {
+            return null;
+        }
+        if (decision == null) {
+            return new Limit(0, "mode " + mode + " not installed",
+                    "no provider for mode " + mode + " yet; charging paused on the safe side");
+        }
+        if (!decision.chargeNow()) {
+            return new Limit(0, "mode " + mode, decision.reason().isEmpty() ? "mode " + mode : decision.reason());
+        }
+        double amps = Math.min(decision.maxCurrentA(), decision.maxPowerW() / (NOMINAL_V * phases));
+        return amps < Double.POSITIVE_INFINITY ? new Limit(amps, "mode " + mode, decision.reason()) : null;
     }
 
     /** Some current can be offered. */
@@ -66,7 +73,7 @@ record Offer(Limit winner, double amps, String limitedBy, String modePause) {
         if (winner == null) {
             return "no limit provider registered";
         }
-        if (modePause != null && winner.amps() == 0) {
+        if (modePause != null) {
             return winner.source() + ": " + modePause;
         }
         String s = String.format(Locale.ROOT, "%s allows %.1f A, below the 6 A minimum (IEC 61851-1)",

@@ -41,6 +41,14 @@ class OfferTest {
     }
 
     @Test
+    void whenAProviderAlsoAllowsNothing_itsReasonIsNotTheModes() {
+        Offer o = Offer.of(List.of(Limit.of(0, "dlm")), ChargingMode.GREEN, ModeDecision.pause("no sun"), 3);
+        assertEquals("dlm", o.limitedBy());
+        assertNull(o.modePause());
+        assertEquals("dlm allows 0.0 A, below the 6 A minimum (IEC 61851-1)", o.noOfferReason());
+    }
+
+    @Test
     void aModesPowerLimit_perPhaseAtTheNominalVoltage() {
         assertEquals(10, Offer.of(DLM_16, ChargingMode.PROGRAMMED, ModeDecision.power(2_300, "P1"), 1).amps(), 1e-9);
         assertEquals(10, Offer.of(DLM_16, ChargingMode.PROGRAMMED, ModeDecision.power(6_900, "P1"), 3).amps(), 1e-9);
