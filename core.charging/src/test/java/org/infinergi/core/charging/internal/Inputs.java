@@ -39,7 +39,12 @@ final class Inputs {
     }
 
     static ControlInput input(CoreState prev, Instant now, MeterReading internal, MeterReading vehicle) {
-        return new ControlInput(now, new PilotReading(6, -12), true, internal, vehicle,
+        return input(prev, now, new PilotReading(6, -12), true, internal, vehicle);
+    }
+
+    static ControlInput input(CoreState prev, Instant now, PilotReading pilot, boolean contactorFeedback,
+            MeterReading internal, MeterReading vehicle) {
+        return new ControlInput(now, pilot, contactorFeedback, internal, vehicle,
                 List.of(Limit.of(16, "dlm")), ModeDecision.charge(), SETTINGS, prev, HEALTHY,
                 ThermalSettings.DEFAULTS, MeteringSettings.DEFAULTS, false);
     }
