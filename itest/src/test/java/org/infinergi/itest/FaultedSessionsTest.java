@@ -40,11 +40,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  * a whole session through the real firmware over the simulated world — plug and charge, the physical cause
  * injected below the drivers ({@code POST /api/sim/fault}), the error as status, relay, pilot and the LED the
  * world sees, the cause removed, recovery (button, web reset, or by itself), charging again, unplug, the session
- * and the error episode stored:
+ * and the error episode stored. Where the manual's remedy begins with "Disconnect the vehicle" (I1, V2) the reset
+ * is refused until the vehicle is unplugged, and the next vehicle charges:
  * <ul>
- * <li>1 installation: I1 earth lost — latched, recovered by the multifunction button (manual §6.2.1);</li>
+ * <li>1 installation: I1 earth lost — latched, recovered by the multifunction button (manual §6.2.1) once the
+ * vehicle is unplugged;</li>
  * <li>2 vehicle: V2 DC leakage during the charge — latched, recovered by the web ({@code POST /api/control
- * reset}); on a 20 A cable, which caps the offer;</li>
+ * reset}) once the vehicle is unplugged; on a 20 A cable, which caps the offer;</li>
  * <li>3 device: D7 overheating — clears by itself below the recovery temperature.</li>
  * </ul>
  * Plus the image facts of issue 3: the front panel and the sim's panel parts are active, and {@code etc/factory}
@@ -103,10 +105,12 @@ public class FaultedSessionsTest {
         assertTrue("earth back", http.get("/api/sim").path("earthPresent").asBoolean());
         awaitLatchedAndBlinking("I1", 1);
 
+        resetRefusedUntilTheVehicleIsUnplugged(sessions, "I1");
         assertTrue("key reached the panel pins", http.button("multi", 200).path("attached").asBoolean());
-        awaitChargingAgain(32);
+        awaitClearedAndStored(sessions, "I1");
 
-        unplugAndAssertStored(sessions, "I1");
+        chargeOnTheCable(32, 32);
+        unplug(sessions + 2);
     }
 
     // ===== category 2: vehicle =====
@@ -124,11 +128,13 @@ public class FaultedSessionsTest {
         assertFalse("RDC-DD released", http.get("/api/sim").path("rcd").path("tripped").asBoolean());
         awaitLatchedAndBlinking("V2", 2);
 
+        resetRefusedUntilTheVehicleIsUnplugged(sessions, "V2");
         JsonNode reset = http.control("reset");
         assertTrue("web reset accepted: " + reset, reset.path("accepted").asBoolean());
-        awaitChargingAgain(20);
+        awaitClearedAndStored(sessions, "V2");
 
-        unplugAndAssertStored(sessions, "V2");
+        chargeOnTheCable(32, 20);
+        unplug(sessions + 2);
     }
 
     // ===== category 3: device =====
@@ -259,12 +265,55 @@ public class FaultedSessionsTest {
                 && led.path("blinks").asInt() == category;
     }
 
+    /**
+     * Manual §9.1 "Disconnect the vehicle and …": the reset with the vehicle still plugged in is refused in the
+     * manual's words, and the status says so; unplugging ends (and stores) the session, the error stays latched.
+     */
+    private void resetRefusedUntilTheVehicleIsUnplugged(int sessionsBefore, String code) {
+        JsonNode refused = http.control("reset");
+        assertFalse("reset refused while plugged in: " + refused, refused.path("accepted").asBoolean());
+        assertTrue(refused.toString(), refused.path("message").asText().contains("disconnect the vehicle first"));
+        assertTrue(http.get("/api/status").toString(),
+                http.get("/api/status").path("detail").asText().contains("disconnect the vehicle first"));
+        http.ev("unplug");
+        await("vehicle gone (pilot A), the session stored, " + code + " still latched").atMost(STEP)
+                .pollInterval(POLL).until(() -> {
+                    JsonNode s = http.get("/api/status");
+                    return "A".equals(s.path("pilot").asText()) && code.equals(s.path("error").asText())
+                            && http.get("/api/sessions").size() == sessionsBefore + 1
+                            && !http.get("/api/sim").path("lock").path("locked").asBoolean();
+                });
+    }
+
+    /** After the reset: no error, no vehicle; the session and the error episode are stored. */
+    private void awaitClearedAndStored(int sessionsBefore, String code) {
+        await(code + " cleared by the reset").atMost(STEP).pollInterval(POLL).until(() -> {
+            JsonNode s = http.get("/api/status");
+            return "VEHICLE_NOT_CONNECTED".equals(s.path("state").asText()) && s.path("error").isNull();
+        });
+        assertStored(sessionsBefore, code);
+    }
+
+    /** Unplug after a charge: the session is stored. */
+    private void unplug(int sessionsAfter) {
+        http.ev("unplug");
+        await("vehicle gone, socket released, session stored").atMost(STEP).pollInterval(POLL).until(() ->
+                "VEHICLE_NOT_CONNECTED".equals(http.get("/api/status").path("state").asText())
+                        && !http.get("/api/sim").path("lock").path("locked").asBoolean()
+                        && http.get("/api/sessions").size() == sessionsAfter);
+    }
+
     /** Unplug: one more session stored; the newest episode of the code has raised and cleared, in order. */
     private void unplugAndAssertStored(int sessionsBefore, String code) {
         http.ev("unplug");
         await("vehicle gone, socket released").atMost(STEP).pollInterval(POLL).until(() ->
                 "VEHICLE_NOT_CONNECTED".equals(http.get("/api/status").path("state").asText())
                         && !http.get("/api/sim").path("lock").path("locked").asBoolean());
+        assertStored(sessionsBefore, code);
+    }
+
+    /** One more session stored, with energy; the newest episode of the code raised in it and cleared after. */
+    private void assertStored(int sessionsBefore, String code) {
         await("the session is stored").atMost(STEP).pollInterval(POLL)
                 .until(() -> http.get("/api/sessions").size() == sessionsBefore + 1);
         JsonNode session = http.get("/api/sessions").get(0);

@@ -22,9 +22,11 @@ import org.infinergi.core.charging.api.ChargerControl;
 import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.ChargerStatus;
 import org.infinergi.core.charging.api.ChargerStatusService;
+import org.infinergi.core.charging.api.ChargingModeService;
 import org.infinergi.core.charging.api.ErrorCode;
 import org.infinergi.core.charging.api.Limit;
 import org.infinergi.core.charging.api.LimitProvider;
+import org.infinergi.core.charging.api.ModeDecision;
 import org.infinergi.core.charging.api.SessionRecord;
 import org.infinergi.core.charging.hal.BoardSensors;
 import org.infinergi.core.charging.hal.ConnectorLock;
@@ -72,6 +74,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     private final Clock clock;
     private final ControlLogic logic = new ControlLogic();
     private final List<LimitProvider> limitProviders = new CopyOnWriteArrayList<>();
+    private final ModeServices modes = new ModeServices();
     private final AtomicReference<Meter> vehicleMeter = new AtomicReference<>();
     private final AtomicReference<Meter> midMeter = new AtomicReference<>();
     private final AtomicReference<Authorization> authorization = new AtomicReference<>();
@@ -308,6 +311,18 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         limitProviders.remove(provider);
     }
 
+    /** The charging modes in their own bundles (manual §5.1), named by {@value ChargingModeService#MODE}. */
+    @Reference(name = "modeService", service = ChargingModeService.class,
+            cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeModeService")
+    void addModeService(ChargingModeService service, Map<String, Object> properties) {
+        modes.add(service, properties);
+    }
+
+    void removeModeService(ChargingModeService service) {
+        modes.remove(service);
+    }
+
     /** Starts the control loop on a named single thread. */
     synchronized void start() {
         if (scheduler != null) {
@@ -416,20 +431,16 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
             feedback = true;
             faults.add("contactor feedback unreadable: " + e);
         }
-        MeterReading meterReading = null;
         MeteringSettingsSource m = metering.get();
         MeteringSettings meteringSettings = m == null ? MeteringSettings.DEFAULTS : m.meteringSettings();
-        // Manual §5.2.1.2: once a MID meter is configured, energy and protections use its readings; a silent one
-        // is D9 (the internal meter is not a silent substitute).
+        // Manual §5.2.1.2: once a MID meter is configured, its readings replace the internal ones in the
+        // statistics (a silent one is D9, the internal meter is not a silent substitute); the protections keep the
+        // box's own measurement.
+        Meter internal = vehicleMeter.get();
         Meter meter = meteringSettings.vehicleMeter() == MeteringSettings.VehicleMeter.MID ? midMeter.get()
-                : vehicleMeter.get();
-        if (meter != null) {
-            try {
-                meterReading = meter.latest().orElse(null);
-            } catch (RuntimeException e) {
-                log.debug("Vehicle meter failed: {}", e.toString());
-            }
-        }
+                : internal;
+        MeterReading internalReading = latest(internal);
+        MeterReading meterReading = meter == internal ? internalReading : latest(meter);
         MeterReading gridReading = null;
         Meter grid = gridMeter.get();
         if (grid != null) {
@@ -463,7 +474,9 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         ThermalThresholds t = thermal.get();
         List<Limit> limits = Limits.evaluate(new ArrayList<>(limitProviders));
         boolean authRequired = authRequired(faults);
-        ControlDecision d = logic.decide(new ControlInput(now, reading, feedback, meterReading, limits, settings,
+        ModeDecision modeDecision = modes.ask(settings.charging().activeMode());
+        ControlDecision d = logic.decide(new ControlInput(now, reading, feedback, internalReading, meterReading, limits,
+                modeDecision, settings,
                 state, hal, t == null ? ThermalSettings.DEFAULTS : t.thermalSettings(), meteringSettings,
                 authRequired));
         if (state.access().updating() != null && !state.access().updateEnding()
@@ -489,6 +502,17 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
                 log.info("Session started at {} in mode {}", e.record().start(), e.record().mode());
             }
         }
+    }
+
+    private MeterReading latest(Meter meter) {
+        if (meter != null) {
+            try {
+                return meter.latest().orElse(null);
+            } catch (RuntimeException e) {
+                log.debug("Vehicle meter failed: {}", e.toString());
+            }
+        }
+        return null;
     }
 
     /** A failing authentication service asks for authentication: never charge unauthenticated by accident. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.infinergi.core.charging.api.Limit;
+import org.infinergi.core.charging.api.ModeDecision;
 import org.infinergi.core.charging.hal.MeterReading;
 import org.infinergi.core.charging.hal.PilotReading;
 
@@ -13,8 +14,13 @@ import org.infinergi.core.charging.hal.PilotReading;
  * @param now                the cycle's time
  * @param pilot              the pilot reading, or null when none could be taken (the read threw)
  * @param contactorFeedback  what the relay feedback says
- * @param meter              the vehicle meter's latest reading, or null when missing or stale
+ * @param internalMeter      the box's own meter's latest reading, or null when missing: what the protections
+ *                           judge (V1, V3, I3, I4), whichever meter the statistics use (manual §5.2.1.2)
+ * @param vehicleMeter       the latest reading of the meter the statistics use (the MID meter when one is
+ *                           selected, otherwise the internal one), or null: session energy, power shown, history
  * @param limits             the limits of all registered providers, already evaluated (a throwing one as 0 A)
+ * @param mode               the active charging mode's word this cycle (manual §5.1), or null when no service is
+ *                           installed for it; Fast's is always "charge"
  * @param settings           the configuration in force
  * @param previous           the state after the previous cycle
  * @param hal                the optional hardware services' readings
@@ -22,7 +28,8 @@ import org.infinergi.core.charging.hal.PilotReading;
  * @param metering           which meters are configured
  * @param authRequired       a user must authenticate before a vehicle charges (manual §5.7)
  */
-record ControlInput(Instant now, PilotReading pilot, boolean contactorFeedback, MeterReading meter, List<Limit> limits,
+record ControlInput(Instant now, PilotReading pilot, boolean contactorFeedback, MeterReading internalMeter,
+        MeterReading vehicleMeter, List<Limit> limits, ModeDecision mode,
         ChargerSettings settings, CoreState previous, HalSnapshot hal, ThermalSettings thermal,
         MeteringSettings metering, boolean authRequired) {
 

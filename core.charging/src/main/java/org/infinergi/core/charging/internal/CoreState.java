@@ -21,7 +21,7 @@ import org.infinergi.core.charging.api.PilotState;
  * @param offeredA          current offered last cycle (0 = none)
  * @param errors            active errors with when they were raised and what was detected
  * @param causes            the error causes present last cycle (answers a recovery attempt at once)
- * @param pending           since when a debounced condition has been seen, by condition name
+ * @param pending           since when each debounced condition has been seen
  * @param faultHoldUntil    state F is driven until then (after a fault that opened at once), or null
  * @param rdc               the RDC-DD self-test of this session
  * @param lockCommanded     the connector lock command of last cycle (untethered)
@@ -36,7 +36,7 @@ import org.infinergi.core.charging.api.PilotState;
  */
 record CoreState(ChargerState state, PilotState pilot, double dutyCyclePct, boolean contactorClosed, Session session,
         double lastSessionEnergyWh, Instant offerWithdrawnAt, double offeredA, Map<ErrorCode, ActiveError> errors,
-        Map<ErrorCode, String> causes, Map<String, Instant> pending, Instant faultHoldUntil, RdcTest rdc,
+        Map<ErrorCode, String> causes, Timers pending, Instant faultHoldUntil, RdcTest rdc,
         boolean lockCommanded, Instant lockChangedAt, boolean userPaused, boolean outOfService,
         boolean recoveryRequested, Instant startedAt, Instant pilotTrustedFrom, Access access) {
 
@@ -72,8 +72,23 @@ record CoreState(ChargerState state, PilotState pilot, double dutyCyclePct, bool
         }
     }
 
-    /** An active error. */
-    record ActiveError(Instant raised, String detail) {
+    /**
+     * An active error.
+     *
+     * @param raised               when it was raised
+     * @param detail               what was detected
+     * @param vehicleDisconnected  the pilot showed A (no vehicle) since it was raised: the first step of the
+     *                             manual's remedy "Disconnect the vehicle …" (§9.1) has been done
+     */
+    record ActiveError(Instant raised, String detail, boolean vehicleDisconnected) {
+
+        ActiveError(Instant raised, String detail) {
+            this(raised, detail, false);
+        }
+
+        ActiveError disconnected() {
+            return vehicleDisconnected ? this : new ActiveError(raised, detail, true);
+        }
     }
 
     /** Phase of the RDC-DD self-test before the charge (manual §4.3). */
@@ -92,42 +107,162 @@ record CoreState(ChargerState state, PilotState pilot, double dutyCyclePct, bool
     CoreState {
         errors = errors.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(errors));
         causes = causes.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(causes));
-        pending = Map.copyOf(pending);
     }
 
     static final CoreState INITIAL = new CoreState(ChargerState.INITIALISING, null, DutyCycle.NO_OFFER, false, null,
-            0, null, 0, Map.of(), Map.of(), Map.of(), null, RdcTest.NOT_TESTED, false, null, false, false, false,
+            0, null, 0, Map.of(), Map.of(), Timers.NONE, null, RdcTest.NOT_TESTED, false, null, false, false, false,
             null, null, Access.NONE);
 
     CoreState withUserPaused(boolean v) {
-        return new CoreState(state, pilot, dutyCyclePct, contactorClosed, session, lastSessionEnergyWh,
-                offerWithdrawnAt, offeredA, errors, causes, pending, faultHoldUntil, rdc, lockCommanded,
-                lockChangedAt, v, outOfService, recoveryRequested, startedAt, pilotTrustedFrom, access);
+        return change().userPaused(v).build();
     }
 
     CoreState withOutOfService(boolean v) {
-        return new CoreState(state, pilot, dutyCyclePct, contactorClosed, session, lastSessionEnergyWh,
-                offerWithdrawnAt, offeredA, errors, causes, pending, faultHoldUntil, rdc, lockCommanded,
-                lockChangedAt, userPaused, v, recoveryRequested, startedAt, pilotTrustedFrom, access);
+        return change().outOfService(v).build();
     }
 
     CoreState withRecoveryRequested(boolean v) {
-        return new CoreState(state, pilot, dutyCyclePct, contactorClosed, session, lastSessionEnergyWh,
-                offerWithdrawnAt, offeredA, errors, causes, pending, faultHoldUntil, rdc, lockCommanded,
-                lockChangedAt, userPaused, outOfService, v, startedAt, pilotTrustedFrom, access);
+        return change().recoveryRequested(v).build();
     }
 
     CoreState withAccess(Access v) {
-        return new CoreState(state, pilot, dutyCyclePct, contactorClosed, session, lastSessionEnergyWh,
-                offerWithdrawnAt, offeredA, errors, causes, pending, faultHoldUntil, rdc, lockCommanded,
-                lockChangedAt, userPaused, outOfService, recoveryRequested, startedAt, pilotTrustedFrom, v);
+        return change().access(v).build();
+    }
+
+    /** A copy of this state to change a few fields of: {@code prev.change().state(s).pilot(p).build()}. */
+    Change change() {
+        return new Change(this);
+    }
+
+    /** Copy-with-change of a {@link CoreState}: every field starts as the original's. */
+    static final class Change {
+        private ChargerState state;
+        private PilotState pilot;
+        private double dutyCyclePct;
+        private boolean contactorClosed;
+        private Session session;
+        private double lastSessionEnergyWh;
+        private Instant offerWithdrawnAt;
+        private double offeredA;
+        private Map<ErrorCode, ActiveError> errors;
+        private Map<ErrorCode, String> causes;
+        private Timers pending;
+        private Instant faultHoldUntil;
+        private RdcTest rdc;
+        private boolean lockCommanded;
+        private Instant lockChangedAt;
+        private boolean userPaused;
+        private boolean outOfService;
+        private boolean recoveryRequested;
+        private Instant startedAt;
+        private Instant pilotTrustedFrom;
+        private Access access;
+
+        private Change(CoreState s) {
+            state = s.state;
+            pilot = s.pilot;
+            dutyCyclePct = s.dutyCyclePct;
+            contactorClosed = s.contactorClosed;
+            session = s.session;
+            lastSessionEnergyWh = s.lastSessionEnergyWh;
+            offerWithdrawnAt = s.offerWithdrawnAt;
+            offeredA = s.offeredA;
+            errors = s.errors;
+            causes = s.causes;
+            pending = s.pending;
+            faultHoldUntil = s.faultHoldUntil;
+            rdc = s.rdc;
+            lockCommanded = s.lockCommanded;
+            lockChangedAt = s.lockChangedAt;
+            userPaused = s.userPaused;
+            outOfService = s.outOfService;
+            recoveryRequested = s.recoveryRequested;
+            startedAt = s.startedAt;
+            pilotTrustedFrom = s.pilotTrustedFrom;
+            access = s.access;
+        }
+
+        /** What the pilot/contactor sequencer drove this cycle. */
+        Change drive(ChargerState display, PilotState read, double duty, boolean contactor, double offered,
+                Instant withdrawnAt) {
+            state = display;
+            pilot = read;
+            dutyCyclePct = duty;
+            contactorClosed = contactor;
+            offeredA = offered;
+            offerWithdrawnAt = withdrawnAt;
+            return this;
+        }
+
+        /** The session in progress (or null) and the energy of the last finished one. */
+        Change session(Session current, double lastEnergyWh) {
+            session = current;
+            lastSessionEnergyWh = lastEnergyWh;
+            return this;
+        }
+
+        /** The active errors, the causes seen, the debounce timers and the state F hold after a fault. */
+        Change errors(Map<ErrorCode, ActiveError> active, Map<ErrorCode, String> seen, Timers timers,
+                Instant holdUntil) {
+            errors = active;
+            causes = seen;
+            pending = timers;
+            faultHoldUntil = holdUntil;
+            return this;
+        }
+
+        Change rdc(RdcTest v) {
+            rdc = v;
+            return this;
+        }
+
+        /** The connector lock command and when it last changed. */
+        Change lock(boolean commanded, Instant changedAt) {
+            lockCommanded = commanded;
+            lockChangedAt = changedAt;
+            return this;
+        }
+
+        Change userPaused(boolean v) {
+            userPaused = v;
+            return this;
+        }
+
+        Change outOfService(boolean v) {
+            outOfService = v;
+            return this;
+        }
+
+        Change recoveryRequested(boolean v) {
+            recoveryRequested = v;
+            return this;
+        }
+
+        /** The first cycle's time and from when the pilot shows the vehicle again. */
+        Change times(Instant started, Instant trustedFrom) {
+            startedAt = started;
+            pilotTrustedFrom = trustedFrom;
+            return this;
+        }
+
+        Change access(Access v) {
+            access = v;
+            return this;
+        }
+
+        CoreState build() {
+            return new CoreState(state, pilot, dutyCyclePct, contactorClosed, session, lastSessionEnergyWh,
+                    offerWithdrawnAt, offeredA, errors, causes, pending, faultHoldUntil, rdc, lockCommanded,
+                    lockChangedAt, userPaused, outOfService, recoveryRequested, startedAt, pilotTrustedFrom,
+                    access);
+        }
     }
 
     /** The state after the core drove the safe side by itself (loop failure, deactivation). */
     CoreState safe(ChargerState display, double duty, Map<ErrorCode, ActiveError> newErrors, Instant holdUntil,
             Session newSession, double lastEnergy) {
-        return new CoreState(display, pilot, duty, false, newSession, lastEnergy, null, 0, newErrors, causes,
-                pending, holdUntil, RdcTest.NOT_TESTED, lockCommanded, lockChangedAt, userPaused, outOfService,
-                false, startedAt, pilotTrustedFrom, access);
+        return change().drive(display, pilot, duty, false, 0, null).session(newSession, lastEnergy)
+                .errors(newErrors, causes, pending, holdUntil).rdc(RdcTest.NOT_TESTED).recoveryRequested(false)
+                .build();
     }
 }

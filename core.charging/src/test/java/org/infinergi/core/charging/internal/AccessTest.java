@@ -243,6 +243,7 @@ class AccessTest {
         assertFalse(r.core.attemptRecovery().accepted(), "refused while the oscillator is stuck");
         r.pilot.oscillatorStuck(false);
         r.cycles(2);
+        ErrorModelTest.refusedUntilUnplugged(r, "D8");
         assertTrue(ErrorModelTest.recover(r).accepted());
         assertNull(r.cycles(2).error());
     }

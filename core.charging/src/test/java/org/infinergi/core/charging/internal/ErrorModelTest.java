@@ -11,6 +11,7 @@ import java.util.Map;
 import org.infinergi.core.charging.api.ChargerControl;
 import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.ChargerStatus;
+import org.infinergi.core.charging.api.ErrorCode;
 import org.infinergi.core.charging.api.PilotState;
 import org.infinergi.core.charging.testing.FixedLimitProvider;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,22 @@ class ErrorModelTest {
         return res;
     }
 
+    /**
+     * Manual §9.1 "Disconnect the vehicle and press the multifunction button": with the vehicle still plugged in
+     * the reset is refused in the manual's words; then the vehicle is unplugged and the charger sees A (after the
+     * state F hold and the line's settling).
+     */
+    static void refusedUntilUnplugged(Rig r, String code) {
+        ChargerControl.Result res = recover(r);
+        assertFalse(res.accepted(), res.message());
+        assertTrue(res.message().contains(code) && res.message().contains("disconnect the vehicle first"),
+                res.message());
+        assertTrue(r.core.status().detail().contains("disconnect the vehicle first"), r.core.status().detail());
+        assertError(r.core.status(), code, ErrorCode.valueOf(code).category().number());
+        r.vehicle(PilotState.A);
+        assertEquals(PilotState.A, r.cycles(10).pilot());
+    }
+
     // ---- V4 pilot problem: open at once, state F held ≈ 300 ms, latched until recovery once the cause is gone ----
 
     @Test
@@ -66,8 +83,10 @@ class ErrorModelTest {
         s = r.cycles(10);
         assertError(s, "V4", 2);
         assertSafe(r, s);
+        refusedUntilUnplugged(r, "V4");
         ChargerControl.Result res = recover(r);
         assertTrue(res.accepted(), res.message());
+        r.vehicle(PilotState.B);
         s = r.cycles(4);
         assertNull(s.error());
         assertEquals(16.0, s.offeredCurrentA(), "the offer is back: " + s);
@@ -216,7 +235,8 @@ class ErrorModelTest {
         assertFalse(r.pilot.contactorCommanded(), "opened at once");
         // Unplug, press the button: cleared.
         r.meter.setPhases(new double[] { 230, 230, 230 }, new double[] { 0, 0, 0 });
-        r.vehicle(PilotState.A);
+        r.cycle();
+        refusedUntilUnplugged(r, "V1");
         assertTrue(recover(r).accepted());
         assertEquals(ChargerState.VEHICLE_NOT_CONNECTED, r.cycles(3).state());
     }
@@ -243,6 +263,7 @@ class ErrorModelTest {
         assertFalse(recover(r).accepted(), "leakage still there");
         r.rdc.leak(false);
         r.cycle();
+        refusedUntilUnplugged(r, "V2");
         assertTrue(recover(r).accepted());
         assertNull(r.cycles(2).error());
     }
@@ -322,6 +343,7 @@ class ErrorModelTest {
         assertFalse(recover(r).accepted());
         r.sensors.earth(true);
         r.cycle();
+        refusedUntilUnplugged(r, "I1");
         assertTrue(recover(r).accepted());
     }
 
@@ -443,6 +465,33 @@ class ErrorModelTest {
         r.vehicle(PilotState.A);
         assertTrue(recover(r).accepted());
         r.charging();
+    }
+
+    @Test
+    void v5_clearsWhenTheCableIsRemoved_noReset() {
+        Rig r = rig("tethered", false);
+        r.pp.resistance(5_000);
+        assertError(r.vehicle(PilotState.B), "V5", 2);
+        assertError(r.cycles(10), "V5", 2);
+        // Manual §9.1 V5: "Disconnect the cable and check …": the cable out (pilot A) clears it, no button.
+        r.vehicle(PilotState.A);
+        ChargerStatus s = r.cycles(10);
+        assertNull(s.error(), s.toString());
+        assertEquals(ChargerState.VEHICLE_NOT_CONNECTED, s.state());
+        assertEquals("CLEARED V5", r.history.get(r.history.size() - 1));
+    }
+
+    @Test
+    void recoveryWithTheVehiclePluggedIn_refusedOnlyWhereTheManualSaysDisconnectTheVehicle() {
+        Rig r = rig();
+        r.charging();
+        r.sensors.phaseNeutralReversed(true);
+        assertError(r.cycle(), "I2", 1);
+        r.sensors.phaseNeutralReversed(false);
+        r.cycle();
+        // I2's remedy is "Remove the power supply … check the input cable wiring": no unplugging asked.
+        assertTrue(recover(r).accepted());
+        assertNull(r.cycles(2).error());
     }
 
     @Test
@@ -663,9 +712,10 @@ class ErrorModelTest {
         s = r.cycles(6);
         assertError(s, "D8", 3);
         assertEquals(100.0, r.pilot.dutyCycle(), "F held 300 ms only");
+        refusedUntilUnplugged(r, "D8");
         assertTrue(recover(r).accepted());
         r.cycles(4);
-        assertEquals(ChargerState.CHARGING, r.cycles(4).state(), "the loop runs on and charges again");
+        assertEquals(ChargerState.CHARGING, r.charging().state(), "the loop runs on and charges again");
     }
 
     @Test

@@ -1,0 +1,47 @@
+package org.infinergi.core.charging.api;
+
+import java.util.Objects;
+
+/**
+ * What the active charging mode says for this moment (manual §5.1): charge, at most some current or power, or do
+ * not charge now, because … The reason is what the user reads ({@code limitedBy}, the status detail); a pause shows
+ * as "charging suspended" (manual §8), a limit below the 6 A minimum as "current not available".
+ *
+ * @param chargeNow   false: do not charge now (for example "green energy not available", "invalid charging
+ *                    program", "not enabled by the central system")
+ * @param reason      why, never null; empty when there is nothing to say
+ * @param maxCurrentA the highest current per phase the mode allows, amperes; {@code +∞} when it sets none
+ * @param maxPowerW   the highest power the mode allows, watts; {@code +∞} when it sets none
+ */
+public record ModeDecision(boolean chargeNow, String reason, double maxCurrentA, double maxPowerW) {
+
+    public ModeDecision {
+        Objects.requireNonNull(reason, "reason");
+        if (Double.isNaN(maxCurrentA) || maxCurrentA < 0) {
+            throw new IllegalArgumentException("maxCurrentA must be >= 0 A, was " + maxCurrentA);
+        }
+        if (Double.isNaN(maxPowerW) || maxPowerW < 0) {
+            throw new IllegalArgumentException("maxPowerW must be >= 0 W, was " + maxPowerW);
+        }
+    }
+
+    /** Charge with no limit of the mode's own. */
+    public static ModeDecision charge() {
+        return new ModeDecision(true, "", Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
+    /** Do not charge now, because {@code reason}. */
+    public static ModeDecision pause(String reason) {
+        return new ModeDecision(false, reason, 0, 0);
+    }
+
+    /** Charge at most {@code amps} per phase, because {@code reason}. */
+    public static ModeDecision current(double amps, String reason) {
+        return new ModeDecision(true, reason, amps, Double.POSITIVE_INFINITY);
+    }
+
+    /** Charge at most {@code watts} in total, because {@code reason}. */
+    public static ModeDecision power(double watts, String reason) {
+        return new ModeDecision(true, reason, Double.POSITIVE_INFINITY, watts);
+    }
+}
