@@ -27,9 +27,9 @@ class ChargingCoreTest {
         WiringLimitProvider wiring = new WiringLimitProvider(Map.copyOf(config));
         UserMaximumLimitProvider user = new UserMaximumLimitProvider(Map.copyOf(config));
         DeviceRatingLimitProvider device = new DeviceRatingLimitProvider(Map.copyOf(config));
-        r.core.addLimitProvider(wiring);
-        r.core.addLimitProvider(user);
-        r.core.addLimitProvider(device);
+        r.core.limitProviders.add(wiring);
+        r.core.limitProviders.add(user);
+        r.core.limitProviders.add(device);
         r.onModified(c -> {
             wiring.modified(c);
             user.modified(c);
@@ -186,8 +186,8 @@ class ChargingCoreTest {
     @Test
     void offeredCurrentIsTheMinimumOverProviders_andTheWinnerIsRecorded() {
         Rig r = rig();
-        r.core.addLimitProvider(new FixedLimitProvider(20, "cable capacity"));
-        r.core.addLimitProvider(new FixedLimitProvider(16, "dlm"));
+        r.core.limitProviders.add(new FixedLimitProvider(20, "cable capacity"));
+        r.core.limitProviders.add(new FixedLimitProvider(16, "dlm"));
         ChargerStatus s = r.vehicle(PilotState.B);
         assertEquals(16.0, s.offeredCurrentA());
         assertEquals("dlm", s.limitedBy());
@@ -199,9 +199,9 @@ class ChargingCoreTest {
     void providersComeAndGo() {
         Rig r = rig();
         FixedLimitProvider dlm = new FixedLimitProvider(10, "dlm");
-        r.core.addLimitProvider(dlm);
+        r.core.limitProviders.add(dlm);
         assertEquals(10.0, r.vehicle(PilotState.B).offeredCurrentA());
-        r.core.removeLimitProvider(dlm);
+        r.core.limitProviders.remove(dlm);
         ChargerStatus s = r.cycle();
         assertEquals(32.0, s.offeredCurrentA());
     }
@@ -209,7 +209,7 @@ class ChargingCoreTest {
     @Test
     void aThrowingProviderCountsAsZero_andPauses() {
         Rig r = rig();
-        r.core.addLimitProvider(new FixedLimitProvider(16, "thermal").fail(new IllegalStateException("sensor")));
+        r.core.limitProviders.add(new FixedLimitProvider(16, "thermal").fail(new IllegalStateException("sensor")));
         ChargerStatus s = r.vehicle(PilotState.B);
         assertEquals(0.0, s.offeredCurrentA());
         assertEquals(ChargerState.WAITING_FOR_CURRENT, s.state());
@@ -228,7 +228,7 @@ class ChargingCoreTest {
     @Test
     void belowSixAmps_inB_waitsWithoutPwm() {
         Rig r = rig();
-        r.core.addLimitProvider(new FixedLimitProvider(5.9, "dlm"));
+        r.core.limitProviders.add(new FixedLimitProvider(5.9, "dlm"));
         ChargerStatus s = r.vehicle(PilotState.B);
         assertEquals(ChargerState.WAITING_FOR_CURRENT, s.state());
         assertEquals(0.0, s.offeredCurrentA());
@@ -240,7 +240,7 @@ class ChargingCoreTest {
     @Test
     void sixAmpsExactly_isOffered() {
         Rig r = rig();
-        r.core.addLimitProvider(new FixedLimitProvider(6, "dlm"));
+        r.core.limitProviders.add(new FixedLimitProvider(6, "dlm"));
         ChargerStatus s = r.vehicle(PilotState.B);
         assertEquals(6.0, s.offeredCurrentA());
         assertEquals(10.0, r.pilot.dutyCycle(), 1e-9);
@@ -250,7 +250,7 @@ class ChargingCoreTest {
     void belowSixAmps_inC_pausesAndOpensAfterTheGrace() {
         Rig r = rig();
         FixedLimitProvider dlm = new FixedLimitProvider(16, "dlm");
-        r.core.addLimitProvider(dlm);
+        r.core.limitProviders.add(dlm);
         r.charging();
         assertTrue(r.pilot.contactorCommanded());
         dlm.set(4);
@@ -277,7 +277,7 @@ class ChargingCoreTest {
     void belowSixAmps_inC_opensAsSoonAsTheVehicleGoesToB() {
         Rig r = rig();
         FixedLimitProvider dlm = new FixedLimitProvider(16, "dlm");
-        r.core.addLimitProvider(dlm);
+        r.core.limitProviders.add(dlm);
         r.charging();
         dlm.set(0);
         assertTrue(r.cycle().contactorClosed());
@@ -290,7 +290,7 @@ class ChargingCoreTest {
     void graceIsConfigurable() {
         Rig r = rig(Rig.config("stopGraceMs", 500));
         FixedLimitProvider dlm = new FixedLimitProvider(16, "dlm");
-        r.core.addLimitProvider(dlm);
+        r.core.limitProviders.add(dlm);
         r.charging();
         dlm.set(0);
         assertTrue(r.cycle().contactorClosed());
@@ -483,7 +483,7 @@ class ChargingCoreTest {
         Rig r = rig();
         r.meter.set(7_360, 0);
         assertEquals(7_360, r.vehicle(PilotState.C).powerW(), 1e-9);
-        r.core.unsetVehicleMeter(r.meter);
+        r.core.vehicleMeter = null;
         assertEquals(0, r.cycle().powerW(), 1e-9);
     }
 

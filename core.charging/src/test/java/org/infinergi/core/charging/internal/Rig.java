@@ -37,6 +37,8 @@ final class Rig {
     final List<SessionRecord> stored = new CopyOnWriteArrayList<>();
     /** "RAISED V2 <detail>" / "CLEARED V2", in order. */
     final List<String> history = new CopyOnWriteArrayList<>();
+    /** Where the out-of-service choice is kept (no configuration service: it holds until the rig is dropped). */
+    final AvailabilityComponent availability;
     final ChargingCore core;
 
     /** Installation complete, charging enabled, wiring 32 A, plus {@code extra} (key, value, key, value …). */
@@ -65,6 +67,12 @@ final class Rig {
      *                core sees the vehicle from the next cycle; T0 is then 150 ms in the past
      */
     Rig(Map<String, ?> config, boolean started) {
+        this(config, started, new AvailabilityComponent(Map.of()));
+    }
+
+    /** @param availability the out-of-service choice as a restarted charger finds it */
+    Rig(Map<String, ?> config, boolean started, AvailabilityComponent availability) {
+        this.availability = availability;
         SessionRecorder recorder = new SessionRecorder() {
             @Override
             public void record(SessionRecord session) {
@@ -81,13 +89,13 @@ final class Rig {
                 history.add("CLEARED " + code);
             }
         };
-        core = new ChargingCore(pilot, recorder, clock, config);
-        core.setVehicleMeter(meter);
-        core.setBoardSensors(sensors);
-        core.setResidualCurrentDevice(rdc);
+        core = new ChargingCore(pilot, recorder, availability, clock, config);
+        core.vehicleMeter = meter;
+        core.boardSensors = sensors;
+        core.residualCurrentDevice = rdc;
         if (Boolean.FALSE.equals(config.get("tethered")) || "false".equals(config.get("tethered"))) {
-            core.setProximityPilot(pp);
-            core.setConnectorLock(lock);
+            core.proximityPilot = pp;
+            core.connectorLock = lock;
         }
         if (started) {
             core.step();

@@ -55,10 +55,10 @@ class CoreOverPilotDriverTest {
         // when told so (issue 3; on real images both stay required).
         config.put("requireRdcDd", false);
         config.put("requireBoardSensors", false);
-        core = new ChargingCore(driver, stored::add, clock, config);
-        core.addLimitProvider(new WiringLimitProvider(Map.copyOf(config)));
-        core.addLimitProvider(new UserMaximumLimitProvider(Map.copyOf(config)));
-        core.addLimitProvider(new DeviceRatingLimitProvider(Map.copyOf(config)));
+        core = new ChargingCore(driver, stored::add, new AvailabilityComponent(Map.of()), clock, config);
+        core.limitProviders.add(new WiringLimitProvider(Map.copyOf(config)));
+        core.limitProviders.add(new UserMaximumLimitProvider(Map.copyOf(config)));
+        core.limitProviders.add(new DeviceRatingLimitProvider(Map.copyOf(config)));
     }
 
     @AfterEach

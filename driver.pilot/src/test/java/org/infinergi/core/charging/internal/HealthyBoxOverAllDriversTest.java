@@ -60,14 +60,14 @@ class HealthyBoxOverAllDriversTest {
         config.put("wiringLimitA", 32);
         config.put("model", "INFINERGI-3U");
         config.put("tethered", false);
-        core = new ChargingCore(driver, stored::add, clock, config);
-        core.addLimitProvider(new WiringLimitProvider(Map.copyOf(config)));
-        core.addLimitProvider(new UserMaximumLimitProvider(Map.copyOf(config)));
-        core.addLimitProvider(new DeviceRatingLimitProvider(Map.copyOf(config)));
-        core.setBoardSensors(sensors);
-        core.setProximityPilot(pp);
-        core.setConnectorLock(lock);
-        core.setResidualCurrentDevice(rcd);
+        core = new ChargingCore(driver, stored::add, new AvailabilityComponent(Map.of()), clock, config);
+        core.limitProviders.add(new WiringLimitProvider(Map.copyOf(config)));
+        core.limitProviders.add(new UserMaximumLimitProvider(Map.copyOf(config)));
+        core.limitProviders.add(new DeviceRatingLimitProvider(Map.copyOf(config)));
+        core.boardSensors = sensors;
+        core.proximityPilot = pp;
+        core.connectorLock = lock;
+        core.residualCurrentDevice = rcd;
     }
 
     @AfterEach
@@ -179,7 +179,7 @@ class HealthyBoxOverAllDriversTest {
 
     /** The vehicle meter as the world measures it, for the causes the core reads from the meter. */
     private void meterFromTheWorld() {
-        core.setVehicleMeter(() -> {
+        core.vehicleMeter = () -> {
             double[] v = world.mainsVoltagesV();
             double[] i = world.phaseCurrentsA();
             double p = 0;
@@ -188,7 +188,7 @@ class HealthyBoxOverAllDriversTest {
             }
             return java.util.Optional.of(new org.infinergi.core.charging.hal.MeterReading(clock.instant(), v, i, p,
                     world.state().evEnergyWh()));
-        });
+        };
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} → {1}")
