@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(name = "org.infinergi.core.charging.availability", configurationPid = Pids.AVAILABILITY,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, service = Availability.class)
+@Designate(ocd = AvailabilityConfig.class)
 public final class AvailabilityComponent implements Availability {
 
     static final String KEY = "outOfService";
