@@ -4,7 +4,7 @@
  * (the session history). Features and user interfaces depend on this package only.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.infinergi.core.charging.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -39,6 +39,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,13 +48,13 @@ import org.slf4j.LoggerFactory;
  * ({@link HalSampler}), lets {@link ControlLogic} decide, drives the hardware ({@link Actuator}) and publishes the
  * status ({@link StatusBuilder}).
  *
- * <p>Configuration: its own PID plus {@code org.infinergi.installation}, {@code org.infinergi.charging} and
- * {@code org.infinergi.device}, each validated as a whole; an invalid PID is rejected (logged at ERROR and shown
- * as {@link ChargerStatus#configurationError()}) and its previous valid values stay in force.
+ * <p>Configuration: its own PID only ({@link CoreConfig}); the installation, the user's charging settings and the
+ * device come from the owners of their PIDs, read at every cycle. A rejected configuration of any of them is
+ * shown as {@link ChargerStatus#configurationError()} while its previous valid values stay in force.
  */
-@Component(name = Pids.CORE, configurationPid = { Pids.CORE, Pids.INSTALLATION, Pids.CHARGING, Pids.DEVICE },
-        configurationPolicy = ConfigurationPolicy.OPTIONAL, service = { ChargerStatusService.class,
-                ChargerControl.class }, immediate = true)
+@Component(name = Pids.CORE, configurationPolicy = ConfigurationPolicy.OPTIONAL, service = {
+        ChargerStatusService.class, ChargerControl.class }, immediate = true)
+@Designate(ocd = CoreConfig.class)
 public final class ChargingCore implements ChargerStatusService, ChargerControl {
 
     static final String END_CHARGER_STOPPED = "CHARGER_STOPPED";
@@ -62,6 +63,11 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     private final PilotHardware pilot;
     private final SessionRecorder recorder;
     private final Availability availability;
+    private final InstallationSource installation;
+    private final ChargingSource charging;
+    private final DeviceSource device;
+    /** The core's own PID, {@value Pids#CORE}. */
+    private final PidOwner<CoreSettings> core;
     private final Clock clock;
     private final ControlLogic logic = new ControlLogic();
     private final HalSampler sampler;
@@ -126,8 +132,6 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
             fieldOption = FieldOption.UPDATE)
     final List<LimitProvider> limitProviders = new CopyOnWriteArrayList<>();
 
-    private volatile ChargerSettings settings = ChargerSettings.DEFAULTS;
-    private volatile String configurationError;
     private volatile ChargerStatus status;
 
     /** Guarded by {@code this}: only the control loop (or a test calling {@link #step()}) touches it. */
@@ -144,26 +148,48 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     /** The DS constructor: system clock; the loop starts in {@link #activate()}, once every reference is bound. */
     @Activate
     public ChargingCore(@Reference PilotHardware pilot, @Reference SessionRecorder recorder,
-            @Reference Availability availability, Map<String, Object> config) {
-        this(pilot, recorder, availability, Clock.systemUTC(), config);
+            @Reference Availability availability, @Reference InstallationSource installation,
+            @Reference ChargingSource charging, @Reference DeviceSource device, Map<String, Object> config) {
+        this(pilot, recorder, availability, installation, charging, device, Clock.systemUTC(), config);
     }
 
     /**
      * For tests: nothing runs until {@link #step()} is called (or {@link #activate()}); {@code clock} gives each
      * cycle its time.
      */
-    ChargingCore(PilotHardware pilot, SessionRecorder recorder, Availability availability, Clock clock,
+    ChargingCore(PilotHardware pilot, SessionRecorder recorder, Availability availability,
+            InstallationSource installation, ChargingSource charging, DeviceSource device, Clock clock,
             Map<String, ?> config) {
         this.pilot = pilot;
         this.recorder = recorder;
         this.availability = availability;
+        this.installation = installation;
+        this.charging = charging;
+        this.device = device;
         this.clock = clock;
         this.sampler = new HalSampler(pilot);
         this.actuator = new Actuator(pilot);
-        applyConfiguration(config, true);
+        this.core = new PidOwner<>(ConfigParser::core, CoreSettings.DEFAULTS, config) {
+        };
         // A restarted charger starts out of service if it was (manual: kept across restarts).
         state = state.withOutOfService(availability.outOfService());
-        status = StatusBuilder.initialising(settings, clock.instant(), configurationError);
+        status = StatusBuilder.initialising(settings(), clock.instant(), configurationError());
+    }
+
+    /** All configuration the logic reads, as the owners hold it now. */
+    private ChargerSettings settings() {
+        return new ChargerSettings(installation.settings(), charging.settings(), device.settings(), core.settings());
+    }
+
+    /** Why a configuration was rejected, for each PID the core depends on; null when none was. */
+    private String configurationError() {
+        List<String> errors = new ArrayList<>();
+        for (Owned<?> o : List.of(installation, charging, device, core)) {
+            if (o.rejection() != null) {
+                errors.add(o.rejection());
+            }
+        }
+        return errors.isEmpty() ? null : String.join("; ", errors);
     }
 
     /** Starts the control loop on a named single thread. */
@@ -181,15 +207,15 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     }
 
     private void schedule() {
-        loopPeriodMs = settings.core().loopPeriodMs();
+        loopPeriodMs = core.settings().loopPeriodMs();
         loop = scheduler.scheduleAtFixedRate(this::step, 0, loopPeriodMs, TimeUnit.MILLISECONDS);
     }
 
     @Modified
     void modified(Map<String, Object> config) {
-        applyConfiguration(config, false);
+        core.update(config);
         synchronized (this) {
-            if (scheduler != null && loopPeriodMs != settings.core().loopPeriodMs()) {
+            if (scheduler != null && loopPeriodMs != core.settings().loopPeriodMs()) {
                 loop.cancel(false);
                 schedule();
             }
@@ -275,6 +301,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     }
 
     private ControlDecision cycle(Instant now) {
+        ChargerSettings settings = settings();
         HalServices hal = services();
         boolean oos = availability.outOfService();
         if (oos != state.outOfService()) {
@@ -298,7 +325,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         actuator.drive(d, hal.rdc(), settings.device().tethered() ? null : hal.lock());
         driving = false;
         state = d.next();
-        status = StatusBuilder.of(d, settings, now, configurationError);
+        status = StatusBuilder.of(d, settings, now, configurationError());
         return d;
     }
 
@@ -353,6 +380,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
      */
     private void fault(Instant now, ErrorCode code, String detail) {
         actuator.fault(residualCurrentDevice);
+        ChargerSettings settings = settings();
         Map<ErrorCode, ActiveError> errors = new EnumMap<>(ErrorCode.class);
         errors.putAll(state.errors());
         if (!errors.containsKey(code)) {
@@ -369,7 +397,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
                 s.lockChangedAt(), s.userPaused(), s.outOfService(), false,
                 s.startedAt() == null ? now : s.startedAt(), now.plusMillis(3 * settings.core().loopPeriodMs()),
                 s.access());
-        status = StatusBuilder.fault(state, settings, now, configurationError);
+        status = StatusBuilder.fault(state, settings, now, configurationError());
     }
 
     // ---- ChargerControl: answered at once from the last cycle's state, applied by the next cycle ----
@@ -420,30 +448,5 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         state = o.next();
         log.info("Control request: {}", o.result().message());
         return o.result();
-    }
-
-    /** Validates each PID as a whole; a rejected PID keeps its previous valid values (safe defaults at first). */
-    private void applyConfiguration(Map<String, ?> config, boolean first) {
-        ChargerSettings prev = first ? ChargerSettings.DEFAULTS : settings;
-        var installation = ConfigParser.installation(config, prev.installation());
-        var charging = ConfigParser.charging(config, prev.charging());
-        var device = ConfigParser.device(config, prev.device());
-        var core = ConfigParser.core(config, prev.core());
-        List<String> errors = new ArrayList<>();
-        errors.addAll(installation.errors());
-        errors.addAll(charging.errors());
-        errors.addAll(device.errors());
-        errors.addAll(core.errors());
-        // One volatile write: a cycle sees the old settings or the new ones, never a mix.
-        settings = new ChargerSettings(installation.value(), charging.value(), device.value(), core.value());
-        if (errors.isEmpty()) {
-            configurationError = null;
-        } else {
-            String message = String.join("; ", errors) + (first
-                    ? " — the safe defaults apply to the rejected PID(s)"
-                    : " — the previous valid configuration of the rejected PID(s) stays in force");
-            configurationError = message;
-            log.error("Configuration rejected: {}", message);
-        }
     }
 }

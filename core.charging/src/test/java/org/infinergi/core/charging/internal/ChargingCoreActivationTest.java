@@ -27,7 +27,8 @@ class ChargingCoreActivationTest {
         FakePilotHardware pilot = new FakePilotHardware();
         List<SessionRecord> stored = new CopyOnWriteArrayList<>();
         Map<String, Object> config = Rig.config("loopPeriodMs", 10);
-        ChargingCore core = new ChargingCore(pilot, stored::add, new AvailabilityComponent(Map.of()), config);
+        ChargingCore core = new ChargingCore(pilot, stored::add, new AvailabilityComponent(Map.of()),
+                new InstallationComponent(config), new ChargingComponent(config), new DeviceComponent(config), config);
         try {
             core.boardSensors = new FakeBoardSensors();
             core.residualCurrentDevice = new FakeResidualCurrentDevice();

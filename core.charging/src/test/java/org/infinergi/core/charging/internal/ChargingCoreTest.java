@@ -24,17 +24,9 @@ class ChargingCoreTest {
     /** A rig with the three built-in providers, configured like the core. */
     private static Rig rig(Map<String, ?> config) {
         Rig r = new Rig(config);
-        WiringLimitProvider wiring = new WiringLimitProvider(Map.copyOf(config));
-        UserMaximumLimitProvider user = new UserMaximumLimitProvider(Map.copyOf(config));
-        DeviceRatingLimitProvider device = new DeviceRatingLimitProvider(Map.copyOf(config));
-        r.core.limitProviders.add(wiring);
-        r.core.limitProviders.add(user);
-        r.core.limitProviders.add(device);
-        r.onModified(c -> {
-            wiring.modified(c);
-            user.modified(c);
-            device.modified(c);
-        });
+        r.core.limitProviders.add(new WiringLimitProvider(r.installation));
+        r.core.limitProviders.add(new UserMaximumLimitProvider(r.charging));
+        r.core.limitProviders.add(new DeviceRatingLimitProvider(r.device));
         return r;
     }
 
@@ -392,15 +384,17 @@ class ChargingCoreTest {
 
     @Test
     void wiringLimitProvider_keepsThePreviousValue() {
-        WiringLimitProvider p = new WiringLimitProvider(Rig.config("wiringLimitA", 20));
-        p.modified(Rig.config("wiringLimitA", 5));
+        InstallationComponent installation = new InstallationComponent(Rig.config("wiringLimitA", 20));
+        WiringLimitProvider p = new WiringLimitProvider(installation);
+        installation.modified(Rig.config("wiringLimitA", 5));
         assertEquals(20.0, p.currentLimit().amps());
-        p.modified(Rig.config("wiringLimitA", "abc"));
+        installation.modified(Rig.config("wiringLimitA", "abc"));
         assertEquals(20.0, p.currentLimit().amps());
-        p.modified(Rig.config("wiringLimitA", "25"));
+        installation.modified(Rig.config("wiringLimitA", "25"));
         assertEquals(25.0, p.currentLimit().amps());
-        UserMaximumLimitProvider u = new UserMaximumLimitProvider(Map.of("maxChargeRateA", 12));
-        u.modified(Map.of("maxChargeRateA", 33));
+        ChargingComponent charging = new ChargingComponent(Map.of("maxChargeRateA", 12));
+        UserMaximumLimitProvider u = new UserMaximumLimitProvider(charging);
+        charging.modified(Map.of("maxChargeRateA", 33));
         assertEquals(12.0, u.currentLimit().amps());
     }
 

@@ -164,15 +164,19 @@ class ConfigurationContractTest {
     private static final Pattern TICKED = Pattern.compile("`([^`]*)`");
 
     /**
-     * README "Configuration" table: PID → key → {default, range}. A cell may hold several keys ({@code `a` /
+     * README section "Configuration", its table: PID → key → {default, range}. A cell may hold several keys ({@code `a` /
      * `b`}) with their defaults and ranges in the same order; one range for several keys applies to each.
      */
     private static Map<String, Map<String, String[]>> readmeTable() throws IOException {
         Map<String, Map<String, String[]>> table = new HashMap<>();
         String pid = null;
+        boolean inSection = false;
         for (String line : Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8)) {
+            if (line.startsWith("## ")) {
+                inSection = line.startsWith("## Configuration");
+            }
             String[] cells = line.split("(?<!\\\\)\\|", -1);
-            if (cells.length != 6 || !cells[2].contains("`")) {
+            if (!inSection || cells.length != 6 || !cells[2].contains("`")) {
                 continue;
             }
             List<String> pidCell = ticked(cells[1]);

@@ -56,7 +56,9 @@ class ErrorHistoryStoreTest {
             MutableClock clock = new MutableClock(T);
             FakePilotHardware pilot = new FakePilotHardware();
             FakeBoardSensors sensors = new FakeBoardSensors();
-            ChargingCore core = new ChargingCore(pilot, store, new AvailabilityComponent(Map.of()), clock, Rig.config());
+            ChargingCore core = new ChargingCore(pilot, store, new AvailabilityComponent(Map.of()),
+                    new InstallationComponent(Rig.config()), new ChargingComponent(Map.of()),
+                    new DeviceComponent(Map.of()), clock, Rig.config());
             core.boardSensors = sensors;
             core.residualCurrentDevice = new FakeResidualCurrentDevice();
             core.limitProviders.add(new FixedLimitProvider(16, "dlm"));

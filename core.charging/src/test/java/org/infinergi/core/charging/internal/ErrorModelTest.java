@@ -464,12 +464,13 @@ class ErrorModelTest {
         assertEquals(0, CableCapacity.ratingA(50));
         assertEquals(0, CableCapacity.ratingA(5000));
         assertEquals(0, CableCapacity.ratingA(Double.NaN));
-        CableLimitProvider p = new CableLimitProvider(Map.of("tethered", false));
+        DeviceComponent device = new DeviceComponent(Map.of("tethered", false));
+        CableLimitProvider p = new CableLimitProvider(device);
         assertEquals(0.0, p.currentLimit().amps(), "no PP reader: cannot tell");
         p.setProximityPilot(new org.infinergi.core.charging.testing.FakeProximityPilot().resistance(680));
         assertEquals(20.0, p.currentLimit().amps());
         assertEquals("cable capacity", p.currentLimit().source());
-        p.modified(Map.of("tethered", true));
+        device.modified(Map.of("tethered", true));
         assertEquals(80.0, p.currentLimit().amps(), "tethered: no cable limit");
     }
 

@@ -55,10 +55,14 @@ class CoreOverPilotDriverTest {
         // when told so (issue 3; on real images both stay required).
         config.put("requireRdcDd", false);
         config.put("requireBoardSensors", false);
-        core = new ChargingCore(driver, stored::add, new AvailabilityComponent(Map.of()), clock, config);
-        core.limitProviders.add(new WiringLimitProvider(Map.copyOf(config)));
-        core.limitProviders.add(new UserMaximumLimitProvider(Map.copyOf(config)));
-        core.limitProviders.add(new DeviceRatingLimitProvider(Map.copyOf(config)));
+        InstallationComponent installation = new InstallationComponent(Map.copyOf(config));
+        ChargingComponent charging = new ChargingComponent(Map.copyOf(config));
+        DeviceComponent device = new DeviceComponent(Map.copyOf(config));
+        core = new ChargingCore(driver, stored::add, new AvailabilityComponent(Map.of()), installation, charging,
+                device, clock, config);
+        core.limitProviders.add(new WiringLimitProvider(installation));
+        core.limitProviders.add(new UserMaximumLimitProvider(charging));
+        core.limitProviders.add(new DeviceRatingLimitProvider(device));
     }
 
     @AfterEach

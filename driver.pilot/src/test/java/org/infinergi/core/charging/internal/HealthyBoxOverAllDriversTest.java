@@ -60,10 +60,14 @@ class HealthyBoxOverAllDriversTest {
         config.put("wiringLimitA", 32);
         config.put("model", "INFINERGI-3U");
         config.put("tethered", false);
-        core = new ChargingCore(driver, stored::add, new AvailabilityComponent(Map.of()), clock, config);
-        core.limitProviders.add(new WiringLimitProvider(Map.copyOf(config)));
-        core.limitProviders.add(new UserMaximumLimitProvider(Map.copyOf(config)));
-        core.limitProviders.add(new DeviceRatingLimitProvider(Map.copyOf(config)));
+        InstallationComponent installation = new InstallationComponent(Map.copyOf(config));
+        ChargingComponent charging = new ChargingComponent(Map.copyOf(config));
+        DeviceComponent device = new DeviceComponent(Map.copyOf(config));
+        core = new ChargingCore(driver, stored::add, new AvailabilityComponent(Map.of()), installation, charging,
+                device, clock, config);
+        core.limitProviders.add(new WiringLimitProvider(installation));
+        core.limitProviders.add(new UserMaximumLimitProvider(charging));
+        core.limitProviders.add(new DeviceRatingLimitProvider(device));
         core.boardSensors = sensors;
         core.proximityPilot = pp;
         core.connectorLock = lock;
