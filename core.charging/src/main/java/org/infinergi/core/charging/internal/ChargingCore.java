@@ -185,8 +185,9 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     private String configurationError() {
         List<String> errors = new ArrayList<>();
         for (Owned<?> o : List.of(installation, charging, device, core)) {
-            if (o.rejection() != null) {
-                errors.add(o.rejection());
+            String rejection = o.rejection();
+            if (rejection != null) {
+                errors.add(rejection);
             }
         }
         return errors.isEmpty() ? null : String.join("; ", errors);
