@@ -30,14 +30,10 @@ public final class BoardSensorsDriver implements BoardSensors {
     private final DigitalInput reversal;
     private boolean adcFailing;
 
-    /** The DS constructor: the board map from the one owner of {@value PilotConfig#PID}. */
+    /** @param board the board map, from the one owner of {@value PilotConfig#PID} (a test passes {@code () -> config}) */
     @Activate
     public BoardSensorsDriver(@Reference Context pi4j, @Reference PilotAdc adc, @Reference BoardMap board) {
-        this(pi4j, adc, board.config());
-    }
-
-    /** With a given board map (tests; the DS constructor passes the owner's). */
-    public BoardSensorsDriver(Context pi4j, PilotAdc adc, PilotConfig config) {
+        PilotConfig config = board.config();
         Checks.channel("ntcChannel", config.ntcChannel());
         Checks.positive("ntcSeriesOhm", config.ntcSeriesOhm());
         Checks.positive("ntcR25Ohm", config.ntcR25Ohm());

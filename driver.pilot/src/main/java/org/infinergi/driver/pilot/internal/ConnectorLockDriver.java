@@ -29,14 +29,10 @@ public final class ConnectorLockDriver implements ConnectorLock {
     private final DigitalInput feedback;
     private final DigitalOutput actuator;
 
-    /** The DS constructor: the board map from the one owner of {@value PilotConfig#PID}. */
+    /** @param board the board map, from the one owner of {@value PilotConfig#PID} (a test passes {@code () -> config}) */
     @Activate
     public ConnectorLockDriver(@Reference Context pi4j, @Reference BoardMap board) {
-        this(pi4j, board.config());
-    }
-
-    /** With a given board map (tests; the DS constructor passes the owner's). */
-    public ConnectorLockDriver(Context pi4j, PilotConfig config) {
+        PilotConfig config = board.config();
         this.config = config;
         this.io = new Pi4jIo(pi4j);
         try {

@@ -23,14 +23,10 @@ public final class PilotAdc {
     private final Pi4jIo io;
     private final Mcp3208Adc adc;
 
-    /** The DS constructor: the board map from the one owner of {@value PilotConfig#PID}. */
+    /** @param board the board map, from the one owner of {@value PilotConfig#PID} (a test passes {@code () -> config}) */
     @Activate
     public PilotAdc(@Reference Context pi4j, @Reference BoardMap board) {
-        this(pi4j, board.config());
-    }
-
-    /** With a given board map (tests; the DS constructor passes the owner's). */
-    public PilotAdc(Context pi4j, PilotConfig config) {
+        PilotConfig config = board.config();
         io = new Pi4jIo(pi4j);
         try {
             adc = new Mcp3208Adc(io.spi("infinergi-pilot-adc", config.pilotAdcBus(), config.pilotAdcChipSelect(),

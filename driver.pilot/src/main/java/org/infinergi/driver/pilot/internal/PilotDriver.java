@@ -45,14 +45,10 @@ public final class PilotDriver implements PilotHardware {
     private boolean contactorClosed;
     private boolean adcFailing;
 
-    /** The DS constructor: the board map from the one owner of {@value PilotConfig#PID}. */
+    /** @param board the board map, from the one owner of {@value PilotConfig#PID} (a test passes {@code () -> config}) */
     @Activate
     public PilotDriver(@Reference Context pi4j, @Reference PilotAdc adc, @Reference BoardMap board) {
-        this(pi4j, adc, board.config());
-    }
-
-    /** With a given board map (tests; the DS constructor passes the owner's). */
-    public PilotDriver(Context pi4j, PilotAdc adc, PilotConfig config) {
+        PilotConfig config = board.config();
         if (config.pwmFrequencyHz() < 980 || config.pwmFrequencyHz() > 1020) {
             throw new IllegalArgumentException("org.infinergi.driver.pilot pwmFrequencyHz must be 980..1020 Hz"
                     + " (IEC 61851-1), was " + config.pwmFrequencyHz());

@@ -23,14 +23,10 @@ public final class ProximityPilotDriver implements ProximityPilot {
     private final PilotAdc adc;
     private boolean adcFailing;
 
-    /** The DS constructor: the board map from the one owner of {@value PilotConfig#PID}. */
+    /** @param board the board map, from the one owner of {@value PilotConfig#PID} (a test passes {@code () -> config}) */
     @Activate
     public ProximityPilotDriver(@Reference PilotAdc adc, @Reference BoardMap board) {
-        this(adc, board.config());
-    }
-
-    /** With a given board map (tests; the DS constructor passes the owner's). */
-    public ProximityPilotDriver(PilotAdc adc, PilotConfig config) {
+        PilotConfig config = board.config();
         Checks.channel("ppChannel", config.ppChannel());
         Checks.positive("ppPullUpOhm", config.ppPullUpOhm());
         this.config = config;

@@ -39,8 +39,8 @@ public final class VehicleMeter implements Meter {
         this(pi4j, board.config(), device.phases());
     }
 
-    /** @param devicePhases the model's phases (manual §2.6), used unless {@code meterPhases} overrides them */
-    public VehicleMeter(Context pi4j, PilotConfig config, int devicePhases) {
+    /** For tests (package-private: SCR must see one constructor of this arity). @param devicePhases the model's phases (manual §2.6), used unless {@code meterPhases} overrides them */
+    VehicleMeter(Context pi4j, PilotConfig config, int devicePhases) {
         int phases = config.meterPhases() != 0 ? config.meterPhases() : devicePhases;
         if (phases != 1 && phases != 3) {
             throw new IllegalArgumentException(

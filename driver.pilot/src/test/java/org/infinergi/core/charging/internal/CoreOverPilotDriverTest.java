@@ -37,8 +37,8 @@ class CoreOverPilotDriverTest {
 
     private final SimBoard board = new SimBoard();
     private final PilotConfig pilotConfig = Defaults.of(PilotConfig.class);
-    private final PilotDriver driver = new PilotDriver(board.context(), new PilotAdc(board.context(), pilotConfig),
-            pilotConfig);
+    private final PilotDriver driver = new PilotDriver(board.context(), new PilotAdc(board.context(), () -> pilotConfig),
+            () -> pilotConfig);
     private final World world = new World(new double[] {230, 230, 230}, 3, 0.05, 32, 3);
     private final WorldBinding binding = new WorldBinding(board, world, Defaults.of(DriverMap.class));
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));

@@ -41,12 +41,12 @@ class HealthyBoxOverAllDriversTest {
 
     private final SimBoard board = new SimBoard();
     private final PilotConfig pilotConfig = Defaults.of(PilotConfig.class);
-    private final PilotAdc adc = new PilotAdc(board.context(), pilotConfig);
-    private final PilotDriver driver = new PilotDriver(board.context(), adc, pilotConfig);
-    private final BoardSensorsDriver sensors = new BoardSensorsDriver(board.context(), adc, pilotConfig);
-    private final ProximityPilotDriver pp = new ProximityPilotDriver(adc, pilotConfig);
-    private final ConnectorLockDriver lock = new ConnectorLockDriver(board.context(), pilotConfig);
-    private final ResidualCurrentDriver rcd = new ResidualCurrentDriver(board.context(), pilotConfig);
+    private final PilotAdc adc = new PilotAdc(board.context(), () -> pilotConfig);
+    private final PilotDriver driver = new PilotDriver(board.context(), adc, () -> pilotConfig);
+    private final BoardSensorsDriver sensors = new BoardSensorsDriver(board.context(), adc, () -> pilotConfig);
+    private final ProximityPilotDriver pp = new ProximityPilotDriver(adc, () -> pilotConfig);
+    private final ConnectorLockDriver lock = new ConnectorLockDriver(board.context(), () -> pilotConfig);
+    private final ResidualCurrentDriver rcd = new ResidualCurrentDriver(board.context(), () -> pilotConfig);
     private final World world = new World(new double[] {230, 230, 230}, 3, 0.05, 32, 3, false, 0.2);
     private final WorldBinding binding = new WorldBinding(board, world, Defaults.of(DriverMap.class));
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
