@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.pi4j.context.Context;
 
-import org.infinergi.core.charging.api.Device;
 import org.infinergi.sim.hw.SimBoard;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * cannot tell the difference), and steps the {@link World} on its own scheduler.
  *
  * <p>Configuration: its own PID {@value SimConfig#PID} only; the pin, channel and scaling map under the pilot
- * driver comes from {@link SimWiring}, the model's phases and cable from the core's {@link Device} service.
+ * driver comes from {@link SimWiring}, the model's phases and cable from {@link SimModel}.
  *
  * <p>The Context is registered through the bundle context rather than as this component's service because
  * DS can only publish the component object itself, and the Context is an object pi4j builds.
@@ -58,10 +57,11 @@ public final class SimWorldComponent implements SimControl {
     private boolean tickFailing;
 
     @Activate
-    public SimWorldComponent(SimConfig config, @Reference SimWiring wiring, @Reference Device device,
+    public SimWorldComponent(SimConfig config, @Reference SimWiring wiring, @Reference SimModel model,
             BundleContext bundleContext) {
         DriverMap map = wiring.map();
-        int phases = config.mainsPhases() != 0 ? config.mainsPhases() : device.phases();
+        DeviceKeys device = model.device();
+        int phases = config.mainsPhases() != 0 ? config.mainsPhases() : device.phases() != 0 ? device.phases() : 3;
         if (phases != 1 && phases != 3) {
             throw new IllegalArgumentException("org.infinergi.sim mainsPhases (or org.infinergi.device phases) must be 1 or 3, was " + phases);
         }
