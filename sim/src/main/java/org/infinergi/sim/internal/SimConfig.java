@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** The simulated world (sim images only). */
-@ObjectClassDefinition(pid = SimConfig.PID, name = "infinergi simulated world",
+@ObjectClassDefinition(name = "infinergi simulated world",
         description = "Mains, EV and relay below the real drivers (sim images only).")
 public @interface SimConfig {
 

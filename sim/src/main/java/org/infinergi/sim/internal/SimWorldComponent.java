@@ -30,14 +30,13 @@ import org.slf4j.LoggerFactory;
  * OSGi service (on a real board a platform bundle registers the board's context instead; the pilot driver
  * cannot tell the difference), and steps the {@link World} on its own scheduler.
  *
- * <p>Configuration: its own PID {@value SimConfig#PID}, plus the pilot driver's PID (to know the pin,
- * channel and scaling map, see {@link DriverMap}) and {@code org.infinergi.device} (the model's phases).
+ * <p>Configuration: its own PID {@value SimConfig#PID} only; the pin, channel and scaling map under the pilot
+ * driver comes from {@link SimWiring}, the model's phases and cable from {@link SimModel}.
  *
  * <p>The Context is registered through the bundle context rather than as this component's service because
  * DS can only publish the component object itself, and the Context is an object pi4j builds.
  */
-@Component(immediate = true, service = SimControl.class,
-        configurationPid = {SimConfig.PID, "org.infinergi.driver.pilot", "org.infinergi.device"},
+@Component(immediate = true, service = SimControl.class, configurationPid = SimConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = SimConfig.class)
 public final class SimWorldComponent implements SimControl {
@@ -58,7 +57,10 @@ public final class SimWorldComponent implements SimControl {
     private boolean tickFailing;
 
     @Activate
-    public SimWorldComponent(SimConfig config, DriverMap map, DeviceKeys device, BundleContext bundleContext) {
+    public SimWorldComponent(SimConfig config, @Reference SimWiring wiring, @Reference SimModel model,
+            BundleContext bundleContext) {
+        DriverMap map = wiring.map();
+        DeviceKeys device = model.device();
         int phases = config.mainsPhases() != 0 ? config.mainsPhases() : device.phases() != 0 ? device.phases() : 3;
         if (phases != 1 && phases != 3) {
             throw new IllegalArgumentException("org.infinergi.sim mainsPhases (or org.infinergi.device phases) must be 1 or 3, was " + phases);

@@ -5,7 +5,7 @@
  * component property types. For tests of any bundle; never used by product code.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.infinergi.core.charging.testing;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,7 +1,6 @@
 package org.infinergi.core.charging.internal;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.infinergi.core.charging.api.Limit;
@@ -9,8 +8,6 @@ import org.infinergi.core.charging.api.LimitProvider;
 import org.infinergi.core.charging.hal.ProximityPilot;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -21,22 +18,16 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * pilot resistor ({@link CableCapacity}). Unknown resistance or no proximity pilot service: 0 A (cannot tell).
  * Tethered (T) models have no proximity pilot: no limit here (the device rating covers the fixed cable).
  */
-@Component(name = "org.infinergi.core.charging.limit.cable", configurationPid = Pids.DEVICE,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(name = "org.infinergi.core.charging.limit.cable")
 public final class CableLimitProvider implements LimitProvider {
 
     static final String SOURCE = "cable capacity";
     private final AtomicReference<ProximityPilot> pp = new AtomicReference<>();
-    private volatile DeviceSettings device = DeviceSettings.DEFAULTS;
+    private final DeviceSource device;
 
     @Activate
-    public CableLimitProvider(Map<String, Object> config) {
-        modified(config);
-    }
-
-    @Modified
-    void modified(Map<String, Object> config) {
-        device = ConfigParser.device(config, device).value();
+    public CableLimitProvider(@Reference DeviceSource device) {
+        this.device = device;
     }
 
     @Reference(name = "proximityPilot", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -51,7 +42,7 @@ public final class CableLimitProvider implements LimitProvider {
 
     @Override
     public Limit currentLimit() {
-        if (device.tethered()) {
+        if (device.settings().tethered()) {
             return new Limit(DutyCycle.MAX_CURRENT_A, SOURCE, "tethered model: fixed cable");
         }
         ProximityPilot p = pp.get();

@@ -10,5 +10,5 @@ import org.infinergi.core.charging.api.ChargingMode;
  */
 record ChargingSettings(ChargingMode activeMode, int maxChargeRateA) {
 
-    static final ChargingSettings DEFAULTS = new ChargingSettings(ChargingMode.FAST, 32);
+    static final ChargingSettings DEFAULTS = ConfigParser.charging(java.util.Map.of(), null).value();
 }

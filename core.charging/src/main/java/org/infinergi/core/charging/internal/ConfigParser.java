@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.infinergi.core.charging.api.ChargingMode;
 
@@ -27,78 +26,84 @@ final class ConfigParser {
         }
     }
 
+    /** The Metatype annotations: each PID's defaults and ranges, written once. */
+    static final MetatypeSpec INSTALLATION = MetatypeSpec.of(InstallationConfig.class);
+    static final MetatypeSpec CHARGING = MetatypeSpec.of(ChargingConfig.class);
+    static final MetatypeSpec DEVICE = MetatypeSpec.of(DeviceConfig.class);
+    static final MetatypeSpec CORE = MetatypeSpec.of(CoreConfig.class);
+    static final MetatypeSpec THERMAL = MetatypeSpec.of(ThermalConfig.class);
+    static final MetatypeSpec METERING = MetatypeSpec.of(MeteringConfig.class);
+    static final MetatypeSpec AVAILABILITY = MetatypeSpec.of(AvailabilityConfig.class);
+    static final MetatypeSpec HISTORY = MetatypeSpec.of(HistoryConfig.class);
+
     private ConfigParser() {
     }
 
+    /**
+     * @param previous the values kept when {@code props} is rejected (null only for an empty {@code props}: the
+     *                 annotation's defaults, which are never rejected)
+     */
     static Result<InstallationSettings> installation(Map<String, ?> props, InstallationSettings previous) {
-        Reader r = new Reader(Pids.INSTALLATION, props);
-        InstallationSettings d = InstallationSettings.DEFAULTS;
-        boolean enabled = r.bool("chargingEnabled", d.chargingEnabled());
-        int wiring = r.integer("wiringLimitA", d.wiringLimitA(), 6, 32, "A");
-        Earthing earthing = r.enumeration("earthing", Earthing.class, d.earthing());
-        boolean complete = r.bool("installationComplete", d.installationComplete());
+        Reader r = new Reader(Pids.INSTALLATION, INSTALLATION, props);
+        boolean enabled = r.bool("chargingEnabled");
+        int wiring = r.integer("wiringLimitA");
+        Earthing earthing = r.enumeration("earthing", Earthing.class);
+        boolean complete = r.bool("installationComplete");
         return r.result(() -> new InstallationSettings(enabled, wiring, earthing, complete), previous);
     }
 
     static Result<ChargingSettings> charging(Map<String, ?> props, ChargingSettings previous) {
-        Reader r = new Reader(Pids.CHARGING, props);
-        ChargingSettings d = ChargingSettings.DEFAULTS;
-        ChargingMode mode = r.enumeration("activeMode", ChargingMode.class, d.activeMode());
-        int max = r.integer("maxChargeRateA", d.maxChargeRateA(), 6, 32, "A");
+        Reader r = new Reader(Pids.CHARGING, CHARGING, props);
+        ChargingMode mode = r.enumeration("activeMode", ChargingMode.class);
+        int max = r.integer("maxChargeRateA");
         return r.result(() -> new ChargingSettings(mode, max), previous);
     }
 
     static Result<DeviceSettings> device(Map<String, ?> props, DeviceSettings previous) {
-        Reader r = new Reader(Pids.DEVICE, props);
-        DeviceSettings d = DeviceSettings.DEFAULTS;
-        String model = r.string("model", d.model());
-        String serial = r.string("serial", d.serial());
-        String mac = r.string("mac", d.mac());
-        int phases = r.integer("phases", d.phases(), 1, 3, "");
-        if (phases == 2) {
-            r.reject("phases", "2", "must be 1 or 3");
-        }
-        int rated = r.integer("ratedCurrentA", d.ratedCurrentA(), 6, 32, "A");
-        boolean tethered = r.bool("tethered", d.tethered());
+        Reader r = new Reader(Pids.DEVICE, DEVICE, props);
+        String model = r.string("model");
+        String serial = r.string("serial");
+        String mac = r.string("mac");
+        int phases = r.integer("phases");
+        int rated = r.integer("ratedCurrentA");
+        boolean tethered = r.bool("tethered");
         return r.result(() -> new DeviceSettings(model, serial, mac, phases, rated, tethered), previous);
     }
 
     static Result<CoreSettings> core(Map<String, ?> props, CoreSettings previous) {
-        Reader r = new Reader(Pids.CORE, props);
-        CoreSettings d = CoreSettings.DEFAULTS;
-        int period = r.integer("loopPeriodMs", (int) d.loopPeriodMs(), 10, 1000, "ms");
-        int grace = r.integer("stopGraceMs", (int) d.stopGraceMs(), 0, 6000, "ms");
-        int hold = r.integer("faultHoldMs", (int) d.faultHoldMs(), 0, 5000, "ms");
-        int under = r.integer("undervoltageV", d.undervoltageV(), 150, 230, "V");
-        int over = r.integer("overvoltageV", d.overvoltageV(), 230, 300, "V");
-        int vDebounce = r.integer("voltageDebounceMs", (int) d.voltageDebounceMs(), 0, 60_000, "ms");
-        int overloadPct = r.integer("overloadPct", d.overloadPct(), 100, 200, "%");
-        int overloadMs = r.integer("overloadMs", (int) d.overloadMs(), 0, 60_000, "ms");
-        int relay = r.integer("relayTimeoutMs", (int) d.relayTimeoutMs(), 50, 5000, "ms");
-        int lock = r.integer("lockTimeoutMs", (int) d.lockTimeoutMs(), 100, 10_000, "ms");
-        int rdc = r.integer("rdcTestTimeoutMs", (int) d.rdcTestTimeoutMs(), 50, 10_000, "ms");
-        int diode = r.integer("diodeCheckMs", (int) d.diodeCheckMs(), 0, 5000, "ms");
-        int pilotFault = r.integer("pilotFaultMs", (int) d.pilotFaultMs(), 0, 1000, "ms");
-        int stale = r.integer("meterStaleMs", (int) d.meterStaleMs(), 1000, 600_000, "ms");
-        int boot = r.integer("bootGraceMs", (int) d.bootGraceMs(), 0, 120_000, "ms");
-        int stopA = r.integer("stopCurrentA", d.stopCurrentA(), 0, 32, "A");
-        boolean rdcReq = r.bool("requireRdcDd", d.requireRdcDd());
-        boolean sensorsReq = r.bool("requireBoardSensors", d.requireBoardSensors());
-        int authValidity = r.integer("authValidityMs", (int) d.authValidityMs(), 1000, 600_000, "ms");
-        int updateTimeout = r.integer("updateTimeoutMs", (int) d.updateTimeoutMs(), 10_000, 3_600_000, "ms");
-        int oscillator = r.integer("oscillatorCheckMs", (int) d.oscillatorCheckMs(), 0, 5000, "ms");
-        int fresh = r.integer("meterFreshMs", (int) d.meterFreshMs(), 200, 60_000, "ms");
+        Reader r = new Reader(Pids.CORE, CORE, props);
+        int period = r.integer("loopPeriodMs");
+        int grace = r.integer("stopGraceMs");
+        int hold = r.integer("faultHoldMs");
+        int under = r.integer("undervoltageV");
+        int over = r.integer("overvoltageV");
+        int vDebounce = r.integer("voltageDebounceMs");
+        int overloadPct = r.integer("overloadPct");
+        int overloadMs = r.integer("overloadMs");
+        int relay = r.integer("relayTimeoutMs");
+        int lock = r.integer("lockTimeoutMs");
+        int rdc = r.integer("rdcTestTimeoutMs");
+        int diode = r.integer("diodeCheckMs");
+        int pilotFault = r.integer("pilotFaultMs");
+        int stale = r.integer("meterStaleMs");
+        int boot = r.integer("bootGraceMs");
+        int stopA = r.integer("stopCurrentA");
+        boolean rdcReq = r.bool("requireRdcDd");
+        boolean sensorsReq = r.bool("requireBoardSensors");
+        int authValidity = r.integer("authValidityMs");
+        int updateTimeout = r.integer("updateTimeoutMs");
+        int oscillator = r.integer("oscillatorCheckMs");
+        int fresh = r.integer("meterFreshMs");
         return r.result(() -> new CoreSettings(period, grace, hold, under, over, vDebounce, overloadPct, overloadMs,
                 relay, lock, rdc, diode, pilotFault, stale, boot, stopA, rdcReq, sensorsReq, authValidity,
                 updateTimeout, oscillator, fresh), previous);
     }
 
     static Result<ThermalSettings> thermal(Map<String, ?> props, ThermalSettings previous) {
-        Reader r = new Reader(Pids.THERMAL, props);
-        ThermalSettings d = ThermalSettings.DEFAULTS;
-        int warning = r.integer("warningC", d.warningC(), 0, 150, "°C");
-        int critical = r.integer("criticalC", d.criticalC(), 0, 150, "°C");
-        int recovery = r.integer("recoveryC", d.recoveryC(), 0, 150, "°C");
+        Reader r = new Reader(Pids.THERMAL, THERMAL, props);
+        int warning = r.integer("warningC");
+        int critical = r.integer("criticalC");
+        int recovery = r.integer("recoveryC");
         if (r.errors.isEmpty() && !(warning < critical)) {
             r.reject("warningC", warning, "must be below criticalC=" + critical);
         }
@@ -109,37 +114,41 @@ final class ConfigParser {
     }
 
     static Result<MeteringSettings> metering(Map<String, ?> props, MeteringSettings previous) {
-        Reader r = new Reader(Pids.METERING, props);
-        MeteringSettings d = MeteringSettings.DEFAULTS;
-        var vehicle = r.enumeration("vehicleMeter", MeteringSettings.VehicleMeter.class, d.vehicleMeter());
-        var grid = r.enumeration("gridMeter", MeteringSettings.GridMeter.class, d.gridMeter());
+        Reader r = new Reader(Pids.METERING, METERING, props);
+        var vehicle = r.enumeration("vehicleMeter", MeteringSettings.VehicleMeter.class);
+        var grid = r.enumeration("gridMeter", MeteringSettings.GridMeter.class);
         return r.result(() -> new MeteringSettings(vehicle, grid), previous);
     }
 
     /** PID {@code org.infinergi.availability}: key {@code outOfService}, absent = in service. */
     static Result<Boolean> outOfService(Map<String, ?> props, boolean previous) {
-        Reader r = new Reader(Pids.AVAILABILITY, props);
-        boolean out = r.bool("outOfService", false);
+        Reader r = new Reader(Pids.AVAILABILITY, AVAILABILITY, props);
+        boolean out = r.bool("outOfService");
         return r.result(() -> out, previous);
     }
 
     static Result<String> databaseFile(Map<String, ?> props, String previous) {
-        Reader r = new Reader(Pids.HISTORY, props);
-        String file = r.string("databaseFile", SessionStoreComponent.DEFAULT_DATABASE_FILE);
+        Reader r = new Reader(Pids.HISTORY, HISTORY, props);
+        String file = r.string("databaseFile");
         if (file.isBlank()) {
             r.reject("databaseFile", file, "must name a file");
         }
         return r.result(() -> file, previous);
     }
 
-    /** Reads typed values of one PID, collecting one message per bad property. */
+    /**
+     * Reads typed values of one PID, collecting one message per bad property; an absent property takes the
+     * annotation's default, a present one must lie in the annotation's range or among its options.
+     */
     private static final class Reader {
         private final String pid;
+        private final MetatypeSpec spec;
         private final Map<String, ?> props;
         private final List<String> errors = new ArrayList<>();
 
-        Reader(String pid, Map<String, ?> props) {
+        Reader(String pid, MetatypeSpec spec, Map<String, ?> props) {
             this.pid = pid;
+            this.spec = spec;
             this.props = props == null ? Map.of() : props;
         }
 
@@ -147,6 +156,7 @@ final class ConfigParser {
             errors.add(pid + ": " + key + "=" + value + " rejected: " + why);
         }
 
+        /** The parsed values, or {@code previous} when any property was rejected (the whole PID is). */
         <T> Result<T> result(java.util.function.Supplier<T> value, T previous) {
             return errors.isEmpty() ? new Result<>(value.get(), errors) : new Result<>(previous, errors);
         }
@@ -160,12 +170,13 @@ final class ConfigParser {
             return v;
         }
 
-        String string(String key, String dflt) {
+        String string(String key) {
             Object v = props.get(key);
-            return v == null ? dflt : v.toString().trim();
+            return v == null ? spec.attribute(key).dflt() : v.toString().trim();
         }
 
-        boolean bool(String key, boolean dflt) {
+        boolean bool(String key) {
+            boolean dflt = Boolean.parseBoolean(spec.attribute(key).dflt());
             Object v = raw(key);
             if (v == null) {
                 return dflt;
@@ -181,7 +192,9 @@ final class ConfigParser {
             return dflt;
         }
 
-        int integer(String key, int dflt, int min, int max, String unit) {
+        int integer(String key) {
+            MetatypeSpec.Attribute a = spec.attribute(key);
+            int dflt = Integer.parseInt(a.dflt());
             Object v = raw(key);
             if (v == null) {
                 return dflt;
@@ -197,31 +210,42 @@ final class ConfigParser {
                     return dflt;
                 }
             }
-            String range = "must be " + min + ".." + max + (unit.isEmpty() ? "" : " " + unit);
+            String range = rangeOf(a);
             if (Double.isNaN(d) || d != Math.rint(d)) {
                 reject(key, v, "not a whole number; " + range);
                 return dflt;
             }
-            if (d < min || d > max) {
+            boolean allowed = a.options().isEmpty() ? (a.min() == null || d >= a.min())
+                    && (a.max() == null || d <= a.max()) : a.options().contains(String.valueOf((long) d));
+            if (!allowed) {
                 reject(key, v, range);
                 return dflt;
             }
             return (int) d;
         }
 
-        <E extends Enum<E>> E enumeration(String key, Class<E> type, E dflt) {
+        private static String rangeOf(MetatypeSpec.Attribute a) {
+            if (!a.options().isEmpty()) {
+                return "must be " + String.join(" or ", a.options());
+            }
+            return "must be " + a.min() + ".." + a.max() + (a.unit().isEmpty() ? "" : " " + a.unit());
+        }
+
+        /** An enumeration: the annotation's options are the allowed values (every constant when it lists none). */
+        <E extends Enum<E>> E enumeration(String key, Class<E> type) {
+            MetatypeSpec.Attribute a = spec.attribute(key);
+            E dflt = Enum.valueOf(type, a.dflt());
             Object v = raw(key);
             if (v == null) {
                 return dflt;
             }
-            Function<E[], String> names = values -> String.join("|",
-                    java.util.Arrays.stream(values).map(Enum::name).toList());
-            try {
-                return Enum.valueOf(type, v.toString());
-            } catch (IllegalArgumentException e) {
-                reject(key, v, "unknown value; allowed: " + names.apply(type.getEnumConstants()));
+            List<String> allowed = a.options().isEmpty()
+                    ? java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList() : a.options();
+            if (!allowed.contains(v.toString())) {
+                reject(key, v, "unknown value; allowed: " + String.join("|", allowed));
                 return dflt;
             }
+            return Enum.valueOf(type, v.toString());
         }
     }
 }

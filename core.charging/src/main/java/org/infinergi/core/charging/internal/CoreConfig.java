@@ -3,11 +3,8 @@ package org.infinergi.core.charging.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/**
- * Tuning of the charging core itself (not a manual setting). Bound to its PID through {@code pid} here, since the
- * core also reads three other PIDs and a {@code @Designate} needs exactly one.
- */
-@ObjectClassDefinition(pid = Pids.CORE, name = "Charging core",
+/** Tuning of the charging core itself (not a manual setting), PID {@code org.infinergi.core.charging}. */
+@ObjectClassDefinition(name = "Charging core",
         description = "Control loop of the charging core (IEC 61851-1 state machine).")
 @interface CoreConfig {
 

@@ -36,8 +36,7 @@ record CoreSettings(long loopPeriodMs, long stopGraceMs, long faultHoldMs, int u
         boolean requireRdcDd, boolean requireBoardSensors, long authValidityMs, long updateTimeoutMs,
         long oscillatorCheckMs, long meterFreshMs) {
 
-    static final CoreSettings DEFAULTS = new CoreSettings(50, 3000, 300, 207, 253, 2000, 125, 6000, 300, 1000, 1000,
-            200, 100, 60_000, 10_000, 1, true, true, 60_000, 600_000, 200, 5_000);
+    static final CoreSettings DEFAULTS = ConfigParser.core(java.util.Map.of(), null).value();
 
     /** The 1.0 shape (loop and grace), every protection at its default; for tests. */
     CoreSettings(long loopPeriodMs, long stopGraceMs) {

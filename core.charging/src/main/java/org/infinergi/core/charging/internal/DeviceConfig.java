@@ -2,6 +2,7 @@ package org.infinergi.core.charging.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /** The device label (manual §2.4) and the model's electrical facts (manual §2.6); set by the image. */
 @ObjectClassDefinition(name = "Device (manual §2.4, §2.6)",
@@ -17,7 +18,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "MAC address", description = "MAC address of the label (manual §2.4).")
     String mac() default "";
 
-    @AttributeDefinition(name = "Phases", description = "1 (7.4 kW models) or 3 (22 kW models) (manual §2.6).")
+    @AttributeDefinition(name = "Phases", description = "1 (7.4 kW models) or 3 (22 kW models) (manual §2.6).",
+            options = { @Option(label = "1 (7.4 kW)", value = "1"), @Option(label = "3 (22 kW)", value = "3") })
     int phases() default 3;
 
     @AttributeDefinition(name = "Rated current (A)", min = "6", max = "32",

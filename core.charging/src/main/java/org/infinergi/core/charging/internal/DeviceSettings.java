@@ -12,5 +12,5 @@ package org.infinergi.core.charging.internal;
  */
 record DeviceSettings(String model, String serial, String mac, int phases, int ratedCurrentA, boolean tethered) {
 
-    static final DeviceSettings DEFAULTS = new DeviceSettings("INFINERGI", "", "", 3, 32, true);
+    static final DeviceSettings DEFAULTS = ConfigParser.device(java.util.Map.of(), null).value();
 }

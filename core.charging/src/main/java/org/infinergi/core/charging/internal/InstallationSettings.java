@@ -11,5 +11,5 @@ package org.infinergi.core.charging.internal;
 record InstallationSettings(boolean chargingEnabled, int wiringLimitA, Earthing earthing, boolean installationComplete) {
 
     /** Factory state, the safe side: installation not complete, lowest wiring limit. */
-    static final InstallationSettings DEFAULTS = new InstallationSettings(true, 6, Earthing.TN_TT, false);
+    static final InstallationSettings DEFAULTS = ConfigParser.installation(java.util.Map.of(), null).value();
 }

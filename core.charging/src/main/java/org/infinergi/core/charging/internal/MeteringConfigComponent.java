@@ -10,10 +10,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Holds PID {@code org.infinergi.metering} for the core (a component of its own, so the core does not read yet
- * another configuration PID: Felix SCR 2.2.6 configures a multi-PID component only once every PID exists).
- */
+/** The one owner of PID {@code org.infinergi.metering} (manual §5.2): the core asks it which meters must answer. */
 @Component(name = "org.infinergi.core.charging.metering", configurationPid = Pids.METERING,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, service = MeteringSettingsSource.class)
 @Designate(ocd = MeteringConfig.class)

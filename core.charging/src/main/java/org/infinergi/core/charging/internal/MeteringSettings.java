@@ -20,5 +20,5 @@ record MeteringSettings(VehicleMeter vehicleMeter, GridMeter gridMeter) {
         MODBUS
     }
 
-    static final MeteringSettings DEFAULTS = new MeteringSettings(VehicleMeter.INTERNAL, GridMeter.NONE);
+    static final MeteringSettings DEFAULTS = ConfigParser.metering(java.util.Map.of(), null).value();
 }

@@ -9,5 +9,5 @@ package org.infinergi.core.charging.internal;
  */
 record ThermalSettings(int warningC, int criticalC, int recoveryC) {
 
-    static final ThermalSettings DEFAULTS = new ThermalSettings(70, 85, 65);
+    static final ThermalSettings DEFAULTS = ConfigParser.thermal(java.util.Map.of(), null).value();
 }

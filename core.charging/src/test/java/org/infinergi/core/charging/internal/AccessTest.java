@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.infinergi.core.charging.api.ChargerControl;
@@ -31,7 +32,7 @@ class AccessTest {
     @Test
     void authenticationRequired_vehicleWaits_noOffer_untilAuthorized() {
         Rig r = rig();
-        r.core.setAuthorization(() -> true);
+        r.core.authorization = () -> true;
         ChargerStatus s = r.vehicle(PilotState.B);
         assertEquals(ChargerState.WAITING_FOR_AUTHENTICATION, s.state(), s.toString());
         assertEquals(ControlLogic.DETAIL_AUTHENTICATION, s.detail());
@@ -51,7 +52,7 @@ class AccessTest {
     @Test
     void authentication_endsAtUnplug_nextVehicleWaitsAgain() {
         Rig r = rig();
-        r.core.setAuthorization(() -> true);
+        r.core.authorization = () -> true;
         r.vehicle(PilotState.B);
         r.core.authorize("04A2B3C4");
         r.cycles(3);
@@ -64,7 +65,7 @@ class AccessTest {
     @Test
     void authenticationBeforePlugIn_holdsForTheValidityThenLapses() {
         Rig r = rig("authValidityMs", 60_000);
-        r.core.setAuthorization(() -> true);
+        r.core.authorization = () -> true;
         ChargerControl.Result res = r.core.authorize("04A2B3C4");
         assertTrue(res.accepted(), res.message());
         assertTrue(res.message().contains("connect the vehicle"), res.message());
@@ -73,7 +74,7 @@ class AccessTest {
         r.vehicle(PilotState.A);
 
         Rig late = rig("authValidityMs", 60_000);
-        late.core.setAuthorization(() -> true);
+        late.core.authorization = () -> true;
         late.core.authorize("04A2B3C4");
         late.cycle(60_000);
         assertEquals(ChargerState.WAITING_FOR_AUTHENTICATION, late.vehicle(PilotState.B).state(), "lapsed");
@@ -84,23 +85,23 @@ class AccessTest {
         Rig r = rig();
         assertEquals(ChargerState.CHARGING, r.charging().state());
         Rig free = rig();
-        free.core.setAuthorization(() -> false);
+        free.core.authorization = () -> false;
         assertEquals(ChargerState.CHARGING, free.charging().state());
     }
 
     @Test
     void failingAuthenticationService_asksForAuthentication() {
         Rig r = rig();
-        r.core.setAuthorization(() -> {
+        r.core.authorization = () -> {
             throw new IllegalStateException("card list unreadable");
-        });
+        };
         assertEquals(ChargerState.WAITING_FOR_AUTHENTICATION, r.vehicle(PilotState.B).state());
     }
 
     @Test
     void authorize_refusedOutOfServiceOrWithoutIdTag() {
         Rig r = rig();
-        r.core.setAuthorization(() -> true);
+        r.core.authorization = () -> true;
         assertFalse(r.core.authorize(" ").accepted());
         r.core.setOutOfService(true);
         r.cycle();
@@ -113,7 +114,7 @@ class AccessTest {
     void sessionThatAlreadyCharged_continuesWhenAuthenticationIsSwitchedOn() {
         Rig r = rig();
         AtomicBoolean required = new AtomicBoolean(false);
-        r.core.setAuthorization(required::get);
+        r.core.authorization = required::get;
         r.charging();
         required.set(true);
         assertEquals(ChargerState.CHARGING, r.cycles(5).state());
@@ -173,22 +174,19 @@ class AccessTest {
 
     @Test
     void outOfService_readFromTheStoredChoice_atStartAndOnChange() {
-        Rig r = rig();
-        AtomicBoolean stored = new AtomicBoolean(true);
-        r.core.setAvailability(stored::get);
+        AvailabilityComponent stored = new AvailabilityComponent(Map.of("outOfService", true));
+        Rig r = new Rig(Rig.config(), true, stored);
         assertEquals(ChargerState.OUT_OF_SERVICE, r.cycle().state(), "a restarted charger stays out of service");
-        stored.set(false); // a factory reset deletes the stored choice
+        stored.modified(Map.of()); // a factory reset deletes the stored choice
         assertEquals(ChargerState.VEHICLE_NOT_CONNECTED, r.cycle().state());
     }
 
     @Test
     void outOfService_aRequestIsNotUndoneWhileItsStoredValueIsOnItsWay() {
         Rig r = rig();
-        AtomicBoolean stored = new AtomicBoolean(false);
-        r.core.setAvailability(stored::get);
         r.core.setOutOfService(true);
         assertEquals(ChargerState.OUT_OF_SERVICE, r.cycles(3).state());
-        stored.set(true);
+        r.availability.modified(Map.of("outOfService", true)); // the stored value arrives
         assertEquals(ChargerState.OUT_OF_SERVICE, r.cycles(3).state());
     }
 
@@ -210,9 +208,9 @@ class AccessTest {
     void midMeterConfigured_energyFromTheMidMeter_notTheInternalOne() {
         Rig r = rig();
         FakeMeter mid = new FakeMeter(r.clock);
-        r.core.setMidMeter(mid);
-        r.core.setMetering(() -> new MeteringSettings(MeteringSettings.VehicleMeter.MID,
-                MeteringSettings.GridMeter.NONE));
+        r.core.midMeter = mid;
+        r.core.metering = () -> new MeteringSettings(MeteringSettings.VehicleMeter.MID,
+                MeteringSettings.GridMeter.NONE);
         r.meter.set(0, 100);
         mid.set(0, 5_000);
         r.charging();

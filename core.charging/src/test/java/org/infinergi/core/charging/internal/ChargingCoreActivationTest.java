@@ -27,11 +27,14 @@ class ChargingCoreActivationTest {
         FakePilotHardware pilot = new FakePilotHardware();
         List<SessionRecord> stored = new CopyOnWriteArrayList<>();
         Map<String, Object> config = Rig.config("loopPeriodMs", 10);
-        ChargingCore core = new ChargingCore(pilot, stored::add, () -> false, config);
+        ChargingCore core = new ChargingCore(pilot, stored::add, new AvailabilityComponent(Map.of()),
+                new InstallationComponent(config), new ChargingComponent(config), new DeviceComponent(config), config);
         try {
-            core.setBoardSensors(new FakeBoardSensors());
-            core.setResidualCurrentDevice(new FakeResidualCurrentDevice());
-            core.addLimitProvider(new FixedLimitProvider(16, "test"));
+            core.boardSensors = new FakeBoardSensors();
+            core.residualCurrentDevice = new FakeResidualCurrentDevice();
+            core.limitProviders.add(new FixedLimitProvider(16, "test"));
+            assertFalse(loopThreadAlive(), "the constructor starts nothing: the loop waits for every reference");
+            core.activate();
             pilot.vehicle(PilotState.B);
             await().atMost(Duration.ofSeconds(5)).until(() -> core.status().state() == ChargerState.WAITING_FOR_CURRENT);
             pilot.vehicle(PilotState.C);
@@ -46,7 +49,11 @@ class ChargingCoreActivationTest {
         assertFalse(pilot.contactorCommanded());
         assertEquals(100.0, pilot.dutyCycle());
         assertEquals(1, stored.size());
-        assertTrue(Thread.getAllStackTraces().keySet().stream()
-                .noneMatch(t -> t.getName().equals("infinergi-charging-core") && t.isAlive()), "loop thread ended");
+        assertFalse(loopThreadAlive(), "loop thread ended");
+    }
+
+    private static boolean loopThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("infinergi-charging-core") && t.isAlive());
     }
 }

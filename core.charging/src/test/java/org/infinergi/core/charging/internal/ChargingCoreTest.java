@@ -24,17 +24,9 @@ class ChargingCoreTest {
     /** A rig with the three built-in providers, configured like the core. */
     private static Rig rig(Map<String, ?> config) {
         Rig r = new Rig(config);
-        WiringLimitProvider wiring = new WiringLimitProvider(Map.copyOf(config));
-        UserMaximumLimitProvider user = new UserMaximumLimitProvider(Map.copyOf(config));
-        DeviceRatingLimitProvider device = new DeviceRatingLimitProvider(Map.copyOf(config));
-        r.core.addLimitProvider(wiring);
-        r.core.addLimitProvider(user);
-        r.core.addLimitProvider(device);
-        r.onModified(c -> {
-            wiring.modified(c);
-            user.modified(c);
-            device.modified(c);
-        });
+        r.core.limitProviders.add(new WiringLimitProvider(r.installation));
+        r.core.limitProviders.add(new UserMaximumLimitProvider(r.charging));
+        r.core.limitProviders.add(new DeviceRatingLimitProvider(r.device));
         return r;
     }
 
@@ -186,8 +178,8 @@ class ChargingCoreTest {
     @Test
     void offeredCurrentIsTheMinimumOverProviders_andTheWinnerIsRecorded() {
         Rig r = rig();
-        r.core.addLimitProvider(new FixedLimitProvider(20, "cable capacity"));
-        r.core.addLimitProvider(new FixedLimitProvider(16, "dlm"));
+        r.core.limitProviders.add(new FixedLimitProvider(20, "cable capacity"));
+        r.core.limitProviders.add(new FixedLimitProvider(16, "dlm"));
         ChargerStatus s = r.vehicle(PilotState.B);
         assertEquals(16.0, s.offeredCurrentA());
         assertEquals("dlm", s.limitedBy());
@@ -199,9 +191,9 @@ class ChargingCoreTest {
     void providersComeAndGo() {
         Rig r = rig();
         FixedLimitProvider dlm = new FixedLimitProvider(10, "dlm");
-        r.core.addLimitProvider(dlm);
+        r.core.limitProviders.add(dlm);
         assertEquals(10.0, r.vehicle(PilotState.B).offeredCurrentA());
-        r.core.removeLimitProvider(dlm);
+        r.core.limitProviders.remove(dlm);
         ChargerStatus s = r.cycle();
         assertEquals(32.0, s.offeredCurrentA());
     }
@@ -209,7 +201,7 @@ class ChargingCoreTest {
     @Test
     void aThrowingProviderCountsAsZero_andPauses() {
         Rig r = rig();
-        r.core.addLimitProvider(new FixedLimitProvider(16, "thermal").fail(new IllegalStateException("sensor")));
+        r.core.limitProviders.add(new FixedLimitProvider(16, "thermal").fail(new IllegalStateException("sensor")));
         ChargerStatus s = r.vehicle(PilotState.B);
         assertEquals(0.0, s.offeredCurrentA());
         assertEquals(ChargerState.WAITING_FOR_CURRENT, s.state());
@@ -228,7 +220,7 @@ class ChargingCoreTest {
     @Test
     void belowSixAmps_inB_waitsWithoutPwm() {
         Rig r = rig();
-        r.core.addLimitProvider(new FixedLimitProvider(5.9, "dlm"));
+        r.core.limitProviders.add(new FixedLimitProvider(5.9, "dlm"));
         ChargerStatus s = r.vehicle(PilotState.B);
         assertEquals(ChargerState.WAITING_FOR_CURRENT, s.state());
         assertEquals(0.0, s.offeredCurrentA());
@@ -240,7 +232,7 @@ class ChargingCoreTest {
     @Test
     void sixAmpsExactly_isOffered() {
         Rig r = rig();
-        r.core.addLimitProvider(new FixedLimitProvider(6, "dlm"));
+        r.core.limitProviders.add(new FixedLimitProvider(6, "dlm"));
         ChargerStatus s = r.vehicle(PilotState.B);
         assertEquals(6.0, s.offeredCurrentA());
         assertEquals(10.0, r.pilot.dutyCycle(), 1e-9);
@@ -250,7 +242,7 @@ class ChargingCoreTest {
     void belowSixAmps_inC_pausesAndOpensAfterTheGrace() {
         Rig r = rig();
         FixedLimitProvider dlm = new FixedLimitProvider(16, "dlm");
-        r.core.addLimitProvider(dlm);
+        r.core.limitProviders.add(dlm);
         r.charging();
         assertTrue(r.pilot.contactorCommanded());
         dlm.set(4);
@@ -277,7 +269,7 @@ class ChargingCoreTest {
     void belowSixAmps_inC_opensAsSoonAsTheVehicleGoesToB() {
         Rig r = rig();
         FixedLimitProvider dlm = new FixedLimitProvider(16, "dlm");
-        r.core.addLimitProvider(dlm);
+        r.core.limitProviders.add(dlm);
         r.charging();
         dlm.set(0);
         assertTrue(r.cycle().contactorClosed());
@@ -290,7 +282,7 @@ class ChargingCoreTest {
     void graceIsConfigurable() {
         Rig r = rig(Rig.config("stopGraceMs", 500));
         FixedLimitProvider dlm = new FixedLimitProvider(16, "dlm");
-        r.core.addLimitProvider(dlm);
+        r.core.limitProviders.add(dlm);
         r.charging();
         dlm.set(0);
         assertTrue(r.cycle().contactorClosed());
@@ -392,15 +384,17 @@ class ChargingCoreTest {
 
     @Test
     void wiringLimitProvider_keepsThePreviousValue() {
-        WiringLimitProvider p = new WiringLimitProvider(Rig.config("wiringLimitA", 20));
-        p.modified(Rig.config("wiringLimitA", 5));
+        InstallationComponent installation = new InstallationComponent(Rig.config("wiringLimitA", 20));
+        WiringLimitProvider p = new WiringLimitProvider(installation);
+        installation.modified(Rig.config("wiringLimitA", 5));
         assertEquals(20.0, p.currentLimit().amps());
-        p.modified(Rig.config("wiringLimitA", "abc"));
+        installation.modified(Rig.config("wiringLimitA", "abc"));
         assertEquals(20.0, p.currentLimit().amps());
-        p.modified(Rig.config("wiringLimitA", "25"));
+        installation.modified(Rig.config("wiringLimitA", "25"));
         assertEquals(25.0, p.currentLimit().amps());
-        UserMaximumLimitProvider u = new UserMaximumLimitProvider(Map.of("maxChargeRateA", 12));
-        u.modified(Map.of("maxChargeRateA", 33));
+        ChargingComponent charging = new ChargingComponent(Map.of("maxChargeRateA", 12));
+        UserMaximumLimitProvider u = new UserMaximumLimitProvider(charging);
+        charging.modified(Map.of("maxChargeRateA", 33));
         assertEquals(12.0, u.currentLimit().amps());
     }
 
@@ -483,7 +477,7 @@ class ChargingCoreTest {
         Rig r = rig();
         r.meter.set(7_360, 0);
         assertEquals(7_360, r.vehicle(PilotState.C).powerW(), 1e-9);
-        r.core.unsetVehicleMeter(r.meter);
+        r.core.vehicleMeter = null;
         assertEquals(0, r.cycle().powerW(), 1e-9);
     }
 

@@ -32,7 +32,7 @@ class ChargingModesTest {
 
     private static Rig rig(String activeMode) {
         Rig r = new Rig(Rig.config("activeMode", activeMode));
-        r.core.addLimitProvider(new FixedLimitProvider(16, "dlm"));
+        r.core.limitProviders.add(new FixedLimitProvider(16, "dlm"));
         return r;
     }
 

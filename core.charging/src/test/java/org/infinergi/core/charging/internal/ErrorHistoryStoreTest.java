@@ -56,10 +56,12 @@ class ErrorHistoryStoreTest {
             MutableClock clock = new MutableClock(T);
             FakePilotHardware pilot = new FakePilotHardware();
             FakeBoardSensors sensors = new FakeBoardSensors();
-            ChargingCore core = new ChargingCore(pilot, store, clock, Rig.config());
-            core.setBoardSensors(sensors);
-            core.setResidualCurrentDevice(new FakeResidualCurrentDevice());
-            core.addLimitProvider(new FixedLimitProvider(16, "dlm"));
+            ChargingCore core = new ChargingCore(pilot, store, new AvailabilityComponent(Map.of()),
+                    new InstallationComponent(Rig.config()), new ChargingComponent(Map.of()),
+                    new DeviceComponent(Map.of()), clock, Rig.config());
+            core.boardSensors = sensors;
+            core.residualCurrentDevice = new FakeResidualCurrentDevice();
+            core.limitProviders.add(new FixedLimitProvider(16, "dlm"));
             for (int i = 0; i < 5; i++) {
                 clock.advanceMillis(50);
                 core.step();

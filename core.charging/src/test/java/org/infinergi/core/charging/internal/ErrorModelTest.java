@@ -22,7 +22,7 @@ class ErrorModelTest {
     /** A rig offering 16 A (one provider), charging configured as a sim image (installation complete). */
     static Rig rig(Object... extra) {
         Rig r = new Rig(Rig.config(extra));
-        r.core.addLimitProvider(new FixedLimitProvider(16, "dlm"));
+        r.core.limitProviders.add(new FixedLimitProvider(16, "dlm"));
         return r;
     }
 
@@ -168,7 +168,7 @@ class ErrorModelTest {
     @Test
     void d3_boardSensorsMissing_afterTheStartUpGrace_noCharge() {
         Rig r = rig();
-        r.core.unsetBoardSensors(r.sensors);
+        r.core.boardSensors = null;
         r.vehicle(PilotState.B);
         r.cycles(3);
         r.vehicle(PilotState.C);
@@ -184,7 +184,7 @@ class ErrorModelTest {
     @Test
     void boardSensorsNotRequired_chargesWithout() {
         Rig r = rig("requireBoardSensors", false);
-        r.core.unsetBoardSensors(r.sensors);
+        r.core.boardSensors = null;
         r.charging();
         assertEquals(ChargerState.CHARGING, r.cycle(20_000).state());
     }
@@ -312,7 +312,7 @@ class ErrorModelTest {
     @Test
     void d6_rdcServiceMissing_waitsThenRefusesToCharge() {
         Rig r = rig();
-        r.core.unsetResidualCurrentDevice(r.rdc);
+        r.core.residualCurrentDevice = null;
         r.vehicle(PilotState.B);
         ChargerStatus s = r.vehicle(PilotState.C);
         s = r.cycles(5);
@@ -325,7 +325,7 @@ class ErrorModelTest {
     @Test
     void rdcNotRequired_chargesWithoutTheService() {
         Rig r = rig("requireRdcDd", false);
-        r.core.unsetResidualCurrentDevice(r.rdc);
+        r.core.residualCurrentDevice = null;
         r.charging();
         assertEquals(ChargerState.CHARGING, r.cycle(20_000).state());
     }
@@ -412,7 +412,7 @@ class ErrorModelTest {
     @Test
     void d7_aboveCritical_stops_clearsBelowRecovery() {
         Rig r = rig();
-        r.core.setThermalThresholds(() -> new ThermalSettings(60, 80, 70));
+        r.core.thermalThresholds = () -> new ThermalSettings(60, 80, 70);
         r.charging();
         r.sensors.temperature(81);
         ChargerStatus s = r.cycle();
@@ -513,12 +513,13 @@ class ErrorModelTest {
         assertEquals(0, CableCapacity.ratingA(50));
         assertEquals(0, CableCapacity.ratingA(5000));
         assertEquals(0, CableCapacity.ratingA(Double.NaN));
-        CableLimitProvider p = new CableLimitProvider(Map.of("tethered", false));
+        DeviceComponent device = new DeviceComponent(Map.of("tethered", false));
+        CableLimitProvider p = new CableLimitProvider(device);
         assertEquals(0.0, p.currentLimit().amps(), "no PP reader: cannot tell");
         p.setProximityPilot(new org.infinergi.core.charging.testing.FakeProximityPilot().resistance(680));
         assertEquals(20.0, p.currentLimit().amps());
         assertEquals("cable capacity", p.currentLimit().source());
-        p.modified(Map.of("tethered", true));
+        device.modified(Map.of("tethered", true));
         assertEquals(80.0, p.currentLimit().amps(), "tethered: no cable limit");
     }
 
@@ -570,8 +571,8 @@ class ErrorModelTest {
     @Test
     void tethered_skipsProximityPilotAndLock() {
         Rig r = rig(); // tethered=true: even an invalid PP and a jammed lock, if bound, are not used
-        r.core.setProximityPilot(r.pp.resistance(5_000));
-        r.core.setConnectorLock(r.lock.jam(false));
+        r.core.proximityPilot = r.pp.resistance(5_000);
+        r.core.connectorLock = r.lock.jam(false);
         r.charging();
         assertEquals(ChargerState.CHARGING, r.cycle(20_000).state());
         assertTrue(r.lock.commands().isEmpty());
@@ -580,11 +581,11 @@ class ErrorModelTest {
     @Test
     void untethered_missingLockOrPp_isAnError() {
         Rig r = rig("tethered", false);
-        r.core.unsetConnectorLock(r.lock);
+        r.core.connectorLock = null;
         r.vehicle(PilotState.B);
         assertError(r.cycle(10_000), "D5", 3);
         Rig r2 = rig("tethered", false);
-        r2.core.unsetProximityPilot(r2.pp);
+        r2.core.proximityPilot = null;
         assertError(r2.cycle(10_000), "D3", 3);
     }
 
@@ -594,7 +595,7 @@ class ErrorModelTest {
     void d1_panelBoardNotResponding() {
         Rig r = rig();
         org.infinergi.core.charging.testing.FakePanelBoard panel = new org.infinergi.core.charging.testing.FakePanelBoard();
-        r.core.setPanelBoard(panel);
+        r.core.panelBoard = panel;
         r.charging();
         panel.responding(false);
         ChargerStatus s = r.cycle();
@@ -607,9 +608,9 @@ class ErrorModelTest {
     @Test
     void d9_configuredMidMeterSilent() {
         Rig r = rig();
-        r.core.setMetering(() -> new MeteringSettings(MeteringSettings.VehicleMeter.MID,
-                MeteringSettings.GridMeter.NONE));
-        r.core.setMidMeter(r.meter);
+        r.core.metering = () -> new MeteringSettings(MeteringSettings.VehicleMeter.MID,
+                MeteringSettings.GridMeter.NONE);
+        r.core.midMeter = r.meter;
         r.meter.set(0, 0);
         assertNull(r.cycle().error());
         r.meter.silence();
@@ -624,13 +625,13 @@ class ErrorModelTest {
     @Test
     void d2_configuredCtRemoteMissing() {
         Rig r = rig();
-        r.core.setMetering(() -> new MeteringSettings(MeteringSettings.VehicleMeter.INTERNAL,
-                MeteringSettings.GridMeter.CT));
+        r.core.metering = () -> new MeteringSettings(MeteringSettings.VehicleMeter.INTERNAL,
+                MeteringSettings.GridMeter.CT);
         r.cycle();
         assertError(r.cycle(60_000), "D2", 3);
         org.infinergi.core.charging.testing.FakeMeter grid = new org.infinergi.core.charging.testing.FakeMeter(
                 r.clock);
-        r.core.setGridMeter(grid.set(0, 0));
+        r.core.gridMeter = grid.set(0, 0);
         r.cycle();
         assertTrue(recover(r).accepted());
         assertNull(r.cycle().error());
@@ -639,7 +640,7 @@ class ErrorModelTest {
     @Test
     void noMidNoCt_noMeterErrors() {
         Rig r = rig();
-        r.core.unsetVehicleMeter(r.meter);
+        r.core.vehicleMeter = null;
         assertNull(r.cycle(120_000).error());
     }
 
@@ -649,7 +650,7 @@ class ErrorModelTest {
     void v3_vehicleKeepsDrawingAfterThePwmIsWithdrawn() {
         Rig r = new Rig(Rig.config());
         FixedLimitProvider dlm = new FixedLimitProvider(16, "dlm");
-        r.core.addLimitProvider(dlm);
+        r.core.limitProviders.add(dlm);
         r.charging();
         r.meter.setPhases(new double[] { 230, 230, 230 }, new double[] { 16, 16, 16 });
         dlm.set(0);
@@ -664,7 +665,7 @@ class ErrorModelTest {
     void v3_notJudgedOnTheLastReadingOfASilentMeter() {
         Rig r = new Rig(Rig.config());
         FixedLimitProvider dlm = new FixedLimitProvider(16, "dlm");
-        r.core.addLimitProvider(dlm);
+        r.core.limitProviders.add(dlm);
         r.charging();
         // The meter's last answer (16 A) is 10 s old: it says nothing about what flows now.
         r.meter.set(new org.infinergi.core.charging.hal.MeterReading(r.clock.instant().minusSeconds(10),
@@ -680,7 +681,7 @@ class ErrorModelTest {
     void v3_notRaisedWhenTheVehicleStops() {
         Rig r = new Rig(Rig.config());
         FixedLimitProvider dlm = new FixedLimitProvider(16, "dlm");
-        r.core.addLimitProvider(dlm);
+        r.core.limitProviders.add(dlm);
         r.charging();
         dlm.set(0);
         r.meter.setPhases(new double[] { 230, 230, 230 }, new double[] { 0.2, 0, 0 });
@@ -697,12 +698,12 @@ class ErrorModelTest {
         Rig r = rig();
         r.charging();
         boolean[] broken = { true };
-        r.core.setThermalThresholds(() -> {
+        r.core.thermalThresholds = () -> {
             if (broken[0]) {
                 throw new IllegalStateException("bug");
             }
             return ThermalSettings.DEFAULTS;
-        });
+        };
         ChargerStatus s = r.cycle();
         assertError(s, "D8", 3);
         assertFalse(r.pilot.contactorCommanded());

@@ -24,9 +24,9 @@ class MidMeterProtectionTest {
     private final FakeMeter mid = new FakeMeter(r.clock);
 
     MidMeterProtectionTest() {
-        r.core.setMetering(() -> new MeteringSettings(MeteringSettings.VehicleMeter.MID,
-                MeteringSettings.GridMeter.NONE));
-        r.core.setMidMeter(mid);
+        r.core.metering = () -> new MeteringSettings(MeteringSettings.VehicleMeter.MID,
+                MeteringSettings.GridMeter.NONE);
+        r.core.midMeter = mid;
     }
 
     /** A MID meter whose register map has totals only, no per-phase values (SDM72D-V1), answering now. */
@@ -69,11 +69,11 @@ class MidMeterProtectionTest {
     void nonCompliantVehicle_v3_judgedOnTheInternalMeter_whateverTheMidMeterSays() {
         Rig rig = new Rig(Rig.config());
         FixedLimitProvider dlm = new FixedLimitProvider(16, "dlm");
-        rig.core.addLimitProvider(dlm);
+        rig.core.limitProviders.add(dlm);
         FakeMeter quiet = new FakeMeter(rig.clock);
-        rig.core.setMetering(() -> new MeteringSettings(MeteringSettings.VehicleMeter.MID,
-                MeteringSettings.GridMeter.NONE));
-        rig.core.setMidMeter(quiet);
+        rig.core.metering = () -> new MeteringSettings(MeteringSettings.VehicleMeter.MID,
+                MeteringSettings.GridMeter.NONE);
+        rig.core.midMeter = quiet;
         quiet.set(0, 0); // the MID meter (wrongly wired, say) sees nothing flow
         rig.charging();
         rig.meter.setPhases(NOMINAL, new double[] { 16, 16, 16 });

@@ -37,6 +37,12 @@ final class Rig {
     final List<SessionRecord> stored = new CopyOnWriteArrayList<>();
     /** "RAISED V2 <detail>" / "CLEARED V2", in order. */
     final List<String> history = new CopyOnWriteArrayList<>();
+    /** Where the out-of-service choice is kept (no configuration service: it holds until the rig is dropped). */
+    final AvailabilityComponent availability;
+    /** The owners of the installation, charging and device PIDs, configured with the same map as the core. */
+    final InstallationComponent installation;
+    final ChargingComponent charging;
+    final DeviceComponent device;
     final ChargingCore core;
 
     /** Installation complete, charging enabled, wiring 32 A, plus {@code extra} (key, value, key, value …). */
@@ -65,6 +71,15 @@ final class Rig {
      *                core sees the vehicle from the next cycle; T0 is then 150 ms in the past
      */
     Rig(Map<String, ?> config, boolean started) {
+        this(config, started, new AvailabilityComponent(Map.of()));
+    }
+
+    /** @param availability the out-of-service choice as a restarted charger finds it */
+    Rig(Map<String, ?> config, boolean started, AvailabilityComponent availability) {
+        this.availability = availability;
+        this.installation = new InstallationComponent(Map.copyOf(config));
+        this.charging = new ChargingComponent(Map.copyOf(config));
+        this.device = new DeviceComponent(Map.copyOf(config));
         SessionRecorder recorder = new SessionRecorder() {
             @Override
             public void record(SessionRecord session) {
@@ -81,13 +96,13 @@ final class Rig {
                 history.add("CLEARED " + code);
             }
         };
-        core = new ChargingCore(pilot, recorder, clock, config);
-        core.setVehicleMeter(meter);
-        core.setBoardSensors(sensors);
-        core.setResidualCurrentDevice(rdc);
+        core = new ChargingCore(pilot, recorder, availability, installation, charging, device, clock, config);
+        core.vehicleMeter = meter;
+        core.boardSensors = sensors;
+        core.residualCurrentDevice = rdc;
         if (Boolean.FALSE.equals(config.get("tethered")) || "false".equals(config.get("tethered"))) {
-            core.setProximityPilot(pp);
-            core.setConnectorLock(lock);
+            core.proximityPilot = pp;
+            core.connectorLock = lock;
         }
         if (started) {
             core.step();
@@ -97,16 +112,12 @@ final class Rig {
         }
     }
 
-    private java.util.function.Consumer<Map<String, Object>> alsoModified = c -> { };
-
-    /** Config Admin's view: the same merged properties reach the core and the built-in providers. */
-    void onModified(java.util.function.Consumer<Map<String, Object>> consumer) {
-        alsoModified = consumer;
-    }
-
+    /** Config Admin's view: the same properties reach the owner of each PID and the core. */
     void modified(Map<String, Object> config) {
+        installation.modified(config);
+        charging.modified(config);
+        device.modified(config);
         core.modified(config);
-        alsoModified.accept(config);
     }
 
     /** One control cycle after {@code ms} milliseconds. */

@@ -6,7 +6,6 @@ import com.pi4j.io.gpio.digital.DigitalInput;
 import org.infinergi.core.charging.hal.BoardSensors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
@@ -19,8 +18,7 @@ import org.slf4j.LoggerFactory;
  * fresh; the temperature is NaN when the ADC does not answer or the divider sits at a rail (sensor open
  * or shorted).
  */
-@Component(service = BoardSensors.class, configurationPid = PilotConfig.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = BoardSensors.class)
 public final class BoardSensorsDriver implements BoardSensors {
 
     private static final Logger LOG = LoggerFactory.getLogger(BoardSensorsDriver.class);
@@ -32,8 +30,10 @@ public final class BoardSensorsDriver implements BoardSensors {
     private final DigitalInput reversal;
     private boolean adcFailing;
 
+    /** @param board the board map, from the one owner of {@value PilotConfig#PID} (a test passes {@code () -> config}) */
     @Activate
-    public BoardSensorsDriver(@Reference Context pi4j, @Reference PilotAdc adc, PilotConfig config) {
+    public BoardSensorsDriver(@Reference Context pi4j, @Reference PilotAdc adc, @Reference BoardMap board) {
+        PilotConfig config = board.config();
         Checks.channel("ntcChannel", config.ntcChannel());
         Checks.positive("ntcSeriesOhm", config.ntcSeriesOhm());
         Checks.positive("ntcR25Ohm", config.ntcR25Ohm());

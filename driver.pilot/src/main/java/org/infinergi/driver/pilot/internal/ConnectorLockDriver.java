@@ -8,7 +8,6 @@ import com.pi4j.io.gpio.digital.DigitalState;
 import org.infinergi.core.charging.hal.ConnectorLock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
@@ -20,8 +19,7 @@ import org.slf4j.LoggerFactory;
  * a plug under load), and deactivation leaves the actuator where it is; locking and releasing are the
  * core's decisions (lock before the contactor closes, release after it opens).
  */
-@Component(service = ConnectorLock.class, configurationPid = PilotConfig.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = ConnectorLock.class)
 public final class ConnectorLockDriver implements ConnectorLock {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorLockDriver.class);
@@ -31,8 +29,10 @@ public final class ConnectorLockDriver implements ConnectorLock {
     private final DigitalInput feedback;
     private final DigitalOutput actuator;
 
+    /** @param board the board map, from the one owner of {@value PilotConfig#PID} (a test passes {@code () -> config}) */
     @Activate
-    public ConnectorLockDriver(@Reference Context pi4j, PilotConfig config) {
+    public ConnectorLockDriver(@Reference Context pi4j, @Reference BoardMap board) {
+        PilotConfig config = board.config();
         this.config = config;
         this.io = new Pi4jIo(pi4j);
         try {

@@ -4,7 +4,6 @@ import com.pi4j.context.Context;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
@@ -16,8 +15,7 @@ import org.slf4j.LoggerFactory;
  * per context (an SPI chip select cannot be opened twice) and because one chip's conversions must not
  * interleave. Internal service of this bundle (its package is not exported).
  */
-@Component(service = PilotAdc.class, configurationPid = PilotConfig.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = PilotAdc.class)
 public final class PilotAdc {
 
     private static final Logger LOG = LoggerFactory.getLogger(PilotAdc.class);
@@ -25,8 +23,10 @@ public final class PilotAdc {
     private final Pi4jIo io;
     private final Mcp3208Adc adc;
 
+    /** @param board the board map, from the one owner of {@value PilotConfig#PID} (a test passes {@code () -> config}) */
     @Activate
-    public PilotAdc(@Reference Context pi4j, PilotConfig config) {
+    public PilotAdc(@Reference Context pi4j, @Reference BoardMap board) {
+        PilotConfig config = board.config();
         io = new Pi4jIo(pi4j);
         try {
             adc = new Mcp3208Adc(io.spi("infinergi-pilot-adc", config.pilotAdcBus(), config.pilotAdcChipSelect(),

@@ -12,10 +12,8 @@ import org.infinergi.core.charging.hal.PilotHardware;
 import org.infinergi.core.charging.hal.PilotReading;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +29,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Safe state (activation and deactivation alike): contactor open, pilot at state F.
  */
-@Component(service = PilotHardware.class, configurationPid = PilotConfig.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
-@Designate(ocd = PilotConfig.class)
+@Component(service = PilotHardware.class)
 public final class PilotDriver implements PilotHardware {
 
     private static final Logger LOG = LoggerFactory.getLogger(PilotDriver.class);
@@ -49,8 +45,10 @@ public final class PilotDriver implements PilotHardware {
     private boolean contactorClosed;
     private boolean adcFailing;
 
+    /** @param board the board map, from the one owner of {@value PilotConfig#PID} (a test passes {@code () -> config}) */
     @Activate
-    public PilotDriver(@Reference Context pi4j, @Reference PilotAdc adc, PilotConfig config) {
+    public PilotDriver(@Reference Context pi4j, @Reference PilotAdc adc, @Reference BoardMap board) {
+        PilotConfig config = board.config();
         if (config.pwmFrequencyHz() < 980 || config.pwmFrequencyHz() > 1020) {
             throw new IllegalArgumentException("org.infinergi.driver.pilot pwmFrequencyHz must be 980..1020 Hz"
                     + " (IEC 61851-1), was " + config.pwmFrequencyHz());

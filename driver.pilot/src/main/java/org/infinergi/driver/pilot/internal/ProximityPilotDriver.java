@@ -3,7 +3,6 @@ package org.infinergi.driver.pilot.internal;
 import org.infinergi.core.charging.hal.ProximityPilot;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +14,7 @@ import org.slf4j.LoggerFactory;
  * or a dead short): the core decides what that means (no cable, V5, D3). Tethered models have no PP wire:
  * the reading is then NaN and the core does not use it.
  */
-@Component(service = ProximityPilot.class, configurationPid = PilotConfig.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = ProximityPilot.class)
 public final class ProximityPilotDriver implements ProximityPilot {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProximityPilotDriver.class);
@@ -25,8 +23,10 @@ public final class ProximityPilotDriver implements ProximityPilot {
     private final PilotAdc adc;
     private boolean adcFailing;
 
+    /** @param board the board map, from the one owner of {@value PilotConfig#PID} (a test passes {@code () -> config}) */
     @Activate
-    public ProximityPilotDriver(@Reference PilotAdc adc, PilotConfig config) {
+    public ProximityPilotDriver(@Reference PilotAdc adc, @Reference BoardMap board) {
+        PilotConfig config = board.config();
         Checks.channel("ppChannel", config.ppChannel());
         Checks.positive("ppPullUpOhm", config.ppPullUpOhm());
         this.config = config;

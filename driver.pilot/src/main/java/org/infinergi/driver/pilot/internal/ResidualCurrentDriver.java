@@ -8,7 +8,6 @@ import com.pi4j.io.gpio.digital.DigitalState;
 import org.infinergi.core.charging.hal.ResidualCurrentDevice;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
@@ -19,8 +18,7 @@ import org.slf4j.LoggerFactory;
  * current through the sensing core and the device's trip output on a GPIO input. The test current starts
  * and ends off (activation, deactivation): left on it would read as a permanent leak.
  */
-@Component(service = ResidualCurrentDevice.class, configurationPid = PilotConfig.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = ResidualCurrentDevice.class)
 public final class ResidualCurrentDriver implements ResidualCurrentDevice {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResidualCurrentDriver.class);
@@ -30,8 +28,10 @@ public final class ResidualCurrentDriver implements ResidualCurrentDevice {
     private final DigitalOutput test;
     private final DigitalInput trip;
 
+    /** @param board the board map, from the one owner of {@value PilotConfig#PID} (a test passes {@code () -> config}) */
     @Activate
-    public ResidualCurrentDriver(@Reference Context pi4j, PilotConfig config) {
+    public ResidualCurrentDriver(@Reference Context pi4j, @Reference BoardMap board) {
+        PilotConfig config = board.config();
         this.config = config;
         this.io = new Pi4jIo(pi4j);
         try {

@@ -8,11 +8,11 @@ import java.util.concurrent.TimeUnit;
 
 import com.pi4j.context.Context;
 
+import org.infinergi.core.charging.api.Device;
 import org.infinergi.core.charging.hal.Meter;
 import org.infinergi.core.charging.hal.MeterReading;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
@@ -21,12 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The board's internal vehicle meter (manual §5.2, "internal" vehicle meter): phase voltages and currents
  * on a second MCP3208, sampled on this component's own scheduler; see {@link MeterSampler} for the
- * arithmetic. Configuration: the pilot driver's PID (bus map, scaling, period) and the device PID's
- * {@code phases} unless {@code meterPhases} overrides it.
+ * arithmetic. Configuration: the board map (bus, scaling, period) from {@link BoardMap} and the model's
+ * {@code phases} from the core's {@link Device}, unless {@code meterPhases} overrides them.
  */
-@Component(service = Meter.class, property = {Meter.ROLE + "=VEHICLE", Meter.SOURCE + "=INTERNAL"},
-        configurationPid = {PilotConfig.PID, "org.infinergi.device"},
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = Meter.class, property = {Meter.ROLE + "=VEHICLE", Meter.SOURCE + "=INTERNAL"})
 public final class VehicleMeter implements Meter {
 
     private static final Logger LOG = LoggerFactory.getLogger(VehicleMeter.class);
@@ -35,9 +33,15 @@ public final class VehicleMeter implements Meter {
     private final MeterSampler sampler;
     private final ScheduledExecutorService scheduler;
 
+    /** The DS constructor: the board map from its owner, the model's phases from the core's {@link Device}. */
     @Activate
-    public VehicleMeter(@Reference Context pi4j, PilotConfig config, DeviceKeys device) {
-        int phases = config.meterPhases() != 0 ? config.meterPhases() : device.phases() != 0 ? device.phases() : 3;
+    public VehicleMeter(@Reference Context pi4j, @Reference BoardMap board, @Reference Device device) {
+        this(pi4j, board.config(), device.phases());
+    }
+
+    /** For tests (package-private: SCR must see one constructor of this arity). @param devicePhases the model's phases (manual §2.6), used unless {@code meterPhases} overrides them */
+    VehicleMeter(Context pi4j, PilotConfig config, int devicePhases) {
+        int phases = config.meterPhases() != 0 ? config.meterPhases() : devicePhases;
         if (phases != 1 && phases != 3) {
             throw new IllegalArgumentException(
                     "org.infinergi.driver.pilot meterPhases (or org.infinergi.device phases) must be 1 or 3, was " + phases);

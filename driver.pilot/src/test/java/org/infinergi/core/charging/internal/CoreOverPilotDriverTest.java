@@ -37,8 +37,8 @@ class CoreOverPilotDriverTest {
 
     private final SimBoard board = new SimBoard();
     private final PilotConfig pilotConfig = Defaults.of(PilotConfig.class);
-    private final PilotDriver driver = new PilotDriver(board.context(), new PilotAdc(board.context(), pilotConfig),
-            pilotConfig);
+    private final PilotDriver driver = new PilotDriver(board.context(), new PilotAdc(board.context(), () -> pilotConfig),
+            () -> pilotConfig);
     private final World world = new World(new double[] {230, 230, 230}, 3, 0.05, 32, 3);
     private final WorldBinding binding = new WorldBinding(board, world, Defaults.of(DriverMap.class));
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
@@ -55,10 +55,14 @@ class CoreOverPilotDriverTest {
         // when told so (issue 3; on real images both stay required).
         config.put("requireRdcDd", false);
         config.put("requireBoardSensors", false);
-        core = new ChargingCore(driver, stored::add, clock, config);
-        core.addLimitProvider(new WiringLimitProvider(Map.copyOf(config)));
-        core.addLimitProvider(new UserMaximumLimitProvider(Map.copyOf(config)));
-        core.addLimitProvider(new DeviceRatingLimitProvider(Map.copyOf(config)));
+        InstallationComponent installation = new InstallationComponent(Map.copyOf(config));
+        ChargingComponent charging = new ChargingComponent(Map.copyOf(config));
+        DeviceComponent device = new DeviceComponent(Map.copyOf(config));
+        core = new ChargingCore(driver, stored::add, new AvailabilityComponent(Map.of()), installation, charging,
+                device, clock, config);
+        core.limitProviders.add(new WiringLimitProvider(installation));
+        core.limitProviders.add(new UserMaximumLimitProvider(charging));
+        core.limitProviders.add(new DeviceRatingLimitProvider(device));
     }
 
     @AfterEach

@@ -41,12 +41,12 @@ class HealthyBoxOverAllDriversTest {
 
     private final SimBoard board = new SimBoard();
     private final PilotConfig pilotConfig = Defaults.of(PilotConfig.class);
-    private final PilotAdc adc = new PilotAdc(board.context(), pilotConfig);
-    private final PilotDriver driver = new PilotDriver(board.context(), adc, pilotConfig);
-    private final BoardSensorsDriver sensors = new BoardSensorsDriver(board.context(), adc, pilotConfig);
-    private final ProximityPilotDriver pp = new ProximityPilotDriver(adc, pilotConfig);
-    private final ConnectorLockDriver lock = new ConnectorLockDriver(board.context(), pilotConfig);
-    private final ResidualCurrentDriver rcd = new ResidualCurrentDriver(board.context(), pilotConfig);
+    private final PilotAdc adc = new PilotAdc(board.context(), () -> pilotConfig);
+    private final PilotDriver driver = new PilotDriver(board.context(), adc, () -> pilotConfig);
+    private final BoardSensorsDriver sensors = new BoardSensorsDriver(board.context(), adc, () -> pilotConfig);
+    private final ProximityPilotDriver pp = new ProximityPilotDriver(adc, () -> pilotConfig);
+    private final ConnectorLockDriver lock = new ConnectorLockDriver(board.context(), () -> pilotConfig);
+    private final ResidualCurrentDriver rcd = new ResidualCurrentDriver(board.context(), () -> pilotConfig);
     private final World world = new World(new double[] {230, 230, 230}, 3, 0.05, 32, 3, false, 0.2);
     private final WorldBinding binding = new WorldBinding(board, world, Defaults.of(DriverMap.class));
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
@@ -60,14 +60,18 @@ class HealthyBoxOverAllDriversTest {
         config.put("wiringLimitA", 32);
         config.put("model", "INFINERGI-3U");
         config.put("tethered", false);
-        core = new ChargingCore(driver, stored::add, clock, config);
-        core.addLimitProvider(new WiringLimitProvider(Map.copyOf(config)));
-        core.addLimitProvider(new UserMaximumLimitProvider(Map.copyOf(config)));
-        core.addLimitProvider(new DeviceRatingLimitProvider(Map.copyOf(config)));
-        core.setBoardSensors(sensors);
-        core.setProximityPilot(pp);
-        core.setConnectorLock(lock);
-        core.setResidualCurrentDevice(rcd);
+        InstallationComponent installation = new InstallationComponent(Map.copyOf(config));
+        ChargingComponent charging = new ChargingComponent(Map.copyOf(config));
+        DeviceComponent device = new DeviceComponent(Map.copyOf(config));
+        core = new ChargingCore(driver, stored::add, new AvailabilityComponent(Map.of()), installation, charging,
+                device, clock, config);
+        core.limitProviders.add(new WiringLimitProvider(installation));
+        core.limitProviders.add(new UserMaximumLimitProvider(charging));
+        core.limitProviders.add(new DeviceRatingLimitProvider(device));
+        core.boardSensors = sensors;
+        core.proximityPilot = pp;
+        core.connectorLock = lock;
+        core.residualCurrentDevice = rcd;
     }
 
     @AfterEach
@@ -179,7 +183,7 @@ class HealthyBoxOverAllDriversTest {
 
     /** The vehicle meter as the world measures it, for the causes the core reads from the meter. */
     private void meterFromTheWorld() {
-        core.setVehicleMeter(() -> {
+        core.vehicleMeter = () -> {
             double[] v = world.mainsVoltagesV();
             double[] i = world.phaseCurrentsA();
             double p = 0;
@@ -188,7 +192,7 @@ class HealthyBoxOverAllDriversTest {
             }
             return java.util.Optional.of(new org.infinergi.core.charging.hal.MeterReading(clock.instant(), v, i, p,
                     world.state().evEnergyWh()));
-        });
+        };
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} → {1}")

@@ -21,11 +21,11 @@ class BoardIoTest {
     private final SimBoard board = new SimBoard();
     private final PilotConfig config = Defaults.of(PilotConfig.class);
     private final Mcp3208 pilotAdc = board.adc(0, 0);
-    private PilotAdc adc = new PilotAdc(board.context(), config);
-    private ProximityPilotDriver pp = new ProximityPilotDriver(adc, config);
-    private BoardSensorsDriver sensors = new BoardSensorsDriver(board.context(), adc, config);
-    private ConnectorLockDriver lock = new ConnectorLockDriver(board.context(), config);
-    private ResidualCurrentDriver rcd = new ResidualCurrentDriver(board.context(), config);
+    private PilotAdc adc = new PilotAdc(board.context(), () -> config);
+    private ProximityPilotDriver pp = new ProximityPilotDriver(adc, () -> config);
+    private BoardSensorsDriver sensors = new BoardSensorsDriver(board.context(), adc, () -> config);
+    private ConnectorLockDriver lock = new ConnectorLockDriver(board.context(), () -> config);
+    private ResidualCurrentDriver rcd = new ResidualCurrentDriver(board.context(), () -> config);
 
     @AfterEach
     void tearDown() {
@@ -111,7 +111,7 @@ class BoardIoTest {
     void anActivatedLockDriverKeepsALockedPlugLocked() {
         // A fresh mock input reads low: with an active-low switch that is "locked".
         lock.deactivate();
-        lock = new ConnectorLockDriver(board.context(), Defaults.of(PilotConfig.class,
+        lock = new ConnectorLockDriver(board.context(), () -> Defaults.of(PilotConfig.class,
                 Map.of("lockFeedbackActiveHigh", false)));
         assertTrue(lock.lockedFeedback());
         assertTrue(board.digitalOutput(25).orElseThrow().isHigh(), "the actuator starts where the plug is: locked");
@@ -129,7 +129,7 @@ class BoardIoTest {
         var out = board.digitalOutput(12).orElseThrow();
         rcd.deactivate();
         assertFalse(out.isHigh(), "deactivation switches the test current off");
-        rcd = new ResidualCurrentDriver(board.context(), config);
+        rcd = new ResidualCurrentDriver(board.context(), () -> config);
     }
 
     @Test
@@ -144,10 +144,10 @@ class BoardIoTest {
                 Map.entry("rcdTripAddress", 17), Map.entry("rcdTripActiveHigh", false),
                 Map.entry("earthMonitorAddress", 22), Map.entry("earthPresentActiveHigh", false),
                 Map.entry("phaseReversalAddress", 3), Map.entry("phaseReversedActiveHigh", false)));
-        pp = new ProximityPilotDriver(adc, other);
-        sensors = new BoardSensorsDriver(board.context(), adc, other);
-        lock = new ConnectorLockDriver(board.context(), other);
-        rcd = new ResidualCurrentDriver(board.context(), other);
+        pp = new ProximityPilotDriver(adc, () -> other);
+        sensors = new BoardSensorsDriver(board.context(), adc, () -> other);
+        lock = new ConnectorLockDriver(board.context(), () -> other);
+        rcd = new ResidualCurrentDriver(board.context(), () -> other);
 
         pilotAdc.setCounts(5, dividerCounts(680, 330));
         assertEquals(680, pp.resistanceOhm(), 10);
@@ -170,10 +170,10 @@ class BoardIoTest {
     @Test
     void badDividerConfigurationFailsActivationNamingTheKey() {
         var e = assertThrows(IllegalArgumentException.class, () -> new ProximityPilotDriver(adc,
-                Defaults.of(PilotConfig.class, Map.of("ppChannel", 8))));
+                () -> Defaults.of(PilotConfig.class, Map.of("ppChannel", 8))));
         assertTrue(e.getMessage().contains("ppChannel"));
         e = assertThrows(IllegalArgumentException.class, () -> new BoardSensorsDriver(board.context(), adc,
-                Defaults.of(PilotConfig.class, Map.of("ntcBeta", 0.0))));
+                () -> Defaults.of(PilotConfig.class, Map.of("ntcBeta", 0.0))));
         assertTrue(e.getMessage().contains("ntcBeta"));
     }
 

@@ -28,12 +28,12 @@ class FaultsThroughDriversTest {
 
     private final SimBoard board = new SimBoard();
     private final PilotConfig config = Defaults.of(PilotConfig.class);
-    private final PilotAdc adc = new PilotAdc(board.context(), config);
-    private final PilotDriver pilot = new PilotDriver(board.context(), adc, config);
-    private final ProximityPilotDriver pp = new ProximityPilotDriver(adc, config);
-    private final BoardSensorsDriver sensors = new BoardSensorsDriver(board.context(), adc, config);
-    private final ConnectorLockDriver lock = new ConnectorLockDriver(board.context(), config);
-    private final ResidualCurrentDriver rcd = new ResidualCurrentDriver(board.context(), config);
+    private final PilotAdc adc = new PilotAdc(board.context(), () -> config);
+    private final PilotDriver pilot = new PilotDriver(board.context(), adc, () -> config);
+    private final ProximityPilotDriver pp = new ProximityPilotDriver(adc, () -> config);
+    private final BoardSensorsDriver sensors = new BoardSensorsDriver(board.context(), adc, () -> config);
+    private final ConnectorLockDriver lock = new ConnectorLockDriver(board.context(), () -> config);
+    private final ResidualCurrentDriver rcd = new ResidualCurrentDriver(board.context(), () -> config);
     private final World world = new World(new double[] {230, 230, 230}, 3, 0.05, 32, 3, false, 0.2);
     private final WorldBinding binding = new WorldBinding(board, world, Defaults.of(DriverMap.class));
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));

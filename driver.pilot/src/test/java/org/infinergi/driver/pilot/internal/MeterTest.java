@@ -126,7 +126,7 @@ class MeterTest {
     void theComponentSamplesOnItsOwnSchedulerWithTheDevicesPhases() {
         io.close();
         apply(230, 10, 1);
-        VehicleMeter meter = new VehicleMeter(board.context(), config, Defaults.of(DeviceKeys.class, Map.of("phases", 1)));
+        VehicleMeter meter = new VehicleMeter(board.context(), config, 1);
         try {
             await().atMost(Duration.ofSeconds(5)).until(() -> meter.latest().isPresent());
             MeterReading r = meter.latest().orElseThrow();

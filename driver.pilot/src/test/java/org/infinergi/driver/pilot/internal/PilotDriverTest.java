@@ -24,8 +24,8 @@ class PilotDriverTest {
 
     private final SimBoard board = new SimBoard();
     private final PilotConfig config = Defaults.of(PilotConfig.class);
-    private final PilotAdc adc = new PilotAdc(board.context(), config);
-    private PilotDriver driver = new PilotDriver(board.context(), adc, config);
+    private final PilotAdc adc = new PilotAdc(board.context(), () -> config);
+    private PilotDriver driver = new PilotDriver(board.context(), adc, () -> config);
 
     @AfterEach
     void tearDown() {
@@ -119,7 +119,7 @@ class PilotDriverTest {
         driver.deactivate();
         assertFalse(pwm.isOn());
         assertTrue(board.digitalOutput(23).isEmpty(), "pins released");
-        driver = new PilotDriver(board.context(), adc, config); // reactivation finds the ids free
+        driver = new PilotDriver(board.context(), adc, () -> config); // reactivation finds the ids free
         assertFalse(contactorPin());
     }
 
@@ -130,7 +130,7 @@ class PilotDriverTest {
                 "feedbackAddress", 6, "feedbackActiveHigh", false, "pilotAdcBus", 1, "pilotAdcChipSelect", 2,
                 "pilotPositiveChannel", 6, "pilotNegativeChannel", 7, "pilotPositiveGain", 0.01, "pilotPositiveOffset", -20.0));
         adc.deactivate();
-        driver = new PilotDriver(board.context(), new PilotAdc(board.context(), other), other);
+        driver = new PilotDriver(board.context(), new PilotAdc(board.context(), () -> other), () -> other);
         driver.setDutyCycle(26.7);
         assertEquals(26.7f, board.pwm(13).orElseThrow().getDutyCycle(), 1e-4);
         driver.setContactor(true);
@@ -146,7 +146,7 @@ class PilotDriverTest {
     @Test
     void rejectsAPwmFrequencyOutsideTheStandard() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new PilotDriver(board.context(), adc, Defaults.of(PilotConfig.class, Map.of("pwmFrequencyHz", 500))));
+                () -> new PilotDriver(board.context(), adc, () -> Defaults.of(PilotConfig.class, Map.of("pwmFrequencyHz", 500))));
         assertTrue(e.getMessage().contains("pwmFrequencyHz"));
     }
 

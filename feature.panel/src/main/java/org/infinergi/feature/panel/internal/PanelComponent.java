@@ -5,11 +5,14 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import com.pi4j.context.Context;
 
 import org.infinergi.core.charging.api.ChargerControl;
 import org.infinergi.core.charging.api.ChargerStatusService;
+import org.infinergi.core.charging.api.Device;
+import org.infinergi.core.charging.api.Installation;
 import org.infinergi.core.charging.hal.PanelBoard;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -32,11 +35,11 @@ import org.slf4j.LoggerFactory;
  * Activation opens the pins and starts the loop on its own scheduler ({@code infinergi-panel}) and returns;
  * deactivation stops the loop and turns the logo off.
  *
- * <p>Configuration: {@value PanelConfig#PID} (Metatype), plus {@code org.infinergi.installation}
- * (installationComplete) and {@code org.infinergi.device} (model).
+ * <p>Configuration: {@value PanelConfig#PID} (Metatype) only; the model (which keys) and whether the installation
+ * is complete (§4.10) come from the core's {@link Device} and {@link Installation} services, read live, so a change
+ * of either PID needs no reactivation.
  */
 @Component(name = PanelConfig.PID, immediate = true, service = PanelBoard.class,
-        configurationPid = {PanelConfig.PID, "org.infinergi.installation", "org.infinergi.device"},
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = PanelConfig.class)
 public final class PanelComponent implements PanelBoard {
@@ -57,10 +60,10 @@ public final class PanelComponent implements PanelBoard {
     private boolean tickFailing;
 
     @Activate
-    public PanelComponent(@Reference Context pi4j, @Reference ConfigurationAdmin cm, PanelConfig config, InstallationKeys installation, DeviceKeys device,
-            BundleContext bundleContext) {
+    public PanelComponent(@Reference Context pi4j, @Reference ConfigurationAdmin cm, @Reference Device device,
+            @Reference Installation installation, PanelConfig config, BundleContext bundleContext) {
         Keypad keypad = Keypad.of(config.keypad(), device.model());
-        PanelEngine.Settings settings = settings(config, installation, keypad);
+        PanelEngine.Settings settings = settings(config, installation::installationComplete, keypad);
         String dir = config.factoryDir().isBlank()
                 ? System.getProperty("karaf.etc", "etc") + "/factory" : config.factoryDir();
         FactoryReset reset = new ConfigAdminFactoryReset(cm, Path.of(dir), Set.of(config.factoryResetKeepPids()));
@@ -95,7 +98,7 @@ public final class PanelComponent implements PanelBoard {
         }
     }
 
-    static PanelEngine.Settings settings(PanelConfig config, InstallationKeys installation, Keypad keypad) {
+    static PanelEngine.Settings settings(PanelConfig config, BooleanSupplier installationComplete, Keypad keypad) {
         if (config.restartHoldS() <= 0 || config.factoryResetHoldS() <= config.restartHoldS()) {
             throw new IllegalArgumentException("org.infinergi.panel factoryResetHoldS must exceed restartHoldS > 0, was "
                     + config.factoryResetHoldS() + " / " + config.restartHoldS());
@@ -104,7 +107,7 @@ public final class PanelComponent implements PanelBoard {
             throw new IllegalArgumentException("org.infinergi.panel shortPressMaxMs must be in (0, restartHoldS), was "
                     + config.shortPressMaxMs());
         }
-        return new PanelEngine.Settings(keypad, installation.installationComplete(), config.errorBuzzerS() * 1000L,
+        return new PanelEngine.Settings(keypad, installationComplete, config.errorBuzzerS() * 1000L,
                 config.shortPressMaxMs(), config.restartHoldS() * 1000L, config.factoryResetHoldS() * 1000L,
                 config.factoryResetErasesHistory(), config.panelPollMs(), config.panelMissedPolls());
     }

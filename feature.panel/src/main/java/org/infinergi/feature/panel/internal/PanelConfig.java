@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
 /** The front panel: pins (BCM numbers on the box board), timings, factory reset. */
-@ObjectClassDefinition(pid = PanelConfig.PID, name = "infinergi front panel",
+@ObjectClassDefinition(name = "infinergi front panel",
         description = "Logo LED (manual §8), buzzer (§9.1), buttons (§6.2), panel link (§9.1 D1).")
 public @interface PanelConfig {
 

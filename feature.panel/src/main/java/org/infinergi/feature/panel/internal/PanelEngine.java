@@ -1,5 +1,6 @@
 package org.infinergi.feature.panel.internal;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -28,8 +29,12 @@ final class PanelEngine implements PanelBoard {
     /** Error acoustic signal: on/off period of the beeps. */
     static final int ALARM_PERIOD_MS = 1000;
 
-    /** Settings of the loop (from {@link PanelConfig}, the installation and device PIDs). */
-    record Settings(Keypad keypad, boolean installationComplete, long errorBuzzerMs, long shortPressMaxMs,
+    /**
+     * Settings of the loop (from {@link PanelConfig} and the core's device and installation services).
+     *
+     * @param installationComplete read at every tick: the installer's confirmation (manual §4.10) shows at once
+     */
+    record Settings(Keypad keypad, BooleanSupplier installationComplete, long errorBuzzerMs, long shortPressMaxMs,
             long restartHoldMs, long factoryResetHoldMs, boolean eraseHistory, long pollMs, int missedPolls) {
     }
 
@@ -150,7 +155,7 @@ final class PanelEngine implements PanelBoard {
 
     private void led(ChargerStatus st, long now) {
         boolean starting = now - startedAt < STARTUP_MS;
-        LedSignal next = LedLogic.signal(PanelSituation.of(st, starting, settings.installationComplete()));
+        LedSignal next = LedLogic.signal(PanelSituation.of(st, starting, settings.installationComplete().getAsBoolean()));
         if (!next.equals(signal)) {
             signal = next;
             signalSince = now;

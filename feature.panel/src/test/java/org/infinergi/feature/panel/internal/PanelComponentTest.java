@@ -13,6 +13,8 @@ import java.util.Map;
 import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.PilotState;
 import org.infinergi.core.charging.testing.Defaults;
+import org.infinergi.core.charging.testing.FakeDevice;
+import org.infinergi.core.charging.testing.FakeInstallation;
 import org.infinergi.sim.hw.SimBoard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ import org.osgi.framework.BundleContext;
 class PanelComponentTest {
 
     private final SimBoard board = new SimBoard();
+    private final FakeInstallation installation = new FakeInstallation();
     private PanelComponent component;
 
     private static BundleContext bundleContext() {
@@ -44,8 +47,7 @@ class PanelComponentTest {
 
     private PanelComponent activate(Map<String, Object> config, String model) {
         PanelComponent c = new PanelComponent(board.context(), new FakeConfigAdmin().admin(),
-                Defaults.of(PanelConfig.class, config), Defaults.of(InstallationKeys.class, Map.of("installationComplete", true)),
-                Defaults.of(DeviceKeys.class, Map.of("model", model)), bundleContext());
+                new FakeDevice().model(model), installation, Defaults.of(PanelConfig.class, config), bundleContext());
         c.setStatus(() -> Statuses.of(ChargerState.TERMINATED, PilotState.B, 16, false));
         return c;
     }

@@ -33,10 +33,13 @@ class PanelEngineTest {
     private final ChargerControl control = new FakeChargerControl(calls::add);
 
     private void start(Map<String, Object> overrides, Keypad keypad, boolean installationComplete) {
+        start(overrides, keypad, () -> installationComplete);
+    }
+
+    private void start(Map<String, Object> overrides, Keypad keypad, java.util.function.BooleanSupplier complete) {
         PanelConfig config = Defaults.of(PanelConfig.class, overrides);
         hw = new Pi4jPanelHardware(board.context(), config, keypad);
-        PanelEngine.Settings s = PanelComponent.settings(config,
-                Defaults.of(InstallationKeys.class, Map.of("installationComplete", installationComplete)), keypad);
+        PanelEngine.Settings s = PanelComponent.settings(config, complete, keypad);
         engine = new PanelEngine(hw, s, () -> status, () -> control, () -> calls.add("restart"),
                 erase -> calls.add("reset erase=" + erase), () -> now);
     }
@@ -106,6 +109,19 @@ class PanelEngineTest {
         assertFalse(buzzer());
         status = Statuses.of(ChargerState.CHARGING, PilotState.C, 16, true);
         assertEquals("GREEN×500 OFF×500 GREEN×500 OFF×500", watch(2000), "§8 charging: periodic 1000");
+    }
+
+    /** Manual §4.10: the installer's confirmation reaches the logo at once, the panel keeps running. */
+    @Test
+    void installationConfirmedWhileRunning_theLogoStopsAskingForIt() {
+        org.infinergi.core.charging.testing.FakeInstallation installation =
+                new org.infinergi.core.charging.testing.FakeInstallation().complete(false);
+        start(Map.of(), Keypad.MULTIFUNCTION, installation::installationComplete);
+        run(1500);
+        String before = watch(2000);
+        assertTrue(before.contains("YELLOW×500 OFF×500 YELLOW×500"), "§8 incomplete installation: " + before);
+        installation.complete(true);
+        assertFalse(watch(2000).contains("YELLOW"), "installation complete: the state's own row");
     }
 
     @Test

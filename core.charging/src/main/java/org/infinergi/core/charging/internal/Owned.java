@@ -1,0 +1,15 @@
+package org.infinergi.core.charging.internal;
+
+/**
+ * Bundle-internal: the validated values of one configuration PID, held by the one component that reads it.
+ *
+ * @param <T> the PID's settings record
+ */
+public interface Owned<T> {
+
+    /** The values in force: the last valid configuration (the annotation's defaults before any). */
+    T settings();
+
+    /** Why the PID's last configuration was rejected (PID, property, value), or null when it was accepted. */
+    String rejection();
+}
