@@ -443,6 +443,21 @@ public class SimChargerTest {
         idsAfter.remove(CORE_BUNDLE + " " + next);
         assertEquals("every other bundle keeps its id", idsBefore, idsAfter);
         assertEquals("no other bundle stopped or was refreshed (no refresh cascade)", List.of(), stoppedOthers);
+        assertTrue("the technician's update:status says when and why", technicians("update:status")
+                .contains("postponed to the end of the session: " + CORE_BUNDLE + " is the charging core"));
+    }
+
+    /** A command on the technician's console, its output as text. */
+    private String technicians(String command) throws Exception {
+        java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(sink, true, java.nio.charset.StandardCharsets.UTF_8);
+        org.apache.karaf.shell.api.console.Session session = shell.create(
+                new java.io.ByteArrayInputStream(new byte[0]), out, out);
+        try {
+            return String.valueOf(session.execute(command));
+        } finally {
+            session.close();
+        }
     }
 
     /**
