@@ -408,6 +408,10 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
                 pilotUnreadable = true;
                 log.warn("Pilot line unreadable: {}", e.toString());
             }
+            // The pilot driver says why it reads nothing (e.g. "board I/O not available: …"): the D3 detail quotes it.
+            if (e.getMessage() != null && !e.getMessage().isBlank()) {
+                faults.add(e.getMessage());
+            }
         }
         try {
             feedback = pilot.contactorFeedback();

@@ -132,12 +132,13 @@ final class ControlLogic {
         Map<ErrorCode, String> causes = new EnumMap<>(ErrorCode.class);
 
         // ---- Detection: the causes present in this cycle (manual §9.1) ----
-        if (!readable) {
-            causes.put(ErrorCode.D3, reading == null ? "the pilot ADC could not be read"
-                    : "the pilot ADC gives no value (NaN)");
-        }
+        // A failed read names its cause (the pilot driver's own words first), before the generic pilot message.
         for (String f : hal.hardwareFaults()) {
             causes.putIfAbsent(ErrorCode.D3, f);
+        }
+        if (!readable) {
+            causes.putIfAbsent(ErrorCode.D3, reading == null ? "the pilot ADC could not be read"
+                    : "the pilot ADC gives no value (NaN)");
         }
         if (hal.boardSensors() && Double.isNaN(hal.temperatureC())) {
             causes.putIfAbsent(ErrorCode.D3, "the temperature sensor cannot be read");
