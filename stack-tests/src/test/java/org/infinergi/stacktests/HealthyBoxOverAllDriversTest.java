@@ -1,4 +1,4 @@
-package org.infinergi.core.charging.internal;
+package org.infinergi.stacktests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.ChargerStatus;
 import org.infinergi.core.charging.api.SessionRecord;
+import org.infinergi.core.charging.internal.ChargingCore;
+import org.infinergi.core.charging.internal.CoreHarness;
 import org.infinergi.core.charging.testing.Defaults;
 import org.infinergi.core.charging.testing.MutableClock;
 import org.infinergi.driver.pilot.internal.BoardSensorsDriver;
@@ -51,6 +53,7 @@ class HealthyBoxOverAllDriversTest {
     private final WorldBinding binding = new WorldBinding(board, world, Defaults.of(DriverMap.class));
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     private final List<SessionRecord> stored = new CopyOnWriteArrayList<>();
+    private final CoreHarness harness;
     private final ChargingCore core;
 
     HealthyBoxOverAllDriversTest() {
@@ -60,14 +63,12 @@ class HealthyBoxOverAllDriversTest {
         config.put("wiringLimitA", 32);
         config.put("model", "INFINERGI-3U");
         config.put("tethered", false);
-        core = new ChargingCore(driver, stored::add, clock, config);
-        core.addLimitProvider(new WiringLimitProvider(Map.copyOf(config)));
-        core.addLimitProvider(new UserMaximumLimitProvider(Map.copyOf(config)));
-        core.addLimitProvider(new DeviceRatingLimitProvider(Map.copyOf(config)));
-        core.setBoardSensors(sensors);
-        core.setProximityPilot(pp);
-        core.setConnectorLock(lock);
-        core.setResidualCurrentDevice(rcd);
+        harness = new CoreHarness(driver, stored::add, clock, config);
+        core = harness.core();
+        harness.boardSensors(sensors);
+        harness.proximityPilot(pp);
+        harness.connectorLock(lock);
+        harness.residualCurrentDevice(rcd);
     }
 
     @AfterEach
@@ -84,7 +85,7 @@ class HealthyBoxOverAllDriversTest {
         for (int i = 0; i < n; i++) {
             binding.tick(0.05);
             clock.advanceMillis(50);
-            core.step();
+            harness.step();
         }
         return core.status();
     }
@@ -179,7 +180,7 @@ class HealthyBoxOverAllDriversTest {
 
     /** The vehicle meter as the world measures it, for the causes the core reads from the meter. */
     private void meterFromTheWorld() {
-        core.setVehicleMeter(() -> {
+        harness.vehicleMeter(() -> {
             double[] v = world.mainsVoltagesV();
             double[] i = world.phaseCurrentsA();
             double p = 0;
