@@ -18,9 +18,6 @@ import javax.inject.Inject;
 import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
@@ -34,14 +31,15 @@ import org.infinergi.core.charging.api.ChargerStatusService;
 
 /**
  * Issue 2 "Integration tests": the installed bundle set of each model equals its descriptor — no extra bundle,
- * none missing. One container per model of manual §2.6, each booted from its plain (factory) image. The sim
- * flavour is checked the same way in {@link SimChargerTest}.
+ * none missing. One container per model of manual §2.6, each booted from its plain (factory) image; the models are
+ * the folders of karaf-assembly/models ({@link EveryModelImage}, issue 14: a ninth folder is tested without a
+ * line here). The sim flavour is checked the same way in {@link SimChargerTest}.
  *
  * <p>Issue 14 point 6: a plain image runs on its board. On the PC that runs these tests the board's I/O is absent:
  * the charging core is active all the same and says so (D3 "board I/O not available: …"), and every component is
  * active or names why not.
  */
-@RunWith(PaxExam.class)
+@RunWith(EveryModelImage.class)
 @ExamReactorStrategy(PerClass.class)
 public class ModelBundleSetTest {
 
@@ -64,15 +62,6 @@ public class ModelBundleSetTest {
     /** What a PC lacks that the board has: a component that could not open its I/O names it with this. */
     private static final String NO_BOARD_IO = "board I/O not available: ";
     private static final Duration SETTLE = Duration.ofSeconds(30);
-
-    @Configuration public Option[] model1T() { return Images.boot("1T"); }
-    @Configuration public Option[] model1U() { return Images.boot("1U"); }
-    @Configuration public Option[] model1TDR() { return Images.boot("1T-DR"); }
-    @Configuration public Option[] model1UDR() { return Images.boot("1U-DR"); }
-    @Configuration public Option[] model3T() { return Images.boot("3T"); }
-    @Configuration public Option[] model3U() { return Images.boot("3U"); }
-    @Configuration public Option[] model3TDR() { return Images.boot("3T-DR"); }
-    @Configuration public Option[] model3UDR() { return Images.boot("3U-DR"); }
 
     @Test
     public void installedBundlesEqualTheModelDescriptor() throws Exception {
