@@ -52,8 +52,15 @@ public class NewModelFolderTest {
                     model.contains("<feature>" + capability + "</feature>"));
         }
         assertFalse("and nothing else: " + model, model.contains("infinergi-ct-remote"));
-        assertTrue("the sim flavour: the model over the simulated world",
-                feature(features, "infinergi-model-9X-sim").contains("<feature>infinergi-model-9X</feature>"));
+        String simModel = feature(features, "infinergi-model-9X-sim");
+        for (String capability : CAPABILITIES) {
+            assertTrue("the sim flavour: the same capabilities (" + capability + ") over the simulated world: " + simModel,
+                    simModel.contains("<feature>" + capability + "</feature>"));
+        }
+        assertTrue("the sim flavour runs the simulated world: " + simModel,
+                simModel.contains("<feature>infinergi-sim</feature>"));
+        assertTrue("the plain model runs on the board: " + model, model.contains("<feature>infinergi-platform</feature>"));
+        assertFalse("the sim flavour has no board platform: " + simModel, simModel.contains("infinergi-platform"));
 
         Path plain = target.resolve("images/9X");
         Path sim = target.resolve("images/9X-sim");
@@ -61,8 +68,10 @@ public class NewModelFolderTest {
         assertTrue("the listed RFID capability is installed at build time", startup.contains("org.infinergi.driver.rfid"));
         assertFalse("no capability the list leaves out", startup.contains("org.infinergi.driver.modbus-meters"));
         assertFalse("the plain image has no simulated world", startup.contains("org.infinergi.sim/"));
-        assertTrue("the sim image runs the simulated world",
-                Files.readString(sim.resolve("etc/startup.properties")).contains("org.infinergi.sim/"));
+        assertTrue("the plain image registers the board's context", startup.contains("org.infinergi.platform/"));
+        String simStartup = Files.readString(sim.resolve("etc/startup.properties"));
+        assertTrue("the sim image runs the simulated world", simStartup.contains("org.infinergi.sim/"));
+        assertFalse("the sim image has no board platform", simStartup.contains("org.infinergi.platform/"));
 
         assertEquals(LABEL, Files.readString(plain.resolve("etc/org.infinergi.device.cfg")));
         assertEquals(SIM_LABEL, Files.readString(sim.resolve("etc/org.infinergi.device.cfg")));

@@ -207,12 +207,13 @@ final class ErrorDetectors {
     /** D3 Internal hardware error: a read that failed, or a supervision service the model needs and misses. */
     private void internalHardware() {
         PilotReading reading = c.reading();
-        if (!c.readable()) {
-            causes.put(ErrorCode.D3, reading == null ? "the pilot ADC could not be read"
-                    : "the pilot ADC gives no value (NaN)");
-        }
+        // A failed read names its cause (the pilot driver's own words first), before the generic pilot message.
         for (String f : hal.hardwareFaults()) {
             causes.putIfAbsent(ErrorCode.D3, f);
+        }
+        if (!c.readable()) {
+            causes.putIfAbsent(ErrorCode.D3, reading == null ? "the pilot ADC could not be read"
+                    : "the pilot ADC gives no value (NaN)");
         }
         if (hal.boardSensors() && Double.isNaN(hal.temperatureC())) {
             causes.putIfAbsent(ErrorCode.D3, "the temperature sensor cannot be read");

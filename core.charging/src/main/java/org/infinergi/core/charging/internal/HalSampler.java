@@ -46,7 +46,7 @@ final class HalSampler {
 
     Sample sample(HalServices s) {
         List<String> faults = new ArrayList<>();
-        PilotReading reading = readPilot();
+        PilotReading reading = readPilot(faults);
         boolean feedback;
         try {
             feedback = pilot.contactorFeedback();
@@ -60,7 +60,7 @@ final class HalSampler {
         return new Sample(reading, feedback, internal, vehicle, snapshot(s, faults));
     }
 
-    private PilotReading readPilot() {
+    private PilotReading readPilot(List<String> faults) {
         try {
             PilotReading r = pilot.readPilot();
             if (pilotUnreadable) {
@@ -72,6 +72,10 @@ final class HalSampler {
             if (!pilotUnreadable) {
                 pilotUnreadable = true;
                 log.warn("Pilot line unreadable: {}", e.toString());
+            }
+            // The pilot driver says why it reads nothing (e.g. "board I/O not available: …"): the D3 detail quotes it.
+            if (e.getMessage() != null && !e.getMessage().isBlank()) {
+                faults.add(e.getMessage());
             }
             return null;
         }

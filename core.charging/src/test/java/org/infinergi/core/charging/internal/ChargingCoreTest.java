@@ -69,6 +69,20 @@ class ChargingCoreTest {
     }
 
     @Test
+    void aPilotDriverThatSaysWhyItCannotReadIsQuotedInTheD3Detail() {
+        // A plain image on a PC: the pilot driver is there, the board's I/O is not.
+        String why = "board I/O not available: Contactor output GPIO 23: No gpio chip yet initialized!";
+        Rig r = new Rig(Rig.config(), false);
+        r.pilot.failReads(new IllegalStateException(why));
+        assertEquals(ChargerState.INITIALISING, r.cycle().state(), "within the start-up grace it waits");
+        ChargerStatus s = r.cycle(10_000);
+        assertEquals(ChargerState.ERROR, s.state());
+        assertEquals("D3", s.error());
+        assertEquals("D3 Internal hardware error: " + why, s.detail());
+        assertSafe(r, s);
+    }
+
+    @Test
     void stateA_vehicleNotConnected_noPwm_contactorOpen() {
         Rig r = rig();
         ChargerStatus s = r.vehicle(PilotState.A);

@@ -4,9 +4,7 @@ import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
-import com.pi4j.io.gpio.digital.PullResistance;
 import com.pi4j.io.pwm.Pwm;
-import com.pi4j.io.pwm.PwmType;
 
 import org.infinergi.core.charging.hal.PilotHardware;
 import org.infinergi.core.charging.hal.PilotReading;
@@ -28,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * relay; its auxiliary contact comes back on a GPIO input.
  *
  * <p>Safe state (activation and deactivation alike): contactor open, pilot at state F.
+ *
+ * <p>Board I/O that cannot be opened (a plain image on a PC) does not make the pilot vanish: the driver
+ * registers anyway, drives nothing, refuses any current offer and any contactor close, and every pilot read
+ * throws naming what failed ("board I/O not available: …"), which the core shows as D3 (manual §9.1).
  */
 @Component(service = PilotHardware.class)
 public final class PilotDriver implements PilotHardware {
@@ -36,14 +38,19 @@ public final class PilotDriver implements PilotHardware {
 
     private final PilotConfig config;
     private final Pi4jIo io;
-    private final Pwm pwm;
-    private final DigitalOutput contactor;
-    private final DigitalInput feedback;
+    private final Pins pins;
     private final PilotAdc adc;
+    /** Why the pins could not be opened; null when they were. */
+    private final String unavailable;
 
     private double duty;
     private boolean contactorClosed;
     private boolean adcFailing;
+
+    /** The pilot's and the contactor's pins, opened together. */
+    private record Pins(Pwm pwm, DigitalOutput contactor, DigitalInput feedback) {
+    }
+
 
     /** @param board the board map, from the one owner of {@value PilotConfig#PID} (a test passes {@code () -> config}) */
     @Activate
@@ -56,33 +63,48 @@ public final class PilotDriver implements PilotHardware {
         this.config = config;
         this.adc = adc;
         this.io = new Pi4jIo(pi4j);
+        Pins opened = null;
+        String reason = null;
         try {
-            contactor = io.track(pi4j.create(DigitalOutput.newConfigBuilder(pi4j).id("infinergi-contactor")
-                    .name("Contactor").address(config.contactorAddress())
-                    .initial(DigitalState.LOW).shutdown(DigitalState.LOW)));
-            feedback = io.track(pi4j.create(DigitalInput.newConfigBuilder(pi4j).id("infinergi-contactor-feedback")
-                    .name("Contactor feedback").address(config.feedbackAddress()).pull(PullResistance.OFF)));
-            pwm = io.track(pi4j.create(Pwm.newConfigBuilder(pi4j).id("infinergi-pilot-pwm").name("Control pilot")
-                    .address(config.pwmAddress()).pwmType(PwmType.HARDWARE).frequency(config.pwmFrequencyHz())
-                    .initial(0).shutdown(0)));
+            opened = open(io, config);
+        } catch (BoardIoUnavailable e) {
+            io.close(); // whatever did open goes back to its shutdown state (contactor low, PWM off)
+            reason = e.getMessage();
+            LOG.warn("Pilot and contactor not driven: {}", reason);
+        }
+        pins = opened;
+        unavailable = reason;
+        if (pins != null) {
             setContactor(false);
             setDutyCycle(0.0);
-        } catch (RuntimeException e) {
-            io.close();
-            throw e;
+            LOG.info("Pilot driver on PWM {} ({} Hz), contactor {}, feedback {}, ADC bus {} CS {}",
+                    config.pwmAddress(), config.pwmFrequencyHz(), config.contactorAddress(),
+                    config.feedbackAddress(), config.pilotAdcBus(), config.pilotAdcChipSelect());
         }
-        LOG.info("Pilot driver on PWM {} ({} Hz), contactor {}, feedback {}, ADC bus {} CS {}",
-                config.pwmAddress(), config.pwmFrequencyHz(), config.contactorAddress(), config.feedbackAddress(),
-                config.pilotAdcBus(), config.pilotAdcChipSelect());
+    }
+
+    private static Pins open(Pi4jIo io, PilotConfig config) {
+        DigitalOutput contactor = io.output("infinergi-contactor", "Contactor", config.contactorAddress(),
+                DigitalState.LOW, DigitalState.LOW);
+        DigitalInput feedback = io.input("infinergi-contactor-feedback", "Contactor feedback", config.feedbackAddress());
+        Pwm pwm = io.pwm("infinergi-pilot-pwm", "Control pilot", config.pwmAddress(), config.pwmFrequencyHz());
+        return new Pins(pwm, contactor, feedback);
     }
 
     @Override
     public synchronized void setDutyCycle(double percent) {
         double d = Double.isNaN(percent) ? 0.0 : Math.max(0.0, Math.min(100.0, percent));
+        if (pins == null) {
+            if (d > 0.0 && d < 100.0) {
+                throw new IllegalStateException(unavailable + " (no current offer possible)");
+            }
+            duty = d; // nothing to drive: the pilot output was never opened
+            return;
+        }
         if (d <= 0.0) {
-            pwm.off(); // output low: the ±12 V stage holds −12 V (state F)
+            pins.pwm().off(); // output low: the ±12 V stage holds −12 V (state F)
         } else {
-            pwm.on(d, config.pwmFrequencyHz()); // 100 % = steady +12 V
+            pins.pwm().on(d, config.pwmFrequencyHz()); // 100 % = steady +12 V
         }
         duty = d;
     }
@@ -94,6 +116,10 @@ public final class PilotDriver implements PilotHardware {
 
     @Override
     public synchronized PilotReading readPilot() {
+        String why = unavailable != null ? unavailable : adc.unavailable().orElse(null);
+        if (why != null) {
+            throw new IllegalStateException(why);
+        }
         try {
             double pos = adc.read(config.pilotPositiveChannel()) * config.pilotPositiveGain() + config.pilotPositiveOffset();
             double neg = adc.read(config.pilotNegativeChannel()) * config.pilotNegativeGain() + config.pilotNegativeOffset();
@@ -114,7 +140,14 @@ public final class PilotDriver implements PilotHardware {
 
     @Override
     public synchronized void setContactor(boolean closed) {
-        contactor.state(closed ? DigitalState.HIGH : DigitalState.LOW);
+        if (pins == null) {
+            if (closed) {
+                throw new IllegalStateException(unavailable + " (the contactor cannot be closed)");
+            }
+            contactorClosed = false; // never opened, never energised: the coil stays off
+            return;
+        }
+        pins.contactor().state(closed ? DigitalState.HIGH : DigitalState.LOW);
         contactorClosed = closed;
     }
 
@@ -125,7 +158,10 @@ public final class PilotDriver implements PilotHardware {
 
     @Override
     public boolean contactorFeedback() {
-        boolean high = feedback.isHigh();
+        if (pins == null) {
+            return false; // the coil output was never opened: nothing of ours can have closed the contactor
+        }
+        boolean high = pins.feedback().isHigh();
         return config.feedbackActiveHigh() == high;
     }
 

@@ -48,7 +48,7 @@ public final class VehicleMeter implements Meter {
         }
         io = new Pi4jIo(pi4j);
         try {
-            Mcp3208Adc adc = new Mcp3208Adc(io.spi("infinergi-meter-adc", config.meterAdcBus(),
+            Mcp3208Adc adc = new Mcp3208Adc(io.spi("infinergi-meter-adc", "vehicle meter ADC", config.meterAdcBus(),
                     config.meterAdcChipSelect(), config.spiBaudHz()));
             sampler = new MeterSampler(adc, config, phases, Clock.systemUTC());
         } catch (RuntimeException e) {

@@ -39,7 +39,7 @@ class FaultsThroughDriversTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     private final Pi4jIo meterIo = new Pi4jIo(board.context());
     private final MeterSampler meter = new MeterSampler(
-            new Mcp3208Adc(meterIo.spi("test-meter-adc", 0, 1, 1_000_000)), config, 3, clock);
+            new Mcp3208Adc(meterIo.spi("test-meter-adc", "meter ADC", 0, 1, 1_000_000)), config, 3, clock);
 
     @AfterEach
     void tearDown() {

@@ -23,7 +23,7 @@ class MeterTest {
     private final PilotConfig config = Defaults.of(PilotConfig.class);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     private final Pi4jIo io = new Pi4jIo(board.context());
-    private final Mcp3208Adc adc = new Mcp3208Adc(io.spi("test-meter-adc", 0, 1, 1_000_000));
+    private final Mcp3208Adc adc = new Mcp3208Adc(io.spi("test-meter-adc", "meter ADC", 0, 1, 1_000_000));
     private final Mcp3208 chip = board.adc(0, 1);
 
     @AfterEach

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.pi4j.context.Context;
 import com.pi4j.io.IO;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 final class Pi4jPanelHardware implements PanelHardware {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pi4jPanelHardware.class);
+    static final String BOARD_IO_UNAVAILABLE = "board I/O not available: ";
 
     private final Context context;
     private final Deque<String> ids = new ArrayDeque<>();
@@ -53,8 +55,11 @@ final class Pi4jPanelHardware implements PanelHardware {
                 ledPwms = new Pwm[3];
                 for (int i = 0; i < 3; i++) {
                     String id = "infinergi-panel-led-" + die[i];
-                    ledPwms[i] = track(context.create(Pwm.newConfigBuilder(context).id(id).name("Logo LED " + die[i])
-                            .address(led[i]).pwmType(PwmType.SOFTWARE).frequency(pwmHz).initial(0).shutdown(0)));
+                    String name = "Logo LED " + die[i];
+                    int address = led[i];
+                    ledPwms[i] = open(name + " PWM " + address, () -> context.create(Pwm.newConfigBuilder(context)
+                            .id(id).name(name).address(address).pwmType(PwmType.SOFTWARE).frequency(pwmHz)
+                            .initial(0).shutdown(0)));
                 }
             } else if ("DIGITAL".equals(config.ledOutput())) {
                 ledPwms = null;
@@ -90,14 +95,28 @@ final class Pi4jPanelHardware implements PanelHardware {
         };
     }
 
-    private <T extends IO<?, ?, ?>> T track(T io) {
+    /**
+     * Creates and tracks one I/O. One the kernel does not expose (a plain image on a PC: no gpiochip) fails naming
+     * it, "board I/O not available: …", with the kernel's answer (pi4j's innermost message).
+     */
+    private <T extends IO<?, ?, ?>> T open(String what, Supplier<T> create) {
+        T io;
+        try {
+            io = create.get();
+        } catch (RuntimeException e) {
+            String reason = e.toString();
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                reason = t.getMessage() != null && !t.getMessage().isBlank() ? t.getMessage() : reason;
+            }
+            throw new IllegalStateException(BOARD_IO_UNAVAILABLE + what + ": " + reason, e);
+        }
         ids.push(io.id());
         return io;
     }
 
     private DigitalOutput output(String id, String name, int address) {
-        return track(context.create(DigitalOutput.newConfigBuilder(context).id(id).name(name).address(address)
-                .initial(DigitalState.LOW).shutdown(DigitalState.LOW)));
+        return open(name + " output GPIO " + address, () -> context.create(DigitalOutput.newConfigBuilder(context)
+                .id(id).name(name).address(address).initial(DigitalState.LOW).shutdown(DigitalState.LOW)));
     }
 
     private DigitalInput input(String id, String name, int address) {
@@ -107,8 +126,8 @@ final class Pi4jPanelHardware implements PanelHardware {
                 return in;
             }
         }
-        return track(context.create(DigitalInput.newConfigBuilder(context).id(id).name(name).address(address)
-                .pull(activeHigh ? PullResistance.PULL_DOWN : PullResistance.PULL_UP)));
+        return open(name + " input GPIO " + address, () -> context.create(DigitalInput.newConfigBuilder(context)
+                .id(id).name(name).address(address).pull(activeHigh ? PullResistance.PULL_DOWN : PullResistance.PULL_UP)));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.infinergi.core.charging.internal;
+package org.infinergi.stacktests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.ChargerStatus;
 import org.infinergi.core.charging.api.SessionRecord;
+import org.infinergi.core.charging.internal.ChargingCore;
+import org.infinergi.core.charging.internal.CoreHarness;
 import org.infinergi.core.charging.testing.Defaults;
 import org.infinergi.core.charging.testing.MutableClock;
 import org.infinergi.driver.pilot.internal.BoardSensorsDriver;
@@ -51,6 +53,7 @@ class HealthyBoxOverAllDriversTest {
     private final WorldBinding binding = new WorldBinding(board, world, Defaults.of(DriverMap.class));
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     private final List<SessionRecord> stored = new CopyOnWriteArrayList<>();
+    private final CoreHarness harness;
     private final ChargingCore core;
 
     HealthyBoxOverAllDriversTest() {
@@ -60,18 +63,12 @@ class HealthyBoxOverAllDriversTest {
         config.put("wiringLimitA", 32);
         config.put("model", "INFINERGI-3U");
         config.put("tethered", false);
-        InstallationComponent installation = new InstallationComponent(Map.copyOf(config));
-        ChargingComponent charging = new ChargingComponent(Map.copyOf(config));
-        DeviceComponent device = new DeviceComponent(Map.copyOf(config));
-        core = new ChargingCore(driver, stored::add, new AvailabilityComponent(Map.of()), installation, charging,
-                device, clock, config);
-        core.limitProviders.add(new WiringLimitProvider(installation));
-        core.limitProviders.add(new UserMaximumLimitProvider(charging));
-        core.limitProviders.add(new DeviceRatingLimitProvider(device));
-        core.boardSensors = sensors;
-        core.proximityPilot = pp;
-        core.connectorLock = lock;
-        core.residualCurrentDevice = rcd;
+        harness = new CoreHarness(driver, stored::add, clock, config);
+        core = harness.core();
+        harness.boardSensors(sensors);
+        harness.proximityPilot(pp);
+        harness.connectorLock(lock);
+        harness.residualCurrentDevice(rcd);
     }
 
     @AfterEach
@@ -88,7 +85,7 @@ class HealthyBoxOverAllDriversTest {
         for (int i = 0; i < n; i++) {
             binding.tick(0.05);
             clock.advanceMillis(50);
-            core.step();
+            harness.step();
         }
         return core.status();
     }
@@ -183,7 +180,7 @@ class HealthyBoxOverAllDriversTest {
 
     /** The vehicle meter as the world measures it, for the causes the core reads from the meter. */
     private void meterFromTheWorld() {
-        core.vehicleMeter = () -> {
+        harness.vehicleMeter(() -> {
             double[] v = world.mainsVoltagesV();
             double[] i = world.phaseCurrentsA();
             double p = 0;
@@ -192,7 +189,7 @@ class HealthyBoxOverAllDriversTest {
             }
             return java.util.Optional.of(new org.infinergi.core.charging.hal.MeterReading(clock.instant(), v, i, p,
                     world.state().evEnergyWh()));
-        };
+        });
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} → {1}")

@@ -1,4 +1,4 @@
-package org.infinergi.core.charging.internal;
+package org.infinergi.stacktests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +15,8 @@ import com.pi4j.io.pwm.Pwm;
 import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.ChargerStatus;
 import org.infinergi.core.charging.api.SessionRecord;
+import org.infinergi.core.charging.internal.ChargingCore;
+import org.infinergi.core.charging.internal.CoreHarness;
 import org.infinergi.core.charging.testing.Defaults;
 import org.infinergi.core.charging.testing.MutableClock;
 import org.infinergi.driver.pilot.internal.PilotAdc;
@@ -43,6 +45,7 @@ class CoreOverPilotDriverTest {
     private final WorldBinding binding = new WorldBinding(board, world, Defaults.of(DriverMap.class));
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     private final List<SessionRecord> stored = new CopyOnWriteArrayList<>();
+    private final CoreHarness harness;
     private final ChargingCore core;
 
     CoreOverPilotDriverTest() {
@@ -55,14 +58,8 @@ class CoreOverPilotDriverTest {
         // when told so (issue 3; on real images both stay required).
         config.put("requireRdcDd", false);
         config.put("requireBoardSensors", false);
-        InstallationComponent installation = new InstallationComponent(Map.copyOf(config));
-        ChargingComponent charging = new ChargingComponent(Map.copyOf(config));
-        DeviceComponent device = new DeviceComponent(Map.copyOf(config));
-        core = new ChargingCore(driver, stored::add, new AvailabilityComponent(Map.of()), installation, charging,
-                device, clock, config);
-        core.limitProviders.add(new WiringLimitProvider(installation));
-        core.limitProviders.add(new UserMaximumLimitProvider(charging));
-        core.limitProviders.add(new DeviceRatingLimitProvider(device));
+        harness = new CoreHarness(driver, stored::add, clock, config);
+        core = harness.core();
     }
 
     @AfterEach
@@ -76,7 +73,7 @@ class CoreOverPilotDriverTest {
         for (int i = 0; i < n; i++) {
             binding.tick(0.05);
             clock.advanceMillis(50);
-            core.step();
+            harness.step();
         }
         return core.status();
     }
@@ -156,7 +153,7 @@ class CoreOverPilotDriverTest {
             board.adc(0, 0).setValue(0, 0.0, pilotConfig.pilotPositiveGain(), pilotConfig.pilotPositiveOffset());
             board.adc(0, 0).setValue(1, 0.0, pilotConfig.pilotNegativeGain(), pilotConfig.pilotNegativeOffset());
             clock.advanceMillis(50);
-            core.step();
+            harness.step();
         }
         assertFalse(contactorPin(), "E: contactor open");
         float d = dutyOnPin();
@@ -167,7 +164,7 @@ class CoreOverPilotDriverTest {
             board.adc(0, 0).setValue(0, -12.0, pilotConfig.pilotPositiveGain(), pilotConfig.pilotPositiveOffset());
             board.adc(0, 0).setValue(1, -12.0, pilotConfig.pilotNegativeGain(), pilotConfig.pilotNegativeOffset());
             clock.advanceMillis(50);
-            core.step();
+            harness.step();
         }
         assertFalse(contactorPin(), "F: contactor open");
         d = dutyOnPin();

@@ -1,0 +1,55 @@
+package org.infinergi.platform.internal;
+
+import java.util.Hashtable;
+
+import com.pi4j.context.Context;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The real board: registers the pi4j {@link Context} built from pi4j's Linux providers as an OSGi service
+ * (property {@value #PLATFORM_PROPERTY}{@code =board}), as {@code org.infinergi.sim} registers its simulated one in
+ * sim images; the drivers cannot tell the difference. Plain images only.
+ *
+ * <p>The Context is registered through the bundle context rather than as this component's service because DS
+ * can only publish the component object itself, and the Context is an object pi4j builds.
+ */
+@Component(immediate = true, service = {}, configurationPid = PlatformConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = PlatformConfig.class)
+public final class BoardPlatform {
+
+    /** Service property naming who built the registered context ({@code sim} in sim images). */
+    static final String PLATFORM_PROPERTY = "infinergi.pi4j.platform";
+
+    private static final Logger LOG = LoggerFactory.getLogger(BoardPlatform.class);
+
+    private final Context context;
+    private final ServiceRegistration<Context> registration;
+
+    @Activate
+    public BoardPlatform(PlatformConfig config, BundleContext bundleContext) {
+        context = BoardContext.build(config);
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(PLATFORM_PROPERTY, "board");
+        registration = bundleContext.registerService(Context.class, context, props);
+        LOG.info("Board I/O: digital {}, PWM chip {} under {}, SPI /dev/spidevB.C, I2C /dev/i2c-N",
+                config.digitalIo() == DigitalIo.SYSFS ? "sysfs " + config.gpioPath() : "libgpiod",
+                config.pwmChip(), config.pwmPath());
+    }
+
+    @Deactivate
+    void deactivate() {
+        // The drivers release their I/O when the service goes away; then pi4j frees whatever is left.
+        registration.unregister();
+        context.shutdown();
+    }
+}
