@@ -58,11 +58,12 @@ class ApiBaselineTest {
 
     @Test
     void aRemovedMethodWithoutAMajorBump_failsTheBaseline() throws Exception {
-        Path broken = withChangedSource("api/ChargerControl.java", "    Result endUpdate();\n", "", null);
+        String released = released(CORE_API);
+        Path broken = withChangedSource("api/ChargerControl.java", "    Result endUpdate();\n", "", released);
 
         List<Info> mismatches = mismatches(broken, stored(CORE_API));
 
-        assertEquals(List.of(CORE_API + " 1.3.0 must be 2.0.0"), describe(mismatches));
+        assertEquals(List.of(CORE_API + " " + released + " must be " + nextMajor(released)), describe(mismatches));
     }
 
     @Test
@@ -79,11 +80,34 @@ class ApiBaselineTest {
     void anAddedMethodWithoutAVersionBump_failsTheBaseline_andPassesWithAMinorBump() throws Exception {
         // ChargerControl is a @ProviderType: consumers only call it, so a new method is a minor change.
         String addition = "    Result endUpdate();\n\n    Result cancelUpdate();\n";
-        Path unbumped = withChangedSource("api/ChargerControl.java", "    Result endUpdate();\n", addition, null);
-        Path bumped = withChangedSource("api/ChargerControl.java", "    Result endUpdate();\n", addition, "1.4.0");
+        String released = released(CORE_API);
+        Path unbumped = withChangedSource("api/ChargerControl.java", "    Result endUpdate();\n", addition, released);
+        Path bumped = withChangedSource("api/ChargerControl.java", "    Result endUpdate();\n", addition,
+                nextMinor(released));
 
-        assertEquals(List.of(CORE_API + " 1.3.0 must be 1.4.0"), describe(mismatches(unbumped, stored(CORE_API))));
+        assertEquals(List.of(CORE_API + " " + released + " must be " + nextMinor(released)),
+                describe(mismatches(unbumped, stored(CORE_API))));
         assertEquals(List.of(), describe(mismatches(bumped, stored(CORE_API))));
+    }
+
+    /** The version of {@code pkg} in its stored baseline (what was released; the source may be a minor ahead). */
+    private static String released(String pkg) throws IOException {
+        try (JarFile jar = new JarFile(stored(CORE_API).toFile())) {
+            String exports = jar.getManifest().getMainAttributes().getValue("Export-Package");
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile(java.util.regex.Pattern.quote(pkg) + ";version=\"([0-9.]+)\"").matcher(exports);
+            assertTrue(m.find(), pkg + " not exported by the stored baseline: " + exports);
+            return m.group(1);
+        }
+    }
+
+    private static String nextMinor(String version) {
+        String[] v = version.split("\\.");
+        return v[0] + "." + (Integer.parseInt(v[1]) + 1) + ".0";
+    }
+
+    private static String nextMajor(String version) {
+        return (Integer.parseInt(version.split("\\.")[0]) + 1) + ".0.0";
     }
 
     // ---- the engine of bnd-baseline-maven-plugin
@@ -119,7 +143,8 @@ class ApiBaselineTest {
 
     /**
      * The current core.charging.api jar with one source file of package api or hal changed and recompiled, and the
-     * package's exported version set to {@code exportVersion} (null: unchanged, as a careless change would leave it).
+     * package's exported version set to {@code exportVersion} (the released one: unchanged, as a careless change would
+ * leave it).
      */
     private Path withChangedSource(String file, String from, String to, String exportVersion) throws IOException {
         Path current = built("core.charging.api", CORE_API);

@@ -1,5 +1,7 @@
 package org.infinergi.core.charging.internal;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -46,7 +48,8 @@ class HalSamplerTest {
         HalSampler.Sample s = sampler.sample(new HalServices(null, null, null, null, null, null, rdc, null));
         assertNull(s.pilot(), "no reading rather than a made-up one");
         assertTrue(s.hal().rdcTripped(), "an unreadable RDC-DD counts as tripped");
-        assertEquals(1, s.hal().hardwareFaults().size());
-        assertTrue(s.hal().hardwareFaults().get(0).startsWith("RDC-DD unreadable"), s.hal().hardwareFaults().toString());
+        assertEquals(List.of("ADC gone"), s.hal().hardwareFaults().subList(0, 1), "the pilot driver's own reason first");
+        assertEquals(2, s.hal().hardwareFaults().size());
+        assertTrue(s.hal().hardwareFaults().get(1).startsWith("RDC-DD unreadable"), s.hal().hardwareFaults().toString());
     }
 }
