@@ -1,10 +1,11 @@
 /**
  * The charging API: what the charger is doing (manual §6.1.1 display states, IEC 61851-1 pilot states),
  * why the current is what it is ({@link org.infinergi.core.charging.api.LimitProvider}), and what it did
- * (the session history). Features and user interfaces depend on this package only.
+ * (the session history), and what happened ({@link org.infinergi.core.charging.api.ChargerEvents}, the Event Admin
+ * topics). Features and user interfaces depend on this package only.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.infinergi.core.charging.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -47,6 +47,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,6 +95,10 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
      */
     private volatile boolean outOfServiceConfigured;
     private final AtomicReference<AvailabilitySource> availability = new AtomicReference<>();
+    /** Where the core tells what happened (docs/events.md); optional: without it nobody is told. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventAdmin eventAdmin;
 
     /** Guarded by {@code this}: only the control loop (or a test calling {@link #step()}) touches it. */
     private CoreState state = CoreState.INITIAL;
@@ -353,8 +358,10 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         synchronized (this) {
             Session session = state.session();
             if (session != null) {
-                recorder.record(new SessionRecord(0, session.start(), clock.instant(), session.energyWh(),
-                        session.peakPowerW(), session.mode(), END_CHARGER_STOPPED));
+                SessionRecord ended = new SessionRecord(0, session.start(), clock.instant(), session.energyWh(),
+                        session.peakPowerW(), session.mode(), END_CHARGER_STOPPED);
+                recorder.record(ended);
+                CoreEvents.post(eventAdmin, CoreEvents.stopped(ended, state.access().authorizedBy()));
                 state = state.safe(state.state(), DutyCycle.NO_OFFER, state.errors(), null, null,
                         session.energyWh());
             }
@@ -476,6 +483,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         // Tethered models have no socket lock: a lock service, if any, is left alone.
         driveSupervision(rdc, d.rdcTestCurrent(), settings.device().tethered() ? null : lock, d.lockCommand());
         driving = false;
+        CoreEvents.post(eventAdmin, CoreEvents.of(state, d, now));
         state = d.next();
         status = statusOf(d, now);
         for (ErrorEvent e : d.errorEvents()) {
@@ -578,6 +586,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         } catch (RuntimeException e) {
             log.debug("RDC-DD test current could not be switched off: {}", e.toString());
         }
+        CoreEvents.post(eventAdmin, CoreEvents.fault(state, code, detail, now));
         Map<ErrorCode, ActiveError> errors = new EnumMap<>(ErrorCode.class);
         errors.putAll(state.errors());
         if (!errors.containsKey(code)) {
