@@ -32,6 +32,7 @@ class CoreEventsTest {
     @Test
     void plugIn_stateChanged_and_sessionStarted_withTheSessionId() {
         ChargerStatus s = r.vehicle(PilotState.B);
+        assertEquals(ChargerStatus.DETAIL_PRE_CHARGE_TEST, s.detail(), "the panel shows the test by this detail");
         assertEquals(List.of(ChargerEvents.STATE_CHANGED, ChargerEvents.SESSION_STARTED), events.topics());
         Event changed = events.posted.get(0);
         assertEquals("VEHICLE_NOT_CONNECTED", changed.getProperty(ChargerEvents.PREVIOUS_STATE));

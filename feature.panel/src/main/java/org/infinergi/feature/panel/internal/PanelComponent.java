@@ -5,10 +5,12 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import com.pi4j.context.Context;
 
 import org.infinergi.core.charging.api.ChargerControl;
+import org.infinergi.core.charging.api.ChargerEvents;
 import org.infinergi.core.charging.api.ChargerStatusService;
 import org.infinergi.core.charging.hal.PanelBoard;
 import org.osgi.framework.BundleContext;
@@ -22,6 +24,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +40,12 @@ import org.slf4j.LoggerFactory;
  * <p>Configuration: {@value PanelConfig#PID} (Metatype), plus {@code org.infinergi.installation}
  * (installationComplete) and {@code org.infinergi.device} (model).
  */
-@Component(name = PanelConfig.PID, immediate = true, service = PanelBoard.class,
+@Component(name = PanelConfig.PID, immediate = true, service = {PanelBoard.class, EventHandler.class},
         configurationPid = {PanelConfig.PID, "org.infinergi.installation", "org.infinergi.device"},
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+        configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        property = EventConstants.EVENT_TOPIC + "=" + ChargerEvents.CARD_ALL)
 @Designate(ocd = PanelConfig.class)
-public final class PanelComponent implements PanelBoard {
+public final class PanelComponent implements PanelBoard, EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(PanelComponent.class);
 
@@ -54,6 +60,8 @@ public final class PanelComponent implements PanelBoard {
     private final PanelHardware hw;
     private final PanelEngine engine;
     private final ScheduledExecutorService scheduler;
+    private final AuthIndication authorisation = new AuthIndication();
+    private final LongSupplier clock = () -> System.nanoTime() / 1_000_000L;
     private boolean tickFailing;
 
     @Activate
@@ -71,8 +79,7 @@ public final class PanelComponent implements PanelBoard {
         engine = new PanelEngine(hw, settings, () -> {
             ChargerStatusService service = statusService;
             return service == null ? null : service.status();
-        }, () -> control, restarter, reset,
-                () -> System.nanoTime() / 1_000_000L);
+        }, () -> control, restarter, reset, clock, authorisation);
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "infinergi-panel");
             t.setDaemon(true);
@@ -120,6 +127,12 @@ public final class PanelComponent implements PanelBoard {
                 tickFailing = true;
             }
         }
+    }
+
+    /** Manual §8 authentication rows: the card events of the authentication feature (docs/events.md). */
+    @Override
+    public void handleEvent(Event event) {
+        authorisation.on(event.getTopic(), clock.getAsLong());
     }
 
     @Override
