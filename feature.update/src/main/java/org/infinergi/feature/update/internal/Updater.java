@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.infinergi.core.charging.api.ChargerControl;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * One bundle update at a time, manual §5.9: verify the upload before anything changes, ask the charging core to
  * stop for it ({@link ChargerControl#beginUpdate}; refused while a vehicle is connected, so the update is postponed
  * to the end of the charging session and asked again every retry interval), replace the bundle, and always give
- * the charger back ({@link ChargerControl#endUpdate}), whatever happened.
+ * the charger back ({@link ChargerControl#endUpdate}), whatever happened. Each outcome is announced once: postponed
+ * (the first refusal), done, failed (docs/events.md).
  */
 final class Updater {
 
@@ -34,6 +36,7 @@ final class Updater {
     private final Scheduler scheduler;
     private final Clock clock;
     private final Path staging;
+    private final Consumer<UpdateStatus> announce;
 
     private volatile Settings settings;
 
@@ -41,15 +44,26 @@ final class Updater {
     private UpdateStatus status;
     private Pending pending;
 
-    /** The submitted update while POSTPONED or UPDATING. */
-    private record Pending(SignedBundle bundle, Path jar, String what, Future<?> next) {
+    /** The submitted update while POSTPONED or UPDATING; {@code staged}: its postponement was announced. */
+    private record Pending(SignedBundle bundle, Path jar, String what, Future<?> next, boolean staged) {
         Pending next(Future<?> future) {
-            return new Pending(bundle, jar, what, future);
+            return new Pending(bundle, jar, what, future, staged);
+        }
+
+        Pending staged(Future<?> future) {
+            return new Pending(bundle, jar, what, future, true);
         }
     }
 
     Updater(Framework framework, Supplier<ChargerControl> control, Scheduler scheduler, Clock clock, Path staging,
             Settings settings) {
+        this(framework, control, scheduler, clock, staging, settings, s -> { });
+    }
+
+    /** @param announce told of each outcome (postponed, done, failed); must return at once */
+    Updater(Framework framework, Supplier<ChargerControl> control, Scheduler scheduler, Clock clock, Path staging,
+            Settings settings, Consumer<UpdateStatus> announce) {
+        this.announce = announce;
         this.framework = framework;
         this.control = control;
         this.scheduler = scheduler;
@@ -95,7 +109,7 @@ final class Updater {
                 status = new UpdateStatus(UpdateState.POSTPONED, bundle.symbolicName(), target.version().toString(),
                         bundle.version().toString(), bundle.signer(), "verified; asking the charging core",
                         clock.instant());
-                pending = new Pending(bundle, jar, what, null);
+                pending = new Pending(bundle, jar, what, null, false);
                 keep = true;
                 LOG.info("Update accepted for {}, signed by {}", what, bundle.signer());
                 attempt();
@@ -154,6 +168,7 @@ final class Updater {
         } catch (UpdateRejected e) {
             discard();
             status = status.with(UpdateState.FAILED, "no longer applicable: " + e.getMessage(), clock.instant());
+            announce.accept(status);
             return;
         }
         ChargerControl c = control.get();
@@ -161,7 +176,11 @@ final class Updater {
         if (!r.accepted()) {
             status = status.with(UpdateState.POSTPONED,
                     "postponed until the end of the charging session: " + r.message(), clock.instant());
-            pending = pending.next(scheduler.schedule(this::attempt, s.retryInterval()));
+            boolean first = !pending.staged();
+            pending = pending.staged(scheduler.schedule(this::attempt, s.retryInterval()));
+            if (first) {
+                announce.accept(status);
+            }
             return;
         }
         status = status.with(UpdateState.UPDATING, "updating " + pending.what(), clock.instant());
@@ -200,10 +219,13 @@ final class Updater {
         } finally {
             release();
         }
+        UpdateStatus over;
         synchronized (this) {
             discard();
             status = status.with(outcome, message, clock.instant());
+            over = status;
         }
+        announce.accept(over);
         if (outcome == UpdateState.DONE) {
             LOG.info("Update done: {}", message);
         } else {
