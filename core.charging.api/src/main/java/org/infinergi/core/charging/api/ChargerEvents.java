@@ -19,15 +19,27 @@ public final class ChargerEvents {
 
     // ---- the charging core ----
 
-    /** The display state changed (manual §6.1.1): {@link #STATE}, {@link #PREVIOUS_STATE}, {@link #DETAIL}, {@link #ERROR_CODE} if any. */
+    /**
+     * The display state changed (manual §6.1.1): {@link #STATE}, {@link #PREVIOUS_STATE}, {@link #DETAIL},
+     * {@link #ERROR_CODE} if any.
+     */
     public static final String STATE_CHANGED = "org/infinergi/charger/STATE_CHANGED";
     /** A vehicle was connected and a session began: {@link #SESSION_ID}, {@link #MODE}, {@link #ID_TAG} if any. */
     public static final String SESSION_STARTED = "org/infinergi/charger/session/STARTED";
-    /** The session ended: {@link #SESSION_ID}, {@link #ENERGY_WH}, {@link #PEAK_POWER_W}, {@link #END_REASON}, {@link #MODE}, {@link #ID_TAG} if any. */
+    /**
+     * The session ended: {@link #SESSION_ID}, {@link #ENERGY_WH}, {@link #PEAK_POWER_W}, {@link #END_REASON},
+     * {@link #MODE}, {@link #ID_TAG} if any.
+     */
     public static final String SESSION_STOPPED = "org/infinergi/charger/session/STOPPED";
-    /** An error of manual §9.1 was raised: {@link #ERROR_CODE}, {@link #ERROR_CATEGORY}, {@link #ERROR_TITLE}, {@link #DETAIL}. */
+    /**
+     * An error of manual §9.1 was raised: {@link #ERROR_CODE}, {@link #ERROR_CATEGORY}, {@link #ERROR_TITLE},
+     * {@link #DETAIL}.
+     */
     public static final String ERROR_RAISED = "org/infinergi/charger/error/RAISED";
-    /** An error was cleared (by itself or by a recovery): {@link #ERROR_CODE}, {@link #ERROR_CATEGORY}, {@link #ERROR_TITLE}. */
+    /**
+     * An error was cleared (by itself or by a recovery): {@link #ERROR_CODE}, {@link #ERROR_CATEGORY},
+     * {@link #ERROR_TITLE}.
+     */
     public static final String ERROR_CLEARED = "org/infinergi/charger/error/CLEARED";
     /** Every topic of the charging core. */
     public static final String CHARGER_ALL = "org/infinergi/charger/*";
@@ -45,11 +57,17 @@ public final class ChargerEvents {
 
     // ---- field update (manual §5.9) ----
 
-    /** A verified update waits for the end of the charging session: {@link #BUNDLE}, {@link #FROM_VERSION}, {@link #TO_VERSION}, {@link #REASON}. */
+    /**
+     * A verified update waits for the end of the charging session (once per update): {@link #BUNDLE},
+     * {@link #FROM_VERSION}, {@link #TO_VERSION}, {@link #REASON}.
+     */
     public static final String UPDATE_STAGED = "org/infinergi/update/STAGED";
     /** The new version runs: {@link #BUNDLE}, {@link #FROM_VERSION}, {@link #TO_VERSION}. */
     public static final String UPDATE_APPLIED = "org/infinergi/update/APPLIED";
-    /** Applying failed, the charger is back to normal operation: {@link #BUNDLE}, {@link #FROM_VERSION}, {@link #TO_VERSION}, {@link #REASON}. */
+    /**
+     * Applying failed, the charger is back to normal operation: {@link #BUNDLE}, {@link #FROM_VERSION},
+     * {@link #TO_VERSION}, {@link #REASON}.
+     */
     public static final String UPDATE_FAILED = "org/infinergi/update/FAILED";
     /** Every update topic. */
     public static final String UPDATE_ALL = "org/infinergi/update/*";
