@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 import javax.inject.Inject;
 
 import org.apache.karaf.features.FeaturesService;
+import org.infinergi.core.charging.api.ChargerEvents;
 import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.ChargerStatus;
 import org.infinergi.core.charging.api.ChargerStatusService;
@@ -68,6 +69,9 @@ public class SimChargerTest {
     private static final String CORE_BUNDLE = "org.infinergi.core.charging";
     private static final Duration BOOT = Duration.ofSeconds(30);
     private static final Duration STEP = Duration.ofSeconds(10);
+    /** The sim's LED observer names a pattern once it has watched it for 6 s (sim/README.md). */
+    private static final Duration LED = Duration.ofSeconds(12);
+    private static final Duration POLL = Duration.ofMillis(100);
 
     @Inject
     private BundleContext context;
@@ -621,6 +625,12 @@ public class SimChargerTest {
 
     @Test
     public void withALocalListTheCarWaitsForAListedCardAndAnUnknownCardChangesNothing() throws Exception {
+        // docs/events.md: what the panel and a central system hear of it, through the image's Event Admin.
+        List<org.osgi.service.event.Event> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Hashtable<String, Object> topics = new Hashtable<>();
+        topics.put(org.osgi.service.event.EventConstants.EVENT_TOPIC,
+                new String[] {ChargerEvents.CHARGER_ALL, ChargerEvents.CARD_ALL});
+        var listener = context.registerService(org.osgi.service.event.EventHandler.class, heard::add, topics);
         org.osgi.service.cm.Configuration auth = configAdmin.getConfiguration("org.infinergi.auth", "?");
         Hashtable<String, Object> localList = new Hashtable<>();
         localList.put("mode", "LOCAL_LIST");
@@ -631,6 +641,20 @@ public class SimChargerTest {
                     .until(() -> "LOCAL_LIST".equals(http.get("/api/auth").path("mode").asText()));
             await("the RFID driver has the reader's UART open").atMost(STEP)
                     .until(() -> http.get("/api/sim/card").path("readerOpen").asBoolean());
+
+            // Manual §8 "Failed authentication": with no car the logo is dark, so the sim's LED observer can name it.
+            await("LED dark for the observer's whole window").atMost(LED).pollInterval(POLL)
+                    .until(() -> "OFF".equals(http.get("/api/sim").path("led").path("pattern").asText()));
+            http.card("11223344");
+            await("LED: red double blink 350 (failed authentication)").atMost(LED).pollInterval(POLL).until(() -> {
+                JsonNode led = http.get("/api/sim").path("led");
+                return "RED".equals(led.path("colour").asText()) && "DOUBLE_BLINK".equals(led.path("pattern").asText())
+                        && Math.abs(led.path("durationMs").asInt() - 350) <= 70; // the observer's tolerance
+            });
+            await("card presented, then refused, posted").atMost(STEP)
+                    .until(() -> topics(heard).containsAll(List.of(ChargerEvents.CARD_PRESENTED,
+                            ChargerEvents.CARD_REFUSED)));
+            heard.clear();
 
             http.ev("charge", 16, 3);
             await("vehicle connected, user not yet authenticated").atMost(STEP)
@@ -653,7 +677,18 @@ public class SimChargerTest {
             });
             JsonNode last = http.get("/api/auth").path("lastOutcome");
             assertTrue(last.toString(), last.path("accepted").asBoolean() && "04A2B3C4D5E680".equals(last.path("uid").asText()));
+
+            http.ev("unplug");
+            await("the session's stop posted").atMost(STEP)
+                    .until(() -> topics(heard).contains(ChargerEvents.SESSION_STOPPED));
+            assertTrue(topics(heard).toString(), topics(heard).containsAll(List.of(ChargerEvents.SESSION_STARTED,
+                    ChargerEvents.STATE_CHANGED, ChargerEvents.CARD_REFUSED, ChargerEvents.CARD_ACCEPTED)));
+            org.osgi.service.event.Event stopped = heard.stream()
+                    .filter(e -> e.getTopic().equals(ChargerEvents.SESSION_STOPPED)).findFirst().orElseThrow();
+            assertEquals("who charged", "04A2B3C4D5E680", stopped.getProperty(ChargerEvents.ID_TAG));
+            assertEquals("VEHICLE_DISCONNECTED", stopped.getProperty(ChargerEvents.END_REASON));
         } finally {
+            listener.unregister();
             http.ev("unplug");
             Hashtable<String, Object> free = new Hashtable<>();
             free.put("mode", "FREE");
@@ -663,6 +698,10 @@ public class SimChargerTest {
             await("vehicle gone").atMost(STEP)
                     .until(() -> "VEHICLE_NOT_CONNECTED".equals(http.get("/api/status").path("state").asText()));
         }
+    }
+
+    private static List<String> topics(List<org.osgi.service.event.Event> events) {
+        return events.stream().map(org.osgi.service.event.Event::getTopic).toList();
     }
 
     private void assertNoOfferAndContactorOpen(String when) {

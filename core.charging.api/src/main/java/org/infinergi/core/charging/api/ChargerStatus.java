@@ -44,6 +44,14 @@ public record ChargerStatus(
         int errorCategory,
         List<String> activeErrors) {
 
+    /**
+     * The {@code detail} while the core runs its tests before the charge (the RDC-DD self-test, manual §4.3): the
+     * state stays WAITING_FOR_CURRENT, and the logo shows "Test in progress before starting charge" (manual §8).
+     *
+     * @since 1.4.0
+     */
+    public static final String DETAIL_PRE_CHARGE_TEST = "RDC-DD test before the charge (manual §4.3)";
+
     public ChargerStatus {
         activeErrors = activeErrors == null ? List.of() : List.copyOf(activeErrors);
     }

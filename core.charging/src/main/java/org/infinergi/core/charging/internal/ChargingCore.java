@@ -42,6 +42,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,6 +137,11 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
 
     /** The charging modes in their own bundles (manual §5.1), each named by {@value ChargingModeService#MODE}. */
     private final ModeServices modes = new ModeServices();
+
+    /** Where the core tells what happened (docs/events.md); optional: without it nobody is told. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventAdmin eventAdmin;
 
     private volatile ChargerStatus status;
 
@@ -266,8 +272,10 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         synchronized (this) {
             Session session = state.session();
             if (session != null) {
-                recorder.record(new SessionRecord(0, session.start(), clock.instant(), session.energyWh(),
-                        session.peakPowerW(), session.mode(), END_CHARGER_STOPPED));
+                SessionRecord ended = new SessionRecord(0, session.start(), clock.instant(), session.energyWh(),
+                        session.peakPowerW(), session.mode(), END_CHARGER_STOPPED);
+                recorder.record(ended);
+                CoreEvents.post(eventAdmin, CoreEvents.stopped(ended, state.access().authorizedBy()));
                 state = state.safe(state.state(), DutyCycle.NO_OFFER, state.errors(), null, null,
                         session.energyWh());
             }
@@ -345,6 +353,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         // Tethered models have no socket lock: a lock service, if any, is left alone.
         actuator.drive(d, hal.rdc(), settings.device().tethered() ? null : hal.lock());
         driving = false;
+        CoreEvents.post(eventAdmin, CoreEvents.of(state, d, now));
         state = d.next();
         status = StatusBuilder.of(d, settings, now, configurationError());
         return d;
@@ -401,6 +410,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
      */
     private void fault(Instant now, ErrorCode code, String detail) {
         actuator.fault(residualCurrentDevice);
+        CoreEvents.post(eventAdmin, CoreEvents.fault(state, code, detail, now));
         ChargerSettings settings = settings();
         Map<ErrorCode, ActiveError> errors = new EnumMap<>(ErrorCode.class);
         errors.putAll(state.errors());

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.infinergi.core.charging.api.ChargerControl;
 import org.infinergi.core.charging.api.ChargerState;
+import org.infinergi.core.charging.api.ChargerStatus;
 import org.infinergi.core.charging.api.ErrorCode;
 import org.infinergi.core.charging.internal.CoreState.ActiveError;
 import org.infinergi.core.charging.internal.CoreState.RdcTest;
@@ -36,7 +37,7 @@ final class ControlLogic {
     static final String DETAIL_INITIALISING = "waiting for the first pilot reading";
     static final String DETAIL_USER_PAUSE = "paused by the user";
     static final String DETAIL_OUT_OF_SERVICE = "device out of service";
-    static final String DETAIL_RDC_TEST = "RDC-DD test before the charge (manual §4.3)";
+    static final String DETAIL_RDC_TEST = ChargerStatus.DETAIL_PRE_CHARGE_TEST;
     static final String DETAIL_LOCKING = "locking the connector";
     static final String DETAIL_WAITING_HARDWARE = "waiting for the supervision hardware (board sensors, proximity pilot)";
     static final String DETAIL_AUTHENTICATION = "waiting for user authentication: present a valid card (manual §5.7)";

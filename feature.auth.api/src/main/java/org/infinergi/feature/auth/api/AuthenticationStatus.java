@@ -6,7 +6,8 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The authentication feature's state. A user interface that signals outcomes (the logo's double blink, manual §8)
- * polls {@link #lastOutcome()} and signals each outcome with a new {@link AuthOutcome#at()} once.
+ * listens to the card events instead ({@code ChargerEvents.CARD_ALL}, docs/events.md), which need no import of
+ * this package.
  */
 @ProviderType
 public interface AuthenticationStatus {

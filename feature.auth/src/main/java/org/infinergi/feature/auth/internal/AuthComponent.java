@@ -1,12 +1,14 @@
 package org.infinergi.feature.auth.internal;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.infinergi.core.charging.api.Authorization;
 import org.infinergi.core.charging.api.ChargerControl;
+import org.infinergi.core.charging.api.ChargerEvents;
 import org.infinergi.core.charging.hal.CardListener;
 import org.infinergi.feature.auth.api.AuthMode;
 import org.infinergi.feature.auth.api.AuthOutcome;
@@ -19,6 +21,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Charge authentication (manual §5.7): tells the core whether a vehicle must wait for a user ({@link Authorization}),
  * decides on each presented card ({@link CardListener}, called by the RFID reader driver) and asks the core to
  * authorize a valid one ({@link ChargerControl#authorize(String)}), and publishes the mode and the last outcome
- * ({@link AuthenticationStatus}).
+ * ({@link AuthenticationStatus}) and tells Event Admin of each card and its outcome (docs/events.md: the logo's
+ * authentication rows, manual §8).
  *
  * <p>The core is an optional dynamic reference: the core references this component's {@link Authorization}, so a
  * mandatory reference back would be a cycle; without a core a valid card is refused ("charging core not running").
@@ -50,6 +55,10 @@ public final class AuthComponent implements Authorization, CardListener, AuthVie
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ChargerControl control;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventAdmin eventAdmin;
 
     @Activate
     public AuthComponent(Map<String, Object> config) {
@@ -115,6 +124,7 @@ public final class AuthComponent implements Authorization, CardListener, AuthVie
             LOG.debug("Card {} ignored: authentication is not required (mode FREE)", card);
             return;
         }
+        post(ChargerEvents.CARD_PRESENTED, card, null);
         CardDecision d = CardDecision.of(s.settings(), s.configurationError(), card);
         if (!d.valid()) {
             outcome(false, card, d.reason());
@@ -133,5 +143,25 @@ public final class AuthComponent implements Authorization, CardListener, AuthVie
     private void outcome(boolean accepted, String uid, String reason) {
         lastOutcome = new AuthOutcome(accepted, uid, reason, clock.instant());
         LOG.info("Card {} {}: {}", uid, accepted ? "accepted" : "refused", reason);
+        post(accepted ? ChargerEvents.CARD_ACCEPTED : ChargerEvents.CARD_REFUSED, uid, reason);
+    }
+
+    /** Asynchronously: the reader's thread does not wait for the listeners (the panel, a central system). */
+    private void post(String topic, String uid, String reason) {
+        EventAdmin admin = eventAdmin;
+        if (admin == null) {
+            return;
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put(ChargerEvents.ID_TAG, uid);
+        if (reason != null) {
+            p.put(ChargerEvents.REASON, reason);
+        }
+        p.put(ChargerEvents.TIMESTAMP, clock.millis());
+        try {
+            admin.postEvent(new Event(topic, p));
+        } catch (RuntimeException e) {
+            LOG.debug("Event {} not posted: {}", topic, e.toString());
+        }
     }
 }

@@ -12,11 +12,14 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.infinergi.core.charging.api.ChargerControl;
+import org.infinergi.core.charging.api.ChargerEvents;
 import org.infinergi.core.charging.testing.FakeChargerControl;
 import org.infinergi.core.charging.testing.MutableClock;
 import org.infinergi.feature.auth.api.AuthMode;
 import org.infinergi.feature.auth.api.AuthOutcome;
 import org.junit.jupiter.api.Test;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 
 /** Manual §5.7 modes and the local list, over a recording charger. */
 class AuthComponentTest {
@@ -58,6 +61,57 @@ class AuthComponentTest {
         assertEquals(CARD, o.uid());
         assertEquals(clock.instant(), o.at());
         assertTrue(o.reason().contains("valid card in the local list"), o.reason());
+    }
+
+    @Test
+    void eachCardIsPostedThenItsOutcome_forTheLogoAndTheCentralSystem() {
+        AuthComponent a = auth(Map.of("mode", "LOCAL_LIST", "cards", new String[] {CARD}));
+        List<Event> posted = new CopyOnWriteArrayList<>();
+        a.eventAdmin = new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                posted.add(event);
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                throw new AssertionError("the reader's thread must not wait for listeners");
+            }
+        };
+        a.cardPresented("04a2b3c4");
+        a.cardPresented(OTHER);
+        assertEquals(List.of(ChargerEvents.CARD_PRESENTED, ChargerEvents.CARD_ACCEPTED, ChargerEvents.CARD_PRESENTED,
+                ChargerEvents.CARD_REFUSED), posted.stream().map(Event::getTopic).toList());
+        assertEquals(CARD, posted.get(0).getProperty(ChargerEvents.ID_TAG));
+        assertEquals(CARD, posted.get(1).getProperty(ChargerEvents.ID_TAG));
+        assertTrue(((String) posted.get(1).getProperty(ChargerEvents.REASON)).contains("valid card"));
+        assertEquals(clock.millis(), posted.get(1).getProperty(ChargerEvents.TIMESTAMP));
+        assertEquals(OTHER, posted.get(3).getProperty(ChargerEvents.ID_TAG));
+        assertTrue(((String) posted.get(3).getProperty(ChargerEvents.REASON)).contains("not in the local list"));
+        posted.clear();
+        AuthComponent free = auth(Map.of());
+        free.eventAdmin = a.eventAdmin;
+        free.cardPresented(CARD);
+        assertEquals(List.of(), posted, "mode FREE: nobody waits for a card, no logo signal");
+    }
+
+    @Test
+    void aFailingEventAdminChangesNoOutcome() {
+        AuthComponent a = auth(Map.of("mode", "LOCAL_LIST", "cards", new String[] {CARD}));
+        a.eventAdmin = new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                throw new IllegalStateException("stopping");
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                throw new IllegalStateException("stopping");
+            }
+        };
+        a.cardPresented(CARD);
+        assertTrue(last(a).accepted());
+        assertEquals(List.of("authorize=" + CARD), requests);
     }
 
     @Test

@@ -91,8 +91,10 @@ public final class LedLogic {
             // §8 lists "Device not enabled for charging (only in OCPP mode)" among the suspensions.
             case NOT_ENABLED -> st.mode() == ChargingMode.OCPP && connected ? SUSPENDED : NOT_CONNECTED;
             case WAITING_FOR_AUTHENTICATION -> WAITING_FOR_VEHICLE;
-            // The core offers a current (PWM) and waits for the EV to ask (B → C), or has none to offer.
-            case WAITING_FOR_CURRENT -> st.offeredCurrentA() > 0 ? WAITING_FOR_VEHICLE : CURRENT_NOT_AVAILABLE;
+            // The core runs its pre-charge test (RDC-DD, manual §4.3) with the offer on, or offers a current (PWM)
+            // and waits for the EV to ask (B → C), or has none to offer.
+            case WAITING_FOR_CURRENT -> ChargerStatus.DETAIL_PRE_CHARGE_TEST.equals(st.detail()) ? TEST_IN_PROGRESS
+                    : st.offeredCurrentA() > 0 ? WAITING_FOR_VEHICLE : CURRENT_NOT_AVAILABLE;
             // The EV asked (C) and the core runs its pre-charge checks (RDC-DD self-test) before closing.
             case CHARGING -> st.contactorClosed() ? CHARGING : TEST_IN_PROGRESS;
             case PAUSED -> SUSPENDED;

@@ -6,10 +6,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 import com.pi4j.context.Context;
 
 import org.infinergi.core.charging.api.ChargerControl;
+import org.infinergi.core.charging.api.ChargerEvents;
 import org.infinergi.core.charging.api.ChargerStatusService;
 import org.infinergi.core.charging.api.Device;
 import org.infinergi.core.charging.api.Installation;
@@ -25,6 +27,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +44,11 @@ import org.slf4j.LoggerFactory;
  * is complete (§4.10) come from the core's {@link Device} and {@link Installation} services, read live, so a change
  * of either PID needs no reactivation.
  */
-@Component(name = PanelConfig.PID, immediate = true, service = PanelBoard.class,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(name = PanelConfig.PID, immediate = true, service = {PanelBoard.class, EventHandler.class},
+        configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        property = EventConstants.EVENT_TOPIC + "=" + ChargerEvents.CARD_ALL)
 @Designate(ocd = PanelConfig.class)
-public final class PanelComponent implements PanelBoard {
+public final class PanelComponent implements PanelBoard, EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(PanelComponent.class);
 
@@ -57,6 +63,8 @@ public final class PanelComponent implements PanelBoard {
     private final PanelHardware hw;
     private final PanelEngine engine;
     private final ScheduledExecutorService scheduler;
+    private final AuthIndication authorisation = new AuthIndication();
+    private final LongSupplier clock = () -> System.nanoTime() / 1_000_000L;
     private boolean tickFailing;
 
     @Activate
@@ -74,8 +82,7 @@ public final class PanelComponent implements PanelBoard {
         engine = new PanelEngine(hw, settings, () -> {
             ChargerStatusService service = statusService;
             return service == null ? null : service.status();
-        }, () -> control, restarter, reset,
-                () -> System.nanoTime() / 1_000_000L);
+        }, () -> control, restarter, reset, clock, authorisation);
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "infinergi-panel");
             t.setDaemon(true);
@@ -123,6 +130,12 @@ public final class PanelComponent implements PanelBoard {
                 tickFailing = true;
             }
         }
+    }
+
+    /** Manual §8 authentication rows: the card events of the authentication feature (docs/events.md). */
+    @Override
+    public void handleEvent(Event event) {
+        authorisation.on(event.getTopic(), clock.getAsLong());
     }
 
     @Override

@@ -48,6 +48,7 @@ final class PanelEngine implements PanelBoard {
     private final long startedAt;
     private final LongPress multi;
     private final LongPress leftRight;
+    private final AuthIndication authorisation;
 
     private LedSignal signal;
     private long signalSince;
@@ -63,7 +64,14 @@ final class PanelEngine implements PanelBoard {
 
     PanelEngine(PanelHardware hw, Settings settings, Supplier<ChargerStatus> status, Supplier<ChargerControl> control,
             Restarter restarter, FactoryReset factoryReset, LongSupplier clock) {
+        this(hw, settings, status, control, restarter, factoryReset, clock, new AuthIndication());
+    }
+
+    /** @param authorisation the authentication rows of manual §8, fed by the card events */
+    PanelEngine(PanelHardware hw, Settings settings, Supplier<ChargerStatus> status, Supplier<ChargerControl> control,
+            Restarter restarter, FactoryReset factoryReset, LongSupplier clock, AuthIndication authorisation) {
         this.hw = hw;
+        this.authorisation = authorisation;
         this.settings = settings;
         this.status = status;
         this.control = control;
@@ -155,7 +163,8 @@ final class PanelEngine implements PanelBoard {
 
     private void led(ChargerStatus st, long now) {
         boolean starting = now - startedAt < STARTUP_MS;
-        LedSignal next = LedLogic.signal(PanelSituation.of(st, starting, settings.installationComplete().getAsBoolean()));
+        LedSignal next = LedLogic.signal(new PanelSituation(st, starting,
+                settings.installationComplete().getAsBoolean(), authorisation.at(now), false));
         if (!next.equals(signal)) {
             signal = next;
             signalSince = now;

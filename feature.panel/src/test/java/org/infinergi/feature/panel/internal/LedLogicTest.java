@@ -73,6 +73,13 @@ class LedLogicTest {
     @Test
     void row07TestBeforeChargePeriodic200() {
         assertRow(LedColour.GREEN, Kind.PERIODIC, 200, signal(Statuses.of(ChargerState.CHARGING, PilotState.C, 16, false)));
+        // The core's RDC-DD self-test (manual §4.3) runs with the offer on, in B or C, the contactor still open.
+        for (PilotState p : new PilotState[] {PilotState.B, PilotState.C}) {
+            assertRow(LedColour.GREEN, Kind.PERIODIC, 200, signal(Statuses.withDetail(ChargerState.WAITING_FOR_CURRENT,
+                    p, 16, ChargerStatus.DETAIL_PRE_CHARGE_TEST)));
+        }
+        assertRow(LedColour.BLUE, Kind.FIXED, 0, signal(Statuses.withDetail(ChargerState.WAITING_FOR_CURRENT,
+                PilotState.B, 16, "current offered, waiting for the vehicle to start charging")));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Map;
 
+import org.infinergi.core.charging.api.ChargerEvents;
 import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.PilotState;
 import org.infinergi.core.charging.testing.Defaults;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.event.Event;
 
 /** The DS component's lifecycle: activate returns at once, the loop runs on its own thread, deactivate darkens. */
 class PanelComponentTest {
@@ -70,6 +72,15 @@ class PanelComponentTest {
         component = activate(Map.of(), "INFINERGI-3T");
         assertTrue(System.nanoTime() - t0 < 500_000_000L, "activate returns at once");
         await().atMost(Duration.ofSeconds(5)).until(this::green); // after the startup blink: fixed green (§8 complete)
+    }
+
+    @Test
+    void aRefusedCardEvent_blinksTheLogoRed_withoutTheAuthenticationBundle() {
+        component = activate(Map.of(), "INFINERGI-3T-DR");
+        await().atMost(Duration.ofSeconds(5)).until(this::green);
+        component.handleEvent(new Event(ChargerEvents.CARD_REFUSED, Map.of(ChargerEvents.ID_TAG, "11223344")));
+        await("§8 failed authentication: red").atMost(Duration.ofSeconds(5))
+                .until(() -> board.digitalOutput(13).orElseThrow().isHigh() && !green());
     }
 
     @Test

@@ -29,6 +29,7 @@ class PanelEngineTest {
     private ChargerStatus status = Statuses.of(ChargerState.VEHICLE_NOT_CONNECTED);
     private PanelHardware hw;
     private PanelEngine engine;
+    private final AuthIndication authorisation = new AuthIndication();
 
     private final ChargerControl control = new FakeChargerControl(calls::add);
 
@@ -41,7 +42,7 @@ class PanelEngineTest {
         hw = new Pi4jPanelHardware(board.context(), config, keypad);
         PanelEngine.Settings s = PanelComponent.settings(config, complete, keypad);
         engine = new PanelEngine(hw, s, () -> status, () -> control, () -> calls.add("restart"),
-                erase -> calls.add("reset erase=" + erase), () -> now);
+                erase -> calls.add("reset erase=" + erase), () -> now, authorisation);
     }
 
     private void start() {
@@ -122,6 +123,30 @@ class PanelEngineTest {
         assertTrue(before.contains("YELLOW×500 OFF×500 YELLOW×500"), "§8 incomplete installation: " + before);
         installation.complete(true);
         assertFalse(watch(2000).contains("YELLOW"), "installation complete: the state's own row");
+    }
+
+    @Test
+    void cardEvents_playTheAuthenticationRows_thenTheStateAgain() {
+        start();
+        run(1500);
+        status = Statuses.of(ChargerState.WAITING_FOR_AUTHENTICATION, PilotState.B, 0, false);
+        assertEquals("BLUE×100", watch(100));
+        authorisation.on(org.infinergi.core.charging.api.ChargerEvents.CARD_PRESENTED, now);
+        assertEquals("CYAN×500 OFF×500", watch(1000), "§8 authorisation request: single blink 500");
+        authorisation.on(org.infinergi.core.charging.api.ChargerEvents.CARD_REFUSED, now);
+        assertEquals("RED×350 OFF×350 RED×350 OFF×1940 BLUE×1010", watch(4000),
+                "§8 failed authentication: double blink 350, then the state's row");
+        authorisation.on(org.infinergi.core.charging.api.ChargerEvents.CARD_ACCEPTED, now);
+        assertEquals("GREEN×350 OFF×350 GREEN×350 OFF×1940 BLUE×10", watch(3000), "§8 valid authentication");
+    }
+
+    @Test
+    void theRdcTestBeforeTheCharge_blinksGreenEvery200ms() {
+        start();
+        run(1500);
+        status = Statuses.withDetail(ChargerState.WAITING_FOR_CURRENT, PilotState.B, 16,
+                ChargerStatus.DETAIL_PRE_CHARGE_TEST);
+        assertEquals("GREEN×100 OFF×100 GREEN×100 OFF×100", watch(400), "§8 test in progress: periodic 200");
     }
 
     @Test

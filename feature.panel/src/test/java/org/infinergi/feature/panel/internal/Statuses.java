@@ -19,6 +19,11 @@ final class Statuses {
                 Instant.EPOCH);
     }
 
+    static ChargerStatus withDetail(ChargerState state, PilotState pilot, double offeredA, String detail) {
+        return new ChargerStatus("INFINERGI-3T", state, pilot, offeredA, 0, false, null, ChargingMode.FAST, 0, 0,
+                null, detail, Instant.EPOCH);
+    }
+
     static ChargerStatus of(ChargerState state, PilotState pilot, double offeredA, boolean contactor) {
         return of(state, pilot, offeredA, contactor, null, ChargingMode.FAST);
     }

@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,10 @@ public final class UpdateComponent {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ChargerControl control;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventAdmin eventAdmin;
+
     @Activate
     public UpdateComponent(BundleContext context, UpdateConfig config) {
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -56,8 +61,12 @@ public final class UpdateComponent {
         Path staging = staging(context);
         Scheduler scheduler = (task, delay) -> executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
         this.updater = new Updater(new FrameworkBundles(context, REFRESH_TIMEOUT), () -> control, scheduler,
-                Clock.systemUTC(), staging, settings(config));
+                Clock.systemUTC(), staging, settings(config), this::announce);
         logTrust();
+    }
+
+    private void announce(UpdateStatus status) {
+        UpdateEvents.post(eventAdmin, status);
     }
 
     @Modified

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.infinergi.core.charging.api.ChargerControl;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * path ({@link ChargingPath}) is replaced at once, even while a car charges, without stopping the core; for a bundle
  * the session depends on, ask the charging core to stop for it ({@link ChargerControl#beginUpdate}; refused while a
  * vehicle is connected, so the update is postponed to the end of the charging session and asked again every retry
- * interval), replace the bundle, and always give the charger back ({@link ChargerControl#endUpdate}).
+ * interval), replace the bundle, and always give the charger back ({@link ChargerControl#endUpdate}). Each outcome
+ * is announced once: postponed (the first refusal), done, failed (docs/events.md).
  */
 final class Updater {
 
@@ -35,6 +37,7 @@ final class Updater {
     private final Scheduler scheduler;
     private final Clock clock;
     private final Path staging;
+    private final Consumer<UpdateStatus> announce;
 
     private volatile Settings settings;
 
@@ -44,15 +47,20 @@ final class Updater {
 
     /**
      * The submitted update while POSTPONED or UPDATING; {@code announced}: the core accepted beginUpdate and waits
-     * for endUpdate.
+     * for endUpdate; {@code staged}: its postponement was announced on Event Admin.
      */
-    private record Pending(SignedBundle bundle, Path jar, String what, Future<?> next, boolean announced) {
+    private record Pending(SignedBundle bundle, Path jar, String what, Future<?> next, boolean announced,
+            boolean staged) {
         Pending next(Future<?> future) {
-            return new Pending(bundle, jar, what, future, announced);
+            return new Pending(bundle, jar, what, future, announced, staged);
+        }
+
+        Pending staged(Future<?> future) {
+            return new Pending(bundle, jar, what, future, announced, true);
         }
 
         Pending announced(Future<?> future) {
-            return new Pending(bundle, jar, what, future, true);
+            return new Pending(bundle, jar, what, future, true, staged);
         }
     }
 
@@ -62,6 +70,13 @@ final class Updater {
 
     Updater(Framework framework, Supplier<ChargerControl> control, Scheduler scheduler, Clock clock, Path staging,
             Settings settings) {
+        this(framework, control, scheduler, clock, staging, settings, s -> { });
+    }
+
+    /** @param announce told of each outcome (postponed, done, failed); must return at once */
+    Updater(Framework framework, Supplier<ChargerControl> control, Scheduler scheduler, Clock clock, Path staging,
+            Settings settings, Consumer<UpdateStatus> announce) {
+        this.announce = announce;
         this.framework = framework;
         this.control = control;
         this.scheduler = scheduler;
@@ -106,7 +121,7 @@ final class Updater {
                 String what = "bundle " + bundle.symbolicName() + " " + target.version() + " → " + bundle.version();
                 status = new UpdateStatus(UpdateState.POSTPONED, bundle.symbolicName(), target.version().toString(),
                         bundle.version().toString(), bundle.signer(), null, "verified", clock.instant());
-                pending = new Pending(bundle, jar, what, null, false);
+                pending = new Pending(bundle, jar, what, null, false, false);
                 keep = true;
                 LOG.info("Update accepted for {}, signed by {}", what, bundle.signer());
                 attempt();
@@ -170,6 +185,7 @@ final class Updater {
         } catch (UpdateRejected e) {
             discard();
             status = status.with(UpdateState.FAILED, "no longer applicable: " + e.getMessage(), clock.instant());
+            announce.accept(status);
             return;
         }
         ChargingPath.Verdict path = ChargingPath.of(framework.role(target.id()));
@@ -186,7 +202,11 @@ final class Updater {
         if (!r.accepted()) {
             status = status.with(UpdateState.POSTPONED, "postponed until the end of the charging session: "
                     + path.reason() + " (" + r.message() + ")", clock.instant());
-            pending = pending.next(scheduler.schedule(this::attempt, s.retryInterval()));
+            boolean first = !pending.staged();
+            pending = pending.staged(scheduler.schedule(this::attempt, s.retryInterval()));
+            if (first) {
+                announce.accept(status);
+            }
             return;
         }
         status = status.with(UpdateState.UPDATING, "updating " + pending.what(), clock.instant());
@@ -227,10 +247,13 @@ final class Updater {
                 release();
             }
         }
+        UpdateStatus over;
         synchronized (this) {
             discard();
             status = status.with(outcome, message, clock.instant());
+            over = status;
         }
+        announce.accept(over);
         if (outcome == UpdateState.DONE) {
             LOG.info("Update done: {}", message);
         } else {

@@ -51,6 +51,8 @@ class UpdaterTest {
     private volatile String coreRefuses;
     private volatile ChargerControl control;
     private Updater updater;
+    /** The states announced (docs/events.md), in order. */
+    private final List<UpdateState> announced = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void signer() throws Exception {
@@ -62,7 +64,8 @@ class UpdaterTest {
         control = new RefusingControl();
         updater = new Updater(framework, () -> control, scheduler,
                 Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), dir.resolve("staging"),
-                new Updater.Settings(TrustList.of(oem.certificate()), false, Duration.ofSeconds(5), 1 << 20));
+                new Updater.Settings(TrustList.of(oem.certificate()), false, Duration.ofSeconds(5), 1 << 20),
+                s -> announced.add(s.state()));
     }
 
     private InputStream upload(String version) throws Exception {
@@ -88,6 +91,7 @@ class UpdaterTest {
         assertEquals("org.infinergi.feature.panel runs version 0.2.0", done.message());
         assertTrue(done.signer().contains("CN=OEM"));
         assertStagingEmpty();
+        assertEquals(List.of(UpdateState.DONE), announced, "applied");
     }
 
     @Test
@@ -107,6 +111,7 @@ class UpdaterTest {
         assertEquals(UpdateState.POSTPONED, updater.status().state());
         assertEquals(List.of("beginUpdate refused", "beginUpdate refused", "beginUpdate refused"), log,
                 "nothing replaced while refused");
+        assertEquals(List.of(UpdateState.POSTPONED), announced, "staged once, not at every retry");
 
         coreRefuses = null; // the vehicle left
         scheduler.runNext();
@@ -116,6 +121,18 @@ class UpdaterTest {
         assertEquals(List.of("beginUpdate refused", "beginUpdate refused", "beginUpdate refused",
                 "beginUpdate=bundle org.infinergi.feature.panel 0.1.0 → 0.2.0", "replace 31 0.2.0", "endUpdate"), log);
         assertEquals(UpdateState.DONE, updater.status().state());
+        assertEquals(List.of(UpdateState.POSTPONED, UpdateState.DONE), announced);
+    }
+
+    @Test
+    void postponed_thenUpdatedAnotherWay_failedAsNoLongerApplicable_andAnnounced() throws Exception {
+        coreRefuses = "a vehicle is connected";
+        updater.submit(upload("0.2.0"));
+        framework.panel = Version.parseVersion("0.2.0");
+        scheduler.runNext();
+        assertEquals(UpdateState.FAILED, updater.status().state());
+        assertTrue(updater.status().message().startsWith("no longer applicable"), updater.status().message());
+        assertEquals(List.of(UpdateState.POSTPONED, UpdateState.FAILED), announced);
     }
 
     @Test
@@ -131,6 +148,7 @@ class UpdaterTest {
         assertEquals(UpdateState.FAILED, failed.state());
         assertTrue(failed.message().contains("invalid manifest header"), failed.message());
         assertStagingEmpty();
+        assertEquals(List.of(UpdateState.FAILED), announced);
     }
 
     @Test

@@ -1,0 +1,129 @@
+package org.infinergi.core.charging.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.infinergi.core.charging.api.ChargerEvents;
+import org.infinergi.core.charging.api.ChargerState;
+import org.infinergi.core.charging.api.ErrorCode;
+import org.infinergi.core.charging.api.SessionRecord;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the core tells Event Admin after a cycle (docs/events.md): a pure function of the state the cycle started
+ * from and what it decided, so the events are exactly the changes the status and the history show.
+ */
+final class CoreEvents {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CoreEvents.class);
+
+    private CoreEvents() {
+    }
+
+    /** The events of the control cycle at {@code now} that started from {@code before} and decided {@code d}. */
+    static List<Event> of(CoreState before, ControlDecision d, Instant now) {
+        List<Event> out = new ArrayList<>(2);
+        if (before.state() != d.state()) {
+            out.add(stateChanged(before.state(), d.state(), d.detail(), d.error(), now));
+        }
+        for (ErrorEvent e : d.errorEvents()) {
+            out.add(error(e));
+        }
+        for (SessionEvent e : d.events()) {
+            boolean started = e.kind() == SessionEvent.Kind.STARTED;
+            // The id tag in force during the session: it is dropped in the cycle that sees the unplug.
+            String idTag = started ? d.next().access().authorizedBy() : before.access().authorizedBy();
+            out.add(session(started, e.record(), idTag));
+        }
+        return out;
+    }
+
+    /**
+     * The events of a cycle that failed: the core raised {@code code} itself and shows ERROR (ChargingCore's fault
+     * path, outside the control logic).
+     */
+    static List<Event> fault(CoreState before, ErrorCode code, String detail, Instant at) {
+        List<Event> out = new ArrayList<>(2);
+        if (before.state() != ChargerState.ERROR) {
+            out.add(stateChanged(before.state(), ChargerState.ERROR, detail, code.name(), at));
+        }
+        if (!before.errors().containsKey(code)) {
+            out.add(error(new ErrorEvent(ErrorEvent.Kind.RAISED, code, at, detail)));
+        }
+        return out;
+    }
+
+    /** A session the core ends itself (it stops while a vehicle is connected). */
+    static List<Event> stopped(SessionRecord record, String idTag) {
+        return List.of(session(false, record, idTag));
+    }
+
+    /**
+     * Hands {@code events} to Event Admin, asynchronously: the control loop never waits for a listener, and a
+     * failing or vanishing Event Admin never fails a cycle.
+     */
+    static void post(EventAdmin admin, List<Event> events) {
+        if (admin == null || events.isEmpty()) {
+            return;
+        }
+        for (Event e : events) {
+            try {
+                admin.postEvent(e);
+            } catch (RuntimeException ex) {
+                LOG.debug("Event {} not posted: {}", e.getTopic(), ex.toString());
+            }
+        }
+    }
+
+    private static Event stateChanged(ChargerState from, ChargerState to, String detail, String error, Instant at) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ChargerEvents.STATE, to.name());
+        p.put(ChargerEvents.PREVIOUS_STATE, from.name());
+        putIf(p, ChargerEvents.DETAIL, detail);
+        putIf(p, ChargerEvents.ERROR_CODE, error);
+        return event(ChargerEvents.STATE_CHANGED, p, at);
+    }
+
+    private static Event error(ErrorEvent e) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ChargerEvents.ERROR_CODE, e.code().name());
+        p.put(ChargerEvents.ERROR_CATEGORY, e.code().category().number());
+        p.put(ChargerEvents.ERROR_TITLE, e.code().title());
+        putIf(p, ChargerEvents.DETAIL, e.detail());
+        return event(e.kind() == ErrorEvent.Kind.RAISED ? ChargerEvents.ERROR_RAISED : ChargerEvents.ERROR_CLEARED,
+                p, e.at());
+    }
+
+    private static Event session(boolean started, SessionRecord r, String idTag) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ChargerEvents.SESSION_ID, r.start().toEpochMilli());
+        putIf(p, ChargerEvents.MODE, r.mode() == null ? null : r.mode().name());
+        putIf(p, ChargerEvents.ID_TAG, idTag);
+        if (!started) {
+            p.put(ChargerEvents.ENERGY_WH, r.energyWh());
+            p.put(ChargerEvents.PEAK_POWER_W, r.peakPowerW());
+            putIf(p, ChargerEvents.END_REASON, r.endReason());
+        }
+        return event(started ? ChargerEvents.SESSION_STARTED : ChargerEvents.SESSION_STOPPED, p,
+                started ? r.start() : r.end());
+    }
+
+    private static Event event(String topic, Map<String, Object> p, Instant at) {
+        if (at != null) {
+            p.put(ChargerEvents.TIMESTAMP, at.toEpochMilli());
+        }
+        return new Event(topic, p);
+    }
+
+    private static void putIf(Map<String, Object> p, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            p.put(key, value);
+        }
+    }
+}
