@@ -423,11 +423,10 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         causes.put(code, detail);
         CoreState s = state.safe(ChargerState.ERROR, 0, errors, now.plusMillis(settings.core().faultHoldMs()),
                 state.session(), state.lastSessionEnergyWh());
-        state = new CoreState(s.state(), s.pilot(), s.dutyCyclePct(), false, s.session(), s.lastSessionEnergyWh(),
-                null, 0, s.errors(), causes, s.pending(), s.faultHoldUntil(), s.rdc(), s.lockCommanded(),
-                s.lockChangedAt(), s.userPaused(), s.outOfService(), false,
-                s.startedAt() == null ? now : s.startedAt(), now.plusMillis(3 * settings.core().loopPeriodMs()),
-                s.access());
+        // The pilot line shows the vehicle again only a few cycles after the state F driven here.
+        state = s.change().errors(s.errors(), causes, s.pending(), s.faultHoldUntil())
+                .times(s.startedAt() == null ? now : s.startedAt(), now.plusMillis(3 * settings.core().loopPeriodMs()))
+                .build();
         status = StatusBuilder.fault(state, settings, now, configurationError());
     }
 
