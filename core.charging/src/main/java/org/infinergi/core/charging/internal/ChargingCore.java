@@ -272,8 +272,9 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         synchronized (this) {
             Session session = state.session();
             if (session != null) {
-                SessionRecord ended = new SessionRecord(0, session.start(), clock.instant(), session.energyWh(),
-                        session.peakPowerW(), session.mode(), END_CHARGER_STOPPED);
+                // An authorization given since the last cycle has not reached the session yet.
+                SessionRecord ended = session.authorizedBy(state.access().authorizedBy())
+                        .ended(clock.instant(), END_CHARGER_STOPPED);
                 recorder.record(ended);
                 CoreEvents.post(eventAdmin, CoreEvents.stopped(ended, state.access().authorizedBy()));
                 state = state.safe(state.state(), DutyCycle.NO_OFFER, state.errors(), null, null,

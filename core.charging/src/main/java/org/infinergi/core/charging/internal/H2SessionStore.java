@@ -33,8 +33,13 @@ final class H2SessionStore implements AutoCloseable {
               energy_wh DOUBLE PRECISION NOT NULL,
               peak_power_w DOUBLE PRECISION NOT NULL,
               mode VARCHAR(16) NOT NULL,
-              end_reason VARCHAR(64) NOT NULL
+              end_reason VARCHAR(64) NOT NULL,
+              id_tag VARCHAR(255)
             )""";
+
+    /** A database file written by a firmware before the id tag was kept (manual §5.7) gains the column, empty. */
+    private static final String ID_TAG_COLUMN = "ALTER TABLE charging_session ADD COLUMN IF NOT EXISTS "
+            + "id_tag VARCHAR(255)";
 
     /** Error episodes of manual §9.1: raised, cleared (NULL while active), what was detected. */
     private static final String ERROR_SCHEMA = """
@@ -80,6 +85,7 @@ final class H2SessionStore implements AutoCloseable {
         Connection c = new org.h2.Driver().connect(url(file), new Properties());
         try (Statement st = c.createStatement()) {
             st.execute(SCHEMA);
+            st.execute(ID_TAG_COLUMN);
             st.execute(ERROR_SCHEMA);
         } catch (SQLException e) {
             c.close();
@@ -92,8 +98,8 @@ final class H2SessionStore implements AutoCloseable {
     synchronized long insert(SessionRecord r) throws SQLException {
         open();
         try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO charging_session (start_ms, end_ms, energy_wh, peak_power_w, mode, end_reason) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO charging_session (start_ms, end_ms, energy_wh, peak_power_w, mode, end_reason, "
+                        + "id_tag) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, r.start().toEpochMilli());
             ps.setLong(2, r.end().toEpochMilli());
@@ -101,6 +107,7 @@ final class H2SessionStore implements AutoCloseable {
             ps.setDouble(4, r.peakPowerW());
             ps.setString(5, r.mode().name());
             ps.setString(6, r.endReason() == null ? "UNKNOWN" : r.endReason());
+            ps.setString(7, idTag(r.idTag()));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 return keys.next() ? keys.getLong(1) : -1;
@@ -116,14 +123,14 @@ final class H2SessionStore implements AutoCloseable {
             return out;
         }
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT id, start_ms, end_ms, energy_wh, peak_power_w, mode, end_reason FROM charging_session "
-                        + "ORDER BY id DESC LIMIT ?")) {
+                "SELECT id, start_ms, end_ms, energy_wh, peak_power_w, mode, end_reason, id_tag "
+                        + "FROM charging_session ORDER BY id DESC LIMIT ?")) {
             ps.setInt(1, max);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new SessionRecord(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
                             Instant.ofEpochMilli(rs.getLong(3)), rs.getDouble(4), rs.getDouble(5),
-                            mode(rs.getString(6)), rs.getString(7)));
+                            mode(rs.getString(6)), rs.getString(7), rs.getString(8)));
                 }
             }
         }
@@ -185,6 +192,11 @@ final class H2SessionStore implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** An id tag longer than the column (a card's UID is far shorter) is cut rather than losing the session. */
+    private static String idTag(String tag) {
+        return tag == null || tag.length() <= 255 ? tag : tag.substring(0, 255);
     }
 
     private static ChargingMode mode(String s) {

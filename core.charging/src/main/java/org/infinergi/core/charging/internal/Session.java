@@ -3,6 +3,7 @@ package org.infinergi.core.charging.internal;
 import java.time.Instant;
 
 import org.infinergi.core.charging.api.ChargingMode;
+import org.infinergi.core.charging.api.SessionRecord;
 
 /**
  * A session in progress, from plug-in (A → B/C) to unplug.
@@ -13,22 +14,37 @@ import org.infinergi.core.charging.api.ChargingMode;
  * @param energyWh      energy delivered so far
  * @param peakPowerW    highest active power seen so far
  * @param hasCharged    whether the contactor was closed in C during this session (B afterwards = terminated)
+ * @param idTag         the id tag that authorized this session (manual §5.7), kept for the history, or null
  */
 record Session(Instant start, ChargingMode mode, double startEnergyWh, double energyWh, double peakPowerW,
-        boolean hasCharged) {
+        boolean hasCharged, String idTag) {
 
     static Session start(Instant at, ChargingMode mode) {
-        return new Session(at, mode, Double.NaN, 0, 0, false);
+        return new Session(at, mode, Double.NaN, 0, 0, false, null);
     }
 
     /** This session with a new meter reading taken into account (energy and peak power only ever grow). */
     Session metered(double meterEnergyWh, double powerW) {
         double base = Double.isNaN(startEnergyWh) ? meterEnergyWh : startEnergyWh;
         double energy = Math.max(energyWh, meterEnergyWh - base);
-        return new Session(start, mode, base, energy, Math.max(peakPowerW, powerW), hasCharged);
+        return new Session(start, mode, base, energy, Math.max(peakPowerW, powerW), hasCharged, idTag);
     }
 
     Session charged() {
-        return hasCharged ? this : new Session(start, mode, startEnergyWh, energyWh, peakPowerW, true);
+        return hasCharged ? this : new Session(start, mode, startEnergyWh, energyWh, peakPowerW, true, idTag);
+    }
+
+    /**
+     * This session with the id tag that authorized it. The first one is kept: an authorization holds until the
+     * unplug and cannot be replaced while held, but may lapse while the pilot does not show the vehicle.
+     */
+    Session authorizedBy(String tag) {
+        return tag == null || idTag != null ? this
+                : new Session(start, mode, startEnergyWh, energyWh, peakPowerW, hasCharged, tag);
+    }
+
+    /** The finished session as the history keeps it. */
+    SessionRecord ended(Instant at, String endReason) {
+        return new SessionRecord(0, start, at, energyWh, peakPowerW, mode, endReason, idTag);
     }
 }

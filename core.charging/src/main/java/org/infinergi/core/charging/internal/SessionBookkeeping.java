@@ -35,22 +35,26 @@ record SessionBookkeeping(Session session, double lastEnergy, List<SessionEvent>
         List<SessionEvent> events = new ArrayList<>(1);
         Session session = prev.session();
         double lastEnergy = prev.lastSessionEnergyWh();
+        // Manual §5.7: the id tag that authorized the session goes into the history with it (who charged).
+        String idTag = prev.access().authorizedBy();
         if (session != null && meter != null) {
             session = session.metered(meter.energyWh(), meter.powerW());
         }
+        if (session != null) {
+            session = session.authorizedBy(idTag);
+        }
         if (p.disconnected() && session != null) {
-            events.add(new SessionEvent(SessionEvent.Kind.ENDED, new SessionRecord(0, session.start(), now,
-                    session.energyWh(), session.peakPowerW(), session.mode(), END_VEHICLE_DISCONNECTED)));
+            events.add(new SessionEvent(SessionEvent.Kind.ENDED, session.ended(now, END_VEHICLE_DISCONNECTED)));
             lastEnergy = session.energyWh();
             session = null;
         }
         if (p.connected() && session == null && c.gate() == null) {
-            session = Session.start(now, mode);
+            session = Session.start(now, mode).authorizedBy(idTag);
             if (meter != null) {
                 session = session.metered(meter.energyWh(), meter.powerW());
             }
             events.add(new SessionEvent(SessionEvent.Kind.STARTED,
-                    new SessionRecord(0, now, now, 0, session.peakPowerW(), mode, null)));
+                    new SessionRecord(0, now, now, 0, session.peakPowerW(), mode, null, session.idTag())));
         }
         boolean userPaused = prev.userPaused() && !p.disconnected();
         CoreState.Access access = access(c, p);

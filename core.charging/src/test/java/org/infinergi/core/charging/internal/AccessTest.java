@@ -63,6 +63,53 @@ class AccessTest {
     }
 
     @Test
+    void historyShowsWhoCharged_theIdTagIsStoredWithTheSession() {
+        Rig r = rig();
+        r.core.authorization = () -> true;
+        r.vehicle(PilotState.B);
+        r.core.authorize("04A2B3C4");
+        r.cycles(3);
+        r.vehicle(PilotState.C);
+        assertEquals(ChargerState.CHARGING, r.cycles(6).state());
+        r.vehicle(PilotState.A);
+        assertEquals(1, r.stored.size());
+        assertEquals("04A2B3C4", r.stored.get(0).idTag(), r.stored.get(0).toString());
+
+        r.core.authorization = () -> false;
+        r.vehicle(PilotState.C);
+        assertEquals(ChargerState.CHARGING, r.cycles(6).state());
+        r.vehicle(PilotState.A);
+        assertEquals(2, r.stored.size());
+        assertNull(r.stored.get(1).idTag(), "nobody authenticated for the second session");
+    }
+
+    @Test
+    void authorizedBeforePlugIn_theIdTagIsStoredWithTheSession() {
+        Rig r = rig();
+        r.core.authorization = () -> true;
+        r.core.authorize("04A2B3C4");
+        r.cycle();
+        r.vehicle(PilotState.C);
+        assertEquals(ChargerState.CHARGING, r.cycles(6).state());
+        r.vehicle(PilotState.A);
+        assertEquals("04A2B3C4", r.stored.get(0).idTag());
+    }
+
+    @Test
+    void chargerStopped_theRunningSessionIsStoredWithItsIdTag() {
+        Rig r = rig();
+        r.core.authorization = () -> true;
+        r.vehicle(PilotState.B);
+        r.core.authorize("04A2B3C4");
+        r.cycles(3);
+        r.vehicle(PilotState.C);
+        assertEquals(ChargerState.CHARGING, r.cycles(6).state());
+        r.core.deactivate();
+        assertEquals(ChargingCore.END_CHARGER_STOPPED, r.stored.get(0).endReason());
+        assertEquals("04A2B3C4", r.stored.get(0).idTag());
+    }
+
+    @Test
     void authenticationBeforePlugIn_holdsForTheValidityThenLapses() {
         Rig r = rig("authValidityMs", 60_000);
         r.core.authorization = () -> true;

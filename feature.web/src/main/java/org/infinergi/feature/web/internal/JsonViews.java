@@ -53,6 +53,7 @@ final class JsonViews {
             o.put("peakPowerW", round(r.peakPowerW(), 0));
             o.put("mode", r.mode() == null ? null : r.mode().name());
             o.put("endReason", r.endReason());
+            o.put("idTag", r.idTag());
         }
         return a;
     }

@@ -82,6 +82,19 @@ class JsonViewsTest {
     }
 
     @Test
+    void sessionsShowWhoCharged_idTagNullWhenNobodyAuthenticated() throws Exception {
+        Instant t0 = Instant.parse("2026-11-25T08:00:00Z");
+        List<SessionRecord> rows = List.of(
+                new SessionRecord(2, t0.plusSeconds(7200), t0.plusSeconds(9000), 5000, 11000, ChargingMode.FAST,
+                        "VEHICLE_DISCONNECTED", "04A2B3C4"),
+                new SessionRecord(1, t0, t0.plusSeconds(3600), 7400, 7360, ChargingMode.FAST, "VEHICLE_DISCONNECTED"));
+        JsonNode json = mapper.readTree(mapper.writeValueAsString(JsonViews.sessions(mapper, rows)));
+        assertEquals("04A2B3C4", json.get(0).get("idTag").asText());
+        assertTrue(json.get(1).has("idTag"), "the field is there even when nobody authenticated");
+        assertTrue(json.get(1).get("idTag").isNull());
+    }
+
+    @Test
     void errorHistoryShowsCodeCategoryAndBothTimestamps() throws Exception {
         Instant t0 = Instant.parse("2026-11-25T08:00:00Z");
         List<ErrorRecord> rows = List.of(
