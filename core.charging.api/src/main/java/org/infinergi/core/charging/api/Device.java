@@ -27,4 +27,10 @@ public interface Device {
 
     /** A fixed cable (T models) rather than a socket (U models). */
     boolean tethered();
+
+    /**
+     * The RS485 terminal block for a MID-certified Modbus RTU meter is fitted (-DR models, manual §2.6): only then
+     * can the vehicle meter be a MID meter (manual §5.2.1.2).
+     */
+    boolean midMeterTerminal();
 }

@@ -2,13 +2,17 @@ package org.infinergi.core.charging.testing;
 
 import org.infinergi.core.charging.api.Device;
 
-/** A device label the test sets: INFINERGI, 3 phases, 32 A, tethered (the annotation's defaults). Thread-safe. */
+/**
+ * A device label the test sets: INFINERGI, 3 phases, 32 A, tethered, no MID meter terminal (the annotation's
+ * defaults). Thread-safe.
+ */
 public final class FakeDevice implements Device {
 
     private volatile String model = "INFINERGI";
     private volatile int phases = 3;
     private volatile int ratedCurrentA = 32;
     private volatile boolean tethered = true;
+    private volatile boolean midMeterTerminal;
 
     public FakeDevice model(String value) {
         model = value;
@@ -27,6 +31,11 @@ public final class FakeDevice implements Device {
 
     public FakeDevice tethered(boolean value) {
         tethered = value;
+        return this;
+    }
+
+    public FakeDevice midMeterTerminal(boolean value) {
+        midMeterTerminal = value;
         return this;
     }
 
@@ -58,5 +67,10 @@ public final class FakeDevice implements Device {
     @Override
     public boolean tethered() {
         return tethered;
+    }
+
+    @Override
+    public boolean midMeterTerminal() {
+        return midMeterTerminal;
     }
 }

@@ -213,6 +213,11 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
                 errors.add(rejection);
             }
         }
+        MeteringSettingsSource m = metering;
+        String meteringRejection = m == null ? null : m.rejection();
+        if (meteringRejection != null) {
+            errors.add(meteringRejection);
+        }
         return errors.isEmpty() ? null : String.join("; ", errors);
     }
 

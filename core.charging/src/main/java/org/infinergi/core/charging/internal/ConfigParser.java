@@ -67,7 +67,9 @@ final class ConfigParser {
         int phases = r.integer("phases");
         int rated = r.integer("ratedCurrentA");
         boolean tethered = r.bool("tethered");
-        return r.result(() -> new DeviceSettings(model, serial, mac, phases, rated, tethered), previous);
+        boolean midTerminal = r.bool("midMeterTerminal");
+        return r.result(() -> new DeviceSettings(model, serial, mac, phases, rated, tethered, midTerminal),
+                previous);
     }
 
     static Result<CoreSettings> core(Map<String, ?> props, CoreSettings previous) {
@@ -113,10 +115,22 @@ final class ConfigParser {
         return r.result(() -> new ThermalSettings(warning, critical, recovery), previous);
     }
 
-    static Result<MeteringSettings> metering(Map<String, ?> props, MeteringSettings previous) {
+    /** Why {@code vehicleMeter=MID} is refused on a model without the MID meter's terminal block. */
+    static final String NO_MID_TERMINAL =
+            "this model has no RS485 terminal for a MID meter (manual §2.6, §5.2.1.2; -DR models only)";
+
+    /**
+     * @param midMeterTerminal the device's label ({@code org.infinergi.device midMeterTerminal}): a MID vehicle
+     *                         meter is accepted only when the model has the RS485 terminal block for it
+     */
+    static Result<MeteringSettings> metering(Map<String, ?> props, MeteringSettings previous,
+            boolean midMeterTerminal) {
         Reader r = new Reader(Pids.METERING, METERING, props);
         var vehicle = r.enumeration("vehicleMeter", MeteringSettings.VehicleMeter.class);
         var grid = r.enumeration("gridMeter", MeteringSettings.GridMeter.class);
+        if (vehicle == MeteringSettings.VehicleMeter.MID && !midMeterTerminal) {
+            r.reject("vehicleMeter", vehicle, NO_MID_TERMINAL);
+        }
         return r.result(() -> new MeteringSettings(vehicle, grid), previous);
     }
 

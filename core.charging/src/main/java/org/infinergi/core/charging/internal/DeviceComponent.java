@@ -58,4 +58,9 @@ public final class DeviceComponent extends PidOwner<DeviceSettings> implements D
     public boolean tethered() {
         return settings().tethered();
     }
+
+    @Override
+    public boolean midMeterTerminal() {
+        return settings().midMeterTerminal();
+    }
 }

@@ -28,4 +28,9 @@ import org.osgi.service.metatype.annotations.Option;
 
     @AttributeDefinition(name = "Tethered", description = "true: fixed cable (T models); false: socket (U models).")
     boolean tethered() default true;
+
+    @AttributeDefinition(name = "MID meter terminal",
+            description = "true: the RS485 terminal block for a MID-certified Modbus RTU meter is fitted (-DR models, "
+                    + "manual §2.6); only then can the vehicle meter be a MID meter (manual §5.2.1.2).")
+    boolean midMeterTerminal() default false;
 }

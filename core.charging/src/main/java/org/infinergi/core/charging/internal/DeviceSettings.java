@@ -9,8 +9,10 @@ package org.infinergi.core.charging.internal;
  * @param phases        1 or 3
  * @param ratedCurrentA rated current per phase, 6..32 A
  * @param tethered      whether the cable is fixed (T) or a socket (U)
+ * @param midMeterTerminal whether the RS485 terminal block for a MID meter is fitted (-DR models, manual §2.6)
  */
-record DeviceSettings(String model, String serial, String mac, int phases, int ratedCurrentA, boolean tethered) {
+record DeviceSettings(String model, String serial, String mac, int phases, int ratedCurrentA, boolean tethered,
+        boolean midMeterTerminal) {
 
     static final DeviceSettings DEFAULTS = ConfigParser.device(java.util.Map.of(), null).value();
 }

@@ -20,5 +20,5 @@ record MeteringSettings(VehicleMeter vehicleMeter, GridMeter gridMeter) {
         MODBUS
     }
 
-    static final MeteringSettings DEFAULTS = ConfigParser.metering(java.util.Map.of(), null).value();
+    static final MeteringSettings DEFAULTS = ConfigParser.metering(java.util.Map.of(), null, false).value();
 }

@@ -4,4 +4,9 @@ package org.infinergi.core.charging.internal;
 public interface MeteringSettingsSource {
 
     MeteringSettings meteringSettings();
+
+    /** Why the PID's configuration is not (or no longer) in force (PID, property, value), or null when it is. */
+    default String rejection() {
+        return null;
+    }
 }

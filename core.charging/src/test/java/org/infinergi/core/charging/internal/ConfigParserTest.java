@@ -120,9 +120,9 @@ class ConfigParserTest {
         assertFalse(bad.accepted());
         assertTrue(bad.errors().get(0).contains("warningC=90"), bad.errors().toString());
         assertEquals(new MeteringSettings(MeteringSettings.VehicleMeter.MID, MeteringSettings.GridMeter.CT),
-                ConfigParser.metering(Map.of("vehicleMeter", "MID", "gridMeter", "CT"), MeteringSettings.DEFAULTS)
-                        .value());
-        assertFalse(ConfigParser.metering(Map.of("gridMeter", "RADIO"), MeteringSettings.DEFAULTS).accepted());
+                ConfigParser.metering(Map.of("vehicleMeter", "MID", "gridMeter", "CT"), MeteringSettings.DEFAULTS,
+                        true).value());
+        assertFalse(ConfigParser.metering(Map.of("gridMeter", "RADIO"), MeteringSettings.DEFAULTS, true).accepted());
     }
 
     @Test

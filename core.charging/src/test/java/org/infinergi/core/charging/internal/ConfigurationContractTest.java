@@ -46,8 +46,9 @@ class ConfigurationContractTest {
                 (m, p) -> ConfigParser.core(m, (CoreSettings) p), CoreSettings.DEFAULTS));
         PIDS.put(Pids.THERMAL, new Pid(ConfigParser.THERMAL, ThermalConfig.class,
                 (m, p) -> ConfigParser.thermal(m, (ThermalSettings) p), ThermalSettings.DEFAULTS));
+        // On a -DR label (MID meter terminal fitted) every option is accepted; elsewhere MID is not (MidMeterTerminalTest).
         PIDS.put(Pids.METERING, new Pid(ConfigParser.METERING, MeteringConfig.class,
-                (m, p) -> ConfigParser.metering(m, (MeteringSettings) p), MeteringSettings.DEFAULTS));
+                (m, p) -> ConfigParser.metering(m, (MeteringSettings) p, true), MeteringSettings.DEFAULTS));
         PIDS.put(Pids.AVAILABILITY, new Pid(ConfigParser.AVAILABILITY, AvailabilityConfig.class,
                 (m, p) -> ConfigParser.outOfService(m, p != null && (Boolean) p), false));
         PIDS.put(Pids.HISTORY, new Pid(ConfigParser.HISTORY, HistoryConfig.class,
