@@ -14,19 +14,18 @@ import java.util.List;
 import org.junit.Test;
 
 /**
- * The factory defaults of the panel's factory reset (manual §6.2), in every one of the 16 images as built
- * (karaf-assembly/target/images/IMAGE, the folders the tarballs are packed from; no container): etc/factory holds a
+ * The factory defaults of the panel's factory reset (manual §6.2), in both images of every model folder
+ * ({@link Models}) as built (karaf-assembly/target/images/IMAGE, the folders the tarballs are packed from; no
+ * container): etc/factory holds a
  * byte-for-byte copy of each etc/org.infinergi.*.cfg of the image and nothing else. Booted, see
  * {@link FaultedSessionsTest#factoryDefaultsAreTheImagesOwnConfigurationFiles_notConfigurationsThemselves}.
  */
 public class FactoryDefaultsTest {
 
-    private static final List<String> MODELS = List.of("1T", "1U", "1T-DR", "1U-DR", "3T", "3U", "3T-DR", "3U-DR");
-
     @Test
     public void everyImageShipsItsOwnConfigurationAsFactoryDefaults() throws IOException {
         Path images = Path.of(System.getProperty("infinergi.images", "../karaf-assembly/target"), "images");
-        for (String model : MODELS) {
+        for (String model : Models.all()) {
             for (String image : List.of(model, model + "-sim")) {
                 Path etc = images.resolve(image).resolve("etc");
                 Path factory = etc.resolve("factory");
