@@ -70,7 +70,7 @@ public class NewModelFolderTest {
                 Files.readString(plain.resolve("etc/factory/org.infinergi.device.cfg")));
         assertTrue("the layers _base and _sim are under the new model",
                 Files.isRegularFile(plain.resolve("etc/org.infinergi.panel.cfg"))
-                        && Files.isRegularFile(sim.resolve("etc/org.infinergi.sim.cfg")));
+                        && Files.isRegularFile(sim.resolve("etc/org.infinergi.meter.modbus-ct.cfg")));
         assertFalse("the capability list is no file of the image", Files.exists(plain.resolve("features")));
     }
 
