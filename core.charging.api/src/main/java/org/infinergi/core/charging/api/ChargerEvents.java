@@ -24,6 +24,14 @@ public final class ChargerEvents {
      * {@link #ERROR_CODE} if any.
      */
     public static final String STATE_CHANGED = "org/infinergi/charger/STATE_CHANGED";
+    /**
+     * What a display shows changed (manual §6.1.1 state, §8 logo row): any of the state, the error, the pilot
+     * state, the mode, the offered current, the contactor or the detail differs from the previous status; a change
+     * of the power or the energy alone is no such change. Carries the whole display: {@link #STATE},
+     * {@link #PREVIOUS_STATE}, {@link #ERROR_CODE} and {@link #ERROR_CATEGORY} if any, {@link #DETAIL} if any,
+     * {@link #PILOT_STATE} if read, {@link #OFFERED_CURRENT_A}, {@link #CONTACTOR_CLOSED}, {@link #MODE}.
+     */
+    public static final String STATUS_CHANGED = "org/infinergi/charger/STATUS_CHANGED";
     /** A vehicle was connected and a session began: {@link #SESSION_ID}, {@link #MODE}, {@link #ID_TAG} if any. */
     public static final String SESSION_STARTED = "org/infinergi/charger/session/STARTED";
     /**
@@ -88,6 +96,15 @@ public final class ChargerEvents {
     public static final String ERROR_CATEGORY = "errorCategory";
     /** {@code String}: the manual's name of the error. */
     public static final String ERROR_TITLE = "errorTitle";
+    /**
+     * {@code String}: the IEC 61851-1 {@link PilotState} name read from the pilot line (absent when the voltage is
+     * out of every band).
+     */
+    public static final String PILOT_STATE = "pilotState";
+    /** {@code Double}: current per phase offered to the vehicle through the PWM, amperes; 0 when none. */
+    public static final String OFFERED_CURRENT_A = "offeredCurrentA";
+    /** {@code Boolean}: whether the contactor is commanded closed. */
+    public static final String CONTACTOR_CLOSED = "contactorClosed";
     /**
      * {@code Long}: identifies a session from its start to its stop: the epoch milliseconds of the plug-in
      * (sessions of one charger never overlap). The durable history assigns its own id when the session is stored.

@@ -319,6 +319,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
                     (hardware ? "a hardware command failed: " : "the control cycle failed: ") + e);
         }
         afterCycle(before, status, decision);
+        CoreEvents.post(eventAdmin, CoreEvents.statusChanged(before, status));
     }
 
     /** The services bound now, copied once so the whole cycle uses the same ones. */

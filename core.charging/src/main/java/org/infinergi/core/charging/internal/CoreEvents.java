@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.infinergi.core.charging.api.ChargerEvents;
 import org.infinergi.core.charging.api.ChargerState;
+import org.infinergi.core.charging.api.ChargerStatus;
 import org.infinergi.core.charging.api.ErrorCode;
 import org.infinergi.core.charging.api.SessionRecord;
 import org.osgi.service.event.Event;
@@ -57,6 +59,41 @@ final class CoreEvents {
             out.add(error(new ErrorEvent(ErrorEvent.Kind.RAISED, code, at, detail)));
         }
         return out;
+    }
+
+    /**
+     * What a display shows, after a cycle (or a failed cycle) that turned {@code before} into {@code after}: one
+     * {@link ChargerEvents#STATUS_CHANGED} when a field a display shows differs (state, error, pilot state, mode,
+     * offered current, contactor, detail), none when only the power, the energy or the time moved, so that the
+     * panel and the web page follow the charger without reading the status at every tick.
+     *
+     * @param before the status before the cycle, or null when there was none
+     */
+    static List<Event> statusChanged(ChargerStatus before, ChargerStatus after) {
+        if (after == null || (before != null && sameDisplay(before, after))) {
+            return List.of();
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put(ChargerEvents.STATE, after.state().name());
+        if (before != null) {
+            p.put(ChargerEvents.PREVIOUS_STATE, before.state().name());
+        }
+        putIf(p, ChargerEvents.ERROR_CODE, after.error());
+        if (after.error() != null && after.errorCategory() > 0) {
+            p.put(ChargerEvents.ERROR_CATEGORY, after.errorCategory());
+        }
+        putIf(p, ChargerEvents.DETAIL, after.detail());
+        putIf(p, ChargerEvents.PILOT_STATE, after.pilot() == null ? null : after.pilot().name());
+        p.put(ChargerEvents.OFFERED_CURRENT_A, after.offeredCurrentA());
+        p.put(ChargerEvents.CONTACTOR_CLOSED, after.contactorClosed());
+        putIf(p, ChargerEvents.MODE, after.mode() == null ? null : after.mode().name());
+        return List.of(event(ChargerEvents.STATUS_CHANGED, p, after.at()));
+    }
+
+    private static boolean sameDisplay(ChargerStatus a, ChargerStatus b) {
+        return a.state() == b.state() && Objects.equals(a.error(), b.error()) && a.pilot() == b.pilot()
+                && a.mode() == b.mode() && a.offeredCurrentA() == b.offeredCurrentA()
+                && a.contactorClosed() == b.contactorClosed() && Objects.equals(a.detail(), b.detail());
     }
 
     /** A session the core ends itself (it stops while a vehicle is connected). */

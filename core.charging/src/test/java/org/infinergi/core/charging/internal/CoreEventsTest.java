@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.infinergi.core.charging.api.ChargerEvents;
 import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.ChargerStatus;
+import org.infinergi.core.charging.api.ChargingMode;
 import org.infinergi.core.charging.api.PilotState;
 import org.infinergi.core.charging.internal.CoreState.ActiveError;
 import org.infinergi.core.charging.testing.FixedLimitProvider;
@@ -33,7 +37,8 @@ class CoreEventsTest {
     void plugIn_stateChanged_and_sessionStarted_withTheSessionId() {
         ChargerStatus s = r.vehicle(PilotState.B);
         assertEquals(ChargerStatus.DETAIL_PRE_CHARGE_TEST, s.detail(), "the panel shows the test by this detail");
-        assertEquals(List.of(ChargerEvents.STATE_CHANGED, ChargerEvents.SESSION_STARTED), events.topics());
+        assertEquals(List.of(ChargerEvents.STATE_CHANGED, ChargerEvents.SESSION_STARTED, ChargerEvents.STATUS_CHANGED),
+                events.topics(), "the transitions, then what a display shows now");
         Event changed = events.posted.get(0);
         assertEquals("VEHICLE_NOT_CONNECTED", changed.getProperty(ChargerEvents.PREVIOUS_STATE));
         assertEquals("WAITING_FOR_CURRENT", changed.getProperty(ChargerEvents.STATE));
@@ -51,7 +56,11 @@ class CoreEventsTest {
         r.vehicle(PilotState.B);
         events.posted.clear();
         r.cycles(2);
-        assertEquals(List.of(), events.topics(), "the RDC-DD test ends: same state, a new detail only");
+        assertEquals(List.of(ChargerEvents.STATUS_CHANGED), events.topics(),
+                "the RDC-DD test ends: same state (no STATE_CHANGED), a new detail only, which a display shows");
+        events.posted.clear();
+        r.cycles(5);
+        assertEquals(List.of(), events.topics(), "nothing changed: no event at all");
     }
 
     @Test
@@ -87,7 +96,8 @@ class CoreEventsTest {
         events.posted.clear();
         r.sensors.temperature(81);
         r.cycle();
-        assertEquals(List.of(ChargerEvents.STATE_CHANGED, ChargerEvents.ERROR_RAISED), events.topics());
+        assertEquals(List.of(ChargerEvents.STATE_CHANGED, ChargerEvents.ERROR_RAISED, ChargerEvents.STATUS_CHANGED),
+                events.topics());
         assertEquals("ERROR", events.posted.get(0).getProperty(ChargerEvents.STATE));
         assertEquals("D7", events.posted.get(0).getProperty(ChargerEvents.ERROR_CODE));
         Event raised = events.posted.get(1);
@@ -158,5 +168,116 @@ class CoreEventsTest {
                         new ActiveError(Rig.T0, "before")), null, null, 0);
         assertEquals(List.of(), CoreEvents.fault(inError, org.infinergi.core.charging.api.ErrorCode.D3, "again",
                 Rig.T0));
+    }
+
+    // ---- STATUS_CHANGED: what a display shows (docs/events.md) ----
+
+    private static ChargerStatus display(ChargerState state, PilotState pilot, double offeredA, boolean contactor,
+            ChargingMode mode, String error, String detail, double powerW, double energyWh, Instant at) {
+        return new ChargerStatus("INFINERGI-3T", state, pilot, offeredA, offeredA > 0 ? 26.7 : 100, contactor, null,
+                mode, powerW, energyWh, error, detail, at);
+    }
+
+    private static final ChargerStatus CHARGING_16A = display(ChargerState.CHARGING, PilotState.C, 16, true,
+            ChargingMode.FAST, null, "", 11_000, 1_000, Rig.T0);
+
+    @Test
+    void statusChanged_whenAnythingADisplayShowsChanges() {
+        Instant t = Rig.T0.plusSeconds(1);
+        Map<String, ChargerStatus> changes = new LinkedHashMap<>();
+        changes.put("state", display(ChargerState.PAUSED, PilotState.C, 16, true, ChargingMode.FAST, null, "", 11_000,
+                1_000, t));
+        changes.put("error", display(ChargerState.CHARGING, PilotState.C, 16, true, ChargingMode.FAST, "D7", "", 11_000,
+                1_000, t));
+        changes.put("pilot", display(ChargerState.CHARGING, PilotState.B, 16, true, ChargingMode.FAST, null, "", 11_000,
+                1_000, t));
+        changes.put("mode", display(ChargerState.CHARGING, PilotState.C, 16, true, ChargingMode.GREEN, null, "", 11_000,
+                1_000, t));
+        changes.put("offered current", display(ChargerState.CHARGING, PilotState.C, 10, true, ChargingMode.FAST, null, "",
+                11_000, 1_000, t));
+        changes.put("contactor", display(ChargerState.CHARGING, PilotState.C, 16, false, ChargingMode.FAST, null, "",
+                11_000, 1_000, t));
+        changes.put("detail", display(ChargerState.CHARGING, PilotState.C, 16, true, ChargingMode.FAST, null,
+                "limited by dlm", 11_000, 1_000, t));
+        changes.forEach((what, after) -> {
+            List<Event> out = CoreEvents.statusChanged(CHARGING_16A, after);
+            assertEquals(1, out.size(), what);
+            assertEquals(ChargerEvents.STATUS_CHANGED, out.get(0).getTopic(), what);
+        });
+    }
+
+    @Test
+    void noStatusChanged_whenOnlyThePowerTheEnergyOrTheTimeMove() {
+        ChargerStatus later = display(ChargerState.CHARGING, PilotState.C, 16, true, ChargingMode.FAST, null, "",
+                7_400, 1_250, Rig.T0.plusSeconds(5));
+        assertEquals(List.of(), CoreEvents.statusChanged(CHARGING_16A, later));
+        assertEquals(List.of(), CoreEvents.statusChanged(CHARGING_16A, CHARGING_16A));
+        assertEquals(List.of(), CoreEvents.statusChanged(CHARGING_16A, null), "no status: nothing to show");
+    }
+
+    @Test
+    void statusChanged_carriesTheWholeDisplay() {
+        ChargerStatus error = new ChargerStatus("INFINERGI-3T", ChargerState.ERROR, PilotState.B, 0, 0, false, null,
+                ChargingMode.GREEN, 0, 1_000, "V1", "V1 Vehicle error: diode", Rig.T0.plusSeconds(2), null, 2,
+                List.of("V1"));
+        Event e = CoreEvents.statusChanged(CHARGING_16A, error).get(0);
+        assertEquals("ERROR", e.getProperty(ChargerEvents.STATE));
+        assertEquals("CHARGING", e.getProperty(ChargerEvents.PREVIOUS_STATE));
+        assertEquals("V1", e.getProperty(ChargerEvents.ERROR_CODE));
+        assertEquals(2, e.getProperty(ChargerEvents.ERROR_CATEGORY));
+        assertEquals("V1 Vehicle error: diode", e.getProperty(ChargerEvents.DETAIL));
+        assertEquals("B", e.getProperty(ChargerEvents.PILOT_STATE));
+        assertEquals(0.0, e.getProperty(ChargerEvents.OFFERED_CURRENT_A));
+        assertEquals(Boolean.FALSE, e.getProperty(ChargerEvents.CONTACTOR_CLOSED));
+        assertEquals("GREEN", e.getProperty(ChargerEvents.MODE));
+        assertEquals(Rig.T0.plusSeconds(2).toEpochMilli(), e.getProperty(ChargerEvents.TIMESTAMP));
+
+        Event first = CoreEvents.statusChanged(null, CHARGING_16A).get(0);
+        assertFalse(first.containsProperty(ChargerEvents.PREVIOUS_STATE), "no status before");
+        assertFalse(first.containsProperty(ChargerEvents.ERROR_CODE), "no error: absent, never null");
+        assertFalse(first.containsProperty(ChargerEvents.ERROR_CATEGORY));
+        assertFalse(first.containsProperty(ChargerEvents.DETAIL), "empty detail: absent");
+        assertEquals(16.0, first.getProperty(ChargerEvents.OFFERED_CURRENT_A));
+        assertEquals(Boolean.TRUE, first.getProperty(ChargerEvents.CONTACTOR_CLOSED));
+
+        ChargerStatus outOfBand = display(ChargerState.ERROR, null, 0, false, ChargingMode.FAST, "D8", "", 0, 0,
+                Rig.T0);
+        assertFalse(CoreEvents.statusChanged(CHARGING_16A, outOfBand).get(0).containsProperty(ChargerEvents.PILOT_STATE),
+                "pilot out of every band: absent");
+    }
+
+    @Test
+    void whileCharging_theMeterMoving_postsNoStatusChanged_butTheOfferDoes() {
+        r.meter.set(0, 1_000);
+        r.charging();
+        events.posted.clear();
+        for (int i = 1; i <= 5; i++) {
+            r.meter.set(10_000 + i * 100, 1_000 + i * 10);
+            r.cycle();
+        }
+        assertEquals(List.of(), events.of(ChargerEvents.STATUS_CHANGED), "power and energy are no display change");
+        wiring.set(16);
+        ChargerStatus lowered = r.cycle();
+        assertEquals(16, lowered.offeredCurrentA(), 1e-9);
+        r.cycles(2);
+        List<Event> changed = events.of(ChargerEvents.STATUS_CHANGED);
+        assertEquals(1, changed.size(), "once, at the change: " + events.topics());
+        assertEquals(16.0, changed.get(0).getProperty(ChargerEvents.OFFERED_CURRENT_A));
+        assertEquals(lowered.at().toEpochMilli(), changed.get(0).getProperty(ChargerEvents.TIMESTAMP),
+                "the cycle that lowered the offer");
+    }
+
+    @Test
+    void aFailedCycle_postsTheSafeSideAsTheStatus() {
+        r.charging();
+        events.posted.clear();
+        r.pilot.failWrites(new IllegalStateException("PWM driver gone"));
+        wiring.set(16);
+        r.cycle();
+        Event e = events.of(ChargerEvents.STATUS_CHANGED).get(0);
+        assertEquals("ERROR", e.getProperty(ChargerEvents.STATE));
+        assertEquals("CHARGING", e.getProperty(ChargerEvents.PREVIOUS_STATE));
+        assertEquals("D3", e.getProperty(ChargerEvents.ERROR_CODE));
+        assertEquals(Boolean.FALSE, e.getProperty(ChargerEvents.CONTACTOR_CLOSED));
     }
 }

@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  */
 @Component(name = PanelConfig.PID, immediate = true, service = {PanelBoard.class, EventHandler.class},
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        property = EventConstants.EVENT_TOPIC + "=" + ChargerEvents.CARD_ALL)
+        property = {EventConstants.EVENT_TOPIC + "=" + ChargerEvents.CARD_ALL,
+            EventConstants.EVENT_TOPIC + "=" + ChargerEvents.STATUS_CHANGED})
 @Designate(ocd = PanelConfig.class)
 public final class PanelComponent implements PanelBoard, EventHandler {
 
@@ -97,11 +98,14 @@ public final class PanelComponent implements PanelBoard, EventHandler {
             policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetStatus")
     void setStatus(ChargerStatusService service) {
         statusService = service;
+        // Bound after the constructor (DS), and again when the core comes back: the one read of its status.
+        engine.refresh();
     }
 
     void unsetStatus(ChargerStatusService service) {
         if (statusService == service) {
             statusService = null;
+            engine.forget();
         }
     }
 
@@ -132,10 +136,17 @@ public final class PanelComponent implements PanelBoard, EventHandler {
         }
     }
 
-    /** Manual §8 authentication rows: the card events of the authentication feature (docs/events.md). */
+    /**
+     * docs/events.md: the core's STATUS_CHANGED gives the charge state's row; the card events of the authentication
+     * feature give the manual §8 authentication rows.
+     */
     @Override
     public void handleEvent(Event event) {
-        authorisation.on(event.getTopic(), clock.getAsLong());
+        if (ChargerEvents.STATUS_CHANGED.equals(event.getTopic())) {
+            engine.statusEvent(event);
+        } else {
+            authorisation.on(event.getTopic(), clock.getAsLong());
+        }
     }
 
     @Override

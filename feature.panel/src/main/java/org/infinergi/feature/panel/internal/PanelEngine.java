@@ -5,9 +5,11 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.infinergi.core.charging.api.ChargerControl;
+import org.infinergi.core.charging.api.ChargerEvents;
 import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.ChargerStatus;
 import org.infinergi.core.charging.hal.PanelBoard;
+import org.osgi.service.event.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +17,12 @@ import org.slf4j.LoggerFactory;
  * The panel loop, one {@link #tick()} at a time (the component calls it from its scheduler, tests call it
  * after moving the clock): reads the keys, acts on presses, plays the §8 LED signal and the buzzer, and
  * polls the panel link. Everything it does depends only on the clock it is given.
+ *
+ * <p>The charge state it shows is the last one it was told (docs/events.md, CONVENTIONS §17: listeners never poll):
+ * the status service is read once at construction and at each {@link #refresh()} (the component calls it when the
+ * status service binds), then the core's {@code STATUS_CHANGED} events replace it ({@link #statusEvent}); a tick
+ * only animates the row of that status. A short press is an action, not polling: it reads the status service once,
+ * at the press, so that it recovers, pauses or resumes what the charger is doing at that moment.
  */
 final class PanelEngine implements PanelBoard {
 
@@ -50,6 +58,8 @@ final class PanelEngine implements PanelBoard {
     private final LongPress leftRight;
     private final AuthIndication authorisation;
 
+    /** The status the logo and the buzzer show: the last one read or told; null = no charging core. */
+    private volatile ChargerStatus shown;
     private LedSignal signal;
     private long signalSince;
     private String alarmedError;
@@ -85,13 +95,39 @@ final class PanelEngine implements PanelBoard {
         this.beepUntil = startedAt + STARTUP_BEEP_MS;
         this.lastPoll = startedAt;
         hw.probe(false);
+        refresh();
+    }
+
+    /** Reads the status service once: at start and when it (re)binds. */
+    void refresh() {
+        shown = status.get();
+    }
+
+    /** The status service is gone (the core stopped): the logo keeps what it shows, the alarm stops. */
+    void forget() {
+        shown = null;
+    }
+
+    /**
+     * The core's {@code STATUS_CHANGED} (docs/events.md): the display fields come from the event. An event the
+     * panel cannot read (no or an unknown state) makes it read the status service once instead.
+     */
+    void statusEvent(Event e) {
+        ChargerStatus told = StatusEvent.parse(e);
+        if (told == null) {
+            LOG.debug("Unreadable {} (state {}): reading the status instead", e.getTopic(),
+                    e.getProperty(ChargerEvents.STATE));
+            refresh();
+        } else {
+            shown = told;
+        }
     }
 
     /** One pass of the loop at the clock's time. */
     void tick() {
         long now = clock.getAsLong();
-        ChargerStatus st = status.get();
-        keys(st, now);
+        keys(now);
+        ChargerStatus st = shown;
         if (st != null) {
             led(st, now);
             buzzer(st, now);
@@ -102,7 +138,7 @@ final class PanelEngine implements PanelBoard {
         link(now);
     }
 
-    private void keys(ChargerStatus st, long now) {
+    private void keys(long now) {
         LongPress.Action action;
         if (settings.keypad() == Keypad.MULTIFUNCTION) {
             action = multi.update(hw.pressed(Button.MULTI), now);
@@ -117,7 +153,7 @@ final class PanelEngine implements PanelBoard {
             return;
         }
         switch (action) {
-            case SHORT_PRESS -> shortPress(st);
+            case SHORT_PRESS -> shortPress(status.get());
             case RESTART_ARMED -> {
                 LOG.info("Key held {} s: the device restarts on release, or resets to factory settings at {} s",
                         settings.restartHoldMs() / 1000, settings.factoryResetHoldMs() / 1000);
@@ -140,7 +176,11 @@ final class PanelEngine implements PanelBoard {
         }
     }
 
-    /** Manual §6.2.1 short press: recovery in error, suspend while charging, resume while paused. */
+    /**
+     * Manual §6.2.1 short press: recovery in error, suspend while charging, resume while paused.
+     *
+     * @param st the status read at the press (an action on what the charger does now, not the last event's)
+     */
     private void shortPress(ChargerStatus st) {
         ChargerControl c = control.get();
         if (c == null || st == null) {

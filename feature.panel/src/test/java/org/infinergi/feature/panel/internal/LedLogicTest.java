@@ -16,8 +16,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Manual §8, one test per row of the table (in the manual's order), then precedence and §9.1 categories. */
 class LedLogicTest {
 
+    /** The row for {@code s}; the same row when the panel knows {@code s} from the core's STATUS_CHANGED only. */
     private static LedSignal signal(ChargerStatus s) {
-        return LedLogic.signal(PanelSituation.of(s, false, true));
+        LedSignal direct = LedLogic.signal(PanelSituation.of(s, false, true));
+        LedSignal told = LedLogic.signal(PanelSituation.of(StatusEvent.parse(Statuses.event(s)), false, true));
+        assertEquals(direct, told, "the event carries what the row needs: " + s);
+        return direct;
     }
 
     private static void assertRow(LedColour colour, Kind kind, int durationMs, LedSignal actual) {

@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.infinergi.core.charging.api.ChargerEvents;
 import org.infinergi.core.charging.api.ChargerState;
+import org.infinergi.core.charging.api.ChargerStatusService;
 import org.infinergi.core.charging.api.PilotState;
 import org.infinergi.core.charging.testing.Defaults;
 import org.infinergi.core.charging.testing.FakeDevice;
@@ -87,6 +89,46 @@ class PanelComponentTest {
         component.handleEvent(new Event(ChargerEvents.CARD_REFUSED, Map.of(ChargerEvents.ID_TAG, "11223344")));
         await("§8 failed authentication: red").atMost(Duration.ofSeconds(5))
                 .until(() -> board.digitalOutput(13).orElseThrow().isHigh() && !green());
+    }
+
+    private boolean red() {
+        return board.digitalOutput(13).orElseThrow().isHigh();
+    }
+
+    /**
+     * docs/events.md: the component listens to the core's STATUS_CHANGED; the status service is read when it binds,
+     * never by the 20 ms loop (a counting status service).
+     */
+    @Test
+    void theLogoFollowsStatusChanged_andTheLoopNeverReadsTheStatus() {
+        AtomicInteger reads = new AtomicInteger();
+        component = new PanelComponent(board.context(), new FakeConfigAdmin().admin(),
+                new FakeDevice().model("INFINERGI-3T"), installation, Defaults.of(PanelConfig.class, Map.of()),
+                bundleContext());
+        component.setStatus(() -> {
+            reads.incrementAndGet();
+            return Statuses.of(ChargerState.TERMINATED, PilotState.B, 16, false);
+        });
+        await("§8 charging complete, read at the bind").atMost(Duration.ofSeconds(5)).until(this::green);
+        component.handleEvent(Statuses.event(Statuses.of(ChargerState.CHARGING, PilotState.C, 16, true)));
+        // §8 charging in progress: periodic 1000, so the loop ran for at least half a second in between
+        await("green goes dark").atMost(Duration.ofSeconds(5)).until(() -> !green());
+        await("and lights again").atMost(Duration.ofSeconds(5)).until(this::green);
+        component.handleEvent(Statuses.event(Statuses.error("V1")));
+        await("§9.1 error: red").atMost(Duration.ofSeconds(5)).until(() -> red() && !green());
+        assertEquals(1, reads.get(), "one read, at the bind");
+    }
+
+    /** The core comes back (its status service binds again): the panel reads it once. */
+    @Test
+    void aRebindOfTheStatusService_readsTheNewCoresStatus() {
+        component = activate(Map.of(), "INFINERGI-3T");
+        await().atMost(Duration.ofSeconds(5)).until(this::green);
+        ChargerStatusService old = () -> Statuses.of(ChargerState.TERMINATED, PilotState.B, 16, false);
+        component.setStatus(old);
+        component.unsetStatus(old);
+        component.setStatus(() -> Statuses.error("D7"));
+        await("§9.1 error from the new core's status").atMost(Duration.ofSeconds(5)).until(() -> red() && !green());
     }
 
     @Test

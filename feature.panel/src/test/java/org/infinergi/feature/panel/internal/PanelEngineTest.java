@@ -30,6 +30,8 @@ class PanelEngineTest {
     private PanelHardware hw;
     private PanelEngine engine;
     private final AuthIndication authorisation = new AuthIndication();
+    /** Reads of the status service: once at start, then only at a (re)bind, a short press or an unreadable event. */
+    private int reads;
 
     private final ChargerControl control = new FakeChargerControl(calls::add);
 
@@ -41,7 +43,10 @@ class PanelEngineTest {
         PanelConfig config = Defaults.of(PanelConfig.class, overrides);
         hw = new Pi4jPanelHardware(board.context(), config, keypad);
         PanelEngine.Settings s = PanelComponent.settings(config, complete, keypad);
-        engine = new PanelEngine(hw, s, () -> status, () -> control, () -> calls.add("restart"),
+        engine = new PanelEngine(hw, s, () -> {
+            reads++;
+            return status;
+        }, () -> control, () -> calls.add("restart"),
                 erase -> calls.add("reset erase=" + erase), () -> now, authorisation);
     }
 
@@ -55,6 +60,12 @@ class PanelEngineTest {
             hw.close();
         }
         board.close();
+    }
+
+    /** The core's status becomes {@code s} and the core tells it (STATUS_CHANGED, docs/events.md). */
+    private void tell(ChargerStatus s) {
+        status = s;
+        engine.statusEvent(Statuses.event(s));
     }
 
     /** Moves time by {@code ms} in 10 ms ticks. */
@@ -108,7 +119,7 @@ class PanelEngineTest {
         assertTrue(buzzer(), "§4.10.1 startup acoustic signal");
         assertEquals("WHITE×590 OFF×1000", watch(1590));
         assertFalse(buzzer());
-        status = Statuses.of(ChargerState.CHARGING, PilotState.C, 16, true);
+        tell(Statuses.of(ChargerState.CHARGING, PilotState.C, 16, true));
         assertEquals("GREEN×500 OFF×500 GREEN×500 OFF×500", watch(2000), "§8 charging: periodic 1000");
     }
 
@@ -129,7 +140,7 @@ class PanelEngineTest {
     void cardEvents_playTheAuthenticationRows_thenTheStateAgain() {
         start();
         run(1500);
-        status = Statuses.of(ChargerState.WAITING_FOR_AUTHENTICATION, PilotState.B, 0, false);
+        tell(Statuses.of(ChargerState.WAITING_FOR_AUTHENTICATION, PilotState.B, 0, false));
         assertEquals("BLUE×100", watch(100));
         authorisation.on(org.infinergi.core.charging.api.ChargerEvents.CARD_PRESENTED, now);
         assertEquals("CYAN×500 OFF×500", watch(1000), "§8 authorisation request: single blink 500");
@@ -144,8 +155,8 @@ class PanelEngineTest {
     void theRdcTestBeforeTheCharge_blinksGreenEvery200ms() {
         start();
         run(1500);
-        status = Statuses.withDetail(ChargerState.WAITING_FOR_CURRENT, PilotState.B, 16,
-                ChargerStatus.DETAIL_PRE_CHARGE_TEST);
+        tell(Statuses.withDetail(ChargerState.WAITING_FOR_CURRENT, PilotState.B, 16,
+                ChargerStatus.DETAIL_PRE_CHARGE_TEST));
         assertEquals("GREEN×100 OFF×100 GREEN×100 OFF×100", watch(400), "§8 test in progress: periodic 200");
     }
 
@@ -153,7 +164,7 @@ class PanelEngineTest {
     void playsTheErrorCategoryBlinksOnTheRgbPins() {
         start();
         run(1500);
-        status = Statuses.error("V1");
+        tell(Statuses.error("V1"));
         assertEquals("RED×250 OFF×250 RED×250 OFF×1000 RED×250 OFF×250 RED×250 OFF×1000",
                 watch(3500), "§9.1: category 2 = two blinks, one second apart");
     }
@@ -162,7 +173,7 @@ class PanelEngineTest {
     void buzzerSoundsForTheConfiguredTimeWhenAnErrorIsRaised() {
         start(Map.of("errorBuzzerS", 10), Keypad.MULTIFUNCTION, true);
         run(1500);
-        status = Statuses.error("I1");
+        tell(Statuses.error("I1"));
         run(10);
         assertTrue(buzzer(), "sounds as the error is raised");
         int on = 0;
@@ -173,12 +184,68 @@ class PanelEngineTest {
         assertTrue(on > 400 && on < 600, "beeps (half the time) during the 10 s: " + on);
         run(2000);
         assertFalse(buzzer(), "limited time: silent after 10 s although the error persists");
-        status = Statuses.error("D4");
+        tell(Statuses.error("D4"));
         run(10);
         assertTrue(buzzer(), "a new error sounds again");
-        status = Statuses.of(ChargerState.VEHICLE_NOT_CONNECTED);
+        tell(Statuses.of(ChargerState.VEHICLE_NOT_CONNECTED));
         run(10);
         assertFalse(buzzer(), "cleared: silent at once");
+    }
+
+    /** CONVENTIONS §17, docs/events.md: the logo follows the core's STATUS_CHANGED; a tick never reads the status. */
+    @Test
+    void theLogoFollowsTheStatusEvents_andNoTickReadsTheStatus() {
+        start();
+        assertEquals(1, reads, "read once at start");
+        run(1500);
+        status = Statuses.of(ChargerState.CHARGING, PilotState.C, 16, true);
+        assertEquals("OFF×2000", watch(2000), "a status nobody told is not seen: the panel does not poll");
+        tell(Statuses.of(ChargerState.CHARGING, PilotState.C, 16, true));
+        assertEquals("GREEN×500 OFF×500 GREEN×500 OFF×500", watch(2000), "§8 charging, from the event");
+        tell(Statuses.of(ChargerState.PAUSED, PilotState.C, 0, false));
+        assertEquals("BLUE×1000 OFF×1000 BLUE×1000 OFF×1000", watch(4000), "§8 suspended, from the event");
+        assertEquals(1, reads, "hundreds of ticks, no read of the status service");
+    }
+
+    /** The status service (re)binds (the core started again): read once, then events again. */
+    @Test
+    void aRefresh_readsTheStatusOnce_andForgettingKeepsTheLogo() {
+        start();
+        run(1500);
+        status = Statuses.of(ChargerState.TERMINATED, PilotState.B, 16, false);
+        engine.refresh();
+        assertEquals("GREEN×1000", watch(1000), "§8 charging complete, read at the bind");
+        assertEquals(2, reads);
+        engine.forget();
+        status = null;
+        assertEquals("GREEN×1000", watch(1000), "no core: the logo keeps what it shows");
+        assertEquals(2, reads);
+    }
+
+    /** An event the panel cannot read costs one read of the status, not a wrong row. */
+    @Test
+    void anUnreadableStatusEvent_readsTheStatusOnce() {
+        start();
+        run(1500);
+        status = Statuses.error("D4");
+        engine.statusEvent(new org.osgi.service.event.Event(
+                org.infinergi.core.charging.api.ChargerEvents.STATUS_CHANGED, Map.of("state", "SLEEPING")));
+        assertEquals(2, reads);
+        assertEquals("RED×250 OFF×250 RED×250 OFF×250 RED×250 OFF×1000", watch(2250), "§9.1 category 3, as read");
+        assertEquals(2, reads);
+    }
+
+    /** Manual §6.2.1: a short press acts on what the charger does at the press: one read, at the press. */
+    @Test
+    void aShortPressReadsTheStatusOnce_atThePress() {
+        start();
+        run(1500);
+        tell(Statuses.of(ChargerState.PAUSED, PilotState.C, 0, false));
+        status = Statuses.of(ChargerState.CHARGING, PilotState.C, 16, true); // the event is still on its way
+        int before = reads;
+        press(Button.MULTI, 300);
+        assertEquals(before + 1, reads);
+        assertEquals(List.of("pause"), calls, "the charger charges now: the press pauses it");
     }
 
     @Test
@@ -281,7 +348,7 @@ class PanelEngineTest {
     void pwmLedOutputLightsTheDiesAtTheConfiguredBrightness() {
         start(Map.of("ledOutput", "PWM", "ledBrightnessPct", 40), Keypad.MULTIFUNCTION, true);
         run(1500);
-        status = Statuses.of(ChargerState.TERMINATED, PilotState.B, 16, false);
+        tell(Statuses.of(ChargerState.TERMINATED, PilotState.B, 16, false));
         run(20);
         Pwm green = board.pwm(19).orElseThrow();
         assertTrue(green.isOn());
@@ -293,7 +360,7 @@ class PanelEngineTest {
     @Test
     void darkTurnsEverythingOff() {
         start();
-        status = Statuses.of(ChargerState.TERMINATED, PilotState.B, 16, false);
+        tell(Statuses.of(ChargerState.TERMINATED, PilotState.B, 16, false));
         run(1500);
         assertEquals(LedColour.GREEN, led());
         engine.dark();
