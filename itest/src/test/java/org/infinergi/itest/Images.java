@@ -64,6 +64,12 @@ final class Images {
                 // @Inject waits this long for a service (Pax Exam's default 10 s): on a loaded 2-core CI machine the
                 // chain sim world → pi4j Context → drivers → charging core can take longer than that after boot.
                 editConfigurationFilePut("etc/system.properties", "pax.exam.service.timeout", "60000"),
+                // Pax Exam adds its own boot features (exam, test-dependencies), which the features service provisions
+                // at boot while the start-level thread starts the image's bundles. With autoRefresh it also refreshes
+                // bundles it sees rewired, so a bundle of the image could be refreshed while it starts: seen as
+                // "missing requirement java.io" for the core, or Pax Exam's own rbc without its tracker package. The
+                // images themselves boot no feature (featuresBoot is empty), so this only concerns the test harness.
+                editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "autoRefresh", "false"),
                 editConfigurationFilePut("etc/system.properties", IMAGE_PROPERTY, image),
                 editConfigurationFilePut("etc/system.properties", VERSION_PROPERTY,
                         System.getProperty("infinergi.version", "0.1.0-SNAPSHOT")),
