@@ -199,7 +199,7 @@ final class ErrorDetectors {
     /** D2 Remote communication error: the configured CT remote device is missing or silent. */
     private void remoteCommunication() {
         if (c.in().metering().gridMeter() == MeteringSettings.GridMeter.CT
-                && silent(ErrorCode.D2, hal.gridMeterPresent(), hal.gridMeter())) {
+                && silent(ErrorCode.D2, Watch.CT_REMOTE_ANSWERED, hal.gridMeterPresent(), hal.gridMeter())) {
             causes.put(ErrorCode.D2, "the CT remote device does not answer");
         }
     }
@@ -314,7 +314,7 @@ final class ErrorDetectors {
     /** D9 Communication error with MID meter: the configured MID meter is missing or silent. */
     private void midMeterCommunication() {
         if (c.in().metering().vehicleMeter() == MeteringSettings.VehicleMeter.MID
-                && silent(ErrorCode.D9, hal.vehicleMeterPresent(), c.in().vehicleMeter())) {
+                && silent(ErrorCode.D9, Watch.MID_METER_ANSWERED, hal.vehicleMeterPresent(), c.in().vehicleMeter())) {
             causes.put(ErrorCode.D9, "the configured MID meter does not answer");
         }
     }
@@ -325,10 +325,20 @@ final class ErrorDetectors {
         return prev.dutyCyclePct() > 0 && prev.dutyCyclePct() < DutyCycle.NO_OFFER;
     }
 
-    /** A configured meter is silent: missing or without an answer for longer than meterStaleMs. */
-    private boolean silent(ErrorCode code, boolean present, MeterReading reading) {
+    /**
+     * A configured meter is silent: missing or without an answer for longer than meterStaleMs, counted from its last
+     * reading's sample time even after the driver has withdrawn that reading (a stale reading is a missing one): the
+     * error comes meterStaleMs after the last answer, not meterStaleMs after the withdrawal.
+     */
+    private boolean silent(ErrorCode code, Watch answered, boolean present, MeterReading reading) {
         if (present && reading != null && reading.at() != null) {
+            timers.mark(answered, reading.at());
             return ms(reading.at(), c.now()) > core.meterStaleMs();
+        }
+        Instant last = timers.since(answered);
+        if (last != null) {
+            timers.mark(answered, last);
+            return ms(last, c.now()) > core.meterStaleMs();
         }
         return timers.held(code, true, core.meterStaleMs());
     }

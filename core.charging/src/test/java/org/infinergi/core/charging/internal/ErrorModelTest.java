@@ -623,6 +623,24 @@ class ErrorModelTest {
     }
 
     @Test
+    void d9_sixtySecondsAfterTheLastGoodReadingEvenOnceTheDriverWithdrewIt() {
+        Rig r = rig();
+        r.core.metering = () -> new MeteringSettings(MeteringSettings.VehicleMeter.MID,
+                MeteringSettings.GridMeter.NONE);
+        r.core.midMeter = r.meter;
+        r.meter.set(0, 0);
+        assertNull(r.cycle().error());
+        // The last answer; the bus withdraws the reading after its hold (3 s): the documented 60 s still count from
+        // the answer, not from the withdrawal (which made it 63 s).
+        r.meter.set(r.meter.latest().orElseThrow());
+        r.cycle(3_000);
+        r.meter.silence();
+        assertNull(r.cycle().error());
+        assertNull(r.cycle(56_800).error());
+        assertError(r.cycle(200), "D9", 3);
+    }
+
+    @Test
     void d2_configuredCtRemoteMissing() {
         Rig r = rig();
         r.core.metering = () -> new MeteringSettings(MeteringSettings.VehicleMeter.INTERNAL,
