@@ -311,13 +311,23 @@ final class ErrorDetectors {
         }
     }
 
-    /** D9 Communication error with MID meter: the configured MID meter is missing or silent. */
+    /**
+     * D9 Communication error with MID meter: the configured MID meter is missing or silent. Raised while the charger
+     * starts up with a meter that needs time after power-up (IVY, manual §9.1 note 5: "ignore the D9 errors"), it
+     * is {@link #D9_AT_START_UP}: transient, it clears by itself once the meter answers.
+     */
     private void midMeterCommunication() {
         if (c.in().metering().vehicleMeter() == MeteringSettings.VehicleMeter.MID
                 && silent(ErrorCode.D9, Watch.MID_METER_ANSWERED, hal.vehicleMeterPresent(), c.in().vehicleMeter())) {
-            causes.put(ErrorCode.D9, "the configured MID meter does not answer");
+            long grace = hal.midMeterStartupGraceMs();
+            boolean startingUp = grace > 0 && ms(c.startedAt(), c.now()) <= core.meterStaleMs() + grace;
+            causes.put(ErrorCode.D9, startingUp ? D9_AT_START_UP : "the configured MID meter does not answer");
         }
     }
+
+    /** The cause of a D9 raised during the MID meter's start-up grace: it clears by itself (LatchAndRecovery). */
+    static final String D9_AT_START_UP = "the configured MID meter does not answer yet: it may need about a minute "
+            + "after power-up (manual §9.1 note 5); clears by itself once it answers";
 
     // ---- helpers ----
 
