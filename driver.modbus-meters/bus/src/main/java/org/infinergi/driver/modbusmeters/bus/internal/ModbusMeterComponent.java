@@ -41,8 +41,6 @@ public final class ModbusMeterComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModbusMeterComponent.class);
     private static final String VEHICLE = "VEHICLE";
-    /** Meter service property: how long after start-up the meter may not answer yet (manual §9.1 note 5), ms. */
-    static final String STARTUP_GRACE = "infinergi.meter.startupGraceMs";
 
     private final MeterSettings settings;
     private final Set<String> configured;
@@ -130,7 +128,7 @@ public final class ModbusMeterComponent {
         props.put(Meter.ROLE, settings.role());
         props.put(Meter.SOURCE, map.source().name());
         props.put(MeterModel.NAME, map.model());
-        props.put(STARTUP_GRACE, m.startupGraceMs());
+        props.put(Meter.STARTUP_GRACE_MS, m.startupGraceMs());
         props.put("infinergi.meter.config", settings.name());
         ServiceRegistration<Meter> reg = context.registerService(Meter.class, new PolledMeter(poller), props);
         running = new Running(poller, polling, reg);

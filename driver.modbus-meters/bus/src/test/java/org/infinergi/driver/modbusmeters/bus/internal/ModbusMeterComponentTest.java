@@ -89,6 +89,7 @@ class ModbusMeterComponentTest {
         assertEquals("VEHICLE", props.get(Meter.ROLE));
         assertEquals("MID", props.get(Meter.SOURCE));
         assertEquals("TEST3", props.get(MeterModel.NAME));
+        assertEquals(0L, props.get(Meter.STARTUP_GRACE_MS), "an answer expected at once");
         Meter meter = (Meter) registered.get(0).service();
         await().atMost(Duration.ofSeconds(10)).until(() -> meter.latest().isPresent());
         assertEquals(12_500, meter.latest().orElseThrow().energyWh(), 1e-6);
@@ -96,6 +97,25 @@ class ModbusMeterComponentTest {
 
         c.removeModel(model);
         assertTrue(registered.get(0).unregistered()[0], "the model went: so does the meter");
+        c.deactivate();
+    }
+
+    @Test
+    void anIvyMeterIsPublishedWithItsStartUpGrace() throws Exception {
+        ModbusMeterComponent c = component("TEST3");
+        c.addModel(new MeterModel() {
+            @Override
+            public org.infinergi.driver.modbusmeters.bus.RegisterMap registerMap() {
+                return TestMaps.threePhase();
+            }
+
+            @Override
+            public long startupGraceMs() {
+                return 60_000;
+            }
+        }, Map.of(MeterModel.NAME, "TEST3"));
+
+        assertEquals(60_000L, registered.get(0).properties().get(Meter.STARTUP_GRACE_MS), "manual §9.1 note 5");
         c.deactivate();
     }
 
