@@ -23,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The simulated Modbus devices on loopback: the MID meter (Eastron layout, fed from the world's mains voltages, phase
- * currents, power and energy) on {@code midMeterPort} and the CT remote device on {@code ctRemotePort} of PID
+ * The simulated Modbus devices on loopback: the MID meter (the layout of {@code midMeterModel}, Eastron's by default,
+ * fed from the world's mains voltages, phase currents, power and energy) on {@code midMeterPort} and the CT remote
+ * device on {@code ctRemotePort} of PID
  * {@code org.infinergi.sim}. Injects D9 (the MID meter stops answering) and D2 (the CT remote device stops
  * answering); the firmware's Modbus meters see silence and the core raises the code. Adds {@code modbus} to
  * {@code GET /api/sim}.
@@ -41,8 +42,10 @@ public final class SimMetersComponent implements SimFaultInjector, SimStateContr
 
     @Activate
     public SimMetersComponent(@Reference SimControl world, SimConfig config) {
+        MeterRegisters.Layout layout = MeterRegisters.layout(config.midMeterModel());
         mid = config.midMeterPort() > 0
-                ? new SimModbusDevice("MID meter", config.midMeterPort(), () -> MeterRegisters.eastron(world.state()))
+                ? new SimModbusDevice("MID meter " + layout.model(), config.midMeterPort(),
+                        () -> layout.registers().apply(world.state()), layout.holding())
                 : null;
         ct = config.ctRemotePort() > 0
                 ? new SimModbusDevice("CT remote device", config.ctRemotePort(), () -> MeterRegisters.ctRemote(world.state()))

@@ -18,9 +18,14 @@ final class SimModbusDevice implements AutoCloseable {
     private ModbusSlave slave;
 
     SimModbusDevice(String name, int port, Supplier<int[]> registers) {
+        this(name, port, registers, false);
+    }
+
+    /** {@code holding}: the device answers function 03 (IVY meters), not 04. */
+    SimModbusDevice(String name, int port, Supplier<int[]> registers, boolean holding) {
         this.name = name;
         this.port = port;
-        this.image = new LiveImage(UNIT_ID, registers);
+        this.image = new LiveImage(UNIT_ID, registers, holding);
     }
 
     /** Starts serving on loopback only (RTU frames over TCP: the meter is an RTU device on RS485). */
