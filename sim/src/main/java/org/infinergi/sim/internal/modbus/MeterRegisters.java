@@ -10,8 +10,15 @@ import org.infinergi.sim.internal.WorldState;
  */
 final class MeterRegisters {
 
-    /** A simulated MID meter model: its registers for a world state, and whether it answers function 03 or 04. */
+    /**
+     * A simulated MID meter model: its registers for a world state, whether it answers function 03 or 04, and its
+     * factory serial parity (IVY: EVEN; the others NONE; all 9600 baud, one stop bit, unit 1).
+     */
     record Layout(String model, boolean holding, java.util.function.Function<WorldState, int[]> registers) {
+
+        String parity() {
+            return holding ? "EVEN" : "NONE";
+        }
     }
 
     /** Registers of the Carlo Gavazzi images: up to the EM340's export energy at 0x004E. */

@@ -59,6 +59,20 @@ public final class SimMetersComponent implements SimFaultInjector, SimStateContr
         for (SimModbusDevice d : devices()) {
             opener.execute(() -> open(d));
         }
+        String serial = config.midMeterSerialLink() == null ? "" : config.midMeterSerialLink().trim();
+        if (mid != null && !serial.isEmpty()) {
+            opener.execute(() -> openSerial(mid, serial, layout));
+        }
+    }
+
+    private static void openSerial(SimModbusDevice d, String link, MeterRegisters.Layout layout) {
+        try {
+            d.serveSerial(new SimSerialLine(link), 9600, layout.parity(), 1);
+            LOG.info("Simulated {}: Modbus RTU on the serial line {} (9600 8{}1, unit {})", d.name(), link,
+                    layout.parity().charAt(0), SimModbusDevice.UNIT_ID);
+        } catch (Exception e) {
+            LOG.warn("Simulated {} not served on the serial line {}: {}", d.name(), link, e.getMessage());
+        }
     }
 
     private List<SimModbusDevice> devices() {

@@ -16,6 +16,7 @@ final class SimModbusDevice implements AutoCloseable {
     private final int port;
     private final LiveImage image;
     private ModbusSlave slave;
+    private SimSerialLine serial;
 
     SimModbusDevice(String name, int port, Supplier<int[]> registers) {
         this(name, port, registers, false);
@@ -44,6 +45,12 @@ final class SimModbusDevice implements AutoCloseable {
         slave = s;
     }
 
+    /** Serves the same registers on a serial line too (RTU on a pseudo-terminal pair); closed with this device. */
+    synchronized void serveSerial(SimSerialLine line, int baud, String parity, int stopBits) throws Exception {
+        line.open(image, UNIT_ID, baud, parity, stopBits);
+        serial = line;
+    }
+
     String name() {
         return name;
     }
@@ -66,6 +73,10 @@ final class SimModbusDevice implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (serial != null) {
+            serial.close();
+            serial = null;
+        }
         if (slave != null) {
             ModbusSlaveFactory.close(slave);
             slave = null;

@@ -99,6 +99,35 @@ class SimModbusDeviceTest {
     }
 
     @Test
+    void theMidMeterAnswersRtuOnASerialLineWithItsFactorySettings() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "")
+                .split(":")).anyMatch(d -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(d, "socat"))),
+                "socat is installed by test.sh");
+        start("DTS353F-2");
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("infinergi-sim-line");
+        String link = dir.resolve("mid").toString();
+        device.serveSerial(new SimSerialLine(link), 9600, "EVEN", 1);
+        com.ghgande.j2mod.modbus.util.SerialParameters p = new com.ghgande.j2mod.modbus.util.SerialParameters();
+        p.setPortName(link);
+        p.setBaudRate(9600);
+        p.setDatabits(8);
+        p.setParity(com.ghgande.j2mod.modbus.net.AbstractSerialConnection.EVEN_PARITY);
+        p.setStopbits(1);
+        p.setEncoding(com.ghgande.j2mod.modbus.Modbus.SERIAL_ENCODING_RTU);
+        com.ghgande.j2mod.modbus.facade.ModbusSerialMaster serial = new com.ghgande.j2mod.modbus.facade.ModbusSerialMaster(p, 1000);
+        try {
+            serial.connect();
+            com.ghgande.j2mod.modbus.procimg.Register[] r = serial.readMultipleRegisters(1, 0x000E, 6);
+            assertEquals(229f, Float.intBitsToFloat(r[4].toUnsignedShort() << 16 | r[5].toUnsignedShort()));
+        } finally {
+            serial.disconnect();
+            device.close();
+            device = null;
+            java.nio.file.Files.deleteIfExists(dir);
+        }
+    }
+
+    @Test
     void anUnknownMidMeterModelIsRefusedNamingTheModels() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MeterRegisters.layout("X1"));
         assertTrue(e.getMessage().contains("EM340"), e.getMessage());
