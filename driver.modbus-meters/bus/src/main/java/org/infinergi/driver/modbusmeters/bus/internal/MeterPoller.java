@@ -53,6 +53,10 @@ public final class MeterPoller {
     private final EnergyCheck energy;
     private volatile MeterReading latest;
     private String failing;
+    private boolean warned;
+    private long startupGraceMs;
+    private Instant firstPoll;
+    private boolean answered;
     private TreeSet<String> flagged = new TreeSet<>();
 
     /**
@@ -94,8 +98,20 @@ public final class MeterPoller {
         return Optional.of(r);
     }
 
+    /**
+     * A meter that may not answer for this long after power-up (IVY, manual §9.1 note 5): until it first answers
+     * within that time, its failures are logged at info, not warn.
+     */
+    MeterPoller startupGrace(long ms) {
+        this.startupGraceMs = ms;
+        return this;
+    }
+
     /** One poll over {@code link}; true when it gave a new reading. */
     boolean poll(ModbusLink link) {
+        if (firstPoll == null) {
+            firstPoll = clock.instant();
+        }
         Map<Quantity, Double> values = new EnumMap<>(Quantity.class);
         try {
             for (ReadPlan.Block block : plan.blocks()) {
@@ -135,9 +151,11 @@ public final class MeterPoller {
         }
         flag(bad);
         latest = new MeterReading(at, voltages, currents, power, v.totalWh());
+        answered = true;
         if (failing != null) {
             LOG.info("Meter {} answers again", name);
             failing = null;
+            warned = false;
         }
         return true;
     }
@@ -199,9 +217,18 @@ public final class MeterPoller {
         // gateway, the meter's own server) and would answer on it forever with exceptions; reconnecting costs one
         // handshake, reopening a serial port nothing.
         link.close();
-        if (failing == null) {
+        if (!answered && startupGraceMs > 0
+                && clock.instant().toEpochMilli() - firstPoll.toEpochMilli() < startupGraceMs) {
+            if (failing == null) {
+                LOG.info("Meter {}: {}; it may need about a minute after power-up (manual §9.1 note 5)", name, why);
+                failing = why;
+            }
+            return false;
+        }
+        if (!warned) {
             LOG.warn("Meter {}: {}; keeping the last reading", name, why);
             failing = why;
+            warned = true;
         }
         return false;
     }

@@ -122,7 +122,8 @@ public final class ModbusMeterComponent {
         // Manual §4.7: the meter keeps its factory serial settings; the model knows them.
         MeterSettings s = settings.withDefaults(m.serialDefaults(), configured);
         MeterPoller poller = new MeterPoller(settings.name() + " (" + s.describe() + ")", map,
-                s.slaveId(), s.timeoutMs(), s.attempts(), s.holdMs(), clock, VEHICLE.equals(s.role()));
+                s.slaveId(), s.timeoutMs(), s.attempts(), s.holdMs(), clock, VEHICLE.equals(s.role()))
+                .startupGrace(m.startupGraceMs());
         AutoCloseable polling = buses.attach(s.endpoint(), poller, s.pollMs());
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(Meter.ROLE, settings.role());

@@ -172,6 +172,29 @@ class MeterPlausibilityTest {
     }
 
     @Test
+    void anIvyMeterStartingUpIsNoWarningDuringItsMinuteThenItIs() throws Exception {
+        slave = new LoopbackSlave(0x40, false); // answers "illegal data address" to the energy read
+        link = J2modLink.open(slave.endpoint());
+        MeterPoller p = new MeterPoller("ivy", TestMaps.threePhase(), 1, 300, 1, 3000, clock, true).startupGrace(60_000);
+
+        String during = stderr(() -> {
+            for (int i = 0; i < 3; i++) {
+                pollAfter(p, 10_000);
+            }
+        });
+        assertFalse(during.contains("WARN"), during);
+        assertTrue(p.failure() != null);
+
+        String after = stderr(() -> {
+            for (int i = 0; i < 3; i++) {
+                pollAfter(p, 20_000);
+            }
+        });
+        assertEquals(1, after.split("WARN").length - 1, after);
+        assertTrue(after.contains("Meter ivy: exception response 2"), after);
+    }
+
+    @Test
     void theCauseNamesCrcTimeoutShortAnswerAndWrongUnit() {
         assertTrue(MeterPoller.cause(new ModbusIOException("Executing transaction failed (tried 1 times) CRC Error "
                 + "in received frame: 8 bytes: 01 04")).startsWith("CRC error"));
