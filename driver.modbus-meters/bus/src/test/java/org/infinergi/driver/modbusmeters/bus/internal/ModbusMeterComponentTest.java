@@ -101,6 +101,27 @@ class ModbusMeterComponentTest {
     }
 
     @Test
+    void aVendorBundleUpdatedUnderThePollingIsReadAgainAtOnce() throws Exception {
+        ModbusMeterComponent c = component("TEST3");
+        slave.setFloat(0x34, 3680f);
+        slave.setFloat(0x48, 12.5f);
+        MeterModel before = TestMaps::threePhase;
+        c.addModel(before, Map.of(MeterModel.NAME, "TEST3"));
+        Meter first = (Meter) registered.get(0).service();
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.latest().isPresent());
+
+        // The vendor bundle stops (its model service goes) and starts again with the new version.
+        c.removeModel(before);
+        c.addModel(TestMaps::threePhase, Map.of(MeterModel.NAME, "TEST3"));
+
+        assertEquals(2, registered.size());
+        Meter again = (Meter) registered.get(1).service();
+        await().atMost(Duration.ofSeconds(10)).until(() -> again.latest().isPresent());
+        assertEquals(12_500, again.latest().orElseThrow().energyWh(), 1e-6, "the same register, no jump");
+        c.deactivate();
+    }
+
+    @Test
     void anIvyMeterIsPublishedWithItsStartUpGrace() throws Exception {
         ModbusMeterComponent c = component("TEST3");
         c.addModel(new MeterModel() {
