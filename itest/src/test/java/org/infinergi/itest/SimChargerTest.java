@@ -578,6 +578,110 @@ public class SimChargerTest {
         }
     }
 
+    /**
+     * Issue 19, hot swap: a car charges on the MID meter (vehicleMeter=MID, the sim's SDM72D-M); the meter's vendor
+     * bundle is updated under the charge. The contactor stays closed, no D9 is raised, the readings of the MID meter
+     * miss at most one poll (the time between two readings stays within two poll periods and one read), and the
+     * session's energy never goes back and keeps counting.
+     */
+    @Test
+    public void chargingOnTheMidMeterItsVendorBundleIsSwapped_noD9_atMostOnePollMissed_energyContinuous()
+            throws Exception {
+        org.osgi.service.cm.Configuration metering = configAdmin.getConfiguration("org.infinergi.metering", "?");
+        Dictionary<String, Object> meteringBefore = metering.getProperties();
+        String filter = "(&(" + Meter.ROLE + "=VEHICLE)(" + Meter.SOURCE + "=MID))";
+        org.osgi.util.tracker.ServiceTracker<Meter, Meter> mid = new org.osgi.util.tracker.ServiceTracker<>(context,
+                context.createFilter(filter), null);
+        mid.open();
+        SignedJars jars = trustATestSigner();
+        try {
+            Dictionary<String, Object> m = copy(meteringBefore);
+            m.put("vehicleMeter", "MID");
+            metering.update(m);
+            long pollMs = 1000; // org.infinergi.meter.modbus pollMs default, unchanged by the image
+            http.ev("plug", 16, 3);
+            http.ev("charge", 16, 3);
+            await("charging on the MID meter").atMost(Duration.ofSeconds(20)).until(() -> mid.getService() != null
+                    && mid.getService().latest().isPresent() && charger.status().state() == ChargerState.CHARGING
+                    && charger.status().contactorClosed() && charger.status().sessionEnergyWh() > 0);
+
+            ReadingWatch readings = new ReadingWatch(mid);
+            ChargeWatch watch = new ChargeWatch();
+            try {
+                updatedAtOnceUnderTheCharge(jars, EASTRON_BUNDLE, watch);
+                Instant swapped = Instant.now();
+                await("the MID meter reads again after the swap").atMost(STEP)
+                        .until(() -> readings.last().isAfter(swapped));
+                double after = charger.status().sessionEnergyWh();
+                await("the same session keeps counting energy").atMost(STEP)
+                        .until(() -> charger.status().sessionEnergyWh() > after);
+            } finally {
+                watch.stop();
+                readings.stop();
+            }
+            assertEquals("relay samples (sim) that read open during the swap: " + watch, 0, watch.relayOpen.get());
+            assertEquals("core status samples other than CHARGING with the contactor closed: " + watch, 0,
+                    watch.notCharging.get());
+            assertEquals("the session's energy never went back: " + watch, 0, watch.energyDrops.get());
+            assertEquals("no D9 during the swap: " + readings, 0, readings.d9.get());
+            assertTrue("readings seen across the swap: " + readings, readings.count.get() >= 3);
+            assertTrue("at most one poll missed: " + readings, readings.maxGapMs.get() <= 2 * pollMs + 500);
+        } finally {
+            mid.close();
+            restore(metering, meteringBefore);
+            http.ev("unplug");
+            http.control("reset");
+        }
+    }
+
+    /** Samples the MID meter's latest reading (whichever Meter service is registered) and the core's errors. */
+    private final class ReadingWatch {
+        final AtomicInteger count = new AtomicInteger();
+        final AtomicInteger d9 = new AtomicInteger();
+        final java.util.concurrent.atomic.AtomicLong maxGapMs = new java.util.concurrent.atomic.AtomicLong();
+        private final org.osgi.util.tracker.ServiceTracker<Meter, Meter> meters;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread = new Thread(this::run, "itest-reading-watch");
+        private volatile Instant last = Instant.EPOCH;
+
+        ReadingWatch(org.osgi.util.tracker.ServiceTracker<Meter, Meter> meters) {
+            this.meters = meters;
+            thread.start();
+        }
+
+        private void run() {
+            while (running.get()) {
+                Meter m = meters.getService();
+                Instant at = m == null ? null : m.latest().map(org.infinergi.core.charging.hal.MeterReading::at)
+                        .orElse(null);
+                if (at != null && at.isAfter(last)) {
+                    if (count.getAndIncrement() > 0) {
+                        maxGapMs.accumulateAndGet(Duration.between(last, at).toMillis(), Math::max);
+                    }
+                    last = at;
+                }
+                if (charger.status().activeErrors().contains("D9")) {
+                    d9.incrementAndGet();
+                }
+                LockSupport.parkNanos(5_000_000);
+            }
+        }
+
+        Instant last() {
+            return last;
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+        }
+
+        @Override
+        public String toString() {
+            return count + " readings, longest gap " + maxGapMs + " ms, D9 samples " + d9 + ", last " + last;
+        }
+    }
+
     /** The device of {@code code} stops answering while charging: error, contactor open; answers again, reset, charging. */
     private void silenceAndRecover(String code, Meter device) {
         http.fault(code, true);

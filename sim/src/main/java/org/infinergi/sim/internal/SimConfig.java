@@ -54,6 +54,17 @@ public @interface SimConfig {
             + "(Eastron layout, Modbus RTU over TCP, unit 1; manual §4.7, D9); 0 = no MID meter.", min = "0", max = "65535")
     int midMeterPort() default 15020;
 
+    @AttributeDefinition(name = "MID meter model", description = "The MID meter the simulation plays, in its vendor's "
+            + "register layout: SDM230, SDM72D, SDM72D-V1, NMID30-2 (Eastron layout), EM111, EM340 (Carlo Gavazzi), "
+            + "DTS353F-2, EM519033, EM118090 (IVY, function 03, 8E1). Empty: the Eastron layout (manual §4.7).")
+    String midMeterModel() default "";
+
+    @AttributeDefinition(name = "MID meter serial line", description = "A path, e.g. /tmp/infinergi-mid: the MID meter "
+            + "is also served as Modbus RTU on a pseudo-terminal pair (socat) whose end at this path is the firmware's "
+            + "RS485 port (org.infinergi.meter.modbus port=<path>), with the model's factory serial settings. Empty: "
+            + "loopback TCP only.")
+    String midMeterSerialLink() default "";
+
     @AttributeDefinition(name = "CT remote device port", description = "Loopback TCP port of the simulated CT remote "
             + "device (Modbus RTU over TCP, unit 1; manual §4.6, D2); 0 = none.", min = "0", max = "65535")
     int ctRemotePort() default 15021;

@@ -21,6 +21,13 @@ public interface Meter {
      */
     String SOURCE = "infinergi.meter.source";
 
+    /**
+     * Service property (a {@code Long}, milliseconds; absent = 0): how long after power-up the meter may not answer
+     * yet. IVY meters need about a minute (manual §9.1 note 5): a D9 raised while the charger starts up is then
+     * transient and clears by itself once the meter answers.
+     */
+    String STARTUP_GRACE_MS = "infinergi.meter.startupGraceMs";
+
     /** The latest reading, or empty when the meter has not answered recently (stale = missing). */
     Optional<MeterReading> latest();
 }

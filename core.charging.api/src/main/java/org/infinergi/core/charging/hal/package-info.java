@@ -3,7 +3,7 @@
  * measures what the vehicle draws. Drivers provide them; only the core consumes them.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.infinergi.core.charging.hal;
 
 import org.osgi.annotation.bundle.Export;

@@ -92,6 +92,12 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Meter midMeter;
 
+    /** The MID vehicle meter's service properties: its start-up grace (manual §9.1 note 5). */
+    @Reference(service = Meter.class, target = "(&(" + Meter.ROLE + "=VEHICLE)(" + Meter.SOURCE + "=MID))",
+            cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Map<String, Object> midMeterProperties;
+
     @Reference(target = "(" + Meter.ROLE + "=GRID)", cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile Meter gridMeter;
@@ -332,7 +338,12 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         Meter internal = vehicleMeter;
         Meter vehicle = ms.vehicleMeter() == MeteringSettings.VehicleMeter.MID ? midMeter : internal;
         return new HalServices(internal, vehicle, gridMeter, boardSensors, proximityPilot, connectorLock,
-                residualCurrentDevice, panelBoard);
+                residualCurrentDevice, panelBoard, vehicle == midMeter ? startupGraceMs(midMeterProperties) : 0);
+    }
+
+    private static long startupGraceMs(Map<String, Object> properties) {
+        Object grace = properties == null ? null : properties.get(Meter.STARTUP_GRACE_MS);
+        return grace instanceof Number n ? Math.max(0, n.longValue()) : 0;
     }
 
     private ControlDecision cycle(Instant now) {

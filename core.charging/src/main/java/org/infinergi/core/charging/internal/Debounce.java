@@ -54,6 +54,16 @@ final class Debounce {
         other.put(watch, now);
     }
 
+    /** Sets {@code watch} for the next cycle to {@code at}. */
+    void mark(Watch watch, Instant at) {
+        other.put(watch, at);
+    }
+
+    /** When {@code watch} was set in the previous cycle, or null. */
+    Instant since(Watch watch) {
+        return previous.other().get(watch);
+    }
+
     /** Carries {@code watch} into the next cycle unchanged. */
     void keep(Watch watch) {
         other.put(watch, previous.other().get(watch));

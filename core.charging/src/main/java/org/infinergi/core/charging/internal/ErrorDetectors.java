@@ -199,7 +199,7 @@ final class ErrorDetectors {
     /** D2 Remote communication error: the configured CT remote device is missing or silent. */
     private void remoteCommunication() {
         if (c.in().metering().gridMeter() == MeteringSettings.GridMeter.CT
-                && silent(ErrorCode.D2, hal.gridMeterPresent(), hal.gridMeter())) {
+                && silent(ErrorCode.D2, Watch.CT_REMOTE_ANSWERED, hal.gridMeterPresent(), hal.gridMeter())) {
             causes.put(ErrorCode.D2, "the CT remote device does not answer");
         }
     }
@@ -311,13 +311,23 @@ final class ErrorDetectors {
         }
     }
 
-    /** D9 Communication error with MID meter: the configured MID meter is missing or silent. */
+    /**
+     * D9 Communication error with MID meter: the configured MID meter is missing or silent. Raised while the charger
+     * starts up with a meter that needs time after power-up (IVY, manual §9.1 note 5: "ignore the D9 errors"), it
+     * is {@link #D9_AT_START_UP}: transient, it clears by itself once the meter answers.
+     */
     private void midMeterCommunication() {
         if (c.in().metering().vehicleMeter() == MeteringSettings.VehicleMeter.MID
-                && silent(ErrorCode.D9, hal.vehicleMeterPresent(), c.in().vehicleMeter())) {
-            causes.put(ErrorCode.D9, "the configured MID meter does not answer");
+                && silent(ErrorCode.D9, Watch.MID_METER_ANSWERED, hal.vehicleMeterPresent(), c.in().vehicleMeter())) {
+            long grace = hal.midMeterStartupGraceMs();
+            boolean startingUp = grace > 0 && ms(c.startedAt(), c.now()) <= core.meterStaleMs() + grace;
+            causes.put(ErrorCode.D9, startingUp ? D9_AT_START_UP : "the configured MID meter does not answer");
         }
     }
+
+    /** The cause of a D9 raised during the MID meter's start-up grace: it clears by itself (LatchAndRecovery). */
+    static final String D9_AT_START_UP = "the configured MID meter does not answer yet: it may need about a minute "
+            + "after power-up (manual §9.1 note 5); clears by itself once it answers";
 
     // ---- helpers ----
 
@@ -325,10 +335,20 @@ final class ErrorDetectors {
         return prev.dutyCyclePct() > 0 && prev.dutyCyclePct() < DutyCycle.NO_OFFER;
     }
 
-    /** A configured meter is silent: missing or without an answer for longer than meterStaleMs. */
-    private boolean silent(ErrorCode code, boolean present, MeterReading reading) {
+    /**
+     * A configured meter is silent: missing or without an answer for longer than meterStaleMs, counted from its last
+     * reading's sample time even after the driver has withdrawn that reading (a stale reading is a missing one): the
+     * error comes meterStaleMs after the last answer, not meterStaleMs after the withdrawal.
+     */
+    private boolean silent(ErrorCode code, Watch answered, boolean present, MeterReading reading) {
         if (present && reading != null && reading.at() != null) {
+            timers.mark(answered, reading.at());
             return ms(reading.at(), c.now()) > core.meterStaleMs();
+        }
+        Instant last = timers.since(answered);
+        if (last != null) {
+            timers.mark(answered, last);
+            return ms(last, c.now()) > core.meterStaleMs();
         }
         return timers.held(code, true, core.meterStaleMs());
     }

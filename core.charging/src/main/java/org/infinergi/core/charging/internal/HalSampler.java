@@ -115,7 +115,7 @@ final class HalSampler {
         MeterReading grid = latest(s.gridMeter(), "Grid");
         return new HalSnapshot(sensors != null, temperature, earth, reversed, pp != null, ppOhm, lock != null,
                 lockFeedback, rdc != null, tripped, panel != null, responding, s.vehicleMeter() != null,
-                s.gridMeter() != null, grid, faults);
+                s.gridMeter() != null, grid, faults, s.midMeterStartupGraceMs());
     }
 
     private static <T> T read(List<String> faults, String what, Supplier<T> reader, T safe) {

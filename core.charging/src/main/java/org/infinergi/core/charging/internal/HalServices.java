@@ -15,9 +15,15 @@ import org.infinergi.core.charging.hal.ResidualCurrentDevice;
  * @param vehicleMeter the vehicle meter the configuration selects for the statistics (internal or MID, manual §5.2.1)
  * @param gridMeter    the grid meter (manual §5.2.2)
  * @param lock         the connector lock service (read on every model, driven only on untethered ones)
+ * @param midMeterStartupGraceMs the MID meter's {@link Meter#STARTUP_GRACE_MS}, 0 without one
  */
 record HalServices(Meter internalMeter, Meter vehicleMeter, Meter gridMeter, BoardSensors sensors, ProximityPilot proximityPilot,
-        ConnectorLock lock, ResidualCurrentDevice rdc, PanelBoard panel) {
+        ConnectorLock lock, ResidualCurrentDevice rdc, PanelBoard panel, long midMeterStartupGraceMs) {
+
+    HalServices(Meter internalMeter, Meter vehicleMeter, Meter gridMeter, BoardSensors sensors,
+            ProximityPilot proximityPilot, ConnectorLock lock, ResidualCurrentDevice rdc, PanelBoard panel) {
+        this(internalMeter, vehicleMeter, gridMeter, sensors, proximityPilot, lock, rdc, panel, 0);
+    }
 
     static final HalServices NONE = new HalServices(null, null, null, null, null, null, null, null);
 }

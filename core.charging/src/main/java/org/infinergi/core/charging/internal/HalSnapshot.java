@@ -24,14 +24,24 @@ import org.infinergi.core.charging.hal.MeterReading;
  * @param gridMeterPresent    whether a grid {@code Meter} service is bound
  * @param gridMeter           its latest reading or null
  * @param hardwareFaults      "service: exception" for every read that failed this cycle
+ * @param midMeterStartupGraceMs how long after power-up the MID meter may not answer yet (manual §9.1 note 5)
  */
 record HalSnapshot(boolean boardSensors, double temperatureC, boolean earthPresent, boolean phaseNeutralReversed,
         boolean proximityPilot, double ppOhm, boolean lock, boolean lockFeedback, boolean rdc, boolean rdcTripped,
         boolean panel, boolean panelResponding, boolean vehicleMeterPresent, boolean gridMeterPresent,
-        MeterReading gridMeter, List<String> hardwareFaults) {
+        MeterReading gridMeter, List<String> hardwareFaults, long midMeterStartupGraceMs) {
 
     HalSnapshot {
         hardwareFaults = List.copyOf(hardwareFaults);
+    }
+
+    HalSnapshot(boolean boardSensors, double temperatureC, boolean earthPresent, boolean phaseNeutralReversed,
+            boolean proximityPilot, double ppOhm, boolean lock, boolean lockFeedback, boolean rdc, boolean rdcTripped,
+            boolean panel, boolean panelResponding, boolean vehicleMeterPresent, boolean gridMeterPresent,
+            MeterReading gridMeter, List<String> hardwareFaults) {
+        this(boardSensors, temperatureC, earthPresent, phaseNeutralReversed, proximityPilot, ppOhm, lock, lockFeedback,
+                rdc, rdcTripped, panel, panelResponding, vehicleMeterPresent, gridMeterPresent, gridMeter,
+                hardwareFaults, 0);
     }
 
     /** No optional service at all. */

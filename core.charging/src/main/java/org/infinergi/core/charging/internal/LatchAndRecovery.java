@@ -111,11 +111,13 @@ final class LatchAndRecovery {
     }
 
     /**
-     * An error whose cause is gone clears by itself (I3, I4, D7), when the cable is removed (V5: "Disconnect the
+     * An error whose cause is gone clears by itself (I3, I4, D7; a D9 raised while a slow MID meter starts up, manual
+     * §9.1 note 5), when the cable is removed (V5: "Disconnect the
      * cable and check …"), or on a recovery attempt once the vehicle was disconnected where the manual says so.
      */
     private static boolean clears(ErrorCode code, ActiveError e, CoreState prev, boolean vehicleOut) {
         return code.clearsByItself() || (code == ErrorCode.V5 && vehicleOut)
+                || (code == ErrorCode.D9 && ErrorDetectors.D9_AT_START_UP.equals(e.detail()))
                 || (prev.recoveryRequested() && !waitsForDisconnection(code, e));
     }
 

@@ -20,7 +20,11 @@ record Timers(Map<ErrorCode, Instant> byError, Map<Watch, Instant> other) {
         /** V4 by another route: the negative plateau is missing under PWM (the vehicle's diode). */
         VEHICLE_DIODE,
         /** The active D8 was raised by the pilot oscillator check (not by a failed cycle): tracked while seen. */
-        OSCILLATOR_D8
+        OSCILLATOR_D8,
+        /** When the configured MID meter's last reading was sampled (D9 counts from it, not from its withdrawal). */
+        MID_METER_ANSWERED,
+        /** When the CT remote device's last reading was sampled (D2 likewise). */
+        CT_REMOTE_ANSWERED
     }
 
     static final Timers NONE = new Timers(Map.of(), Map.of());

@@ -5,8 +5,10 @@ import java.util.function.Supplier;
 import com.ghgande.j2mod.modbus.ModbusIOException;
 import com.ghgande.j2mod.modbus.procimg.IllegalAddressException;
 import com.ghgande.j2mod.modbus.procimg.InputRegister;
+import com.ghgande.j2mod.modbus.procimg.Register;
 import com.ghgande.j2mod.modbus.procimg.SimpleInputRegister;
 import com.ghgande.j2mod.modbus.procimg.SimpleProcessImage;
+import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 
 /**
  * A j2mod process image whose input registers are computed from the world at each request (function 04 only, as
@@ -20,11 +22,18 @@ import com.ghgande.j2mod.modbus.procimg.SimpleProcessImage;
 final class LiveImage extends SimpleProcessImage {
 
     private final Supplier<int[]> registers;
+    private final boolean holding;
     private volatile boolean silent;
 
     LiveImage(int unitId, Supplier<int[]> registers) {
+        this(unitId, registers, false);
+    }
+
+    /** {@code holding}: the registers answer function 03 (IVY), not 04. */
+    LiveImage(int unitId, Supplier<int[]> registers, boolean holding) {
         super(unitId);
         this.registers = registers;
+        this.holding = holding;
     }
 
     void setSilent(boolean silent) {
@@ -37,6 +46,36 @@ final class LiveImage extends SimpleProcessImage {
 
     @Override
     public InputRegister[] getInputRegisterRange(int ref, int count) {
+        if (holding) {
+            throw new IllegalAddressException();
+        }
+        return words(ref, count);
+    }
+
+    @Override
+    public Register[] getRegisterRange(int ref, int count) {
+        if (!holding) {
+            throw new IllegalAddressException();
+        }
+        InputRegister[] in = words(ref, count);
+        Register[] out = new Register[count];
+        for (int k = 0; k < count; k++) {
+            out[k] = new SimpleRegister(in[k].getValue());
+        }
+        return out;
+    }
+
+    @Override
+    public Register getRegister(int ref) {
+        return getRegisterRange(ref, 1)[0];
+    }
+
+    @Override
+    public int getRegisterCount() {
+        return holding ? registers.get().length : 0;
+    }
+
+    private InputRegister[] words(int ref, int count) {
         if (silent) {
             throw LiveImage.<RuntimeException>sneaky(new ModbusIOException(true));
         }

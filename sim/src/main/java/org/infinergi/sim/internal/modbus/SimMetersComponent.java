@@ -23,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The simulated Modbus devices on loopback: the MID meter (Eastron layout, fed from the world's mains voltages, phase
- * currents, power and energy) on {@code midMeterPort} and the CT remote device on {@code ctRemotePort} of PID
+ * The simulated Modbus devices on loopback: the MID meter (the layout of {@code midMeterModel}, Eastron's by default,
+ * fed from the world's mains voltages, phase currents, power and energy) on {@code midMeterPort} and the CT remote
+ * device on {@code ctRemotePort} of PID
  * {@code org.infinergi.sim}. Injects D9 (the MID meter stops answering) and D2 (the CT remote device stops
  * answering); the firmware's Modbus meters see silence and the core raises the code. Adds {@code modbus} to
  * {@code GET /api/sim}.
@@ -41,8 +42,10 @@ public final class SimMetersComponent implements SimFaultInjector, SimStateContr
 
     @Activate
     public SimMetersComponent(@Reference SimControl world, SimConfig config) {
+        MeterRegisters.Layout layout = MeterRegisters.layout(config.midMeterModel());
         mid = config.midMeterPort() > 0
-                ? new SimModbusDevice("MID meter", config.midMeterPort(), () -> MeterRegisters.eastron(world.state()))
+                ? new SimModbusDevice("MID meter " + layout.model(), config.midMeterPort(),
+                        () -> layout.registers().apply(world.state()), layout.holding())
                 : null;
         ct = config.ctRemotePort() > 0
                 ? new SimModbusDevice("CT remote device", config.ctRemotePort(), () -> MeterRegisters.ctRemote(world.state()))
@@ -55,6 +58,20 @@ public final class SimMetersComponent implements SimFaultInjector, SimStateContr
         });
         for (SimModbusDevice d : devices()) {
             opener.execute(() -> open(d));
+        }
+        String serial = config.midMeterSerialLink() == null ? "" : config.midMeterSerialLink().trim();
+        if (mid != null && !serial.isEmpty()) {
+            opener.execute(() -> openSerial(mid, serial, layout));
+        }
+    }
+
+    private static void openSerial(SimModbusDevice d, String link, MeterRegisters.Layout layout) {
+        try {
+            d.serveSerial(new SimSerialLine(link), 9600, layout.parity(), 1);
+            LOG.info("Simulated {}: Modbus RTU on the serial line {} (9600 8{}1, unit {})", d.name(), link,
+                    layout.parity().charAt(0), SimModbusDevice.UNIT_ID);
+        } catch (Exception e) {
+            LOG.warn("Simulated {} not served on the serial line {}: {}", d.name(), link, e.getMessage());
         }
     }
 

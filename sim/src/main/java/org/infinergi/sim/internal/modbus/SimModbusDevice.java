@@ -16,11 +16,17 @@ final class SimModbusDevice implements AutoCloseable {
     private final int port;
     private final LiveImage image;
     private ModbusSlave slave;
+    private SimSerialLine serial;
 
     SimModbusDevice(String name, int port, Supplier<int[]> registers) {
+        this(name, port, registers, false);
+    }
+
+    /** {@code holding}: the device answers function 03 (IVY meters), not 04. */
+    SimModbusDevice(String name, int port, Supplier<int[]> registers, boolean holding) {
         this.name = name;
         this.port = port;
-        this.image = new LiveImage(UNIT_ID, registers);
+        this.image = new LiveImage(UNIT_ID, registers, holding);
     }
 
     /** Starts serving on loopback only (RTU frames over TCP: the meter is an RTU device on RS485). */
@@ -37,6 +43,12 @@ final class SimModbusDevice implements AutoCloseable {
             throw e;
         }
         slave = s;
+    }
+
+    /** Serves the same registers on a serial line too (RTU on a pseudo-terminal pair); closed with this device. */
+    synchronized void serveSerial(SimSerialLine line, int baud, String parity, int stopBits) throws Exception {
+        line.open(image, UNIT_ID, baud, parity, stopBits);
+        serial = line;
     }
 
     String name() {
@@ -61,6 +73,10 @@ final class SimModbusDevice implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (serial != null) {
+            serial.close();
+            serial = null;
+        }
         if (slave != null) {
             ModbusSlaveFactory.close(slave);
             slave = null;

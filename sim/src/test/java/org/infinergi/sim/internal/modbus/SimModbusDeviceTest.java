@@ -2,6 +2,7 @@ package org.infinergi.sim.internal.modbus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,6 +64,73 @@ class SimModbusDeviceTest {
         ModbusSlaveException outside = assertThrows(ModbusSlaveException.class,
                 () -> master.readInputRegisters(1, MeterRegisters.EASTRON_SIZE, 2));
         assertEquals(2, outside.getType(), "illegal data address");
+    }
+
+    private void start(String model) throws Exception {
+        int port = freePort();
+        MeterRegisters.Layout layout = MeterRegisters.layout(model);
+        device = new SimModbusDevice("test", port, () -> layout.registers().apply(world.state()), layout.holding());
+        device.open();
+        master = new ModbusTCPMaster("127.0.0.1", port, 300, false, true);
+        master.connect();
+        master.setRetries(1);
+    }
+
+    @Test
+    void aGavazziEm340AnswersInt32LowWordFirstScaled() throws Exception {
+        start("EM340");
+
+        InputRegister[] r = master.readInputRegisters(1, 0x0000, 6);
+        assertEquals(2310, r[2].toUnsignedShort() | r[3].toUnsignedShort() << 16, "231.0 V in 0.1 V steps");
+        assertEquals(500, master.readInputRegisters(1, 0x0033, 1)[0].toUnsignedShort(), "50.0 Hz");
+    }
+
+    @Test
+    void anIvyMeterAnswersFunction03OnlyPowerInKw() throws Exception {
+        start("DTS353F-2");
+
+        com.ghgande.j2mod.modbus.procimg.Register[] r = master.readMultipleRegisters(1, 0x000E, 6);
+        assertEquals(231f, Float.intBitsToFloat(r[2].toUnsignedShort() << 16 | r[3].toUnsignedShort()));
+        assertEquals(0f, Float.intBitsToFloat(master.readMultipleRegisters(1, 0x001C, 2)[0].toUnsignedShort() << 16),
+                "no EV: 0 kW");
+        ModbusSlaveException fc04 = assertThrows(ModbusSlaveException.class,
+                () -> master.readInputRegisters(1, 0x000E, 2));
+        assertEquals(2, fc04.getType());
+    }
+
+    @Test
+    void theMidMeterAnswersRtuOnASerialLineWithItsFactorySettings() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "")
+                .split(":")).anyMatch(d -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(d, "socat"))),
+                "socat is installed by test.sh");
+        start("DTS353F-2");
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("infinergi-sim-line");
+        String link = dir.resolve("mid").toString();
+        device.serveSerial(new SimSerialLine(link), 9600, "EVEN", 1);
+        com.ghgande.j2mod.modbus.util.SerialParameters p = new com.ghgande.j2mod.modbus.util.SerialParameters();
+        p.setPortName(link);
+        p.setBaudRate(9600);
+        p.setDatabits(8);
+        p.setParity(com.ghgande.j2mod.modbus.net.AbstractSerialConnection.EVEN_PARITY);
+        p.setStopbits(1);
+        p.setEncoding(com.ghgande.j2mod.modbus.Modbus.SERIAL_ENCODING_RTU);
+        com.ghgande.j2mod.modbus.facade.ModbusSerialMaster serial = new com.ghgande.j2mod.modbus.facade.ModbusSerialMaster(p, 1000);
+        try {
+            serial.connect();
+            com.ghgande.j2mod.modbus.procimg.Register[] r = serial.readMultipleRegisters(1, 0x000E, 6);
+            assertEquals(229f, Float.intBitsToFloat(r[4].toUnsignedShort() << 16 | r[5].toUnsignedShort()));
+        } finally {
+            serial.disconnect();
+            device.close();
+            device = null;
+            java.nio.file.Files.deleteIfExists(dir);
+        }
+    }
+
+    @Test
+    void anUnknownMidMeterModelIsRefusedNamingTheModels() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MeterRegisters.layout("X1"));
+        assertTrue(e.getMessage().contains("EM340"), e.getMessage());
     }
 
     @Test

@@ -5,7 +5,7 @@
  * watt-hours. The bus reads, decodes and validates; vendor bundles hold data, no I/O.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.infinergi.driver.modbusmeters.bus;
 
 import org.osgi.annotation.bundle.Export;

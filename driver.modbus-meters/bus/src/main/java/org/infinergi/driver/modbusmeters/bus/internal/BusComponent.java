@@ -20,6 +20,11 @@ public final class BusComponent implements BusRegistry {
         return buses.attach(endpoint, poller, periodMs);
     }
 
+    @Override
+    public AutoCloseable claimVehicleMeter(String name) {
+        return buses.claimVehicleMeter(name);
+    }
+
     @Deactivate
     void deactivate() {
         buses.close();

@@ -9,4 +9,13 @@ public interface BusRegistry {
      * @return closing it stops the polling, and closes the line when it was the last meter on it
      */
     AutoCloseable attach(Endpoint endpoint, MeterPoller poller, long periodMs);
+
+    /**
+     * Claims the station's one vehicle meter (manual §4.7: "only one MID meter per charging station") for the
+     * configuration {@code name}.
+     *
+     * @return closing it gives the claim back
+     * @throws IllegalArgumentException when another configuration holds it, naming that one
+     */
+    AutoCloseable claimVehicleMeter(String name);
 }

@@ -17,6 +17,7 @@ final class Buses implements BusRegistry {
     private final Function<Endpoint, ModbusLink> links;
     private final Map<Endpoint, Bus> buses = new HashMap<>();
     private boolean closed;
+    private String vehicleMeter;
 
     Buses(Function<Endpoint, ModbusLink> links) {
         this.links = links;
@@ -43,6 +44,22 @@ final class Buses implements BusRegistry {
             }
             if (toClose != null) {
                 toClose.close();
+            }
+        };
+    }
+
+    @Override
+    public synchronized AutoCloseable claimVehicleMeter(String name) {
+        if (vehicleMeter != null) {
+            throw new IllegalArgumentException(name + ": role=VEHICLE rejected: " + vehicleMeter + " is already the "
+                    + "vehicle meter, and a charging station has only one MID meter (manual §4.7)");
+        }
+        vehicleMeter = name;
+        return () -> {
+            synchronized (this) {
+                if (name.equals(vehicleMeter)) {
+                    vehicleMeter = null;
+                }
             }
         };
     }

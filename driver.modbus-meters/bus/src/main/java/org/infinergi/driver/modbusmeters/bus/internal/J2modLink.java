@@ -134,18 +134,7 @@ abstract class J2modLink implements ModbusLink {
         ModbusTransaction transaction(int timeoutMs) throws ModbusException {
             if (connection == null || !connection.isOpen()) {
                 close();
-                SerialParameters p = new SerialParameters();
-                p.setPortName(endpoint.serialPort());
-                p.setBaudRate(endpoint.baud());
-                p.setDatabits(8);
-                p.setParity(switch (endpoint.parity()) {
-                    case "EVEN" -> AbstractSerialConnection.EVEN_PARITY;
-                    case "ODD" -> AbstractSerialConnection.ODD_PARITY;
-                    default -> AbstractSerialConnection.NO_PARITY;
-                });
-                p.setStopbits(endpoint.stopBits());
-                p.setEncoding(Modbus.SERIAL_ENCODING_RTU);
-                p.setEcho(false);
+                SerialParameters p = parameters(endpoint);
                 SerialConnection c = new SerialConnection(p);
                 c.setTimeout(timeoutMs);
                 try {
@@ -173,5 +162,24 @@ abstract class J2modLink implements ModbusLink {
                 connection = null;
             }
         }
+    }
+
+    /** j2mod's serial parameters of a line: 8 data bits, RTU, the endpoint's speed, parity and stop bits. */
+    static SerialParameters parameters(Endpoint endpoint) {
+        SerialParameters p = new SerialParameters();
+        p.setPortName(endpoint.serialPort());
+        p.setBaudRate(endpoint.baud());
+        p.setDatabits(8);
+        p.setParity(switch (endpoint.parity()) {
+            case "EVEN" -> AbstractSerialConnection.EVEN_PARITY;
+            case "ODD" -> AbstractSerialConnection.ODD_PARITY;
+            default -> AbstractSerialConnection.NO_PARITY;
+        });
+        // j2mod numbers its stop-bit settings 1 = one, 2 = one and a half, 3 = two: the configured count is not one.
+        p.setStopbits(endpoint.stopBits() == 2 ? AbstractSerialConnection.TWO_STOP_BITS
+                : AbstractSerialConnection.ONE_STOP_BIT);
+        p.setEncoding(Modbus.SERIAL_ENCODING_RTU);
+        p.setEcho(false);
+        return p;
     }
 }

@@ -3,6 +3,8 @@ package org.infinergi.driver.modbusmeters.bus.internal;
 import java.util.Locale;
 import java.util.Set;
 
+import org.infinergi.driver.modbusmeters.bus.SerialDefaults;
+
 /**
  * A checked {@link ModbusMeterConfig}: invalid configuration is refused as a whole with the key named.
  *
@@ -11,11 +13,26 @@ import java.util.Set;
 record MeterSettings(String name, String model, String role, Endpoint endpoint, int slaveId, int pollMs, int timeoutMs,
         int attempts, int holdMs) {
 
+    /** Checks {@code c} whatever models are installed (the model's name is only required). */
     static MeterSettings of(String name, ModbusMeterConfig c) {
+        return of(name, c, null);
+    }
+
+    /**
+     * Checks {@code c}; {@code installed}: the models the vendor bundles carry ({@link InstalledModels}), a model
+     * outside them is refused at once with their names (rather than a meter that is never polled and a D9 a minute
+     * later).
+     */
+    static MeterSettings of(String name, ModbusMeterConfig c, Set<String> installed) {
         String p = ModbusMeterConfig.PID + " " + name + ": ";
         String model = trim(c.model()).toUpperCase(Locale.ROOT);
         if (model.isEmpty()) {
             throw new IllegalArgumentException(p + "model is required (e.g. SDM72D)");
+        }
+        if (installed != null && !installed.contains(model)) {
+            throw new IllegalArgumentException(p + "model must be one of the installed models: "
+                    + (installed.isEmpty() ? "none (no meter vendor bundle installed)"
+                            : String.join(", ", new java.util.TreeSet<>(installed))) + "; was '" + c.model() + "'");
         }
         String role = trim(c.role()).toUpperCase(Locale.ROOT);
         if (!Set.of("VEHICLE", "GRID").contains(role)) {
@@ -55,6 +72,21 @@ record MeterSettings(String name, String model, String role, Endpoint endpoint, 
         range(p, "holdMs", c.holdMs(), 2 * c.pollMs(), 600_000); // two polls: one late answer is no silence
         return new MeterSettings(name, model, role, endpoint, c.slaveId(), c.pollMs(), c.timeoutMs(), c.retries() + 1,
                 c.holdMs());
+    }
+
+    /**
+     * These settings with the model's factory serial settings (manual §4.7) for each of {@code slaveId}, {@code baud},
+     * {@code parity}, {@code stopBits} that the configuration does not set ({@code configured}: its keys).
+     */
+    MeterSettings withDefaults(SerialDefaults d, Set<String> configured) {
+        int id = configured.contains("slaveId") ? slaveId : d.slaveId();
+        Endpoint e = endpoint;
+        if (e.kind() == Endpoint.Kind.SERIAL) {
+            e = Endpoint.serial(e.serialPort(), configured.contains("baud") ? e.baud() : d.baud(),
+                    configured.contains("parity") ? e.parity() : d.parity(),
+                    configured.contains("stopBits") ? e.stopBits() : d.stopBits());
+        }
+        return new MeterSettings(name, model, role, e, id, pollMs, timeoutMs, attempts, holdMs);
     }
 
     private static void range(String p, String key, int v, int min, int max) {

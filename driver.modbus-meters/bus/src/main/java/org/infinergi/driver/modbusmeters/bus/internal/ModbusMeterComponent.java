@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.infinergi.core.charging.hal.Meter;
 import org.infinergi.core.charging.hal.MeterReading;
@@ -39,8 +40,11 @@ import org.slf4j.LoggerFactory;
 public final class ModbusMeterComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModbusMeterComponent.class);
+    private static final String VEHICLE = "VEHICLE";
 
     private final MeterSettings settings;
+    private final Set<String> configured;
+    private final AutoCloseable vehicleClaim;
     private final BusRegistry buses;
     private final BundleContext context;
     private final Clock clock;
@@ -56,12 +60,21 @@ public final class ModbusMeterComponent {
     @Activate
     public ModbusMeterComponent(@Reference BusRegistry buses, ModbusMeterConfig config, Map<String, Object> properties,
             BundleContext context) {
-        this(buses, config, properties, context, Clock.systemUTC());
+        this(buses, config, properties, context, Clock.systemUTC(), InstalledModels.of(context));
     }
 
+    /**
+     * Refuses at once, naming what is allowed: a model no installed vendor bundle carries, and a second vehicle
+     * meter (manual §4.7: one MID meter per charging station).
+     *
+     * @param installed the models the installed vendor bundles carry
+     */
     ModbusMeterComponent(BusRegistry buses, ModbusMeterConfig config, Map<String, Object> properties,
-            BundleContext context, Clock clock) {
-        this.settings = MeterSettings.of(String.valueOf(properties.getOrDefault("service.pid", ModbusMeterConfig.PID)), config);
+            BundleContext context, Clock clock, Set<String> installed) {
+        String name = String.valueOf(properties.getOrDefault("service.pid", ModbusMeterConfig.PID));
+        this.settings = MeterSettings.of(name, config, installed);
+        this.configured = Set.copyOf(properties.keySet());
+        this.vehicleClaim = VEHICLE.equals(settings.role()) ? buses.claimVehicleMeter(name) : null;
         this.buses = buses;
         this.context = context;
         this.clock = clock;
@@ -93,7 +106,7 @@ public final class ModbusMeterComponent {
         for (Map.Entry<MeterModel, String> e : models.entrySet()) {
             if (settings.model().equals(e.getValue())) {
                 model = e.getKey();
-                start(model.registerMap());
+                start(model);
                 return;
             }
         }
@@ -104,19 +117,24 @@ public final class ModbusMeterComponent {
         return n != null ? n.toString() : m.registerMap().model();
     }
 
-    private void start(RegisterMap map) {
-        MeterPoller poller = new MeterPoller(settings.name() + " (" + settings.describe() + ")", map,
-                settings.slaveId(), settings.timeoutMs(), settings.attempts(), settings.holdMs(), clock);
-        AutoCloseable polling = buses.attach(settings.endpoint(), poller, settings.pollMs());
+    private void start(MeterModel m) {
+        RegisterMap map = m.registerMap();
+        // Manual §4.7: the meter keeps its factory serial settings; the model knows them.
+        MeterSettings s = settings.withDefaults(m.serialDefaults(), configured);
+        MeterPoller poller = new MeterPoller(settings.name() + " (" + s.describe() + ")", map,
+                s.slaveId(), s.timeoutMs(), s.attempts(), s.holdMs(), clock, VEHICLE.equals(s.role()))
+                .startupGrace(m.startupGraceMs());
+        AutoCloseable polling = buses.attach(s.endpoint(), poller, s.pollMs());
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(Meter.ROLE, settings.role());
         props.put(Meter.SOURCE, map.source().name());
         props.put(MeterModel.NAME, map.model());
+        props.put(Meter.STARTUP_GRACE_MS, m.startupGraceMs());
         props.put("infinergi.meter.config", settings.name());
         ServiceRegistration<Meter> reg = context.registerService(Meter.class, new PolledMeter(poller), props);
         running = new Running(poller, polling, reg);
-        LOG.info("Modbus meter {}: {} meter {} polled every {} ms", settings.name(), map.source(), settings.describe(),
-                settings.pollMs());
+        LOG.info("Modbus meter {}: {} meter {} polled every {} ms", settings.name(), map.source(), s.describe(),
+                s.pollMs());
     }
 
     private void stop() {
@@ -154,5 +172,12 @@ public final class ModbusMeterComponent {
     synchronized void deactivate() {
         deactivated = true;
         stop();
+        if (vehicleClaim != null) {
+            try {
+                vehicleClaim.close();
+            } catch (Exception e) {
+                LOG.warn("Modbus meter {}: giving the vehicle meter claim back failed", settings.name(), e);
+            }
+        }
     }
 }

@@ -7,13 +7,17 @@ import java.net.ServerSocket;
 
 import com.ghgande.j2mod.modbus.ModbusException;
 import com.ghgande.j2mod.modbus.procimg.SimpleInputRegister;
+import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 import com.ghgande.j2mod.modbus.procimg.SimpleProcessImage;
 import com.ghgande.j2mod.modbus.slave.ModbusSlave;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
 
 import org.infinergi.driver.modbusmeters.bus.RegisterMap.WordOrder;
 
-/** A real j2mod TCP slave on a free loopback port, unit 1, with {@code size} input registers (all 0). */
+/**
+ * A real j2mod TCP slave on a free loopback port, unit 1, with {@code size} input registers and as many holding
+ * registers (all 0).
+ */
 final class LoopbackSlave implements AutoCloseable {
 
     final int port;
@@ -26,6 +30,7 @@ final class LoopbackSlave implements AutoCloseable {
         this.rtuOverTcp = rtuOverTcp;
         for (int i = 0; i < size; i++) {
             image.addInputRegister(new SimpleInputRegister(0));
+            image.addRegister(new SimpleRegister(0));
         }
         open();
     }
@@ -50,6 +55,15 @@ final class LoopbackSlave implements AutoCloseable {
         int[] w = Registers.float32(value, WordOrder.HIGH_FIRST);
         ((SimpleInputRegister) image.getInputRegister(address)).setValue(w[0]);
         ((SimpleInputRegister) image.getInputRegister(address + 1)).setValue(w[1]);
+    }
+
+    /** Sets one raw 16-bit word: in the holding registers (function 03) or the input registers (04). */
+    void setWord(boolean holding, int address, int word) {
+        if (holding) {
+            ((SimpleRegister) image.getRegister(address)).setValue(word);
+        } else {
+            ((SimpleInputRegister) image.getInputRegister(address)).setValue(word);
+        }
     }
 
     Endpoint endpoint() {

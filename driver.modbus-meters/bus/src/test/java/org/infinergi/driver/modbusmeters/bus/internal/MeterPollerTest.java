@@ -143,9 +143,9 @@ class MeterPollerTest {
         assertTrue(p.poll(link));
         MeterReading before = p.latest().orElseThrow();
 
-        slave.setFloat(0x00, Float.NaN);
+        slave.setFloat(0x48, Float.NaN);
         assertFalse(p.poll(link));
-        assertTrue(p.failure().contains("VOLTAGE_L1 is NaN"), p.failure());
+        assertTrue(p.failure().contains("NaN"), p.failure());
 
         healthy();
         assertTrue(p.poll(link));
@@ -193,6 +193,6 @@ class MeterPollerTest {
 
         assertFalse(p.poll(link));
         assertTrue(p.latest().isEmpty());
-        assertTrue(p.failure().startsWith("no valid answer"), p.failure());
+        assertTrue(p.failure().startsWith("no answer"), p.failure());
     }
 }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.Set;
+
+import org.infinergi.driver.modbusmeters.bus.SerialDefaults;
 
 import org.infinergi.core.charging.testing.Defaults;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,32 @@ class MeterSettingsTest {
                 "framing", "RTU_OVER_TCP"));
 
         assertEquals(Endpoint.tcp(Endpoint.Kind.RTU_OVER_TCP, "127.0.0.1", 15021), s.endpoint());
+    }
+
+    @Test
+    void theModelsFactorySerialSettingsFillWhatTheConfigurationLeavesOut() {
+        MeterSettings s = of(Map.of("model", "DTS353F-2", "role", "VEHICLE", "port", "/dev/ttyAMA0"));
+        SerialDefaults ivy = new SerialDefaults(3, 19200, "EVEN", 1);
+
+        MeterSettings factory = s.withDefaults(ivy, Set.of("model", "role", "port"));
+        assertEquals(Endpoint.serial("/dev/ttyAMA0", 19200, "EVEN", 1), factory.endpoint());
+        assertEquals(3, factory.slaveId());
+
+        MeterSettings set = of(Map.of("model", "DTS353F-2", "role", "VEHICLE", "port", "/dev/ttyAMA0", "parity", "NONE",
+                "slaveId", 7)).withDefaults(ivy, Set.of("model", "role", "port", "parity", "slaveId"));
+        assertEquals(Endpoint.serial("/dev/ttyAMA0", 19200, "NONE", 1), set.endpoint(), "what is set wins");
+        assertEquals(7, set.slaveId());
+    }
+
+    @Test
+    void roleAndModelAreEnumerationsWhoseMessageNamesTheAllowedValues() {
+        assertTrue(refused(Map.of("model", "SDM230", "role", "PV", "port", "/dev/x")).contains("VEHICLE or GRID, was 'PV'"));
+        String m = assertThrows(IllegalArgumentException.class, () -> MeterSettings.of("mid", Defaults.of(
+                ModbusMeterConfig.class, Map.of("model", "em999", "role", "GRID", "port", "/dev/x")),
+                Set.of("EM340", "EM111"))).getMessage();
+        assertTrue(m.endsWith("model must be one of the installed models: EM111, EM340; was 'em999'"), m);
+        assertEquals("EM340", MeterSettings.of("mid", Defaults.of(ModbusMeterConfig.class, Map.of("model", "em340",
+                "role", "GRID", "port", "/dev/x")), Set.of("EM340")).model());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.infinergi.core.charging.hal.Meter;
@@ -66,8 +67,10 @@ class ModbusMeterComponentTest {
         ModbusMeterConfig config = Defaults.of(ModbusMeterConfig.class, Map.of("model", model, "role", "VEHICLE",
                 "host", "127.0.0.1", "tcpPort", slave.port, "framing", "RTU_OVER_TCP", "pollMs", 100, "timeoutMs", 200));
         return new ModbusMeterComponent(buses, config, Map.of("service.pid", "org.infinergi.meter.modbus~mid"), context(),
-                clock);
+                clock, INSTALLED);
     }
+
+    private static final Set<String> INSTALLED = Set.of("TEST3", "OTHER", "SDM72D", "EM340");
 
     @Test
     void theMeterIsPublishedWithRoleAndSourceOnceItsModelIsThereAndReadsTheDevice() throws Exception {
@@ -86,6 +89,7 @@ class ModbusMeterComponentTest {
         assertEquals("VEHICLE", props.get(Meter.ROLE));
         assertEquals("MID", props.get(Meter.SOURCE));
         assertEquals("TEST3", props.get(MeterModel.NAME));
+        assertEquals(0L, props.get(Meter.STARTUP_GRACE_MS), "an answer expected at once");
         Meter meter = (Meter) registered.get(0).service();
         await().atMost(Duration.ofSeconds(10)).until(() -> meter.latest().isPresent());
         assertEquals(12_500, meter.latest().orElseThrow().energyWh(), 1e-6);
@@ -93,6 +97,46 @@ class ModbusMeterComponentTest {
 
         c.removeModel(model);
         assertTrue(registered.get(0).unregistered()[0], "the model went: so does the meter");
+        c.deactivate();
+    }
+
+    @Test
+    void aVendorBundleUpdatedUnderThePollingIsReadAgainAtOnce() throws Exception {
+        ModbusMeterComponent c = component("TEST3");
+        slave.setFloat(0x34, 3680f);
+        slave.setFloat(0x48, 12.5f);
+        MeterModel before = TestMaps::threePhase;
+        c.addModel(before, Map.of(MeterModel.NAME, "TEST3"));
+        Meter first = (Meter) registered.get(0).service();
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.latest().isPresent());
+
+        // The vendor bundle stops (its model service goes) and starts again with the new version.
+        c.removeModel(before);
+        c.addModel(TestMaps::threePhase, Map.of(MeterModel.NAME, "TEST3"));
+
+        assertEquals(2, registered.size());
+        Meter again = (Meter) registered.get(1).service();
+        await().atMost(Duration.ofSeconds(10)).until(() -> again.latest().isPresent());
+        assertEquals(12_500, again.latest().orElseThrow().energyWh(), 1e-6, "the same register, no jump");
+        c.deactivate();
+    }
+
+    @Test
+    void anIvyMeterIsPublishedWithItsStartUpGrace() throws Exception {
+        ModbusMeterComponent c = component("TEST3");
+        c.addModel(new MeterModel() {
+            @Override
+            public org.infinergi.driver.modbusmeters.bus.RegisterMap registerMap() {
+                return TestMaps.threePhase();
+            }
+
+            @Override
+            public long startupGraceMs() {
+                return 60_000;
+            }
+        }, Map.of(MeterModel.NAME, "TEST3"));
+
+        assertEquals(60_000L, registered.get(0).properties().get(Meter.STARTUP_GRACE_MS), "manual §9.1 note 5");
         c.deactivate();
     }
 
@@ -113,7 +157,36 @@ class ModbusMeterComponentTest {
     void invalidConfigurationIsRefusedAtActivation() {
         ModbusMeterConfig config = Defaults.of(ModbusMeterConfig.class, Map.of("model", "SDM72D", "role", "VEHICLE"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ModbusMeterComponent(buses, config, Map.of("service.pid", "x"), context(), clock));
+                () -> new ModbusMeterComponent(buses, config, Map.of("service.pid", "x"), context(), clock, INSTALLED));
         assertTrue(e.getMessage().contains("x: set either port"), e.getMessage());
+    }
+
+    @Test
+    void aModelNoInstalledVendorBundleCarriesIsRefusedAtOnceNamingTheInstalledOnes() {
+        ModbusMeterConfig config = Defaults.of(ModbusMeterConfig.class, Map.of("model", "EM340", "role", "VEHICLE",
+                "port", "/dev/ttyAMA0"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ModbusMeterComponent(buses, config, Map.of("service.pid", "mid"), context(), clock,
+                        Set.of("SDM230", "SDM72D", "SDM72D-V1")));
+        assertEquals("org.infinergi.meter.modbus mid: model must be one of the installed models: SDM230, SDM72D, "
+                + "SDM72D-V1; was 'EM340'", e.getMessage());
+        assertEquals(List.of(), registered);
+    }
+
+    @Test
+    void aSecondVehicleMeterIsRefusedOneMidMeterPerStation() throws Exception {
+        ModbusMeterComponent first = component("TEST3");
+        ModbusMeterConfig second = Defaults.of(ModbusMeterConfig.class, Map.of("model", "EM340", "role", "VEHICLE",
+                "port", "/dev/ttyAMA0"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ModbusMeterComponent(buses, second, Map.of("service.pid", "mid2"), context(), clock, INSTALLED));
+        assertTrue(e.getMessage().contains("mid2: role=VEHICLE rejected: org.infinergi.meter.modbus~mid is already the "
+                + "vehicle meter"), e.getMessage());
+        ModbusMeterConfig grid = Defaults.of(ModbusMeterConfig.class, Map.of("model", "EM340", "role", "GRID",
+                "port", "/dev/ttyAMA0"));
+        new ModbusMeterComponent(buses, grid, Map.of("service.pid", "grid"), context(), clock, INSTALLED).deactivate();
+
+        first.deactivate();
+        new ModbusMeterComponent(buses, second, Map.of("service.pid", "mid2"), context(), clock, INSTALLED).deactivate();
     }
 }

@@ -1,5 +1,6 @@
 package org.infinergi.driver.modbusmeters.bus.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,5 +22,13 @@ class SerialLinkTest {
         } finally {
             link.close();
         }
+    }
+
+    @Test
+    void twoStopBitsAreTwoOnTheLineNotOneAndAHalf() {
+        // j2mod: 1 = one, 2 = one and a half, 3 = two stop bits.
+        assertEquals("2", J2modLink.parameters(Endpoint.serial("/dev/x", 9600, "NONE", 2)).getStopbitsString());
+        assertEquals("1", J2modLink.parameters(Endpoint.serial("/dev/x", 9600, "NONE", 1)).getStopbitsString());
+        assertEquals("even", J2modLink.parameters(Endpoint.serial("/dev/x", 9600, "EVEN", 1)).getParityString());
     }
 }

@@ -7,6 +7,7 @@ import org.infinergi.driver.modbusmeters.bus.Field;
 import org.infinergi.driver.modbusmeters.bus.MeterModel;
 import org.infinergi.driver.modbusmeters.bus.Quantity;
 import org.infinergi.driver.modbusmeters.bus.RegisterMap;
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -16,6 +17,7 @@ import org.osgi.service.component.annotations.Component;
  * function 04, float32 high word first, one read of 16 registers.
  */
 @Component(service = MeterModel.class, property = MeterModel.NAME + "=" + CtRemoteModel.NAME)
+@Capability(namespace = MeterModel.CAPABILITY, attribute = "model=CT-REMOTE")
 public final class CtRemoteModel implements MeterModel {
 
     static final String NAME = "CT-REMOTE";
