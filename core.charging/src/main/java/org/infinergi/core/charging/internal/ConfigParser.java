@@ -115,6 +115,9 @@ final class ConfigParser {
         return r.result(() -> new ThermalSettings(warning, critical, recovery), previous);
     }
 
+    /** Why an empty value is refused; the default follows in the message. */
+    static final String EMPTY = "empty value; a value is required (remove the key for the default ";
+
     /** Why {@code vehicleMeter=MID} is refused on a model without the MID meter's terminal block. */
     static final String NO_MID_TERMINAL =
             "this model has no RS485 terminal for a MID meter (manual §2.6, §5.2.1.2; -DR models only)";
@@ -175,18 +178,42 @@ final class ConfigParser {
             return errors.isEmpty() ? new Result<>(value.get(), errors) : new Result<>(previous, errors);
         }
 
+        /**
+         * The value of {@code key}, null when the key is absent (the annotation's default applies). An empty value
+         * ({@code maxChargeRateA =} in an etc file) of a key that has a value is rejected like any invalid value,
+         * never read as "the default": an installer's line emptied by mistake must not raise the offer.
+         */
         private Object raw(String key) {
             Object v = props.get(key);
             if (v instanceof String s) {
                 String t = s.trim();
-                return t.isEmpty() ? null : t;
+                if (t.isEmpty()) {
+                    rejectEmpty(key, s);
+                    return null;
+                }
+                return t;
             }
             return v;
         }
 
+        private void rejectEmpty(String key, String value) {
+            String dflt = spec.attribute(key).dflt();
+            if (!dflt.isEmpty()) {
+                reject(key, "\"" + value + "\"", EMPTY + dflt + ")");
+            }
+        }
+
         String string(String key) {
             Object v = props.get(key);
-            return v == null ? spec.attribute(key).dflt() : v.toString().trim();
+            if (v == null) {
+                return spec.attribute(key).dflt();
+            }
+            String s = v.toString().trim();
+            if (s.isEmpty()) {
+                rejectEmpty(key, v.toString());
+                return spec.attribute(key).dflt();
+            }
+            return s;
         }
 
         boolean bool(String key) {
