@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.infinergi.core.charging.api.ChargingMode;
+import org.infinergi.core.charging.api.ConfigurationRejection;
 
 /**
  * Validates one PID at a time, all or nothing: when any property of a PID is invalid the whole PID is rejected
@@ -15,14 +16,19 @@ import org.infinergi.core.charging.api.ChargingMode;
 final class ConfigParser {
 
     /** Settings of one PID and why the new values were rejected (empty when accepted). */
-    record Result<T>(T value, List<String> errors) {
+    record Result<T>(T value, List<ConfigurationRejection> rejections) {
 
         Result {
-            errors = List.copyOf(errors);
+            rejections = List.copyOf(rejections);
         }
 
         boolean accepted() {
-            return errors.isEmpty();
+            return rejections.isEmpty();
+        }
+
+        /** One message per bad key: "PID: key=value rejected: why". */
+        List<String> errors() {
+            return rejections.stream().map(ConfigurationRejection::message).toList();
         }
     }
 
@@ -116,7 +122,7 @@ final class ConfigParser {
     }
 
     /** Why an empty value is refused; the default follows in the message. */
-    static final String EMPTY = "empty value; a value is required (remove the key for the default ";
+    static final String EMPTY = ConfigurationRejection.EMPTY_VALUE;
 
     /** Why {@code vehicleMeter=MID} is refused on a model without the MID meter's terminal block. */
     static final String NO_MID_TERMINAL =
@@ -161,7 +167,7 @@ final class ConfigParser {
         private final String pid;
         private final MetatypeSpec spec;
         private final Map<String, ?> props;
-        private final List<String> errors = new ArrayList<>();
+        private final List<ConfigurationRejection> errors = new ArrayList<>();
 
         Reader(String pid, MetatypeSpec spec, Map<String, ?> props) {
             this.pid = pid;
@@ -170,7 +176,7 @@ final class ConfigParser {
         }
 
         void reject(String key, Object value, String why) {
-            errors.add(pid + ": " + key + "=" + value + " rejected: " + why);
+            errors.add(new ConfigurationRejection(pid, key, String.valueOf(value), why));
         }
 
         /** The parsed values, or {@code previous} when any property was rejected (the whole PID is). */
@@ -197,9 +203,9 @@ final class ConfigParser {
         }
 
         private void rejectEmpty(String key, String value) {
-            String dflt = spec.attribute(key).dflt();
-            if (!dflt.isEmpty()) {
-                reject(key, "\"" + value + "\"", EMPTY + dflt + ")");
+            ConfigurationRejection r = ConfigurationRejection.emptyValue(pid, key, value, spec.attribute(key).dflt());
+            if (r != null) {
+                errors.add(r);
             }
         }
 
