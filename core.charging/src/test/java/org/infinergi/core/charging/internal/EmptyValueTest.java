@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.infinergi.core.charging.api.ChargingMode;
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,6 +74,24 @@ class EmptyValueTest {
             }
         }
         assertTrue(checked > 60, "every key: " + checked);
+    }
+
+    /** Each PID's Config annotation, for the rule as other bundles call it (from the annotation's defaults). */
+    private static final Map<String, Class<? extends java.lang.annotation.Annotation>> ANNOTATIONS = Map.of(
+            Pids.INSTALLATION, InstallationConfig.class, Pids.CHARGING, ChargingConfig.class, Pids.DEVICE,
+            DeviceConfig.class, Pids.CORE, CoreConfig.class, Pids.THERMAL, ThermalConfig.class, Pids.METERING,
+            MeteringConfig.class, Pids.AVAILABILITY, AvailabilityConfig.class, Pids.HISTORY, HistoryConfig.class);
+
+    @Test
+    void theSharedRule_fromTheAnnotation_rejectsExactlyWhatThisBundlesParserRejects() {
+        for (Owner o : OWNERS) {
+            for (MetatypeSpec.Attribute a : o.spec().attributes().values()) {
+                Map<String, String> empty = Map.of(a.id(), "");
+                List<ConfigurationRejection> shared = ConfigurationRejection.emptyValues(o.pid(), empty,
+                        ANNOTATIONS.get(o.pid()));
+                assertEquals(o.parse().apply(empty).rejections(), shared, o.pid() + " " + a.id());
+            }
+        }
     }
 
     @Test
