@@ -18,6 +18,8 @@ import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.ChargerStatus;
 import org.infinergi.core.charging.api.ChargerStatusService;
 import org.infinergi.core.charging.api.ChargingModeService;
+import org.infinergi.core.charging.api.ConfigurationOwner;
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.api.ErrorCode;
 import org.infinergi.core.charging.api.Limit;
 import org.infinergi.core.charging.api.LimitProvider;
@@ -141,6 +143,12 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
             fieldOption = FieldOption.UPDATE)
     final List<LimitProvider> limitProviders = new CopyOnWriteArrayList<>();
 
+    /** The owners of configuration PIDs outside the core, each listing its rejected configuration (issue 15). */
+    @Reference(service = ConfigurationOwner.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            fieldOption = FieldOption.UPDATE)
+    final List<ConfigurationOwner> configurationOwners = new CopyOnWriteArrayList<>();
+
     /** The charging modes in their own bundles (manual §5.1), each named by {@value ChargingModeService#MODE}. */
     private final ModeServices modes = new ModeServices();
 
@@ -210,21 +218,45 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         return new ChargerSettings(installation.settings(), charging.settings(), device.settings(), core.settings());
     }
 
-    /** Why a configuration was rejected, for each PID the core depends on; null when none was. */
-    private String configurationError() {
-        List<String> errors = new ArrayList<>();
+    /**
+     * Every rejected configuration (issue 15: one place lists them): the PIDs the core depends on, then those of
+     * every other owner on the whiteboard ({@link ConfigurationOwner}: authentication, thermal, availability …).
+     */
+    private StatusBuilder.Rejected configurationError() {
+        List<String> texts = new ArrayList<>();
+        List<ConfigurationRejection> all = new ArrayList<>();
         for (Owned<?> o : List.of(installation, charging, device, core)) {
-            String rejection = o.rejection();
-            if (rejection != null) {
-                errors.add(rejection);
-            }
+            add(texts, all, o.rejection(), o.rejections());
         }
         MeteringSettingsSource m = metering;
-        String meteringRejection = m == null ? null : m.rejection();
-        if (meteringRejection != null) {
-            errors.add(meteringRejection);
+        if (m != null) {
+            add(texts, all, m.rejection(), m.rejections());
         }
-        return errors.isEmpty() ? null : String.join("; ", errors);
+        for (ConfigurationOwner o : configurationOwners) {
+            List<ConfigurationRejection> r = rejectionsOf(o);
+            add(texts, all, r.isEmpty() ? null
+                    : String.join("; ", r.stream().map(ConfigurationRejection::message).toList()), r);
+        }
+        return new StatusBuilder.Rejected(texts.isEmpty() ? null : String.join("; ", texts), all);
+    }
+
+    private static void add(List<String> texts, List<ConfigurationRejection> all, String text,
+            List<ConfigurationRejection> rejections) {
+        if (text != null) {
+            texts.add(text);
+        }
+        all.addAll(rejections);
+    }
+
+    /** A broken owner costs its own entry, never the control loop's cycle. */
+    private List<ConfigurationRejection> rejectionsOf(ConfigurationOwner o) {
+        try {
+            List<ConfigurationRejection> r = o.rejections();
+            return r == null ? List.of() : r;
+        } catch (RuntimeException e) {
+            log.debug("Configuration owner {} did not answer: {}", o, e.toString());
+            return List.of();
+        }
     }
 
     /** Starts the control loop on a named single thread. */
