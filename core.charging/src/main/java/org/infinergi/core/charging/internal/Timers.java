@@ -20,7 +20,9 @@ record Timers(Map<ErrorCode, Instant> byError, Map<Watch, Instant> other) {
         /** V4 by another route: the negative plateau is missing under PWM (the vehicle's diode). */
         VEHICLE_DIODE,
         /** The active D8 was raised by the pilot oscillator check (not by a failed cycle): tracked while seen. */
-        OSCILLATOR_D8
+        OSCILLATOR_D8,
+        /** When every supervision service the model needs (board sensors, proximity pilot, lock, RDC-DD) was last bound. */
+        SUPERVISION_SEEN
     }
 
     static final Timers NONE = new Timers(Map.of(), Map.of());

@@ -102,6 +102,25 @@ class SessionContinuityTest {
     }
 
     @Test
+    void pilotDriverUpdated_itsInternalMeterStartsFromZero_theEnergyGoesOnFromWhatWasMeasured() {
+        Rig before = charging(1_000);
+        before.meter.set(7_400, 1_040);
+        before.cycle();
+        before.core.deactivate();
+
+        Rig after = core(false);
+        after.meter.set(7_400, 0); // a new meter component counts from zero
+        after.pilot.vehicle(PilotState.C);
+        assertEquals(ChargerState.CHARGING, after.cycles(18).state());
+        after.meter.set(7_400, 25);
+        after.cycle();
+        after.vehicle(PilotState.A);
+
+        assertEquals(1, store.stored.size(), store.stored.toString());
+        assertEquals(65.0, store.stored.get(0).energyWh(), 1e-9, "40 Wh before the update, 25 Wh after");
+    }
+
+    @Test
     void coreStopped_vehicleGoneAtTheNextStart_storedAsEndedByTheChargerStop() {
         Rig before = charging(1_000);
         before.meter.set(7_400, 1_010);
