@@ -443,8 +443,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         Session was = l.session();
         // The vehicle meter may have started again from zero (the internal meter lives in the pilot driver): the
         // baseline moves so that the energy goes on from what was measured before the stop.
-        double base = Double.isNaN(fresh.startEnergyWh()) ? was.startEnergyWh()
-                : fresh.startEnergyWh() - was.energyWh();
+        double base = Double.isNaN(fresh.startEnergyWh()) ? Double.NaN : fresh.startEnergyWh() - was.energyWh();
         Session resumed = new Session(was.start(), was.mode(), base, was.energyWh(), was.peakPowerW(),
                 was.hasCharged(), was.idTag()).authorizedBy(fresh.idTag());
         log.info("Session resumed: the vehicle stayed connected ({})", resumed);

@@ -121,6 +121,28 @@ class SessionContinuityTest {
     }
 
     @Test
+    void resumedBeforeTheMeterAnswers_theEnergyGoesOnFromItsFirstReading() {
+        Rig before = charging(1_000);
+        before.meter.set(7_400, 1_040);
+        before.cycle();
+        before.core.deactivate();
+
+        Rig after = core(false);
+        after.core.vehicleMeter = null; // the meter's component comes back after the pilot
+        after.pilot.vehicle(PilotState.C);
+        after.cycles(6);
+        after.core.vehicleMeter = after.meter;
+        after.meter.set(7_400, 3);
+        after.cycles(12);
+        after.meter.set(7_400, 13);
+        after.cycle();
+        after.vehicle(PilotState.A);
+
+        assertEquals(1, store.stored.size(), store.stored.toString());
+        assertEquals(50.0, store.stored.get(0).energyWh(), 1e-9, "40 Wh before the update, 10 Wh after");
+    }
+
+    @Test
     void coreStopped_vehicleGoneAtTheNextStart_storedAsEndedByTheChargerStop() {
         Rig before = charging(1_000);
         before.meter.set(7_400, 1_010);
