@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -171,6 +172,8 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
 
     /** The first cycle asked the store what the previous start left open. Guarded by {@code this}. */
     private boolean restored;
+    /** The store's answer to "which session was in progress before this start", until it has come. */
+    private CompletableFuture<RunningSession> leftFuture;
     /** The session the previous start left in progress, until the pilot shows whether the vehicle is still there. */
     private RunningSession left;
     /** When the session in progress was last kept in the store, or null. Guarded by {@code this}. */
@@ -371,6 +374,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
             restored = true;
             restoreFromStore(now);
         }
+        takeLeftRunning();
         ChargerSettings settings = settings();
         HalServices hal = services();
         boolean oos = availability.outOfService();
@@ -409,11 +413,27 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
      */
     private void restoreFromStore(Instant now) {
         recorder.closeOpenErrors(now, CLOSED_AT_RESTART);
+        leftFuture = recorder.leftRunning();
         try {
-            left = recorder.leftRunning().get(RESTORE_WAIT_MS, TimeUnit.MILLISECONDS);
+            leftFuture.get(RESTORE_WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // A slow first opening of the store: the answer is taken when it comes (takeLeftRunning).
+            log.warn("The store has not said yet which session was in progress before this start: {}", e.toString());
+        }
+    }
+
+    /** The store's answer about the session the previous start left, once it has come. */
+    private void takeLeftRunning() {
+        CompletableFuture<RunningSession> f = leftFuture;
+        if (f == null || !f.isDone()) {
+            return;
+        }
+        leftFuture = null;
+        try {
+            left = f.getNow(null);
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
             log.error("The session in progress before this start could not be read: {}", e.toString());
         }
         if (left != null) {

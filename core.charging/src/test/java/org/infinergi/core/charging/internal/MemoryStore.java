@@ -15,7 +15,7 @@ import org.infinergi.core.charging.api.SessionRecord;
  * restart: it keeps the session in progress, hands it to the next core and can hold back the moment a write
  * becomes durable ({@link #holdWrites}).
  */
-final class MemoryStore implements SessionRecorder {
+class MemoryStore implements SessionRecorder {
 
     final List<SessionRecord> stored = new CopyOnWriteArrayList<>();
     /** "RAISED D5", "CLEARED D5", "CLOSED ALL <why>", in order. */

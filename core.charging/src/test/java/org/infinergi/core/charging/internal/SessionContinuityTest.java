@@ -143,6 +143,28 @@ class SessionContinuityTest {
     }
 
     @Test
+    void aStoreSlowToAnswerAtTheStart_theInterruptedSessionIsStoredWhenItAnswers() {
+        Rig before = charging(1_000);
+        before.meter.set(7_400, 1_020);
+        before.cycle(ChargingCore.PERSIST_PERIOD_MS);
+        java.util.concurrent.CompletableFuture<RunningSession> answer = new java.util.concurrent.CompletableFuture<>();
+        MemoryStore slow = new MemoryStore() {
+            @Override
+            public java.util.concurrent.CompletableFuture<RunningSession> leftRunning() {
+                return answer;
+            }
+        };
+        Rig after = new Rig(Rig.config(), true, new AvailabilityComponent(java.util.Map.of()), slow);
+        after.cycles(3);
+        assertTrue(slow.stored.isEmpty());
+        answer.complete(store.running);
+        after.cycle();
+        assertEquals(1, slow.stored.size(), slow.stored.toString());
+        assertEquals(RunningSession.END_POWER_LOSS, slow.stored.get(0).endReason());
+        assertEquals(20.0, slow.stored.get(0).energyWh(), 1e-9);
+    }
+
+    @Test
     void coreStopped_vehicleGoneAtTheNextStart_storedAsEndedByTheChargerStop() {
         Rig before = charging(1_000);
         before.meter.set(7_400, 1_010);
