@@ -103,7 +103,8 @@ open_errors = sum(1 for e in errors if e['cleared'] is None and e['code'] != sta
 print(lost, gaps, not_stored, '%.1f' % energy_lost, open_errors)
 PY
 )
-  lost=$l; gaps=$g; not_stored=$((not_stored + ns)); open_errors=$((open_errors + oe))
+  # Every round checks every session shown so far: the worst round counts.
+  lost=$(( l > lost ? l : lost )); gaps=$(( g > gaps ? g : gaps )); not_stored=$((not_stored + ns)); open_errors=$((open_errors + oe))
   energy_lost_max=$(python3 -c "print(max($energy_lost_max, $el))")
 }
 
