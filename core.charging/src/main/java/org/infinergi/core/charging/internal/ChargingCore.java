@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -63,6 +64,19 @@ import org.slf4j.LoggerFactory;
 public final class ChargingCore implements ChargerStatusService, ChargerControl {
 
     static final String END_CHARGER_STOPPED = "CHARGER_STOPPED";
+
+    /**
+     * How often the session in progress is kept in the store (README, docs/durability.md): a power loss loses at
+     * most what was measured in this period (at 22 kW about 61 Wh), while the flash sees one small write per period.
+     */
+    static final long PERSIST_PERIOD_MS = 10_000;
+
+    /** How long the first cycle waits for the store to say which session the previous start left in progress. */
+    private static final long RESTORE_WAIT_MS = 2_000;
+
+    /** Why the error episodes still open at a start are closed (the firmware's previous run raised them). */
+    static final String CLOSED_AT_RESTART = "closed at restart: the firmware stopped while it was active; "
+            + "raised again if its cause is still there";
 
     private final Logger log = LoggerFactory.getLogger(ChargingCore.class);
     private final PilotHardware pilot;
@@ -169,6 +183,15 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> loop;
     private long loopPeriodMs;
+
+    /** The first cycle asked the store what the previous start left open. Guarded by {@code this}. */
+    private boolean restored;
+    /** The store's answer to "which session was in progress before this start", until it has come. */
+    private CompletableFuture<RunningSession> leftFuture;
+    /** The session the previous start left in progress, until the pilot shows whether the vehicle is still there. */
+    private RunningSession left;
+    /** When the session in progress was last kept in the store, or null. Guarded by {@code this}. */
+    private Instant keptAt;
 
     /** The DS constructor: system clock; the loop starts in {@link #activate()}, once every reference is bound. */
     @Activate
@@ -316,14 +339,25 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
             Session session = state.session();
             if (session != null) {
                 // An authorization given since the last cycle has not reached the session yet.
-                SessionRecord ended = session.authorizedBy(state.access().authorizedBy())
-                        .ended(clock.instant(), END_CHARGER_STOPPED);
-                recorder.record(ended);
-                CoreEvents.post(eventAdmin, CoreEvents.stopped(ended, state.access().authorizedBy()));
+                session = session.authorizedBy(state.access().authorizedBy());
+                Instant now = clock.instant();
+                if (recorder.suspend(new RunningSession(session, now, true))) {
+                    // The next start resumes it if the vehicle is still connected (a bundle update under a charge
+                    // is one session), or stores it as ended by the charger stop.
+                    log.info("Session in progress kept for the next start of the core");
+                    return;
+                }
+                SessionRecord ended = session.ended(now, END_CHARGER_STOPPED);
+                recordEnded(ended);
                 state = state.safe(state.state(), DutyCycle.NO_OFFER, state.errors(), null, null,
                         session.energyWh());
             }
         }
+    }
+
+    /** Stores a finished session; its end is told (Event Admin) only once the store holds it durably. */
+    private void recordEnded(SessionRecord ended) {
+        recorder.record(ended, stored -> CoreEvents.post(eventAdmin, CoreEvents.stopped(stored, stored.idTag())));
     }
 
     @Override
@@ -379,6 +413,11 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     }
 
     private ControlDecision cycle(Instant now) {
+        if (!restored) {
+            restored = true;
+            restoreFromStore(now);
+        }
+        takeLeftRunning();
         ChargerSettings settings = settings();
         HalServices hal = services();
         boolean oos = availability.outOfService();
@@ -394,6 +433,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
                 sample.internalMeter(), sample.vehicleMeter(), limits, mode, settings, state, sample.hal(),
                 t == null ? ThermalSettings.DEFAULTS : t.thermalSettings(),
                 m == null ? MeteringSettings.DEFAULTS : m.meteringSettings(), authRequired()));
+        d = resumeOrEnd(d);
         if (state.access().updating() != null && !state.access().updateEnding()
                 && d.next().access().updating() == null) {
             log.warn("Firmware update '{}' did not report its end within {} ms: charging allowed again",
@@ -410,6 +450,75 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     }
 
     /**
+     * First cycle: error episodes the previous run left open are closed (the control logic raises again what is
+     * still there), and the session it left in progress waits for the pilot's first reading. The hardware is in
+     * state F (nothing offered) while this waits for the store.
+     */
+    private void restoreFromStore(Instant now) {
+        recorder.closeOpenErrors(now, CLOSED_AT_RESTART);
+        leftFuture = recorder.leftRunning();
+        try {
+            leftFuture.get(RESTORE_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // A slow first opening of the store: the answer is taken when it comes (takeLeftRunning).
+            log.warn("The store has not said yet which session was in progress before this start: {}", e.toString());
+        }
+    }
+
+    /** The store's answer about the session the previous start left, once it has come. */
+    private void takeLeftRunning() {
+        CompletableFuture<RunningSession> f = leftFuture;
+        if (f == null || !f.isDone()) {
+            return;
+        }
+        leftFuture = null;
+        try {
+            left = f.getNow(null);
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            log.error("The session in progress before this start could not be read: {}", e.toString());
+        }
+        if (left != null) {
+            log.info("Session in progress before this start: {} (kept at {}{})", left.session(), left.savedAt(),
+                    left.stopped() ? ", core stopped" : ", power lost");
+        }
+    }
+
+    /**
+     * Once the pilot shows the vehicle for the first time since the start: a vehicle still connected continues the
+     * session the previous start left (one session across a bundle update, no new start); otherwise that session
+     * is stored with what was measured until the stop (end reason CHARGER_STOPPED, or POWER_LOSS).
+     */
+    private ControlDecision resumeOrEnd(ControlDecision d) {
+        RunningSession l = left;
+        CoreState next = d.next();
+        if (l == null || next.pilot() == null) {
+            return d;
+        }
+        left = null;
+        boolean started = d.events().stream().anyMatch(e -> e.kind() == SessionEvent.Kind.STARTED);
+        if (!started || next.session() == null || !PilotView.connected(next.pilot())) {
+            recordEnded(l.ended());
+            return d;
+        }
+        Session fresh = next.session();
+        Session was = l.session();
+        // The vehicle meter may have started again from zero (the internal meter lives in the pilot driver): the
+        // baseline moves so that the energy goes on from what was measured before the stop.
+        double base = Double.isNaN(fresh.startEnergyWh()) ? Double.NaN : fresh.startEnergyWh() - was.energyWh();
+        Session resumed = new Session(was.start(), was.mode(), base, was.energyWh(), was.peakPowerW(),
+                was.hasCharged(), was.idTag()).authorizedBy(fresh.idTag());
+        log.info("Session resumed: the vehicle stayed connected ({})", resumed);
+        List<SessionEvent> events = d.events().stream().filter(e -> e.kind() != SessionEvent.Kind.STARTED)
+                .toList();
+        CoreState n = next.change().session(resumed, next.lastSessionEnergyWh()).build();
+        return new ControlDecision(d.dutyCyclePct(), d.contactorClosed(), d.offeredCurrentA(), d.state(), d.pilot(),
+                d.detail(), d.limitedBy(), d.error(), d.powerW(), resumed.energyWh(), events, n, d.activeErrors(),
+                d.errorEvents(), d.rdcTestCurrent(), d.lockCommand());
+    }
+
+    /**
      * The one place after a cycle: the status before and after it and what the cycle decided (null when the cycle
      * failed and the fault path ran). Error and session events go to the history here.
      */
@@ -423,10 +532,23 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         for (SessionEvent e : d.events()) {
             if (e.kind() == SessionEvent.Kind.ENDED) {
                 log.info("Session ended: {}", e.record());
-                recorder.record(e.record());
+                recordEnded(e.record());
+                keptAt = null;
             } else {
                 log.info("Session started at {} in mode {}", e.record().start(), e.record().mode());
             }
+        }
+        keepRunning(d.next().session(), after == null ? null : after.at());
+    }
+
+    /** Every {@link #PERSIST_PERIOD_MS} (and at its start) the session in progress is kept in the store. */
+    private void keepRunning(Session session, Instant now) {
+        if (session == null || now == null) {
+            return;
+        }
+        if (keptAt == null || Debounce.ms(keptAt, now) >= PERSIST_PERIOD_MS) {
+            recorder.keepRunning(new RunningSession(session, now, false));
+            keptAt = now;
         }
     }
 

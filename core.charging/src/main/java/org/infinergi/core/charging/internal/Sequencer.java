@@ -169,7 +169,9 @@ final class Sequencer {
                 && (!c.untethered() || hal.proximityPilot());
         boolean ready = pwmWasOn && rdc.phase() == Phase.PASSED && supervised;
         boolean locked = !c.untethered() || (hal.lock() && hal.lockFeedback() && prev.lockCommanded());
-        boolean contactor = prev.contactorClosed() || (ready && locked);
+        // A supervision service gone while charging (its bundle restarting) opens the contactor at once; it is an
+        // error only if it stays away (ErrorDetectors.SERVICE_GAP_MS).
+        boolean contactor = (prev.contactorClosed() && !supervisionMissing(c, hal)) || (ready && locked);
         String detail = contactor
                 ? String.format(Locale.ROOT, "charging at %.1f A, limited by %s", offer.amps(), offer.limitedBy())
                 : testing(rdc) ? ControlLogic.DETAIL_RDC_TEST
@@ -178,6 +180,13 @@ final class Sequencer {
                                         : "current offered, closing the contactor";
         return new Drive(contactor ? ChargerState.CHARGING : ChargerState.WAITING_FOR_CURRENT, detail,
                 DutyCycle.forCurrent(offer.amps()), contactor, offer.amps(), null, rdc, ready);
+    }
+
+    /** A supervision service the model needs is not bound: no charge without it (manual §4.3, §9.1 D3, D5, D6). */
+    static boolean supervisionMissing(Cycle c, HalSnapshot hal) {
+        CoreSettings core = c.core();
+        return (!hal.boardSensors() && core.requireBoardSensors()) || (!hal.rdc() && core.requireRdcDd())
+                || (c.untethered() && (!hal.proximityPilot() || !hal.lock()));
     }
 
     /**
