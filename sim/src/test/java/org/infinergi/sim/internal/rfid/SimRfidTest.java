@@ -105,6 +105,21 @@ class SimRfidTest {
     }
 
     @Test
+    void noSimComponentReadsAnRfidDriversPid() throws java.io.IOException {
+        // Issue 14 point 4: one owner per PID. The reader follows the path the driver opens instead.
+        try (var xmls = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("target/classes/OSGI-INF"),
+                "*.xml")) {
+            int components = 0;
+            for (java.nio.file.Path xml : xmls) {
+                components++;
+                String text = java.nio.file.Files.readString(xml);
+                assertFalse(text.contains("configuration-pid=\"org.infinergi.driver.rfid"), xml + " reads a driver PID");
+            }
+            assertTrue(components > 0, "the sim's component descriptions are built");
+        }
+    }
+
+    @Test
     void closingThePortTellsTheReader() {
         Serial port = openPort("/dev/serial0");
         assertEquals(true, rfid.state().get("readerOpen"));
