@@ -110,6 +110,7 @@ public final class SimRfidComponent implements SimRfid, SimStateContributor {
         json.put("readerOpen", open());
         json.put("presentations", presentations);
         json.put("lastUid", lastUid);
+        json.put("cardDetections", pn532.detections());
         return json;
     }
 

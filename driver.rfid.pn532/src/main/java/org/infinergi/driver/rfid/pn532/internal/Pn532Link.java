@@ -2,8 +2,10 @@ package org.infinergi.driver.rfid.pn532.internal;
 
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 
 import com.pi4j.io.serial.Serial;
 
@@ -79,11 +81,11 @@ final class Pn532Link {
             return Answer.failed(String.format(Locale.ROOT, "response %s to command %02X", Pn532Frames.hex(data),
                     command[0] & 0xFF));
         }
-        return new Answer(java.util.Arrays.copyOfRange(data, 1, data.length), null);
+        return new Answer(Arrays.copyOfRange(data, 1, data.length), null);
     }
 
     /** Waits for a frame {@code wanted} accepts; answers null, or why not (timeout, NACK, error or bad frame). */
-    private String expect(String what, java.util.function.Predicate<Frame> wanted) {
+    private String expect(String what, Predicate<Frame> wanted) {
         long deadline = clock.millis() + timeoutMs;
         while (true) {
             Frame f = frames.poll();
