@@ -13,14 +13,22 @@ import java.util.Locale;
  * RFConfiguration, InListPassiveTarget (106 kbps type A, one target, the card in the field), InRelease.
  *
  * <p>A card is in the field either for a few detections ({@link #present}: a swipe) or until removed
- * ({@link #hold}, {@link #remove}); {@link #silent} makes the chip answer nothing (unplugged, dead). Thread-safe.
+ * ({@link #hold}, {@link #remove}); {@link #silent} makes the chip answer nothing (unplugged, dead). The field is
+ * counted in card detections, not in time: a swipe while the previous one is still in the field comes after a gap
+ * of {@value #DETECTIONS_BETWEEN_SWIPES} empty detections (the hand moved away and back), so however fast or late
+ * the driver polls, two swipes are two presentations. Thread-safe.
  */
 public final class SimulatedPn532 implements SimulatedSerialDevice {
 
     /** How many card detections a swipe lasts: the card is seen by several polls, as a hand holds it a moment. */
     public static final int DETECTIONS_PER_SWIPE = 3;
 
+    /** Empty detections between two swipes that follow each other closely. */
+    public static final int DETECTIONS_BETWEEN_SWIPES = 3;
+
     private static final byte[] ACK = {0x00, 0x00, (byte) 0xFF, 0x00, (byte) 0xFF, 0x00};
+    /** A detection of an empty field in {@link #swipes} (the deque takes no null). */
+    private static final String NO_CARD = "";
     private static final byte[] ERROR = {0x00, 0x00, (byte) 0xFF, 0x01, (byte) 0xFF, 0x7F, (byte) 0x81, 0x00};
 
     private final ArrayDeque<Byte> out = new ArrayDeque<>();
@@ -28,27 +36,38 @@ public final class SimulatedPn532 implements SimulatedSerialDevice {
     private boolean awake;
     private boolean silent;
     private boolean open;
-    private String card;
-    /** Detections left for the card in the field; negative: held until removed. */
-    private int detectionsLeft;
+    /** What the next detections see ({@link #NO_CARD}: none), after which {@link #held} is in the field. */
+    private final ArrayDeque<String> swipes = new ArrayDeque<>();
+    private String held;
+    /** The last detection saw a card: a swipe now needs the gap first, or the two would be one presence. */
+    private boolean lastSawCard;
     private int detections;
     private int commands;
 
     /** Swipes {@code uid} (hex, 4, 7 or 10 bytes): in the field for the next {@value #DETECTIONS_PER_SWIPE} detections. */
     public synchronized void present(String uid) {
-        card = checked(uid);
-        detectionsLeft = DETECTIONS_PER_SWIPE;
+        String card = checked(uid);
+        if (!swipes.isEmpty() || held != null || lastSawCard) {
+            held = null;
+            for (int i = 0; i < DETECTIONS_BETWEEN_SWIPES; i++) {
+                swipes.add(NO_CARD);
+            }
+        }
+        for (int i = 0; i < DETECTIONS_PER_SWIPE; i++) {
+            swipes.add(card);
+        }
     }
 
     /** Holds {@code uid} in the field until {@link #remove()}. */
     public synchronized void hold(String uid) {
-        card = checked(uid);
-        detectionsLeft = -1;
+        swipes.clear();
+        held = checked(uid);
     }
 
     /** Takes the card out of the field. */
     public synchronized void remove() {
-        card = null;
+        swipes.clear();
+        held = null;
     }
 
     /** True: the chip answers nothing (its supply or its UART is gone); false: it answers again, asleep. */
@@ -185,7 +204,9 @@ public final class SimulatedPn532 implements SimulatedSerialDevice {
     /** InListPassiveTarget answer: NbTg, then Tg 1, SENS_RES, SEL_RES, NFCIDLength, NFCID1 of the card in the field. */
     private byte[] listPassiveTarget() {
         detections++;
-        if (card == null) {
+        String card = swipes.isEmpty() ? held : swipes.poll();
+        lastSawCard = card != null && !card.isEmpty();
+        if (!lastSawCard) {
             return new byte[] {0x4B, 0x00};
         }
         byte[] uid = new byte[card.length() / 2];
@@ -204,9 +225,6 @@ public final class SimulatedPn532 implements SimulatedSerialDevice {
         r[5] = sak;
         r[6] = (byte) uid.length;
         System.arraycopy(uid, 0, r, 7, uid.length);
-        if (detectionsLeft > 0 && --detectionsLeft == 0) {
-            card = null; // the swipe is over: the hand moved on
-        }
         return r;
     }
 

@@ -66,6 +66,21 @@ class SimulatedPn532Test {
     }
 
     @Test
+    void twoSwipesInARow_areSeparatedByAnEmptyField() {
+        String card = ACK + "0000FF0CF4D54B0101000408040102030" + "4C400";
+        chip.present("01020304");
+        assertEquals(card, wakeThenSend("0000FF04FCD44A0100E100"));
+        chip.present("01020304"); // swiped again while the first swipe is still in the field
+        StringBuilder seen = new StringBuilder();
+        for (int i = 0; i < 2 * SimulatedPn532.DETECTIONS_PER_SWIPE + SimulatedPn532.DETECTIONS_BETWEEN_SWIPES; i++) {
+            seen.append(send("0000FF04FCD44A0100E100").equals(card) ? 'C' : '-');
+        }
+        assertEquals("CC---CCC-", seen.toString());
+        chip.present("01020304"); // right after a detection that saw nothing: no gap needed
+        assertEquals(card, send("0000FF04FCD44A0100E100"));
+    }
+
+    @Test
     void silent_answersNothing_thenComesBackAsleep() {
         assertEquals(ACK + "0000FF02FED515" + "1600", wakeThenSend("0000FF05FBD4140114010200"));
         chip.silent(true);

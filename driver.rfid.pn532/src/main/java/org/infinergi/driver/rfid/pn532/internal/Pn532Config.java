@@ -21,8 +21,8 @@ public @interface Pn532Config {
     @AttributeDefinition(name = "Poll period", description = "Milliseconds between two card detections (InListPassiveTarget).", min = "20", max = "5000")
     int pollMs() default 200;
 
-    @AttributeDefinition(name = "Debounce", description = "Milliseconds the card must be away from the reader before the same card counts as presented again (a held card is one read).", min = "0", max = "60000")
-    int debounceMs() default 1000;
+    @AttributeDefinition(name = "Removal detections", description = "Card detections in a row that must not see a card before it counts as taken away, so that presenting it again is a new read (a held card is one read).", min = "1", max = "100")
+    int removalPolls() default 2;
 
     @AttributeDefinition(name = "Answer timeout", description = "Milliseconds within which the PN532 must send its ACK, then its response, to one command.", min = "10", max = "5000")
     int answerTimeoutMs() default 200;

@@ -69,10 +69,10 @@ public final class Pn532Reader implements CardReader {
             throw new IllegalArgumentException(Pn532Config.PID + " baud must be positive, was " + c.baud());
         }
         if (c.pollMs() <= 0 || c.answerTimeoutMs() <= 0 || c.noAnswerMs() <= 0 || c.reopenMs() <= 0
-                || c.debounceMs() < 0) {
-            throw new IllegalArgumentException(Pn532Config.PID + " pollMs, answerTimeoutMs, noAnswerMs, reopenMs must"
-                    + " be positive and debounceMs not negative, were " + c.pollMs() + ", " + c.answerTimeoutMs()
-                    + ", " + c.noAnswerMs() + ", " + c.reopenMs() + ", " + c.debounceMs());
+                || c.removalPolls() <= 0) {
+            throw new IllegalArgumentException(Pn532Config.PID + " pollMs, answerTimeoutMs, noAnswerMs, reopenMs and"
+                    + " removalPolls must be positive, were " + c.pollMs() + ", " + c.answerTimeoutMs() + ", "
+                    + c.noAnswerMs() + ", " + c.reopenMs() + ", " + c.removalPolls());
         }
     }
 

@@ -51,7 +51,7 @@ final class ReaderLoop {
         this.clock = clock;
         this.pause = pause;
         this.listeners = listeners;
-        this.debouncer = new Debouncer(config.debounceMs());
+        this.debouncer = new Debouncer(config.removalPolls());
         // The no-answer time runs from start-up: a reader that never answers is silent after noAnswerMs.
         this.lastAnswerMs = clock.millis();
     }
@@ -76,7 +76,7 @@ final class ReaderLoop {
             Pn532Commands.Target t = Pn532Commands.target(a.data());
             if (t.failure() != null) {
                 LOG.debug("RFID reader: card not read: {}", t.failure());
-            } else if (t.uid() != null && debouncer.newPresentation(t.uid(), clock.millis())) {
+            } else if (debouncer.detected(t.uid())) {
                 presented(t.uid());
             }
         } catch (RuntimeException e) {
