@@ -1,6 +1,7 @@
 /**
  * Hardware contracts below the charging core: the control pilot and contactor, and the meter that
- * measures what the vehicle draws. Drivers provide them; only the core consumes them.
+ * measures what the vehicle draws, the supervised peripherals (since 1.3.0 the RFID reader, {@link CardReader}).
+ * Drivers provide them; only the core consumes them.
  */
 @Export
 @Version("1.3.0")

@@ -27,6 +27,7 @@ import org.infinergi.core.charging.api.LimitProvider;
 import org.infinergi.core.charging.api.ModeDecision;
 import org.infinergi.core.charging.api.SessionRecord;
 import org.infinergi.core.charging.hal.BoardSensors;
+import org.infinergi.core.charging.hal.CardReader;
 import org.infinergi.core.charging.hal.ConnectorLock;
 import org.infinergi.core.charging.hal.Meter;
 import org.infinergi.core.charging.hal.PanelBoard;
@@ -94,7 +95,8 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
 
     // Optional services, bound and unbound by SCR at any time: each is copied to a local once per cycle.
     // The supervision hardware is not on every model or in every test; what a model needs but misses stops
-    // charging with an error (ControlLogic): RDC-DD → D6, board sensors → D3, proximity pilot → D3, lock → D5.
+    // charging with an error (ControlLogic): RDC-DD → D6, board sensors → D3, proximity pilot → D3, lock → D5;
+    // a bound RFID reader that stops answering → D3.
 
     /** The internal vehicle meter (manual §5.2.1.1), or any vehicle meter not declared MID. */
     @Reference(target = "(&(" + Meter.ROLE + "=VEHICLE)(!(" + Meter.SOURCE + "=MID)))",
@@ -142,6 +144,11 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile PanelBoard panelBoard;
+
+    /** The RFID reader on models that have one (manual §2.3.1): silent → D3. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile CardReader cardReader;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -404,7 +411,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         Meter internal = vehicleMeter;
         Meter vehicle = ms.vehicleMeter() == MeteringSettings.VehicleMeter.MID ? midMeter : internal;
         return new HalServices(internal, vehicle, gridMeter, boardSensors, proximityPilot, connectorLock,
-                residualCurrentDevice, panelBoard, vehicle == midMeter ? startupGraceMs(midMeterProperties) : 0);
+                residualCurrentDevice, panelBoard, cardReader, vehicle == midMeter ? startupGraceMs(midMeterProperties) : 0);
     }
 
     private static long startupGraceMs(Map<String, Object> properties) {
