@@ -75,7 +75,7 @@ class SimulatedPn532Test {
         for (int i = 0; i < 2 * SimulatedPn532.DETECTIONS_PER_SWIPE + SimulatedPn532.DETECTIONS_BETWEEN_SWIPES; i++) {
             seen.append(send("0000FF04FCD44A0100E100").equals(card) ? 'C' : '-');
         }
-        assertEquals("CC---CCC-", seen.toString());
+        assertEquals("CC" + "-".repeat(SimulatedPn532.DETECTIONS_BETWEEN_SWIPES) + "CCC-", seen.toString());
         chip.present("01020304"); // right after a detection that saw nothing: no gap needed
         assertEquals(card, send("0000FF04FCD44A0100E100"));
     }
