@@ -67,6 +67,21 @@ public final class JsonObject {
         return v.longValue();
     }
 
+    /** A finite number field that must be present, for a caller that checks the range with its own words. */
+    public double number(String field) throws RequestRejected {
+        JsonNode v = required(field, "a number");
+        if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+            throw wrong(field, "a number", v);
+        }
+        return v.doubleValue();
+    }
+
+    /** The field's value as JSON text (for a message quoting what the client sent), or null when absent. */
+    public String json(String field) {
+        JsonNode v = node.get(field);
+        return v == null ? null : v.toString();
+    }
+
     /** An optional number field within [{@code min}, {@code max}]: null when absent or null. */
     public Double optionalNumber(String field, double min, double max) throws RequestRejected {
         return absent(field) ? null : number(field, min, max);

@@ -110,4 +110,16 @@ class StrictJsonTest {
         assertThrows(RequestRejected.class, () -> o.bool("b"));
         assertEquals(false, o.bool("c"));
     }
+
+    @Test
+    void anUnrangedNumberIsFiniteAndItsJsonCanBeQuoted() throws RequestRejected {
+        JsonObject o = StrictJson.object("{\"a\": -5, \"b\": \"x\", \"c\": 1e999}".getBytes(UTF_8),
+                Set.of("a", "b", "c"), "{}");
+        assertEquals(-5.0, o.number("a"));
+        assertEquals("'b' must be a number, was \"x\"", assertThrows(RequestRejected.class, () -> o.number("b"))
+                .getMessage());
+        assertThrows(RequestRejected.class, () -> o.number("c"));
+        assertEquals("\"x\"", o.json("b"));
+        assertNull(o.json("d"));
+    }
 }
