@@ -128,9 +128,11 @@ public class HttpHardeningOnARunningImageTest {
         Raw notFound = raw("GET /api/nothing HTTP/1.0\r\n\r\n", new byte[0]);
         assertEquals(404, notFound.status());
         assertEquals("no such resource: /api/nothing", json(notFound).get("error").asText());
-        Raw put = raw("PUT /api/status HTTP/1.0\r\nContent-Length: 2\r\n\r\n", "{}".getBytes(StandardCharsets.UTF_8));
+        // HTTP/1.1: a servlet answers an unsupported method of HTTP/1.0 with 400, of HTTP/1.1 with 405.
+        Raw put = raw("PUT /api/status HTTP/1.1\r\nHost: charger\r\nConnection: close\r\nContent-Length: 2\r\n\r\n",
+                "{}".getBytes(StandardCharsets.UTF_8));
         assertEquals(405, put.status());
-        assertEquals("method not allowed: PUT /api/status", json(put).get("error").asText());
+        assertTrue(put.body(), put.body().contains("{\"error\":\"method not allowed: PUT /api/status\"}"));
         Raw outside = raw("GET /nothing HTTP/1.0\r\n\r\n", new byte[0]);
         assertEquals(404, outside.status());
         assertFalse(outside.body(), outside.body().contains("<html"));
