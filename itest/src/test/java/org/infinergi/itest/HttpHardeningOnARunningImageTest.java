@@ -133,6 +133,9 @@ public class HttpHardeningOnARunningImageTest {
                 "{}".getBytes(StandardCharsets.UTF_8));
         assertEquals(405, put.status());
         assertTrue(put.body(), put.body().contains("{\"error\":\"method not allowed: PUT /api/status\"}"));
+        Raw propfind = raw("PROPFIND /api/status HTTP/1.1\r\nHost: charger\r\nConnection: close\r\n\r\n", new byte[0]);
+        assertEquals(501, propfind.status());
+        assertTrue(propfind.body(), propfind.body().contains("{\"error\":\"method not implemented: PROPFIND /api/status\"}"));
         Raw outside = raw("GET /nothing HTTP/1.0\r\n\r\n", new byte[0]);
         assertEquals(404, outside.status());
         assertFalse(outside.body(), outside.body().contains("<html"));
