@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.infinergi.web.json.RequestBodies;
 import org.infinergi.web.json.RequestRejected;
 import org.infinergi.web.json.StrictJson;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
