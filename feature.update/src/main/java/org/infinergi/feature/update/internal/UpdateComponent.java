@@ -103,6 +103,10 @@ public final class UpdateComponent {
         return updater.submit(jar);
     }
 
+    UpdateStatus submit(InputStream jar, long declaredLength) throws UpdateRejected, UpdateBusy, IOException {
+        return updater.submit(jar, declaredLength);
+    }
+
     UpdateStatus cancel() throws UpdateBusy {
         return updater.cancel();
     }

@@ -9,7 +9,6 @@ import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalOutput;
@@ -146,14 +145,13 @@ class PanelBenchTest {
 
     @Test
     void requestBodiesAreParsedOrRejectedWithTheAllowedList() {
-        ObjectMapper m = new ObjectMapper();
         assertEquals(new ButtonRequest("left+right", 30000),
-                ButtonRequest.parse(m, "{\"button\":\"left+right\",\"holdMs\":30000}").request());
-        assertEquals(200, ButtonRequest.parse(m, "{\"button\":\"multi\"}").request().holdMs());
-        var bad = ButtonRequest.parse(m, "{\"button\":\"start\",\"holdMs\":100}").error();
+                ButtonRequest.parse("{\"button\":\"left+right\",\"holdMs\":30000}").request());
+        assertEquals(200, ButtonRequest.parse("{\"button\":\"multi\"}").request().holdMs());
+        var bad = ButtonRequest.parse("{\"button\":\"start\",\"holdMs\":100}").error();
         assertEquals(SimPanel.BUTTONS, bad.get("allowedButtons"));
         assertTrue(bad.get("error").toString().contains("start"));
-        assertTrue(ButtonRequest.parse(m, "{\"button\":\"up\",\"holdMs\":-1}").error() != null);
-        assertTrue(ButtonRequest.parse(m, "not json").error() != null);
+        assertTrue(ButtonRequest.parse("{\"button\":\"up\",\"holdMs\":-1}").error() != null);
+        assertTrue(ButtonRequest.parse("not json").error() != null);
     }
 }

@@ -136,7 +136,7 @@ class SimRfidTest {
         assertBadRequest("{\"uid\": 1234}", "must be a string");
         assertBadRequest("{}", "uid is missing");
         assertBadRequest("{\"uid\": \"\"}", "uid is missing");
-        assertBadRequest("not json", "not JSON");
+        assertBadRequest("not json", "not valid JSON");
         assertBadRequest("[1]", "JSON object");
         assertEquals(0, rfid.state().get("presentations"));
     }
