@@ -1,6 +1,7 @@
 package org.infinergi.itest;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,11 +35,14 @@ final class PidReaders {
     private PidReaders() {
     }
 
-    /** Waits until the image's own bundles are active, so SCR declares all their components. */
+    /** Waits until the image's own bundles are active, so SCR declares all their components; names those that are not. */
     static void awaitStarted(BundleContext context) {
-        await("the image's bundles active").atMost(STARTED).until(() -> Arrays.stream(context.getBundles())
-                .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.infinergi."))
-                .allMatch(b -> b.getState() == Bundle.ACTIVE));
+        await().atMost(STARTED).untilAsserted(() -> assertEquals(
+                context.getProperty(Images.IMAGE_PROPERTY) + ": bundles of the image not active (state)", List.of(),
+                Arrays.stream(context.getBundles())
+                        .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.infinergi."))
+                        .filter(b -> b.getState() != Bundle.ACTIVE)
+                        .map(b -> b.getSymbolicName() + " (" + b.getState() + ")").toList()));
     }
 
     /** Each PID declared by components of two or more names, with those components and their bundles. */
