@@ -102,6 +102,15 @@ public class ModelBundleSetTest {
                 .anyMatch(c -> c.state == ComponentConfigurationDTO.ACTIVE));
     }
 
+    /** Issue 14 point 4: one owner per PID in every plain image ({@link OnePidOneOwnerTest} for the sim images). */
+    @Test
+    public void everyPidHasOneReadingComponent() {
+        PidReaders.awaitStarted(context);
+        String image = context.getProperty(Images.IMAGE_PROPERTY);
+        assertEquals(image + ": PIDs read by more than one component", List.of(), PidReaders.sharedPids(scr));
+        assertEquals(image + ": components reading several PIDs", List.of(), PidReaders.multiPidComponents(scr));
+    }
+
     @Test
     public void statusSaysTheBoardIoIsMissingInsteadOf503() {
         Http http = new Http(Integer.parseInt(context.getProperty(Images.HTTP_PORT_PROPERTY)));

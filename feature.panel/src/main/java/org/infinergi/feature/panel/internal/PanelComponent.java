@@ -15,7 +15,9 @@ import org.infinergi.core.charging.api.ChargerEvents;
 import org.infinergi.core.charging.api.ChargerStatusService;
 import org.infinergi.core.charging.api.Device;
 import org.infinergi.core.charging.api.Installation;
+import org.infinergi.core.charging.hal.GpioPin;
 import org.infinergi.core.charging.hal.PanelBoard;
+import org.infinergi.core.charging.hal.PanelWiring;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -40,16 +42,17 @@ import org.slf4j.LoggerFactory;
  * Activation opens the pins and starts the loop on its own scheduler ({@code infinergi-panel}) and returns;
  * deactivation stops the loop and turns the logo off.
  *
- * <p>Configuration: {@value PanelConfig#PID} (Metatype) only; the model (which keys) and whether the installation
+ * <p>Provides {@link PanelWiring}, the pins of its PID, for what sits under the panel (the simulated panel board reads
+ * them here, not from the PID). Configuration: {@value PanelConfig#PID} (Metatype) only; the model (which keys) and whether the installation
  * is complete (§4.10) come from the core's {@link Device} and {@link Installation} services, read live, so a change
  * of either PID needs no reactivation.
  */
-@Component(name = PanelConfig.PID, immediate = true, service = {PanelBoard.class, EventHandler.class},
+@Component(name = PanelConfig.PID, immediate = true, service = {PanelBoard.class, PanelWiring.class, EventHandler.class},
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = {EventConstants.EVENT_TOPIC + "=" + ChargerEvents.CARD_ALL,
             EventConstants.EVENT_TOPIC + "=" + ChargerEvents.STATUS_CHANGED})
 @Designate(ocd = PanelConfig.class)
-public final class PanelComponent implements PanelBoard, EventHandler {
+public final class PanelComponent implements PanelBoard, PanelWiring, EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(PanelComponent.class);
 
@@ -61,6 +64,7 @@ public final class PanelComponent implements PanelBoard, EventHandler {
     // core would be a circular reference for SCR at start-up.
     private volatile ChargerStatusService statusService;
 
+    private final PanelConfig config;
     private final PanelHardware hw;
     private final PanelEngine engine;
     private final ScheduledExecutorService scheduler;
@@ -71,6 +75,7 @@ public final class PanelComponent implements PanelBoard, EventHandler {
     @Activate
     public PanelComponent(@Reference Context pi4j, @Reference ConfigurationAdmin cm, @Reference Device device,
             @Reference Installation installation, PanelConfig config, BundleContext bundleContext) {
+        this.config = config;
         Keypad keypad = Keypad.of(config.keypad(), device.model());
         PanelEngine.Settings settings = settings(config, installation::installationComplete, keypad);
         String dir = config.factoryDir().isBlank()
@@ -152,6 +157,65 @@ public final class PanelComponent implements PanelBoard, EventHandler {
     @Override
     public boolean responding() {
         return engine.responding();
+    }
+
+    @Override
+    public GpioPin ledRed() {
+        return new GpioPin(config.ledRedAddress(), true);
+    }
+
+    @Override
+    public GpioPin ledGreen() {
+        return new GpioPin(config.ledGreenAddress(), true);
+    }
+
+    @Override
+    public GpioPin ledBlue() {
+        return new GpioPin(config.ledBlueAddress(), true);
+    }
+
+    @Override
+    public GpioPin multiButton() {
+        return key(config.multiButtonAddress());
+    }
+
+    @Override
+    public GpioPin centerButton() {
+        return key(config.centerButtonAddress());
+    }
+
+    @Override
+    public GpioPin upButton() {
+        return key(config.upButtonAddress());
+    }
+
+    @Override
+    public GpioPin downButton() {
+        return key(config.downButtonAddress());
+    }
+
+    @Override
+    public GpioPin leftButton() {
+        return key(config.leftButtonAddress());
+    }
+
+    @Override
+    public GpioPin rightButton() {
+        return key(config.rightButtonAddress());
+    }
+
+    private GpioPin key(int address) {
+        return new GpioPin(address, config.buttonsActiveHigh());
+    }
+
+    @Override
+    public GpioPin panelProbe() {
+        return new GpioPin(config.panelProbeAddress(), true);
+    }
+
+    @Override
+    public GpioPin panelEcho() {
+        return new GpioPin(config.panelEchoAddress(), true);
     }
 
     @Deactivate

@@ -20,6 +20,9 @@ import org.infinergi.core.charging.api.PilotState;
 import org.infinergi.core.charging.testing.Defaults;
 import org.infinergi.core.charging.testing.FakeDevice;
 import org.infinergi.core.charging.testing.FakeInstallation;
+import org.infinergi.core.charging.testing.FakePanelWiring;
+import org.infinergi.core.charging.hal.GpioPin;
+import org.infinergi.core.charging.hal.PanelWiring;
 import org.infinergi.sim.hw.SimBoard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -196,5 +199,26 @@ class PanelComponentTest {
         assertTrue(e.getMessage().contains("factoryResetHoldS"));
         e = assertThrows(IllegalArgumentException.class, () -> activate(Map.of("keypad", "SIX"), "INFINERGI-3T"));
         assertTrue(e.getMessage().contains("keypad"));
+    }
+
+    @Test
+    void publishesThePinsItDrivesAndReads_theSharedTestWiringIsTheDefault() throws Exception {
+        // The simulated panel board sits under these pins (PanelWiring), and the sim's tests under FakePanelWiring.
+        component = activate(Map.of(), "INFINERGI-3T");
+        PanelWiring fake = new FakePanelWiring();
+        for (java.lang.reflect.Method m : PanelWiring.class.getMethods()) {
+            assertEquals(m.invoke(fake), m.invoke(component), m.getName());
+        }
+    }
+
+    @Test
+    void publishesAMovedPinAndActiveLowKeys() {
+        component = activate(Map.of("ledRedAddress", 12, "upButtonAddress", 7, "buttonsActiveHigh", false,
+                "panelEchoAddress", 9), "INFINERGI-3T-DR");
+        assertEquals(new GpioPin(12, true), component.ledRed());
+        assertEquals(new GpioPin(7, false), component.upButton());
+        assertEquals(new GpioPin(5, false), component.centerButton());
+        assertEquals(new GpioPin(9, true), component.panelEcho());
+        assertTrue(board.digitalOutput(12).isPresent(), "the red die is driven where the wiring says");
     }
 }

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.util.List;
-import java.util.Map;
 
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalInput;
@@ -15,6 +13,8 @@ import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.pwm.Pwm;
 
+import org.infinergi.core.charging.hal.PanelWiring;
+import org.infinergi.core.charging.testing.FakePanelWiring;
 import org.infinergi.sim.hw.SimBoard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,12 +25,8 @@ class PanelBenchTest {
     private final SimBoard board = new SimBoard();
     private final Context pi4j = board.context();
     private long now = 0;
-    private final PanelBench bench = new PanelBench(pi4j, pins(Map.of()), now);
-
-    static PanelPins pins(Map<String, Object> overrides) {
-        return (PanelPins) Proxy.newProxyInstance(PanelPins.class.getClassLoader(), new Class<?>[] {PanelPins.class},
-                (p, m, a) -> overrides.containsKey(m.getName()) ? overrides.get(m.getName()) : m.getDefaultValue());
-    }
+    private final PanelWiring wiring = new FakePanelWiring();
+    private final PanelBench bench = new PanelBench(pi4j, () -> wiring, now);
 
     @AfterEach
     void tearDown() {
@@ -80,7 +76,7 @@ class PanelBenchTest {
 
     @Test
     void activeLowKeysRestHigh() {
-        PanelBench low = new PanelBench(pi4j, pins(Map.of("buttonsActiveHigh", false)), 0);
+        PanelBench low = new PanelBench(pi4j, () -> new FakePanelWiring().keysActiveHigh(false), 0);
         DigitalInput up = in(17);
         low.step(10);
         assertTrue(up.isHigh(), "released = high with pull-up");
