@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The one test command: installs what is missing (JDK 17, Maven), then builds every bundle and image
+# The one test command: installs what is missing (JDK 17, Maven, curl), then builds every bundle and image
 # and runs the whole suite — unit tests in each bundle and the Pax Exam tests that boot real images.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -9,6 +9,8 @@ if ! command -v javac >/dev/null 2>&1 || ! javac -version 2>&1 | grep -qE 'javac
   need_install+=(openjdk-17-jdk-headless)
 fi
 command -v mvn >/dev/null 2>&1 || need_install+=(maven)
+# itest's ReadmeTest runs the README's curl lines against ./run.sh.
+command -v curl >/dev/null 2>&1 || need_install+=(curl)
 if [ ${#need_install[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_install[*]}"
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
