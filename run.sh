@@ -16,7 +16,8 @@
 # ends the JVM with Karaf's restart code 10; this script then starts a fresh JVM, as bin/karaf's own loop does.
 #
 # Environment (tests): INFINERGI_RUN_ROOT  where the instances live (default run/ beside this script);
-#                      INFINERGI_NO_BUILD=1  never build: use the image as it is (an error when it is missing).
+#                      INFINERGI_NO_BUILD=1  never build: use the image as it is (an error when it is missing);
+#                      INFINERGI_IMAGES     where the images are (default karaf-assembly/target; implies no build).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")" && pwd)"
@@ -151,7 +152,8 @@ if [ -z "${JAVA_HOME:-}" ]; then
   export JAVA_HOME
 fi
 
-IMAGE="$ROOT/karaf-assembly/target/infinergi-$MODEL-sim.tar.gz"
+if [ -n "${INFINERGI_IMAGES:-}" ]; then INFINERGI_NO_BUILD=1; fi
+IMAGE="${INFINERGI_IMAGES:-$ROOT/karaf-assembly/target}/infinergi-$MODEL-sim.tar.gz"
 
 # Build when the image is missing or any source of the firmware is newer than it.
 needs_build() {

@@ -67,6 +67,7 @@ public class ReadmeTest {
             if (charger != null) {
                 charger.close();
             }
+            RunScript.delete(runRoot);
         }
         assertTrue("README.md has its shell blocks", count >= 5);
         assertTrue(linesRun > 20);

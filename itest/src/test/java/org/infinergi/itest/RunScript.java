@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -40,6 +43,15 @@ final class RunScript implements AutoCloseable {
         return Path.of(System.getProperty("infinergi.root", "..")).toAbsolutePath().normalize();
     }
 
+    /** Deletes a run root and its instances (about 60 MB each) once its test is over. */
+    static void delete(Path runRoot) {
+        try (Stream<Path> all = Files.walk(runRoot)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A fresh run root under target/, as run/ is in a fresh clone. */
     static Path newRunRoot(String name) {
         try {
@@ -52,6 +64,11 @@ final class RunScript implements AutoCloseable {
 
     /** Starts {@code ./run.sh --port port args...} in the background. */
     static RunScript start(Path runRoot, int port, String... args) {
+        return start(runRoot, Map.of(), port, args);
+    }
+
+    /** The same with more environment (INFINERGI_IMAGES: another folder of images). */
+    static RunScript start(Path runRoot, Map<String, String> env, int port, String... args) {
         List<String> command = new ArrayList<>(List.of(root().resolve("run.sh").toString(), "--port",
                 String.valueOf(port)));
         command.addAll(List.of(args));
@@ -63,6 +80,7 @@ final class RunScript implements AutoCloseable {
             pb.environment().put("INFINERGI_RUN_ROOT", runRoot.toString());
             pb.environment().put("INFINERGI_NO_BUILD", "1");
             pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            pb.environment().putAll(env);
             return new RunScript(pb.start(), log, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,10 +9,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.After;
 import org.junit.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +32,19 @@ public class RunScriptTest {
     /** Too short for a boot: a refusal that takes longer than this did not come "at once". */
     private static final Duration AT_ONCE = Duration.ofSeconds(15);
 
+    private final List<Path> runRoots = new ArrayList<>();
+
+    @After
+    public void deleteInstances() {
+        runRoots.forEach(RunScript::delete);
+    }
+
+    private Path newRunRoot(String name) {
+        Path root = RunScript.newRunRoot(name);
+        runRoots.add(root);
+        return root;
+    }
+
     @Test
     public void leftRightHeldRestartsAndTheChargerComesBack_displayModel() throws IOException {
         restartComesBack("3T-DR", "left+right");
@@ -38,8 +55,8 @@ public class RunScriptTest {
         restartComesBack("3T", "multi");
     }
 
-    private static void restartComesBack(String model, String keys) throws IOException {
-        Path runRoot = RunScript.newRunRoot("restart");
+    private void restartComesBack(String model, String keys) throws IOException {
+        Path runRoot = newRunRoot("restart");
         Path etc = shortHolds(runRoot);
         try (RunScript run = RunScript.start(runRoot, Images.freePort(), "--model", model, "--etc", etc.toString())) {
             run.awaitState("VEHICLE_NOT_CONNECTED");
@@ -56,17 +73,10 @@ public class RunScriptTest {
 
     @Test
     public void theFirmwaresStateStaysFromOneRunToTheNext_factoryForgetsIt() throws IOException {
-        Path runRoot = RunScript.newRunRoot("state");
+        Path runRoot = newRunRoot("state");
         int port = Images.freePort();
         try (RunScript run = RunScript.start(runRoot, port, "--model", "3T")) {
-            run.awaitState("VEHICLE_NOT_CONNECTED");
-            run.http.ev("charge", 16, 3);
-            run.awaitState("CHARGING");
-            run.http.ev("unplug");
-            run.awaitState("VEHICLE_NOT_CONNECTED");
-            assertTrue(run.http.control("outOfService").get("accepted").asBoolean());
-            run.awaitState("OUT_OF_SERVICE");
-            await().atMost(RunScript.BOOT).until(() -> run.http.get("/api/sessions").size() == 1);
+            chargeOnceAndTakeOutOfService(run);
         }
         try (RunScript run = RunScript.start(runRoot, port, "--model", "3T")) {
             run.awaitState("OUT_OF_SERVICE");
@@ -79,8 +89,54 @@ public class RunScriptTest {
     }
 
     @Test
+    public void aRebuiltImageReplacesTheFirmware_configAdminsStoreAndTheHistoryStay() throws IOException {
+        Path runRoot = newRunRoot("rebuilt");
+        Path images = Files.createDirectories(runRoot.resolve("images"));
+        Path image = images.resolve("infinergi-3T-sim.tar.gz");
+        Path built = Path.of(System.getProperty("infinergi.images", "../karaf-assembly/target"))
+                .resolve("infinergi-3T-sim.tar.gz");
+        Files.copy(built, image);
+        Map<String, String> env = Map.of("INFINERGI_IMAGES", images.toAbsolutePath().toString());
+        int port = Images.freePort();
+        try (RunScript run = RunScript.start(runRoot, env, port, "--model", "3T")) {
+            chargeOnceAndTakeOutOfService(run);
+        }
+        // The same firmware packed again: other bytes, which is what run.sh sees of a rebuilt image.
+        repack(built, image);
+        try (RunScript run = RunScript.start(runRoot, env, port, "--model", "3T")) {
+            run.awaitState("OUT_OF_SERVICE");
+            assertTrue(run.output(), run.output().contains("new image"));
+            assertEquals("the session of the first run", 1, run.http.get("/api/sessions").size());
+        }
+    }
+
+    /** One charge stored in the history, then out of service (PID org.infinergi.availability, Config Admin). */
+    private static void chargeOnceAndTakeOutOfService(RunScript run) {
+        run.awaitState("VEHICLE_NOT_CONNECTED");
+        run.http.ev("charge", 16, 3);
+        run.awaitState("CHARGING");
+        run.http.ev("unplug");
+        run.awaitState("VEHICLE_NOT_CONNECTED");
+        assertTrue(run.http.control("outOfService").get("accepted").asBoolean());
+        run.awaitState("OUT_OF_SERVICE");
+        await().atMost(RunScript.BOOT).until(() -> run.http.get("/api/sessions").size() == 1);
+    }
+
+    private static void repack(Path from, Path to) throws IOException {
+        try {
+            Process p = new ProcessBuilder("bash", "-c", "gzip -dc \"$0\" | gzip -1 > \"$1\"", from.toString(),
+                    to.toString()).inheritIO().start();
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     public void aSecondInstanceOfARunningModelOrPortRefusesAtOnce_andTouchesNothing() throws IOException {
-        Path runRoot = RunScript.newRunRoot("second");
+        Path runRoot = newRunRoot("second");
         int port = Images.freePort();
         try (RunScript first = RunScript.start(runRoot, port, "--model", "3T-DR")) {
             first.awaitState("VEHICLE_NOT_CONNECTED");
@@ -106,7 +162,7 @@ public class RunScriptTest {
 
     @Test
     public void twoInstancesReadTheirOwnSimulatedMeters() throws IOException {
-        Path runRoot = RunScript.newRunRoot("meters");
+        Path runRoot = newRunRoot("meters");
         Path etc = Files.createDirectories(runRoot.resolve("etc"));
         Files.writeString(etc.resolve("org.infinergi.metering.cfg"), "vehicleMeter = MID\n");
         try (RunScript first = RunScript.start(runRoot, Images.freePort(), "--model", "3T-DR", "--etc", etc.toString());
