@@ -96,6 +96,11 @@ final class RunScript implements AutoCloseable {
         }
     }
 
+    /** The JVM of the firmware (run.sh's child), -1 while there is none. */
+    long firmwarePid() {
+        return process.children().findFirst().map(ProcessHandle::pid).orElse(-1L);
+    }
+
     boolean alive() {
         return process.isAlive();
     }
