@@ -206,6 +206,14 @@ fi
 
 if [ -n "$ETC_DIR" ]; then
   cp "$ETC_DIR"/*.cfg "$RUN_DIR/etc/"
+  # A PID an --etc file sets is that file from the first moment of the boot, as on a fresh instance: Config
+  # Admin's stored copy (values of an earlier run) goes, instead of holding until file install reads the file.
+  # File install names "pid-name.cfg" pid~name; Felix's store writes '.' as '/' and '~' as %007e.
+  for cfg in "$ETC_DIR"/*.cfg; do
+    pid="$(basename "$cfg" .cfg)"
+    pid="${pid/-/\~}"
+    rm -f "$RUN_DIR/data/config/$(sed 's|\.|/|g; s|~|%007e|g' <<<"$pid").config"
+  done
   echo "run.sh: configuration from $ETC_DIR: $(cd "$ETC_DIR" && ls -- *.cfg | tr '\n' ' ')"
 fi
 

@@ -135,7 +135,7 @@ public class ReadmeTest {
         String[] last = {""};
         try {
             await().atMost(EXPECTATION).pollInterval(Duration.ofMillis(500)).until(() -> {
-                last[0] = bash(command, work, line);
+                last[0] = run(command, work).output();
                 return shows(last[0], values, anyOf, comment);
             });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
@@ -177,14 +177,23 @@ public class ReadmeTest {
 
     /** Runs one line in bash in the work folder; its output; fails the test when it fails. */
     private static String bash(String command, Path work, String line) {
+        Result result = run(command, work);
+        assertEquals("README line failed: " + line + "\n" + result.output(), 0, result.exitCode());
+        return result.output();
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    /** Runs one line in bash in the work folder, at most 60 s. */
+    private static Result run(String command, Path work) {
         try {
             Process p = new ProcessBuilder("timeout", "60", "bash", "-c", command).directory(work.toFile())
                     .redirectErrorStream(true).start();
             p.getOutputStream().close();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue("README line still runs after 60 s: " + line, p.waitFor(70, TimeUnit.SECONDS));
-            assertEquals("README line failed: " + line + "\n" + out, 0, p.exitValue());
-            return out;
+            assertTrue("still runs after 60 s: " + command, p.waitFor(70, TimeUnit.SECONDS));
+            return new Result(p.exitValue(), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
