@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * starts the simulated charger (a running one is stopped first, as the README says), {@code ./test.sh} is skipped (it
  * is what runs this test), every other line runs in bash and must succeed. A GET's comment is its expectation: each
  * upper-case word (a state, an error code) must be a value in the answer ("A or B" in the comment: one of them), and
- * {@code name > n} must hold for the first {@code name} in it; the line is repeated until it holds (a reader who
+ * {@code name > n} or {@code name = true|false} must hold for the first {@code name} in it; the line is repeated until it holds (a reader who
  * looks again), for at most {@link #EXPECTATION}. So the README cannot drift from the firmware.
  */
 public class ReadmeTest {
@@ -39,6 +39,7 @@ public class ReadmeTest {
     private static final Pattern BLOCK = Pattern.compile("(?ms)^```sh\\n(.*?)^```");
     private static final Pattern VALUE = Pattern.compile("\\b[A-Z][A-Z0-9_]*[A-Z0-9]\\b");
     private static final Pattern GREATER = Pattern.compile("\\b([a-zA-Z]+) > (-?[0-9.]+)");
+    private static final Pattern EQUALS = Pattern.compile("\\b([a-z][a-zA-Z]*) = (true|false)\\b");
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Path runRoot = RunScript.newRunRoot("readme");
@@ -140,8 +141,18 @@ public class ReadmeTest {
             });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError("README line: " + line + "\nexpected " + values + (anyOf ? " (one of)" : "")
-                    + " and " + comment + "\nlast answer: " + last[0], e);
+                    + " and " + comment + "\nlast answer: " + last[0] + "\n" + diagnostics(work), e);
         }
+    }
+
+    /** What the charger shows besides, for the message of a failed expectation. */
+    private String diagnostics(Path work) {
+        StringBuilder b = new StringBuilder();
+        for (String path : List.of("/api/status", "/api/errors", "/api/auth", "/api/sim/card", "/api/sim")) {
+            b.append("GET ").append(path).append(": ")
+                    .append(run("curl -s localhost:" + port + path, work).output()).append('\n');
+        }
+        return b.append(charger == null ? "" : charger.output()).toString();
     }
 
     private boolean shows(String answer, List<String> values, boolean anyOf, String comment) {
@@ -153,6 +164,13 @@ public class ReadmeTest {
         }
         List<String> found = values.stream().filter(value -> containsValue(json, value)).toList();
         boolean valuesHold = anyOf ? !found.isEmpty() || values.isEmpty() : found.size() == values.size();
+        Matcher e = EQUALS.matcher(comment);
+        while (e.find()) {
+            JsonNode flag = json.findValue(e.group(1));
+            if (flag == null || !flag.isBoolean() || flag.asBoolean() != Boolean.parseBoolean(e.group(2))) {
+                return false;
+            }
+        }
         Matcher g = GREATER.matcher(comment);
         while (g.find()) {
             JsonNode number = json.findValue(g.group(1));
