@@ -250,6 +250,11 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
 
     /** One cycle, then the next one scheduled {@link #nextCycleMs()} after this one started. */
     private void loop(long generation) {
+        synchronized (this) {
+            if (scheduler == null || generation != loopGeneration) {
+                return;
+            }
+        }
         long started = System.nanoTime();
         step();
         synchronized (this) {
@@ -300,6 +305,10 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         synchronized (this) {
             s = scheduler;
             scheduler = null;
+            // The next cycle is a delayed task, which a shut-down executor would still run.
+            if (loop != null) {
+                loop.cancel(false);
+            }
         }
         if (s != null) {
             s.shutdown();
