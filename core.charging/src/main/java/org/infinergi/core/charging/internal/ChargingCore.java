@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The charging core: the control loop and its wiring. Every {@code loopPeriodMs} it freezes its inputs
  * ({@link HalSampler}), lets {@link ControlLogic} decide, drives the hardware ({@link Actuator}) and publishes the
- * status ({@link StatusBuilder}).
+ * status ({@link StatusBuilder}); with no vehicle, no error and nothing changing it idles at a slower pace
+ * ({@link Pacing}).
  *
  * <p>Configuration: its own PID only ({@link CoreConfig}); the installation, the user's charging settings and the
  * device come from the owners of their PIDs, read at every cycle. A rejected configuration of any of them is
@@ -189,7 +190,10 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     /** Guarded by {@code this}. */
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> loop;
-    private long loopPeriodMs;
+    /** Only the loop started with this number schedules its next cycle (a restart of the loop starts a new one). */
+    private long loopGeneration;
+    /** When the next cycle is due, after the last one ({@link Pacing}). Guarded by {@code this}. */
+    private long nextCycleMs;
 
     /** The first cycle asked the store what the previous start left open. Guarded by {@code this}. */
     private boolean restored;
@@ -300,21 +304,61 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
             t.setDaemon(true);
             return t;
         });
-        schedule();
+        restartLoop();
     }
 
-    private void schedule() {
-        loopPeriodMs = core.settings().loopPeriodMs();
-        loop = scheduler.scheduleAtFixedRate(this::step, 0, loopPeriodMs, TimeUnit.MILLISECONDS);
+    /** Runs the next cycle at once and the loop from there; a cycle already under way schedules nothing more. */
+    private void restartLoop() {
+        if (loop != null) {
+            loop.cancel(false);
+        }
+        long generation = ++loopGeneration;
+        loop = scheduler.schedule(() -> loop(generation), 0, TimeUnit.MILLISECONDS);
+    }
+
+    /** One cycle, then the next one scheduled {@link #nextCycleMs()} after this one started. */
+    private void loop(long generation) {
+        synchronized (this) {
+            if (scheduler == null || generation != loopGeneration) {
+                return;
+            }
+        }
+        long started = System.nanoTime();
+        step();
+        synchronized (this) {
+            if (scheduler == null || generation != loopGeneration) {
+                return;
+            }
+            long delayNs = TimeUnit.MILLISECONDS.toNanos(nextCycleMs) - (System.nanoTime() - started);
+            loop = scheduler.schedule(() -> loop(generation), Math.max(0, delayNs), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** When the last cycle wants the next one, in milliseconds after it ({@link Pacing}). */
+    synchronized long nextCycleMs() {
+        return nextCycleMs;
+    }
+
+    /**
+     * A user's request is applied by the next cycle: while the loop idles, that cycle runs now rather than after
+     * the idle period (the status shows the request at once, as at full pace).
+     */
+    private void hurry() {
+        if (nextCycleMs > core.settings().loopPeriodMs()) {
+            nextCycleMs = 0;
+            if (scheduler != null) {
+                restartLoop();
+            }
+        }
     }
 
     @Modified
     void modified(Map<String, Object> config) {
+        long before = core.settings().loopPeriodMs();
         core.update(config);
         synchronized (this) {
-            if (scheduler != null && loopPeriodMs != core.settings().loopPeriodMs()) {
-                loop.cancel(false);
-                schedule();
+            if (scheduler != null && before != core.settings().loopPeriodMs()) {
+                restartLoop();
             }
         }
     }
@@ -329,6 +373,10 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         synchronized (this) {
             s = scheduler;
             scheduler = null;
+            // The next cycle is a delayed task, which a shut-down executor would still run.
+            if (loop != null) {
+                loop.cancel(false);
+            }
         }
         if (s != null) {
             s.shutdown();
@@ -399,6 +447,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         }
         afterCycle(before, status, decision);
         CoreEvents.post(eventAdmin, CoreEvents.statusChanged(before, status));
+        nextCycleMs = Pacing.nextCycleMs(before, status, core.settings().loopPeriodMs());
     }
 
     /** The services bound now, copied once so the whole cycle uses the same ones. */
@@ -655,6 +704,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
 
     private Result apply(ControlLogic.Outcome o) {
         state = o.next();
+        hurry();
         log.info("Control request: {}", o.result().message());
         return o.result();
     }

@@ -57,6 +57,6 @@ final class StatusBuilder {
     }
 
     private static List<String> names(List<ErrorCode> active) {
-        return active.stream().map(Enum::name).toList();
+        return active.isEmpty() ? List.of() : active.stream().map(Enum::name).toList();
     }
 }

@@ -41,6 +41,8 @@ public final class ThermalLimitProvider implements LimitProvider, ThermalThresho
     private final AtomicReference<BoardSensors> sensors = new AtomicReference<>();
     private volatile ThermalSettings settings = ThermalSettings.DEFAULTS;
     private volatile List<ConfigurationRejection> rejections = List.of();
+    /** The last temperature read, the thresholds then and its limit. */
+    private volatile Reading last;
 
     @Activate
     public ThermalLimitProvider(Map<String, Object> config) {
@@ -83,7 +85,19 @@ public final class ThermalLimitProvider implements LimitProvider, ThermalThresho
         if (s == null) {
             return new Limit(DutyCycle.MAX_CURRENT_A, SOURCE, "no temperature sensor");
         }
-        return limitAt(s.temperatureC(), settings);
+        double celsius = s.temperatureC();
+        ThermalSettings t = settings;
+        // The same temperature as at the last cycle (the ADC's counts did not move): the same limit, not a new text.
+        Reading r = last;
+        if (r != null && Double.compare(r.celsius(), celsius) == 0 && r.settings().equals(t)) {
+            return r.limit();
+        }
+        Limit limit = limitAt(celsius, t);
+        last = new Reading(celsius, t, limit);
+        return limit;
+    }
+
+    private record Reading(double celsius, ThermalSettings settings, Limit limit) {
     }
 
     /** The derating curve, a pure function of the temperature. */

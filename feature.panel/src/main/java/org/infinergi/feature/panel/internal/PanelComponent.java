@@ -3,6 +3,7 @@ package org.infinergi.feature.panel.internal;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -70,6 +71,8 @@ public final class PanelComponent implements PanelBoard, PanelWiring, EventHandl
     private final ScheduledExecutorService scheduler;
     private final AuthIndication authorisation = new AuthIndication();
     private final LongSupplier clock = () -> System.nanoTime() / 1_000_000L;
+    private final long tickMs;
+    private final long idleTickMs;
     private boolean tickFailing;
 
     @Activate
@@ -94,7 +97,11 @@ public final class PanelComponent implements PanelBoard, PanelWiring, EventHandl
             t.setDaemon(true);
             return t;
         });
-        scheduler.scheduleAtFixedRate(this::tick, 0, config.tickMs(), TimeUnit.MILLISECONDS);
+        tickMs = config.tickMs();
+        idleTickMs = config.idleTickMs();
+        scheduler.execute(this::loop);
+        // A key's edge runs a tick at once: a short press is seen even while the loop idles.
+        hw.onKeyChange(this::wake);
         LOG.info("Front panel started: {}, LED on {}/{}/{} ({})", keypad, config.ledRedAddress(),
                 config.ledGreenAddress(), config.ledBlueAddress(), config.ledOutput());
     }
@@ -126,6 +133,28 @@ public final class PanelComponent implements PanelBoard, PanelWiring, EventHandl
         return new PanelEngine.Settings(keypad, installationComplete, config.errorBuzzerS() * 1000L,
                 config.shortPressMaxMs(), config.restartHoldS() * 1000L, config.factoryResetHoldS() * 1000L,
                 config.factoryResetErasesHistory(), config.panelPollMs(), config.panelMissedPolls());
+    }
+
+    /** One tick, then the next one when the panel wants it ({@link PanelEngine#nextTickMs}). */
+    private void loop() {
+        long started = System.nanoTime();
+        tick();
+        long delayNs = TimeUnit.MILLISECONDS.toNanos(engine.nextTickMs(tickMs, idleTickMs))
+                - (System.nanoTime() - started);
+        try {
+            scheduler.schedule(this::loop, Math.max(0, delayNs), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Panel loop ends: the component is deactivated");
+        }
+    }
+
+    /** An extra tick now, besides the loop's (the scheduler's single thread runs them one after the other). */
+    private void wake() {
+        try {
+            scheduler.execute(this::tick);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Key change after deactivation ignored");
+        }
     }
 
     private void tick() {
