@@ -42,19 +42,22 @@ public final class SimulatedPn532 implements SimulatedSerialDevice {
     /** What the next detections see ({@link #NO_CARD}: none), after which {@link #held} is in the field. */
     private final ArrayDeque<String> swipes = new ArrayDeque<>();
     private String held;
-    /** The last detection saw a card: a swipe now needs the gap first, or the two would be one presence. */
-    private boolean lastSawCard;
+    /**
+     * Empty detections since the last one that saw a card: a swipe before the gap is complete gets the rest of it
+     * first, or the driver (which counts a card away only after a few empty detections) would see one presence.
+     */
+    private int emptyInARow = DETECTIONS_BETWEEN_SWIPES;
     private int detections;
     private int commands;
 
     /** Swipes {@code uid} (hex, 4, 7 or 10 bytes): in the field for the next {@value #DETECTIONS_PER_SWIPE} detections. */
     public synchronized void present(String uid) {
         String card = checked(uid);
-        if (!swipes.isEmpty() || held != null || lastSawCard) {
-            held = null;
-            for (int i = 0; i < DETECTIONS_BETWEEN_SWIPES; i++) {
-                swipes.add(NO_CARD);
-            }
+        boolean cardAhead = !swipes.isEmpty() || held != null;
+        int gap = cardAhead ? DETECTIONS_BETWEEN_SWIPES : Math.max(0, DETECTIONS_BETWEEN_SWIPES - emptyInARow);
+        held = null;
+        for (int i = 0; i < gap; i++) {
+            swipes.add(NO_CARD);
         }
         for (int i = 0; i < DETECTIONS_PER_SWIPE; i++) {
             swipes.add(card);
@@ -208,8 +211,9 @@ public final class SimulatedPn532 implements SimulatedSerialDevice {
     private byte[] listPassiveTarget() {
         detections++;
         String card = swipes.isEmpty() ? held : swipes.poll();
-        lastSawCard = card != null && !card.isEmpty();
-        if (!lastSawCard) {
+        boolean sawCard = card != null && !card.isEmpty();
+        emptyInARow = sawCard ? 0 : Math.min(emptyInARow + 1, DETECTIONS_BETWEEN_SWIPES);
+        if (!sawCard) {
             return new byte[] {0x4B, 0x00};
         }
         byte[] uid = new byte[card.length() / 2];

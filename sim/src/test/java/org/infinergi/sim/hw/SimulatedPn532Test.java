@@ -76,7 +76,10 @@ class SimulatedPn532Test {
             seen.append(send("0000FF04FCD44A0100E100").equals(card) ? 'C' : '-');
         }
         assertEquals("CC" + "-".repeat(SimulatedPn532.DETECTIONS_BETWEEN_SWIPES) + "CCC-", seen.toString());
-        chip.present("01020304"); // right after a detection that saw nothing: no gap needed
+        chip.present("01020304"); // one empty detection since: the rest of the gap comes first
+        for (int i = 1; i < SimulatedPn532.DETECTIONS_BETWEEN_SWIPES; i++) {
+            assertEquals(ACK + "0000FF03FDD54B00E000", send("0000FF04FCD44A0100E100"));
+        }
         assertEquals(card, send("0000FF04FCD44A0100E100"));
     }
 
