@@ -488,7 +488,8 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         ControlDecision d = logic.decide(new ControlInput(now, sample.pilot(), sample.contactorFeedback(),
                 sample.internalMeter(), sample.vehicleMeter(), limits, mode, settings, state, sample.hal(),
                 t == null ? ThermalSettings.DEFAULTS : t.thermalSettings(),
-                m == null ? MeteringSettings.DEFAULTS : m.meteringSettings(), authRequired(settings.device())));
+                m == null ? MeteringSettings.DEFAULTS : m.meteringSettings(), authRequired(settings.device()),
+                authorization == null && settings.device().rfidReader()));
         d = resumeOrEnd(d);
         if (state.access().updating() != null && !state.access().updateEnding()
                 && d.next().access().updating() == null) {

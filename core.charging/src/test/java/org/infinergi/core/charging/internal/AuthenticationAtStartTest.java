@@ -28,7 +28,7 @@ class AuthenticationAtStartTest {
         r.vehicle(PilotState.C);
         ChargerStatus s = r.cycles(20);
         assertEquals(ChargerState.WAITING_FOR_AUTHENTICATION, s.state(), s.toString());
-        assertEquals(ControlLogic.DETAIL_AUTHENTICATION, s.detail());
+        assertEquals(ControlLogic.DETAIL_AUTHENTICATION_STARTING, s.detail(), "a card is not read yet");
         assertEquals(100.0, r.pilot.dutyCycle(), "no PWM offer before authentication");
         assertFalse(r.pilot.contactorCommanded(), "no charge without a card");
     }
@@ -50,7 +50,9 @@ class AuthenticationAtStartTest {
         r.vehicle(PilotState.C);
         r.cycles(5);
         r.core.authorization = () -> true;
-        assertEquals(ChargerState.WAITING_FOR_AUTHENTICATION, r.cycles(10).state());
+        ChargerStatus s = r.cycles(10);
+        assertEquals(ChargerState.WAITING_FOR_AUTHENTICATION, s.state());
+        assertEquals(ControlLogic.DETAIL_AUTHENTICATION, s.detail(), "now a card is read");
         assertFalse(r.pilot.contactorCommanded());
         assertTrue(r.core.authorize("04A2B3C4").accepted());
         assertEquals(ChargerState.CHARGING, r.cycles(8).state());
@@ -64,6 +66,7 @@ class AuthenticationAtStartTest {
         r.core.authorization = null;
         ChargerStatus s = r.cycles(3);
         assertEquals(ChargerState.WAITING_FOR_AUTHENTICATION, s.state(), s.toString());
+        assertEquals(ControlLogic.DETAIL_AUTHENTICATION_STARTING, s.detail());
     }
 
     @Test
