@@ -488,7 +488,8 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         ControlDecision d = logic.decide(new ControlInput(now, sample.pilot(), sample.contactorFeedback(),
                 sample.internalMeter(), sample.vehicleMeter(), limits, mode, settings, state, sample.hal(),
                 t == null ? ThermalSettings.DEFAULTS : t.thermalSettings(),
-                m == null ? MeteringSettings.DEFAULTS : m.meteringSettings(), authRequired()));
+                m == null ? MeteringSettings.DEFAULTS : m.meteringSettings(), authRequired(settings.device()),
+                authorization == null && settings.device().rfidReader()));
         d = resumeOrEnd(d);
         if (state.access().updating() != null && !state.access().updateEnding()
                 && d.next().access().updating() == null) {
@@ -608,11 +609,15 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         }
     }
 
-    /** A failing authentication service asks for authentication: never charge unauthenticated by accident. */
-    private boolean authRequired() {
+    /**
+     * A failing authentication service asks for authentication: never charge unauthenticated by accident. On a
+     * model with the RFID reader (manual §2.6) authentication may be configured (§5.7): until its service is bound
+     * (e.g. the seconds after a start) nobody knows it is not, so a vehicle waits.
+     */
+    private boolean authRequired(DeviceSettings device) {
         Authorization a = authorization;
         if (a == null) {
-            return false;
+            return device.rfidReader();
         }
         try {
             return a.required();

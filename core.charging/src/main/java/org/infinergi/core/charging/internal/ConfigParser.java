@@ -74,7 +74,8 @@ final class ConfigParser {
         int rated = r.integer("ratedCurrentA");
         boolean tethered = r.bool("tethered");
         boolean midTerminal = r.bool("midMeterTerminal");
-        return r.result(() -> new DeviceSettings(model, serial, mac, phases, rated, tethered, midTerminal),
+        boolean reader = r.bool("rfidReader");
+        return r.result(() -> new DeviceSettings(model, serial, mac, phases, rated, tethered, midTerminal, reader),
                 previous);
     }
 

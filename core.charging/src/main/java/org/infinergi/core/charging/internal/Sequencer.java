@@ -88,12 +88,17 @@ final class Sequencer {
         return rdc;
     }
 
+    /** After a start the authentication feature may not read cards yet: a card presented then is not seen. */
+    private String authDetail() {
+        return c.in().authStarting() ? ControlLogic.DETAIL_AUTHENTICATION_STARTING : ControlLogic.DETAIL_AUTHENTICATION;
+    }
+
     /** What keeps the charger from offering current, or null. */
     private String blocked() {
         return errors.any() ? "error" : c.gate() != null ? c.gate()
                 : c.prev().outOfService() ? ControlLogic.DETAIL_OUT_OF_SERVICE
                         : s.access().updating() != null ? ControlLogic.DETAIL_UPDATING
-                                : s.needsAuth() ? ControlLogic.DETAIL_AUTHENTICATION
+                                : s.needsAuth() ? authDetail()
                                         : s.userPaused() && p.connected() ? ControlLogic.DETAIL_USER_PAUSE : null;
     }
 
@@ -123,7 +128,7 @@ final class Sequencer {
             detail = ControlLogic.DETAIL_UPDATING + s.access().updating();
         } else if (s.needsAuth()) {
             state = ChargerState.WAITING_FOR_AUTHENTICATION;
-            detail = ControlLogic.DETAIL_AUTHENTICATION;
+            detail = authDetail();
         } else {
             state = ChargerState.PAUSED;
             detail = ControlLogic.DETAIL_USER_PAUSE;
