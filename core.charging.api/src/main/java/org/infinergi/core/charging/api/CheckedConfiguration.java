@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The configuration of a PID described by a Metatype {@code Config} annotation (a driver's, a feature's), read by
@@ -28,6 +29,22 @@ import java.util.Map;
  */
 public record CheckedConfiguration<C extends Annotation>(C config, List<ConfigurationRejection> rejections,
         boolean first) {
+
+    /**
+     * Checks {@code props} (the component's properties) against {@code type}.
+     *
+     * @param previous the configuration in force, null for the first one
+     * @param log      told {@code "Configuration rejected: "} and {@link #describe()} when it is (the owner's
+     *                 ERROR log)
+     */
+    public static <C extends Annotation> CheckedConfiguration<C> check(String pid, Map<String, ?> props,
+            Class<C> type, C previous, Consumer<String> log) {
+        CheckedConfiguration<C> c = check(pid, props, type, previous);
+        if (!c.accepted()) {
+            log.accept("Configuration rejected: " + c.describe());
+        }
+        return c;
+    }
 
     /**
      * Checks {@code props} (the component's properties) against {@code type}.

@@ -37,10 +37,7 @@ public final class BoardMapComponent implements BoardMap, BoardWiring, Configura
     @Activate
     public BoardMapComponent(Map<String, Object> properties) {
         CheckedConfiguration<PilotConfig> checked = CheckedConfiguration.check(PilotConfig.PID, properties,
-                PilotConfig.class, null);
-        if (!checked.accepted()) {
-            LoggerFactory.getLogger(BoardMapComponent.class).error("Configuration rejected: {}", checked.describe());
-        }
+                PilotConfig.class, null, LoggerFactory.getLogger(BoardMapComponent.class)::error);
         this.config = checked.config();
         this.rejections = checked.rejections();
     }
