@@ -38,4 +38,15 @@ class BoardMapEmptyValueTest {
         assertEquals(new GpioPin(6, false), map.contactorFeedback());
         assertEquals(List.of(), map.rejections());
     }
+
+    @Test
+    void aValueNotOfItsKeysTypeIsNamedToo() {
+        // DS failed the whole map naming no key (an int) or read "yes" as false (a boolean).
+        BoardMapComponent map = new BoardMapComponent(Map.of("contactorAddress", "2x", "feedbackActiveHigh", "yes"));
+
+        assertEquals(List.of("contactorAddress=2x rejected: not a valid int",
+                "feedbackActiveHigh=yes rejected: not a valid boolean"), map.rejections().stream()
+                .map(r -> r.message().substring(r.pid().length() + 2)).sorted().toList());
+        assertEquals(new GpioPin(24, true), map.contactorFeedback());
+    }
 }
