@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,6 +73,7 @@ public record CheckedConfiguration<C extends Annotation>(C config, List<Configur
         if (rejections.isEmpty()) {
             return new CheckedConfiguration<>(of(type, values), List.of(), previous == null);
         }
+        rejections.sort(Comparator.comparing(ConfigurationRejection::key));
         C kept = previous != null ? previous : of(type, Map.of());
         return new CheckedConfiguration<>(kept, List.copyOf(rejections), previous == null);
     }
