@@ -51,9 +51,18 @@ class BoardPlatformTest {
 
     @Test
     void aValidConfigurationRejectsNothing() {
-        BoardPlatform platform = new BoardPlatform(Map.of("digitalIo", "SYSFS", "pwmChip", "1"), bundleContext());
+        BoardPlatform platform = new BoardPlatform(Map.of("digitalIo", "sysfs", "pwmChip", "1"), bundleContext());
 
-        assertEquals(List.of(), platform.rejections());
+        assertEquals(List.of(), platform.rejections(), "an enum's constant in any case, as DS reads it");
+        platform.deactivate();
+    }
+
+    @Test
+    void anUnknownDigitalIoIsNamed() {
+        BoardPlatform platform = new BoardPlatform(Map.of("digitalIo", "GPIO"), bundleContext());
+
+        assertEquals("org.infinergi.platform: digitalIo=GPIO rejected: not a valid DigitalIo",
+                platform.rejections().get(0).message());
         platform.deactivate();
     }
 

@@ -163,8 +163,13 @@ public record CheckedConfiguration<C extends Annotation>(C config, List<Configur
         throw new IllegalArgumentException(s);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /** The constant named {@code s}, in any case (as DS's converter reads it). */
     private static Object enumValue(Class<?> to, String s) {
-        return Enum.valueOf((Class<? extends Enum>) to, s);
+        for (Object constant : to.getEnumConstants()) {
+            if (((Enum<?>) constant).name().equalsIgnoreCase(s)) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException(s);
     }
 }
