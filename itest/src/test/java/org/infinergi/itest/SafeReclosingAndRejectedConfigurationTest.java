@@ -156,6 +156,30 @@ public class SafeReclosingAndRejectedConfigurationTest {
                 .until(() -> http.get("/api/status").path("rejectedConfigurations").size() == 0);
     }
 
+    @Test
+    public void anEmptiedValueOfAFeaturesPid_isListedInTheStatus() throws Exception {
+        // Issue 15 "for every PID": a feature's PID (read through its Metatype annotation), not only the core's.
+        org.osgi.service.cm.Configuration update = configAdmin.getConfiguration("org.infinergi.update", "?");
+        Dictionary<String, Object> before = update.getProperties();
+        try {
+            update.update(props("allowDowngrade", "", "maxSizeKiB", "100"));
+            await("the update PID's rejection listed").atMost(STEP).pollInterval(POLL)
+                    .until(() -> http.get("/api/status").path("rejectedConfigurations").toString()
+                            .contains("{\"pid\":\"org.infinergi.update\",\"key\":\"allowDowngrade\""));
+            JsonNode s = http.get("/api/status");
+            assertTrue(s.toString(), s.path("configurationError").asText()
+                    .contains("org.infinergi.update: allowDowngrade=\"\" rejected: empty value"));
+        } finally {
+            if (before == null) {
+                update.delete();
+            } else {
+                update.update(before);
+            }
+        }
+        await("nothing rejected once restored").atMost(STEP).pollInterval(POLL)
+                .until(() -> http.get("/api/status").path("rejectedConfigurations").size() == 0);
+    }
+
     private static Dictionary<String, Object> props(String... keyValues) {
         Dictionary<String, Object> d = new Hashtable<>();
         for (int i = 0; i < keyValues.length; i += 2) {

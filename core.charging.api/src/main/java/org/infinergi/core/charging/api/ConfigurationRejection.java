@@ -48,7 +48,7 @@ public record ConfigurationRejection(String pid, String key, String value, Strin
             Class<? extends Annotation> config) {
         List<ConfigurationRejection> out = new ArrayList<>();
         for (Method m : config.getDeclaredMethods()) {
-            String key = m.getName().replace("$$", "\u0000").replace("_", ".").replace('\u0000', '$');
+            String key = key(m);
             Object raw = props == null ? null : props.get(key);
             Object dflt = m.getDefaultValue();
             if (isEmpty(raw) && dflt != null && !dflt.getClass().isArray()) {
@@ -60,6 +60,11 @@ public record ConfigurationRejection(String pid, String key, String value, Strin
         }
         out.sort(java.util.Comparator.comparing(ConfigurationRejection::key));
         return out;
+    }
+
+    /** The property of a {@code Config} annotation's method, as Declarative Services maps its name. */
+    static String key(Method m) {
+        return m.getName().replace("$$", "\u0000").replace("_", ".").replace('\u0000', '$');
     }
 
     /** True when {@code raw} (a value as Config Admin gives it) is present but empty or blank. */

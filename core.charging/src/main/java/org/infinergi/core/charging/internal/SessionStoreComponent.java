@@ -14,6 +14,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
+import org.infinergi.core.charging.api.ConfigurationOwner;
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.api.ErrorCode;
 import org.infinergi.core.charging.api.ErrorHistory;
 import org.infinergi.core.charging.api.ErrorRecord;
@@ -35,9 +37,10 @@ import org.slf4j.LoggerFactory;
  */
 @Component(name = "org.infinergi.core.charging.history", configurationPid = Pids.HISTORY,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, service = { SessionHistory.class, ErrorHistory.class,
-                SessionRecorder.class })
+                SessionRecorder.class, ConfigurationOwner.class })
 @Designate(ocd = HistoryConfig.class)
-public final class SessionStoreComponent implements SessionHistory, ErrorHistory, SessionRecorder {
+public final class SessionStoreComponent implements SessionHistory, ErrorHistory, SessionRecorder,
+        ConfigurationOwner {
 
     static final String DEFAULT_DATABASE_FILE = "data/infinergi/history";
     private static final long QUERY_TIMEOUT_S = 10;
@@ -47,6 +50,8 @@ public final class SessionStoreComponent implements SessionHistory, ErrorHistory
     /** Only touched on the executor thread. */
     private H2SessionStore store;
     private volatile String databaseFile = DEFAULT_DATABASE_FILE;
+    /** Listed in the status with every other rejected configuration (issue 15). */
+    private volatile List<ConfigurationRejection> rejections = List.of();
 
     @Activate
     public SessionStoreComponent(Map<String, Object> config) {
@@ -70,8 +75,14 @@ public final class SessionStoreComponent implements SessionHistory, ErrorHistory
                     databaseFile);
         }
         databaseFile = r.value();
+        rejections = r.rejections();
         String file = r.value();
         executor.execute(() -> open(file));
+    }
+
+    @Override
+    public List<ConfigurationRejection> rejections() {
+        return rejections;
     }
 
     /** Opens {@code file} unless it is the one already open (runs on the executor). */

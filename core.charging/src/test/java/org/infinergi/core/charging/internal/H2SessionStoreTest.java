@@ -126,6 +126,22 @@ class H2SessionStoreTest {
     }
 
     @Test
+    void component_namesAnEmptyFileAsARejectedConfiguration_untilAValidOneComes() {
+        // Issue 15: the rejection is listed with every other one in the status (ConfigurationOwner).
+        SessionStoreComponent c = new SessionStoreComponent(Map.of("databaseFile", dir.resolve("h").toString()));
+        try {
+            assertEquals(List.of(), c.rejections());
+            c.modified(Map.of("databaseFile", ""));
+            assertEquals(List.of("org.infinergi.history/databaseFile"), c.rejections().stream()
+                    .map(r -> r.pid() + "/" + r.key()).toList());
+            c.modified(Map.of("databaseFile", dir.resolve("h").toString()));
+            assertEquals(List.of(), c.rejections());
+        } finally {
+            c.deactivate();
+        }
+    }
+
+    @Test
     void theSessionInProgressIsKeptAcrossAReopen_andGoesWithTheSessionThatEndsIt() throws Exception {
         Path file = dir.resolve("history");
         SessionRecord s = session(1);

@@ -1,6 +1,11 @@
 package org.infinergi.driver.pilot.internal;
 
 import java.util.List;
+import java.util.Map;
+
+import org.infinergi.core.charging.api.CheckedConfiguration;
+import org.infinergi.core.charging.api.ConfigurationOwner;
+import org.infinergi.core.charging.api.ConfigurationRejection;
 
 import org.infinergi.core.charging.hal.AdcChannel;
 import org.infinergi.core.charging.hal.AdcDivider;
@@ -10,23 +15,42 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one owner of PID {@value PilotConfig#PID}, the board revision's factory map. No {@code @Modified}: a changed
  * map re-registers this service, so every driver that holds pins or channels of the old map is restarted on the
  * new one (as when each driver read the PID itself). Outside this bundle the map is the {@link BoardWiring} service
- * (the simulated board sits under the drivers with it instead of reading this PID).
+ * (the simulated board sits under the drivers with it instead of reading this PID). A map with an empty value
+ * ({@code feedbackActiveHigh =} would invert the contactor feedback) is rejected as a whole: the factory map
+ * applies and the rejection is listed in the status (issue 15).
  */
 @Component(name = "org.infinergi.driver.pilot.board", configurationPid = PilotConfig.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL, service = {BoardMap.class, BoardWiring.class})
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, service = {BoardMap.class, BoardWiring.class,
+                ConfigurationOwner.class})
 @Designate(ocd = PilotConfig.class)
-public final class BoardMapComponent implements BoardMap, BoardWiring {
+public final class BoardMapComponent implements BoardMap, BoardWiring, ConfigurationOwner {
 
     private final PilotConfig config;
+    private final List<ConfigurationRejection> rejections;
 
     @Activate
-    public BoardMapComponent(PilotConfig config) {
+    public BoardMapComponent(Map<String, Object> properties) {
+        CheckedConfiguration<PilotConfig> checked = CheckedConfiguration.check(PilotConfig.PID, properties,
+                PilotConfig.class, null, LoggerFactory.getLogger(BoardMapComponent.class)::error);
+        this.config = checked.config();
+        this.rejections = checked.rejections();
+    }
+
+    /** A map already checked (the drivers' tests). */
+    BoardMapComponent(PilotConfig config) {
         this.config = config;
+        this.rejections = List.of();
+    }
+
+    @Override
+    public List<ConfigurationRejection> rejections() {
+        return rejections;
     }
 
     @Override

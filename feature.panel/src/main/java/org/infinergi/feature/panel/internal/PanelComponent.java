@@ -1,6 +1,8 @@
 package org.infinergi.feature.panel.internal;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,6 +16,9 @@ import com.pi4j.context.Context;
 import org.infinergi.core.charging.api.ChargerControl;
 import org.infinergi.core.charging.api.ChargerEvents;
 import org.infinergi.core.charging.api.ChargerStatusService;
+import org.infinergi.core.charging.api.CheckedConfiguration;
+import org.infinergi.core.charging.api.ConfigurationOwner;
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.api.Device;
 import org.infinergi.core.charging.api.Installation;
 import org.infinergi.core.charging.hal.GpioPin;
@@ -48,12 +53,13 @@ import org.slf4j.LoggerFactory;
  * is complete (§4.10) come from the core's {@link Device} and {@link Installation} services, read live, so a change
  * of either PID needs no reactivation.
  */
-@Component(name = PanelConfig.PID, immediate = true, service = {PanelBoard.class, PanelWiring.class, EventHandler.class},
+@Component(name = PanelConfig.PID, immediate = true, service = {PanelBoard.class, PanelWiring.class, EventHandler.class,
+        ConfigurationOwner.class},
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = {EventConstants.EVENT_TOPIC + "=" + ChargerEvents.CARD_ALL,
             EventConstants.EVENT_TOPIC + "=" + ChargerEvents.STATUS_CHANGED})
 @Designate(ocd = PanelConfig.class)
-public final class PanelComponent implements PanelBoard, PanelWiring, EventHandler {
+public final class PanelComponent implements PanelBoard, PanelWiring, EventHandler, ConfigurationOwner {
 
     private static final Logger LOG = LoggerFactory.getLogger(PanelComponent.class);
 
@@ -66,6 +72,7 @@ public final class PanelComponent implements PanelBoard, PanelWiring, EventHandl
     private volatile ChargerStatusService statusService;
 
     private final PanelConfig config;
+    private final List<ConfigurationRejection> rejections;
     private final PanelHardware hw;
     private final PanelEngine engine;
     private final ScheduledExecutorService scheduler;
@@ -77,8 +84,12 @@ public final class PanelComponent implements PanelBoard, PanelWiring, EventHandl
 
     @Activate
     public PanelComponent(@Reference Context pi4j, @Reference ConfigurationAdmin cm, @Reference Device device,
-            @Reference Installation installation, PanelConfig config, BundleContext bundleContext) {
+            @Reference Installation installation, Map<String, Object> properties, BundleContext bundleContext) {
+        CheckedConfiguration<PanelConfig> checked = CheckedConfiguration.check(PanelConfig.PID, properties,
+                PanelConfig.class, null, LOG::error);
+        PanelConfig config = checked.config();
         this.config = config;
+        this.rejections = checked.rejections();
         Keypad keypad = Keypad.of(config.keypad(), device.model());
         PanelEngine.Settings settings = settings(config, installation::installationComplete, keypad);
         String dir = config.factoryDir().isBlank()
@@ -104,6 +115,11 @@ public final class PanelComponent implements PanelBoard, PanelWiring, EventHandl
         hw.onKeyChange(this::wake);
         LOG.info("Front panel started: {}, LED on {}/{}/{} ({})", keypad, config.ledRedAddress(),
                 config.ledGreenAddress(), config.ledBlueAddress(), config.ledOutput());
+    }
+
+    @Override
+    public List<ConfigurationRejection> rejections() {
+        return rejections;
     }
 
     @Reference(name = "status", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

@@ -17,7 +17,6 @@ import org.infinergi.core.charging.api.ChargerEvents;
 import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.ChargerStatusService;
 import org.infinergi.core.charging.api.PilotState;
-import org.infinergi.core.charging.testing.Defaults;
 import org.infinergi.core.charging.testing.FakeDevice;
 import org.infinergi.core.charging.testing.FakeInstallation;
 import org.infinergi.core.charging.testing.FakePanelWiring;
@@ -56,7 +55,7 @@ class PanelComponentTest {
 
     private PanelComponent activate(Map<String, Object> config, String model) {
         PanelComponent c = new PanelComponent(board.context(), new FakeConfigAdmin().admin(),
-                new FakeDevice().model(model), installation, Defaults.of(PanelConfig.class, config), bundleContext());
+                new FakeDevice().model(model), installation, config, bundleContext());
         c.setStatus(() -> Statuses.of(ChargerState.TERMINATED, PilotState.B, 16, false));
         return c;
     }
@@ -71,6 +70,19 @@ class PanelComponentTest {
 
     private boolean green() {
         return board.digitalOutput(19).orElseThrow().isHigh();
+    }
+
+    @Test
+    void anEmptyValueIsNamed_andTheFactoryPanelLightsTheLogo() {
+        // Issue 15: "ledGreenAddress =" failed the panel naming no key; "buttonsActiveHigh =" inverted the keys.
+        component = activate(Map.of("ledGreenAddress", "", "buttonsActiveHigh", " ", "ledRedAddress", "12"),
+                "INFINERGI-3T");
+
+        assertEquals(List.of("buttonsActiveHigh", "ledGreenAddress"),
+                component.rejections().stream().map(r -> r.key()).toList());
+        assertEquals(PanelConfig.PID, component.rejections().get(0).pid());
+        assertEquals(13, component.ledRed().address(), "the whole configuration is rejected");
+        await().atMost(Duration.ofSeconds(5)).until(this::green);
     }
 
     @Test
@@ -106,7 +118,7 @@ class PanelComponentTest {
     void theLogoFollowsStatusChanged_andTheLoopNeverReadsTheStatus() {
         AtomicInteger reads = new AtomicInteger();
         component = new PanelComponent(board.context(), new FakeConfigAdmin().admin(),
-                new FakeDevice().model("INFINERGI-3T"), installation, Defaults.of(PanelConfig.class, Map.of()),
+                new FakeDevice().model("INFINERGI-3T"), installation, Map.of(),
                 bundleContext());
         component.setStatus(() -> {
             reads.incrementAndGet();

@@ -2,6 +2,7 @@ package org.infinergi.driver.rfid.pn532.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,6 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 import com.pi4j.context.Context;
 
+import org.infinergi.core.charging.api.CheckedConfiguration;
+import org.infinergi.core.charging.api.ConfigurationOwner;
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.hal.CardListener;
 import org.infinergi.core.charging.hal.CardReader;
 import org.osgi.service.component.annotations.Activate;
@@ -31,10 +35,10 @@ import org.slf4j.LoggerFactory;
  * started by activation and stopped by deactivation; each presentation goes to every {@link CardListener}. As a
  * {@link CardReader} it tells the core whether the reader answers (manual §9.1 D3).
  */
-@Component(service = CardReader.class, immediate = true, configurationPid = Pn532Config.PID,
+@Component(service = {CardReader.class, ConfigurationOwner.class}, immediate = true, configurationPid = Pn532Config.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = Pn532Config.class)
-public final class Pn532Reader implements CardReader {
+public final class Pn532Reader implements CardReader, ConfigurationOwner {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pn532Reader.class);
 
@@ -45,9 +49,14 @@ public final class Pn532Reader implements CardReader {
     private final String device;
     private final ReaderLoop loop;
     private final ScheduledExecutorService thread;
+    private final List<ConfigurationRejection> rejections;
 
     @Activate
-    public Pn532Reader(@Reference Context pi4j, Pn532Config config) {
+    public Pn532Reader(@Reference Context pi4j, Map<String, Object> properties) {
+        CheckedConfiguration<Pn532Config> checked = CheckedConfiguration.check(Pn532Config.PID, properties,
+                Pn532Config.class, null, LOG::error);
+        Pn532Config config = checked.config();
+        rejections = checked.rejections();
         validate(config);
         device = config.device();
         loop = new ReaderLoop(pi4j, config, Clock.systemUTC(), Pn532Reader::pause, () -> listeners);
@@ -83,6 +92,11 @@ public final class Pn532Reader implements CardReader {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("RFID reader stopped", e);
         }
+    }
+
+    @Override
+    public List<ConfigurationRejection> rejections() {
+        return rejections;
     }
 
     private void step() {

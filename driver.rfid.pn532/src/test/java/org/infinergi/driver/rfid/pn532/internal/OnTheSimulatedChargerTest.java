@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.infinergi.core.charging.testing.Defaults;
 import org.infinergi.sim.hw.SimBoard;
 import org.infinergi.sim.internal.rfid.SimRfidComponent;
 import org.junit.jupiter.api.AfterEach;
@@ -25,8 +24,8 @@ class OnTheSimulatedChargerTest {
     private final SimBoard board = new SimBoard();
     private final SimRfidComponent sim = new SimRfidComponent(board.context());
     private final List<String> cards = new CopyOnWriteArrayList<>();
-    private final Pn532Reader reader = new Pn532Reader(board.context(), Defaults.of(Pn532Config.class,
-            Map.of("device", "/dev/ttyAMA3", "pollMs", 20)));
+    private final Pn532Reader reader = new Pn532Reader(board.context(),
+            Map.<String, Object>of("device", "/dev/ttyAMA3", "pollMs", 20));
 
     @AfterEach
     void close() {

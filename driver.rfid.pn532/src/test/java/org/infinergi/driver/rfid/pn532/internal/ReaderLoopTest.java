@@ -167,8 +167,8 @@ class ReaderLoopTest {
 
     @Test
     void theComponentActivatesWithoutItsDevice_readsOnItsOwnThread_andSaysWhetherTheReaderAnswers() {
-        Pn532Reader reader = new Pn532Reader(board.context(), Defaults.of(Pn532Config.class,
-                Map.of("reopenMs", 100, "pollMs", 20)));
+        Pn532Reader reader = new Pn532Reader(board.context(),
+                Map.<String, Object>of("reopenMs", 100, "pollMs", 20));
         try {
             reader.listeners.add(cardsA::add);
             assertEquals("PN532 on " + PORT, reader.description());
@@ -182,5 +182,19 @@ class ReaderLoopTest {
             reader.deactivate();
         }
         assertFalse(board.context().registry().exists(ReaderLoop.IO_ID), "deactivation frees the UART");
+    }
+
+    @Test
+    void anEmptyValueIsNamedAndTheReaderStillReadsOnTheFactoryUart() {
+        // Issue 15: "device =" stopped the reader with no word in the status; "baud =" failed it naming no key.
+        Pn532Reader reader = new Pn532Reader(board.context(),
+                Map.<String, Object>of("device", " ", "baud", "", "pollMs", "20"));
+        try {
+            assertEquals(List.of("baud", "device"), reader.rejections().stream().map(r -> r.key()).toList());
+            assertEquals(Pn532Config.PID, reader.rejections().get(0).pid());
+            assertEquals("PN532 on " + PORT, reader.description());
+        } finally {
+            reader.deactivate();
+        }
     }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.infinergi.core.charging.api.CheckedConfiguration;
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.hal.Meter;
 import org.infinergi.core.charging.hal.MeterReading;
 import org.infinergi.driver.modbusmeters.bus.MeterModel;
@@ -58,9 +60,23 @@ public final class ModbusMeterComponent {
     }
 
     @Activate
-    public ModbusMeterComponent(@Reference BusRegistry buses, ModbusMeterConfig config, Map<String, Object> properties,
-            BundleContext context) {
-        this(buses, config, properties, context, Clock.systemUTC(), InstalledModels.of(context));
+    public ModbusMeterComponent(@Reference BusRegistry buses, Map<String, Object> properties, BundleContext context) {
+        this(buses, config(properties), properties, context, Clock.systemUTC(), InstalledModels.of(context));
+    }
+
+    /**
+     * The configuration read by this driver, not by DS (which reads an empty value as 0, false or "", or fails
+     * naming no key): an empty value or one not of its key's type refuses the meter at once, by name (issue 15).
+     */
+    static ModbusMeterConfig config(Map<String, Object> properties) {
+        CheckedConfiguration<ModbusMeterConfig> c = CheckedConfiguration.check(String.valueOf(
+                properties.getOrDefault("service.pid", ModbusMeterConfig.PID)), properties, ModbusMeterConfig.class,
+                null);
+        if (!c.accepted()) {
+            throw new IllegalArgumentException(String.join("; ", c.rejections().stream()
+                    .map(ConfigurationRejection::message).toList()));
+        }
+        return c.config();
     }
 
     /**
