@@ -23,11 +23,8 @@ public final class SimulatedPn532 implements SimulatedSerialDevice {
     /** How many card detections a swipe lasts: the card is seen by several polls, as a hand holds it a moment. */
     public static final int DETECTIONS_PER_SWIPE = 3;
 
-    /**
-     * Empty detections between two swipes that follow each other closely: well above the driver's removal count, as
-     * a detection whose answer reached a driver that had given up waiting (a loaded host) is lost to it.
-     */
-    public static final int DETECTIONS_BETWEEN_SWIPES = 6;
+    /** Empty detections between two swipes that follow each other closely (above the driver's removal count). */
+    public static final int DETECTIONS_BETWEEN_SWIPES = 3;
 
     private static final byte[] ACK = {0x00, 0x00, (byte) 0xFF, 0x00, (byte) 0xFF, 0x00};
     /** A detection of an empty field in {@link #swipes} (the deque takes no null). */
