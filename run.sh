@@ -220,7 +220,8 @@ fi
 # KEY = VALUE in a .cfg file: the line replaced, or added.
 set_key() {
   local file="$1" key="$2" value="$3"
-  [ -f "$file" ] || return 0
+  # A PID without a file takes its annotation's defaults (the images ship no placeholder): create it.
+  [ -f "$file" ] || { [ -d "$(dirname "$file")" ] && : >"$file"; } || return 0
   if grep -q "^$key *=" "$file"; then
     sed -i "s/^$key *=.*/$key = $value/" "$file"
   else
