@@ -30,6 +30,7 @@ command -v curl >/dev/null && command -v python3 >/dev/null || { echo "durabilit
 DIR="$OUT/durability-$MODEL"
 rm -rf "$DIR" && mkdir -p "$DIR"
 tar -xzf "$IMAGE" -C "$DIR" --strip-components=1
+. "$(dirname "$0")/sim-ports.sh" && bench_sim_ports "$DIR"   # its own Modbus ports
 PORT=$(( 20000 + RANDOM % 30000 ))
 sed -i "s/^org\.osgi\.service\.http\.port *=.*/org.osgi.service.http.port = $PORT/" "$DIR/etc/system.properties"
 API="http://127.0.0.1:$PORT/api"
