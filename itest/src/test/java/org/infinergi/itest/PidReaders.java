@@ -12,8 +12,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
@@ -29,14 +34,38 @@ final class PidReaders {
     private PidReaders() {
     }
 
-    /** Waits until the image's own bundles are active, so SCR declares all their components; names those that are not. */
+    /**
+     * Waits until the image's own bundles are active, so SCR declares all their components; names those that are not,
+     * with what the framework says of them: an image seen once with one bundle resolved but not started, the cause of
+     * which is still open (start level, persistent start flag, or the exception a start throws).
+     */
     static void awaitStarted(BundleContext context) {
-        await().atMost(STARTED).untilAsserted(() -> assertEquals(
-                context.getProperty(Images.IMAGE_PROPERTY) + ": bundles of the image not active (state)", List.of(),
-                Arrays.stream(context.getBundles())
-                        .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.infinergi."))
-                        .filter(b -> b.getState() != Bundle.ACTIVE)
-                        .map(b -> b.getSymbolicName() + " (" + b.getState() + ")").toList()));
+        try {
+            await().atMost(STARTED).until(() -> notActive(context).isEmpty());
+        } catch (ConditionTimeoutException e) {
+            assertEquals(context.getProperty(Images.IMAGE_PROPERTY) + ": bundles of the image not active", List.of(),
+                    notActive(context).stream().map(b -> why(context, b)).toList());
+        }
+    }
+
+    private static List<Bundle> notActive(BundleContext context) {
+        return Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.infinergi."))
+                .filter(b -> b.getState() != Bundle.ACTIVE).toList();
+    }
+
+    /** The bundle's state, start levels and persistent start flag, then what a start of it answers. */
+    private static String why(BundleContext context, Bundle b) {
+        BundleStartLevel level = b.adapt(BundleStartLevel.class);
+        String facts = b.getSymbolicName() + " (state " + b.getState() + ", start level " + level.getStartLevel()
+                + " of framework " + context.getBundle(0).adapt(FrameworkStartLevel.class).getStartLevel()
+                + ", persistently started " + level.isPersistentlyStarted() + ")";
+        try {
+            b.start(Bundle.START_TRANSIENT);
+            return facts + ", a start now succeeds";
+        } catch (BundleException | RuntimeException e) {
+            return facts + ", a start now fails: " + e;
+        }
     }
 
     /** Each PID declared by components of two or more names, with those components and their bundles. */
