@@ -78,9 +78,9 @@ lost=0; gaps=0; not_stored=0; open_errors=0; energy_lost_max=0; interrupted_wh=
 
 check_round() {
   local l g ns el oe
-  get '/sessions?limit=100000' >"$OUT/durability-sessions.json"
+  get '/sessions?limit=1000' >"$OUT/durability-sessions.json"
   get /status >"$OUT/durability-status.json"
-  get '/errors?limit=100000' >"$OUT/durability-errors.json"
+  get '/errors?limit=1000' >"$OUT/durability-errors.json"
   read -r l g ns el oe < <(python3 - "$SHOWN" "${interrupted_wh:-}" "$OUT" <<'PY'
 import json, sys
 sessions = json.load(open(sys.argv[3] + '/durability-sessions.json'))
