@@ -9,6 +9,7 @@ import com.pi4j.context.Context;
 import org.infinergi.core.charging.api.CheckedConfiguration;
 import org.infinergi.core.charging.api.ConfigurationOwner;
 import org.infinergi.core.charging.api.ConfigurationRejection;
+import org.infinergi.core.charging.api.LastValidConfiguration;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -25,9 +26,11 @@ import org.slf4j.LoggerFactory;
  * sim images; the drivers cannot tell the difference. Plain images only.
  *
  * <p>The Context is registered through the bundle context rather than as this component's service because DS
- * can only publish the component object itself, and the Context is an object pi4j builds. A configuration with an
- * empty value is rejected as a whole (issue 15): the kernel's usual interfaces (the defaults) carry the I/O and the
- * rejection is listed in the status.
+ * can only publish the component object itself, and the Context is an object pi4j builds. No {@code @Modified}: a
+ * changed configuration re-creates this component, so the drivers restart on the new context. A configuration with
+ * an empty value or a value not of its key's type is rejected as a whole and listed in the status (issue 15): the
+ * last valid configuration, kept in this bundle's data area ({@link LastValidConfiguration}), carries the I/O; the
+ * kernel's usual interfaces (the defaults) only when none was ever applied.
  */
 @Component(immediate = true, service = ConfigurationOwner.class, configurationPid = PlatformConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -45,14 +48,16 @@ public final class BoardPlatform implements ConfigurationOwner {
 
     @Activate
     public BoardPlatform(Map<String, Object> properties, BundleContext bundleContext) {
-        CheckedConfiguration<PlatformConfig> checked = CheckedConfiguration.check(PlatformConfig.PID, properties,
-                PlatformConfig.class, null, LOG::error);
+        LastValidConfiguration<PlatformConfig> lastValid = new LastValidConfiguration<>(PlatformConfig.PID,
+                PlatformConfig.class, bundleContext::getDataFile);
+        CheckedConfiguration<PlatformConfig> checked = lastValid.check(properties, LOG::error);
         PlatformConfig config = checked.config();
         rejections = checked.rejections();
         context = BoardContext.build(config);
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(PLATFORM_PROPERTY, "board");
         registration = bundleContext.registerService(Context.class, context, props);
+        lastValid.keep(checked, LOG::error);
         LOG.info("Board I/O: digital {}, PWM chip {} under {}, SPI /dev/spidevB.C, I2C /dev/i2c-N",
                 config.digitalIo() == DigitalIo.SYSFS ? "sysfs " + config.gpioPath() : "libgpiod",
                 config.pwmChip(), config.pwmPath());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.pi4j.context.Context;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
@@ -23,6 +25,10 @@ class BoardPlatformTest {
     private final AtomicReference<Object> registered = new AtomicReference<>();
     private final AtomicReference<Dictionary<?, ?>> properties = new AtomicReference<>();
     private final AtomicBoolean unregistered = new AtomicBoolean();
+
+    /** The platform bundle's data area, which outlives each activation of the component. */
+    @TempDir
+    Path dataArea;
 
     @Test
     void registersTheBoardsContextAndShutsItDownOnDeactivation() {
@@ -66,6 +72,26 @@ class BoardPlatformTest {
         platform.deactivate();
     }
 
+    @Test
+    void anEmptiedValue_leavesTheBoardsIoOnThePreviousConfiguration_untilAValidOneTakesEffect() {
+        // Each change re-creates the component (the drivers restart on the new context).
+        new BoardPlatform(Map.of("digitalIo", "SYSFS", "gpioPath", "/sys/class/gpio"), bundleContext()).deactivate();
+        unregistered.set(false);
+
+        BoardPlatform b = new BoardPlatform(Map.of("digitalIo", "SYSFS", "pwmChip", ""), bundleContext());
+
+        assertEquals(List.of("pwmChip"), b.rejections().stream().map(r -> r.key()).toList());
+        assertTrue(((Context) registered.get()).providers().exists("linuxfs-digital-input"),
+                "sysfs GPIO as configured before, not the factory's libgpiod");
+        b.deactivate();
+        unregistered.set(false);
+
+        BoardPlatform c = new BoardPlatform(Map.of("digitalIo", "GPIOD"), bundleContext());
+        assertEquals(List.of(), c.rejections());
+        assertTrue(((Context) registered.get()).providers().exists("gpiod-digital-input"));
+        c.deactivate();
+    }
+
     private BundleContext bundleContext() {
         ServiceRegistration<?> registration = (ServiceRegistration<?>) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {ServiceRegistration.class}, (p, m, args) -> {
@@ -77,6 +103,9 @@ class BoardPlatformTest {
                 });
         return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BundleContext.class},
                 (p, m, args) -> {
+                    if (m.getName().equals("getDataFile")) {
+                        return dataArea.resolve((String) args[0]).toFile();
+                    }
                     if (m.getName().equals("registerService") && args[0] == Context.class) {
                         registered.set(args[1]);
                         properties.set((Dictionary<?, ?>) args[2]);

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.ChargerStatus;
 import org.infinergi.core.charging.api.ConfigurationOwner;
 import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.api.PilotState;
+import org.infinergi.core.charging.testing.FakeBoardSensors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -101,6 +103,40 @@ class RejectedConfigurationsTest {
         assertEquals("org.infinergi.availability", availability.rejections().get(0).pid());
         availability.modified(Map.of("outOfService", "false"));
         assertEquals(List.of(), availability.rejections());
+    }
+
+    @Test
+    void theCoresOwnPid_anEmptiedValueKeepsThePreviousSettings_theChargeGoesOn() {
+        // A board without board sensors, configured so; "requireBoardSensors =" must not bring back the default true
+        // (D3 for a missing sensor service) in the middle of a charge.
+        Rig r = ErrorModelTest.rig("requireBoardSensors", false);
+        r.core.boardSensors = null;
+        r.charging();
+        assertEquals(ChargerState.CHARGING, r.cycle(20_000).state());
+
+        r.core.modified(Rig.config("requireBoardSensors", ""));
+        ChargerStatus s = r.cycle(20_000);
+
+        assertEquals(ChargerState.CHARGING, s.state(), "requireBoardSensors=false still in force");
+        assertEquals(List.of("requireBoardSensors"), s.rejectedConfigurations().stream()
+                .map(ConfigurationRejection::key).toList());
+        assertEquals("org.infinergi.core.charging", s.rejectedConfigurations().get(0).pid());
+    }
+
+    @Test
+    void thermal_anEmptiedThresholdKeepsTheInstallersDerating() {
+        ThermalLimitProvider thermal = new ThermalLimitProvider(Map.of("warningC", 50, "criticalC", 70,
+                "recoveryC", 45));
+        thermal.setBoardSensors(new FakeBoardSensors().temperature(60));
+        assertEquals(19.0, thermal.currentLimit().amps(), 1e-9, "halfway between 50 and 70 °C");
+
+        thermal.modified(Map.of("warningC", "", "criticalC", 70, "recoveryC", 45));
+
+        assertEquals(19.0, thermal.currentLimit().amps(), 1e-9, "not the factory 70 °C warning (full current)");
+        assertEquals(List.of("warningC"), thermal.rejections().stream().map(ConfigurationRejection::key).toList());
+        thermal.modified(Map.of("warningC", 55, "criticalC", 70, "recoveryC", 45));
+        assertEquals(List.of(), thermal.rejections());
+        assertEquals(6 + (32 - 6) * 10 / 15.0, thermal.currentLimit().amps(), 1e-9, "a valid change takes effect");
     }
 
     @Test

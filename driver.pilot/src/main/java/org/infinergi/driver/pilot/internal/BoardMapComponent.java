@@ -2,15 +2,18 @@ package org.infinergi.driver.pilot.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.infinergi.core.charging.api.CheckedConfiguration;
 import org.infinergi.core.charging.api.ConfigurationOwner;
 import org.infinergi.core.charging.api.ConfigurationRejection;
+import org.infinergi.core.charging.api.LastValidConfiguration;
 
 import org.infinergi.core.charging.hal.AdcChannel;
 import org.infinergi.core.charging.hal.AdcDivider;
 import org.infinergi.core.charging.hal.BoardWiring;
 import org.infinergi.core.charging.hal.GpioPin;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -22,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * map re-registers this service, so every driver that holds pins or channels of the old map is restarted on the
  * new one (as when each driver read the PID itself). Outside this bundle the map is the {@link BoardWiring} service
  * (the simulated board sits under the drivers with it instead of reading this PID). A map with an empty value
- * ({@code feedbackActiveHigh =} would invert the contactor feedback) is rejected as a whole: the factory map
- * applies and the rejection is listed in the status (issue 15).
+ * ({@code feedbackActiveHigh =} would invert the contactor feedback) or a value not of its key's type is rejected as
+ * a whole and listed in the status (issue 15): the last valid map, kept in this bundle's data area because each
+ * change re-creates this component ({@link LastValidConfiguration}), stays in force; the factory map only when no
+ * valid map was ever applied.
  */
 @Component(name = "org.infinergi.driver.pilot.board", configurationPid = PilotConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, service = {BoardMap.class, BoardWiring.class,
@@ -35,11 +40,14 @@ public final class BoardMapComponent implements BoardMap, BoardWiring, Configura
     private final List<ConfigurationRejection> rejections;
 
     @Activate
-    public BoardMapComponent(Map<String, Object> properties) {
-        CheckedConfiguration<PilotConfig> checked = CheckedConfiguration.check(PilotConfig.PID, properties,
-                PilotConfig.class, null, LoggerFactory.getLogger(BoardMapComponent.class)::error);
+    public BoardMapComponent(Map<String, Object> properties, BundleContext bundleContext) {
+        Consumer<String> log = LoggerFactory.getLogger(BoardMapComponent.class)::error;
+        LastValidConfiguration<PilotConfig> lastValid = new LastValidConfiguration<>(PilotConfig.PID,
+                PilotConfig.class, bundleContext::getDataFile);
+        CheckedConfiguration<PilotConfig> checked = lastValid.check(properties, log);
         this.config = checked.config();
         this.rejections = checked.rejections();
+        lastValid.keep(checked, log);
     }
 
     /** A map already checked (the drivers' tests). */

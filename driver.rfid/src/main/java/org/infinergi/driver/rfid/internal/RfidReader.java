@@ -13,7 +13,9 @@ import com.pi4j.context.Context;
 import org.infinergi.core.charging.api.CheckedConfiguration;
 import org.infinergi.core.charging.api.ConfigurationOwner;
 import org.infinergi.core.charging.api.ConfigurationRejection;
+import org.infinergi.core.charging.api.LastValidConfiguration;
 import org.infinergi.core.charging.hal.CardListener;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -33,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * {@code infinergi-rfid-reader}, started by activation and stopped by deactivation; a missing device never blocks
  * activation, it is retried. Each presentation of a card goes to every {@link CardListener} (whiteboard); what a
  * card means is not this driver's business.
+ *
+ * <p>No {@code @Modified}: a changed configuration re-creates the component, which reopens the UART on it. A
+ * configuration with an empty value or a value not of its key's type is rejected as a whole and listed in the status
+ * (issue 15): the last valid one, kept in this bundle's data area ({@link LastValidConfiguration}), stays in force;
+ * the factory UART only when none was ever applied.
  */
 @Component(service = ConfigurationOwner.class, immediate = true, configurationPid = RfidConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -50,9 +57,10 @@ public final class RfidReader implements ConfigurationOwner {
     private final List<ConfigurationRejection> rejections;
 
     @Activate
-    public RfidReader(@Reference Context pi4j, Map<String, Object> properties) {
-        CheckedConfiguration<RfidConfig> checked = CheckedConfiguration.check(RfidConfig.PID, properties, RfidConfig.class, null,
-                LOG::error);
+    public RfidReader(@Reference Context pi4j, Map<String, Object> properties, BundleContext bundleContext) {
+        LastValidConfiguration<RfidConfig> lastValid = new LastValidConfiguration<>(RfidConfig.PID,
+                RfidConfig.class, bundleContext::getDataFile);
+        CheckedConfiguration<RfidConfig> checked = lastValid.check(properties, LOG::error);
         RfidConfig config = checked.config();
         rejections = checked.rejections();
         if (config.device() == null || config.device().isBlank()) {
@@ -75,6 +83,8 @@ public final class RfidReader implements ConfigurationOwner {
         });
         // The first open happens on the reader thread, after activation has returned.
         thread.scheduleWithFixedDelay(this::step, 0, config.pollMs(), TimeUnit.MILLISECONDS);
+        // Only a configuration that passed the checks above is the one a later rejection falls back to.
+        lastValid.keep(checked, LOG::error);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -12,13 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.hal.CardListener;
+import org.infinergi.core.charging.testing.DataArea;
 import org.infinergi.core.charging.testing.Defaults;
 import org.infinergi.core.charging.testing.MutableClock;
 import org.infinergi.sim.hw.SimBoard;
 import org.infinergi.sim.hw.SimulatedSerialDevice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The driver's reading over pi4j's {@code Serial} of the simulated board, with a fake byte stream at the far end of
@@ -69,6 +73,10 @@ class ReaderLoopTest {
     private final List<CardListener> listeners = new CopyOnWriteArrayList<>(List.of(cardsA::add, cardsB::add));
     private final RfidConfig config = Defaults.of(RfidConfig.class);
     private final ReaderLoop loop = new ReaderLoop(board.context(), config, clock, () -> listeners);
+
+    /** The driver bundle's data area, which outlives each activation of the component. */
+    @TempDir
+    Path dataArea;
 
     @AfterEach
     void close() {
@@ -161,7 +169,7 @@ class ReaderLoopTest {
     @Test
     void theComponentActivatesWithoutItsDeviceAndReadsOnItsOwnThreadOnceItAppears() {
         RfidReader reader = new RfidReader(board.context(),
-                Map.<String, Object>of("reopenMs", 100, "pollMs", 10));
+                Map.<String, Object>of("reopenMs", 100, "pollMs", 10), DataArea.in(dataArea));
         try {
             reader.listeners.add(cardsA::add);
             board.serial().attach(PORT, stream);
@@ -178,7 +186,8 @@ class ReaderLoopTest {
     void anEmptyDeviceIsNamedAndTheReaderStillReadsOnTheFactoryUart() {
         // Issue 15: "device =" stopped the reader with no word in the status; "baud =" failed it naming no key.
         RfidReader reader = new RfidReader(board.context(),
-                Map.<String, Object>of("device", "", "baud", "", "reopenMs", "100", "pollMs", "10"));
+                Map.<String, Object>of("device", "", "baud", "", "reopenMs", "100", "pollMs", "10"),
+                DataArea.in(dataArea));
         try {
             assertEquals(List.of("baud", "device"), reader.rejections().stream().map(r -> r.key()).toList());
             assertEquals(RfidConfig.PID, reader.rejections().get(0).pid());
@@ -189,6 +198,38 @@ class ReaderLoopTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> cardsA.equals(List.of("04A2B3C4")));
         } finally {
             reader.deactivate();
+        }
+    }
+
+    @Test
+    void aRejectedChange_leavesTheReaderOnThePreviousUart_untilAValidChangeMovesIt() {
+        // Each change re-creates the component (DS): deactivation, then a new reader.
+        new RfidReader(board.context(), Map.<String, Object>of("device", "/dev/ttyAMA1", "pollMs", "10",
+                "reopenMs", "100"), DataArea.in(dataArea)).deactivate();
+
+        RfidReader b = new RfidReader(board.context(), Map.<String, Object>of("device", "/dev/ttyS9", "pollMs", "",
+                "reopenMs", "100"), DataArea.in(dataArea));
+        try {
+            assertEquals(List.of("pollMs"), b.rejections().stream().map(ConfigurationRejection::key).toList());
+            b.listeners.add(cardsA::add);
+            board.serial().attach("/dev/ttyAMA1", stream);
+            stream.send(FrameParserTest.frame("04A2B3C4"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> cardsA.equals(List.of("04A2B3C4")));
+        } finally {
+            b.deactivate();
+        }
+
+        ByteStream moved = new ByteStream();
+        board.serial().attach("/dev/ttyS9", moved);
+        RfidReader c = new RfidReader(board.context(), Map.<String, Object>of("device", "/dev/ttyS9", "pollMs", "10",
+                "reopenMs", "100"), DataArea.in(dataArea));
+        try {
+            assertEquals(List.of(), c.rejections());
+            c.listeners.add(cardsB::add);
+            moved.send(FrameParserTest.frame("11223344"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> cardsB.equals(List.of("11223344")));
+        } finally {
+            c.deactivate();
         }
     }
 }

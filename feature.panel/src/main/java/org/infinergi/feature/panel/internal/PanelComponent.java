@@ -21,6 +21,7 @@ import org.infinergi.core.charging.api.ConfigurationOwner;
 import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.api.Device;
 import org.infinergi.core.charging.api.Installation;
+import org.infinergi.core.charging.api.LastValidConfiguration;
 import org.infinergi.core.charging.hal.GpioPin;
 import org.infinergi.core.charging.hal.PanelBoard;
 import org.infinergi.core.charging.hal.PanelWiring;
@@ -52,6 +53,11 @@ import org.slf4j.LoggerFactory;
  * them here, not from the PID). Configuration: {@value PanelConfig#PID} (Metatype) only; the model (which keys) and whether the installation
  * is complete (§4.10) come from the core's {@link Device} and {@link Installation} services, read live, so a change
  * of either PID needs no reactivation.
+ *
+ * <p>No {@code @Modified}: a change of {@value PanelConfig#PID} re-creates the component, which reopens its pins on
+ * it. A configuration with an empty value or a value not of its key's type is rejected as a whole and listed in the
+ * status (issue 15): the last valid one, kept in this bundle's data area ({@link LastValidConfiguration}), stays in
+ * force; the factory panel only when none was ever applied.
  */
 @Component(name = PanelConfig.PID, immediate = true, service = {PanelBoard.class, PanelWiring.class, EventHandler.class,
         ConfigurationOwner.class},
@@ -85,8 +91,9 @@ public final class PanelComponent implements PanelBoard, PanelWiring, EventHandl
     @Activate
     public PanelComponent(@Reference Context pi4j, @Reference ConfigurationAdmin cm, @Reference Device device,
             @Reference Installation installation, Map<String, Object> properties, BundleContext bundleContext) {
-        CheckedConfiguration<PanelConfig> checked = CheckedConfiguration.check(PanelConfig.PID, properties,
-                PanelConfig.class, null, LOG::error);
+        LastValidConfiguration<PanelConfig> lastValid = new LastValidConfiguration<>(PanelConfig.PID,
+                PanelConfig.class, bundleContext::getDataFile);
+        CheckedConfiguration<PanelConfig> checked = lastValid.check(properties, LOG::error);
         PanelConfig config = checked.config();
         this.config = config;
         this.rejections = checked.rejections();
@@ -113,6 +120,8 @@ public final class PanelComponent implements PanelBoard, PanelWiring, EventHandl
         scheduler.execute(this::loop);
         // A key's edge runs a tick at once: a short press is seen even while the loop idles.
         hw.onKeyChange(this::wake);
+        // Only a configuration the panel runs on (its keypad, holds and LED output passed) is the one kept.
+        lastValid.keep(checked, LOG::error);
         LOG.info("Front panel started: {}, LED on {}/{}/{} ({})", keypad, config.ledRedAddress(),
                 config.ledGreenAddress(), config.ledBlueAddress(), config.ledOutput());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.infinergi.core.charging.hal.PanelWiring;
 import org.infinergi.sim.hw.SimBoard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.event.Event;
@@ -36,7 +38,11 @@ class PanelComponentTest {
     private final FakeInstallation installation = new FakeInstallation();
     private PanelComponent component;
 
-    private static BundleContext bundleContext() {
+    /** The panel bundle's data area, which outlives each activation of the component. */
+    @TempDir
+    Path dataArea;
+
+    private BundleContext bundleContext() {
         Bundle system = (Bundle) Proxy.newProxyInstance(PanelComponentTest.class.getClassLoader(),
                 new Class<?>[] {Bundle.class}, (p, m, a) -> {
                     throw new UnsupportedOperationException("no restart in this test");
@@ -48,6 +54,9 @@ class PanelComponentTest {
                     }
                     if (m.getName().equals("getProperty")) {
                         return null;
+                    }
+                    if (m.getName().equals("getDataFile")) {
+                        return dataArea.resolve((String) a[0]).toFile();
                     }
                     throw new UnsupportedOperationException(m.getName());
                 });
@@ -83,6 +92,26 @@ class PanelComponentTest {
         assertEquals(PanelConfig.PID, component.rejections().get(0).pid());
         assertEquals(13, component.ledRed().address(), "the whole configuration is rejected");
         await().atMost(Duration.ofSeconds(5)).until(this::green);
+    }
+
+    @Test
+    void anEmptiedPin_leavesTheLogoOnThePreviousPins_untilAValidChangeMovesIt() {
+        // Each change of the PID re-creates the component (DS): deactivation, then a new panel.
+        activate(Map.of("ledGreenAddress", "16", "ledRedAddress", "12"), "INFINERGI-3T").deactivate();
+
+        component = activate(Map.of("ledGreenAddress", "", "ledRedAddress", "20"), "INFINERGI-3T");
+
+        assertEquals(List.of("ledGreenAddress"), component.rejections().stream().map(r -> r.key()).toList());
+        assertEquals(12, component.ledRed().address(), "the previous pins, not the factory 13 or the rejected 20");
+        await("§8 complete: the logo lights green on the previous pin").atMost(Duration.ofSeconds(5))
+                .until(() -> board.digitalOutput(16).orElseThrow().isHigh());
+        assertTrue(board.digitalOutput(19).isEmpty(), "the factory green pin is not driven");
+        component.deactivate();
+
+        component = activate(Map.of("ledGreenAddress", "21"), "INFINERGI-3T");
+        assertEquals(List.of(), component.rejections());
+        await("a valid change moves the logo").atMost(Duration.ofSeconds(5))
+                .until(() -> board.digitalOutput(21).orElseThrow().isHigh());
     }
 
     @Test

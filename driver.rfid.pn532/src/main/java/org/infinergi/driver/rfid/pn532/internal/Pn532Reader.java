@@ -13,8 +13,10 @@ import com.pi4j.context.Context;
 import org.infinergi.core.charging.api.CheckedConfiguration;
 import org.infinergi.core.charging.api.ConfigurationOwner;
 import org.infinergi.core.charging.api.ConfigurationRejection;
+import org.infinergi.core.charging.api.LastValidConfiguration;
 import org.infinergi.core.charging.hal.CardListener;
 import org.infinergi.core.charging.hal.CardReader;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -34,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * simulated PN532 answers the same frames). Polls for a card on its own thread {@code infinergi-rfid-reader},
  * started by activation and stopped by deactivation; each presentation goes to every {@link CardListener}. As a
  * {@link CardReader} it tells the core whether the reader answers (manual §9.1 D3).
+ *
+ * <p>No {@code @Modified}: a changed configuration re-creates the component, which reopens the UART on it. A
+ * configuration with an empty value or a value not of its key's type is rejected as a whole and listed in the status
+ * (issue 15): the last valid one, kept in this bundle's data area ({@link LastValidConfiguration}), stays in force;
+ * the factory UART only when none was ever applied.
  */
 @Component(service = {CardReader.class, ConfigurationOwner.class}, immediate = true, configurationPid = Pn532Config.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -52,9 +59,10 @@ public final class Pn532Reader implements CardReader, ConfigurationOwner {
     private final List<ConfigurationRejection> rejections;
 
     @Activate
-    public Pn532Reader(@Reference Context pi4j, Map<String, Object> properties) {
-        CheckedConfiguration<Pn532Config> checked = CheckedConfiguration.check(Pn532Config.PID, properties,
-                Pn532Config.class, null, LOG::error);
+    public Pn532Reader(@Reference Context pi4j, Map<String, Object> properties, BundleContext bundleContext) {
+        LastValidConfiguration<Pn532Config> lastValid = new LastValidConfiguration<>(Pn532Config.PID,
+                Pn532Config.class, bundleContext::getDataFile);
+        CheckedConfiguration<Pn532Config> checked = lastValid.check(properties, LOG::error);
         Pn532Config config = checked.config();
         rejections = checked.rejections();
         validate(config);
@@ -67,6 +75,8 @@ public final class Pn532Reader implements CardReader, ConfigurationOwner {
         });
         // The first open happens on the reader thread, after activation has returned.
         thread.scheduleWithFixedDelay(this::step, 0, config.pollMs(), TimeUnit.MILLISECONDS);
+        // Only a configuration that passed validate() is the one a later rejection falls back to.
+        lastValid.keep(checked, LOG::error);
     }
 
     static void validate(Pn532Config c) {

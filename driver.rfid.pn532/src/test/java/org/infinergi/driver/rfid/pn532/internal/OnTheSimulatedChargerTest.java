@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.infinergi.core.charging.testing.DataArea;
 import org.infinergi.sim.hw.SimBoard;
 import org.infinergi.sim.internal.rfid.SimRfidComponent;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +26,7 @@ class OnTheSimulatedChargerTest {
     private final SimRfidComponent sim = new SimRfidComponent(board.context());
     private final List<String> cards = new CopyOnWriteArrayList<>();
     private final Pn532Reader reader = new Pn532Reader(board.context(),
-            Map.<String, Object>of("device", "/dev/ttyAMA3", "pollMs", 20));
+            Map.<String, Object>of("device", "/dev/ttyAMA3", "pollMs", 20), DataArea.none());
 
     @AfterEach
     void close() {

@@ -6,19 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.hal.CardListener;
+import org.infinergi.core.charging.testing.DataArea;
 import org.infinergi.core.charging.testing.Defaults;
 import org.infinergi.core.charging.testing.MutableClock;
 import org.infinergi.sim.hw.SimBoard;
 import org.infinergi.sim.hw.SimulatedPn532;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The driver's real code over pi4j's {@code Serial} of the simulated board, with the simulated PN532 at the far
@@ -39,6 +43,10 @@ class ReaderLoopTest {
     private final Pn532Config config = Defaults.of(Pn532Config.class);
     private final ReaderLoop loop = new ReaderLoop(board.context(), config, clock, clock::advanceMillis,
             () -> listeners);
+
+    /** The driver bundle's data area, which outlives each activation of the component. */
+    @TempDir
+    Path dataArea;
 
     @AfterEach
     void close() {
@@ -168,7 +176,7 @@ class ReaderLoopTest {
     @Test
     void theComponentActivatesWithoutItsDevice_readsOnItsOwnThread_andSaysWhetherTheReaderAnswers() {
         Pn532Reader reader = new Pn532Reader(board.context(),
-                Map.<String, Object>of("reopenMs", 100, "pollMs", 20));
+                Map.<String, Object>of("reopenMs", 100, "pollMs", 20), DataArea.in(dataArea));
         try {
             reader.listeners.add(cardsA::add);
             assertEquals("PN532 on " + PORT, reader.description());
@@ -188,13 +196,42 @@ class ReaderLoopTest {
     void anEmptyValueIsNamedAndTheReaderStillReadsOnTheFactoryUart() {
         // Issue 15: "device =" stopped the reader with no word in the status; "baud =" failed it naming no key.
         Pn532Reader reader = new Pn532Reader(board.context(),
-                Map.<String, Object>of("device", " ", "baud", "", "pollMs", "20"));
+                Map.<String, Object>of("device", " ", "baud", "", "pollMs", "20"), DataArea.in(dataArea));
         try {
             assertEquals(List.of("baud", "device"), reader.rejections().stream().map(r -> r.key()).toList());
             assertEquals(Pn532Config.PID, reader.rejections().get(0).pid());
             assertEquals("PN532 on " + PORT, reader.description());
         } finally {
             reader.deactivate();
+        }
+    }
+
+    @Test
+    void aRejectedChange_leavesTheReaderOnThePreviousUart_untilAValidChangeMovesIt() {
+        // Each change re-creates the component (DS): deactivation, then a new reader.
+        new Pn532Reader(board.context(), Map.<String, Object>of("device", "/dev/ttyAMA1", "pollMs", "20"),
+                DataArea.in(dataArea)).deactivate();
+
+        Pn532Reader b = new Pn532Reader(board.context(), Map.<String, Object>of("device", "/dev/ttyS9",
+                "pollMs", "2O"), DataArea.in(dataArea));
+        try {
+            assertEquals(List.of("pollMs"), b.rejections().stream().map(ConfigurationRejection::key).toList());
+            assertEquals("PN532 on /dev/ttyAMA1", b.description(), "the reader (and D3's detail) on the previous UART");
+            b.listeners.add(cardsA::add);
+            board.serial().attach("/dev/ttyAMA1", chip);
+            chip.hold("04A1B2C3D4E5F6");
+            await().atMost(Duration.ofSeconds(10)).until(() -> cardsA.equals(List.of("04A1B2C3D4E5F6")));
+        } finally {
+            b.deactivate();
+        }
+
+        Pn532Reader c = new Pn532Reader(board.context(), Map.<String, Object>of("device", "/dev/ttyS9",
+                "pollMs", "20"), DataArea.in(dataArea));
+        try {
+            assertEquals(List.of(), c.rejections());
+            assertEquals("PN532 on /dev/ttyS9", c.description());
+        } finally {
+            c.deactivate();
         }
     }
 }
