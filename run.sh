@@ -233,7 +233,8 @@ set_key() {
 for dir in "$RUN_DIR/etc" "$RUN_DIR/etc/factory"; do
   set_key "$dir/org.infinergi.sim.cfg" midMeterPort "$MID_PORT"
   set_key "$dir/org.infinergi.sim.cfg" ctRemotePort "$CT_PORT"
-  for meter in mid:"$MID_PORT" ct:"$CT_PORT"; do
+  # the simulated grid meter is a second unit on the MID meter's line (org.infinergi.sim gridMeterUnit)
+  for meter in mid:"$MID_PORT" ct:"$CT_PORT" grid:"$MID_PORT"; do
     cfg="$dir/org.infinergi.meter.modbus-${meter%%:*}.cfg"
     if [ -f "$cfg" ] && grep -q '^host *= *127\.0\.0\.1 *$' "$cfg"; then
       set_key "$cfg" tcpPort "${meter#*:}"

@@ -15,7 +15,7 @@ print(*[x.getsockname()[1] for x in s])')
     touch "$cfg"
     sed -i '/^midMeterPort *=/d; /^ctRemotePort *=/d' "$cfg"
     printf 'midMeterPort = %s\nctRemotePort = %s\n' "$mid" "$ct" >>"$cfg"
-    for m in mid:"$mid" ct:"$ct"; do
+    for m in mid:"$mid" ct:"$ct" grid:"$mid"; do
       cfg="$etc/org.infinergi.meter.modbus-${m%%:*}.cfg"
       [ -f "$cfg" ] && sed -i "s/^tcpPort *=.*/tcpPort = ${m#*:}/" "$cfg"
     done

@@ -528,7 +528,7 @@ public class SimChargerTest {
     /**
      * Manual §9.1 D9 and D2 through real Modbus frames: with vehicleMeter=MID the charge is measured by the simulated
      * MID meter (an SDM72D behind the RS485 driver); it stops answering → D9 (category 3), contactor open; it answers
-     * again → reset → charging. Then the same for the CT remote device with gridMeter=CT → D2.
+     * again → reset → charging. Then the same for the CT remote device with gridMeter=CT_REMOTE → D2.
      */
     @Test
     public void theMidMeterAndTheCtRemoteDeviceFallingSilentGiveD9AndD2() throws Exception {
@@ -542,10 +542,10 @@ public class SimChargerTest {
             core.update(c);
             Dictionary<String, Object> m = copy(meteringBefore);
             m.put("vehicleMeter", "MID");
-            m.put("gridMeter", "CT");
+            m.put("gridMeter", "CT_REMOTE");
             metering.update(m);
             Meter mid = meter("(&(" + Meter.ROLE + "=VEHICLE)(" + Meter.SOURCE + "=MID))");
-            Meter ct = meter("(&(" + Meter.ROLE + "=GRID)(" + Meter.SOURCE + "=CT))");
+            Meter ct = meter("(&(" + Meter.ROLE + "=GRID)(" + Meter.SOURCE + "=CT_REMOTE))");
 
             http.ev("plug", 16, 3);
             await("the MID meter answers").atMost(STEP).until(() -> mid.latest().isPresent());

@@ -1,6 +1,9 @@
 package org.infinergi.sim.hw;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.LongSupplier;
+import java.util.function.LongToIntFunction;
 
 /**
  * A simulated Microchip MCP3208: 12-bit successive-approximation ADC, 8 single-ended inputs (or 4
@@ -19,10 +22,45 @@ public final class Mcp3208 {
     public static final int MAX_COUNTS = 4095;
 
     private final AtomicIntegerArray counts = new AtomicIntegerArray(CHANNELS);
+    /** Time-varying inputs (an AC waveform): counts at a {@link #clock} time, instead of a fixed value. */
+    private final AtomicReferenceArray<LongToIntFunction> signals = new AtomicReferenceArray<>(CHANNELS);
+    private volatile LongSupplier clock = System::nanoTime;
     private volatile boolean absent;
+
+    /**
+     * Puts a waveform on {@code channel}: each conversion samples it at the moment it happens ({@link #setClock}
+     * nanoseconds), as the chip samples an AC input (a CT's burden voltage, a mains voltage divider). Replaces a
+     * fixed value until {@link #setCounts} or {@code null}.
+     *
+     * @param countsAtNanos counts (clamped to 0..4095) at a time in nanoseconds; null removes the waveform
+     * @since 1.3.0
+     */
+    public void setSignal(int channel, LongToIntFunction countsAtNanos) {
+        signals.set(channel, countsAtNanos);
+    }
+
+    /**
+     * Puts a sine wave on {@code channel} through the board's AC front end, scaled as the driver reads it back
+     * ({@code instantaneous value = counts · gain + offset}): {@code √2 · rms · sin(2π · frequencyHz · t + phaseRad)}.
+     * A negative {@code rms} is the same wave inverted (a current flowing against a CT's arrow).
+     *
+     * @since 1.3.0
+     */
+    public void setSine(int channel, double rms, double phaseRad, double frequencyHz, double gain, double offset) {
+        double peak = Math.sqrt(2.0) * rms;
+        double omega = 2.0 * Math.PI * frequencyHz;
+        setSignal(channel, nanos -> (int) Math.round(
+                (peak * Math.sin(omega * (nanos % 1_000_000_000_000L) / 1e9 + phaseRad) - offset) / gain));
+    }
+
+    /** The time base conversions sample waveforms at, nanoseconds ({@code System::nanoTime} unless set). @since 1.3.0 */
+    public void setClock(LongSupplier nanos) {
+        this.clock = nanos;
+    }
 
     /** Sets the conversion result of {@code channel} directly, clamped to 0..4095. */
     public void setCounts(int channel, int value) {
+        signals.set(channel, null);
         counts.set(channel, Math.max(0, Math.min(MAX_COUNTS, value)));
     }
 
@@ -102,12 +140,20 @@ public final class Mcp3208 {
         boolean single = (config & 0b1000) != 0;
         int d = config & 0b111;
         if (single) {
-            return counts.get(d);
+            return input(d);
         }
         // Pseudo-differential (datasheet table 5-2): D2..D0 = pair and polarity, IN+ − IN−, clipped at 0.
         int pair = d >> 1;
         int plus = pair * 2 + (d & 1);
         int minus = pair * 2 + 1 - (d & 1);
-        return Math.max(0, counts.get(plus) - counts.get(minus));
+        return Math.max(0, input(plus) - input(minus));
+    }
+
+    private int input(int channel) {
+        LongToIntFunction signal = signals.get(channel);
+        if (signal == null) {
+            return counts.get(channel);
+        }
+        return Math.max(0, Math.min(MAX_COUNTS, signal.applyAsInt(clock.getAsLong())));
     }
 }

@@ -1,11 +1,12 @@
 /**
  * The simulated board below the drivers: a pi4j {@link com.pi4j.context.Context} on pi4j's mock GPIO/PWM
  * providers plus simulated ADC chips that speak their real SPI protocol, and simulated UART peripherals by device
- * path (since 1.2.0 a simulated NXP PN532 card reader, and peripherals wired where the driver opens). Exported so
+ * path (since 1.2.0 a simulated NXP PN532 card reader, and peripherals wired where the driver opens; since 1.3.0 AC
+ * waveforms on ADC channels, sampled when converted: the wired CTs and voltage references). Exported so
  * that drivers' unit tests run their real code against the same simulated chips as the sim images.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.infinergi.sim.hw;
 
 import org.osgi.annotation.bundle.Export;

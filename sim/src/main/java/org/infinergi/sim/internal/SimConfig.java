@@ -65,6 +65,11 @@ public @interface SimConfig {
             + "loopback TCP only.")
     String midMeterSerialLink() default "";
 
+    @AttributeDefinition(name = "Grid meter unit", description = "Unit id of the simulated Modbus grid meter (Eastron "
+            + "layout, measuring house + charger − PV; manual §5.2.2, gridMeter=MODBUS) on the MID meter's line "
+            + "(midMeterPort); 0 = none.", min = "0", max = "247")
+    int gridMeterUnit() default 2;
+
     @AttributeDefinition(name = "CT remote device port", description = "Loopback TCP port of the simulated CT remote "
             + "device (Modbus RTU over TCP, unit 1; manual §4.6, D2); 0 = none.", min = "0", max = "65535")
     int ctRemotePort() default 15021;

@@ -32,4 +32,11 @@ public interface SimControl {
 
     /** Sets the enclosure temperature, °C. */
     WorldState temperature(double celsius);
+
+    /**
+     * Sets the household's load per phase (without the charger) and the PV plant's total output, watts.
+     *
+     * @throws SimRejected for a load on L2 or L3 of a single-phase supply
+     */
+    WorldState site(double[] houseW, double pvW);
 }

@@ -107,6 +107,27 @@ public final class SimRequests {
         return new Parsed<>(new CableRequest(ohm), null);
     }
 
+    /** Highest house load per phase, watts: a 100 A CT's range at 230 V (manual §4.6). */
+    public static final double MAX_HOUSE_W = 23_000.0;
+    /** Highest PV output, watts: what three 100 A CTs can see at 230 V. */
+    public static final double MAX_PV_W = 69_000.0;
+
+    /** A site request: house load per phase L1..L3 without the charger, PV output in total, watts. */
+    public record SiteRequest(double[] houseW, double pvW) {
+    }
+
+    /** Parses a site JSON body strictly: {@code {"houseW": [w1, w2, w3], "pvW": p}}, both required. */
+    public static Parsed<SiteRequest> site(String body) {
+        try {
+            JsonObject o = object(body, Set.of("houseW", "pvW"), "{\"houseW\": [500, 300, 200], \"pvW\": 3000}");
+            double[] house = o.numbers("houseW", 3, 0, MAX_HOUSE_W);
+            double pv = o.number("pvW", 0, MAX_PV_W);
+            return new Parsed<>(new SiteRequest(house, pv), null);
+        } catch (RequestRejected e) {
+            return new Parsed<>(null, error(e.getMessage()));
+        }
+    }
+
     /** Parses a temperature JSON body: {@code {"celsius": 25}}. */
     public static Parsed<Double> temperature(String body) {
         try {

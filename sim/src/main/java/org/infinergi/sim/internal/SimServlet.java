@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/sim} → the world state; {@code POST /api/sim/ev} → moves the simulated EV;
- * {@code POST /api/sim/fault}, {@code /cable}, {@code /temperature} → the world's physics (sim images
+ * {@code POST /api/sim/fault}, {@code /cable}, {@code /temperature}, {@code /site} → the world's physics (sim images
  * only: this bundle is only in sim images). {@code /api/sim/button} is the panel simulation's own servlet.
  */
 @Component(service = Servlet.class, property = {
@@ -41,7 +41,7 @@ public final class SimServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(SimServlet.class);
     private static final List<String> POSTS = List.of("/api/sim/ev", "/api/sim/fault", "/api/sim/cable",
-            "/api/sim/temperature");
+            "/api/sim/temperature", "/api/sim/site");
 
     /** The world's requests are a few bytes; a larger body is refused before it is read (issue 15: 32 MB heap). */
     static final int MAX_BODY_BYTES = 4096;
@@ -128,6 +128,13 @@ public final class SimServlet extends HttpServlet {
                         return new Answer(400, parsed.error());
                     }
                     return new Answer(200, sim.cable(parsed.value().resistanceOhm()));
+                }
+                case "/site" -> {
+                    var parsed = SimRequests.site(body);
+                    if (parsed.error() != null) {
+                        return new Answer(400, parsed.error());
+                    }
+                    return new Answer(200, sim.site(parsed.value().houseW(), parsed.value().pvW()));
                 }
                 case "/temperature" -> {
                     var parsed = SimRequests.temperature(body);

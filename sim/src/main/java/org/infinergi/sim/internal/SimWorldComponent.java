@@ -11,6 +11,7 @@ import com.pi4j.context.Context;
 
 import org.infinergi.core.charging.api.Device;
 import org.infinergi.core.charging.hal.BoardWiring;
+import org.infinergi.core.charging.hal.CtWiring;
 import org.infinergi.sim.hw.SimBoard;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -63,6 +64,10 @@ public final class SimWorldComponent implements SimControl, SimBoardAccess {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Device device;
+    /** The wired CTs' channels (manual §4.6), from their driver's owner of {@code org.infinergi.driver.ct}. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile CtWiring ctWiring;
 
     private final WorldOnBoard onBoard;
     private volatile ServiceRegistration<Context> contextRegistration;
@@ -104,7 +109,7 @@ public final class SimWorldComponent implements SimControl, SimBoardAccess {
         double dtS = (now - lastTickNanos) / 1e9;
         lastTickNanos = now;
         try {
-            onBoard.step(dtS, device, wiring);
+            onBoard.step(dtS, device, wiring, ctWiring);
             tickFailing = false;
         } catch (RuntimeException e) {
             // A failing tick must not kill the scheduler; log once per episode.
@@ -160,6 +165,11 @@ public final class SimWorldComponent implements SimControl, SimBoardAccess {
     @Override
     public WorldState cable(Double ohm) {
         return control.cable(ohm);
+    }
+
+    @Override
+    public WorldState site(double[] houseW, double pvW) {
+        return control.site(houseW, pvW);
     }
 
     @Override

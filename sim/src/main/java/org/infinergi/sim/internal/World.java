@@ -71,6 +71,13 @@ public final class World {
     private final double[] phaseCurrentsA = new double[3];
     private double timeS;
 
+    /** The household behind the grid meter: its load per phase without the charger, watts (manual §4.6 drawing). */
+    private final double[] houseW = new double[3];
+    /** The PV plant's output, watts in total, spread evenly over the supply's phases. */
+    private double pvW;
+    private double gridImportWh;
+    private double gridExportWh;
+
     /**
      * @param mainsV        mains voltage L1..L3, volts
      * @param mainsPhases   phases of the supply (1 or 3); phases beyond carry 0 V
@@ -225,8 +232,69 @@ public final class World {
         // equivalent over a run: the draw changes only at ticks).
         double powerW = powerW();
         evEnergyWh += powerW * dtS / 3600.0;
+        countGridEnergy(dtS);
         recomputeDraw();
         recomputeRcd();
+    }
+
+    /**
+     * Sets the household and the PV plant behind the grid connection (the charger's supply): {@code houseW} is the
+     * load per phase L1..L3 without the charger, {@code pvW} the plant's total output, spread evenly over the supply's
+     * phases. The grid then carries house + charger − PV on each phase: what the CTs, the CT remote device and a grid
+     * meter measure.
+     *
+     * @throws IllegalArgumentException for a negative or non-finite value
+     * @throws IllegalStateException    for a load on L2 or L3 of a single-phase supply
+     */
+    public synchronized void setSite(double[] house, double pv) {
+        if (house.length != 3) {
+            throw new IllegalArgumentException("houseW must have three values (L1, L2, L3), had " + house.length);
+        }
+        for (int p = 0; p < 3; p++) {
+            if (!(house[p] >= 0 && Double.isFinite(house[p]))) {
+                throw new IllegalArgumentException("houseW[" + p + "] must be a finite number of watts ≥ 0, was "
+                        + house[p]);
+            }
+            if (p >= mainsPhases && house[p] != 0) {
+                throw new IllegalStateException("houseW[" + p + "]: a single-phase supply has no L" + (p + 1));
+            }
+        }
+        if (!(pv >= 0 && Double.isFinite(pv))) {
+            throw new IllegalArgumentException("pvW must be a finite number of watts ≥ 0, was " + pv);
+        }
+        System.arraycopy(house, 0, houseW, 0, 3);
+        pvW = pv;
+    }
+
+    /** Power through the grid connection per phase L1..L3, watts: + import, − export; 0 on phases without supply. */
+    public synchronized double[] gridPowersW() {
+        double[] out = new double[3];
+        for (int p = 0; p < mainsPhases; p++) {
+            out[p] = houseW[p] + mainsV[p] * phaseCurrentsA[p] - pvW / mainsPhases;
+        }
+        return out;
+    }
+
+    /** Current through the grid connection per phase, amperes: + import, − export (unity power factor). */
+    public synchronized double[] gridCurrentsA() {
+        double[] w = gridPowersW();
+        double[] out = new double[3];
+        for (int p = 0; p < 3; p++) {
+            out[p] = mainsV[p] > 0 ? w[p] / mainsV[p] : 0.0;
+        }
+        return out;
+    }
+
+    private void countGridEnergy(double dtS) {
+        double total = 0;
+        for (double w : gridPowersW()) {
+            total += w;
+        }
+        if (total > 0) {
+            gridImportWh += total * dtS / 3600.0;
+        } else {
+            gridExportWh -= total * dtS / 3600.0;
+        }
     }
 
     private void recomputeRcd() {
@@ -481,7 +549,13 @@ public final class World {
                 proximityResistanceOhm(), sensorTemperatureC(), temperatureC,
                 new WorldState.Lock(!tethered, lockCommand, lockFeedback),
                 new WorldState.Rcd(rcdTestCurrent, rcdTripped), earthPresent(), phaseNeutralReversed(),
-                pilotAdcAnswering());
+                pilotAdcAnswering(), site());
+    }
+
+    private WorldState.Site site() {
+        double[] w = gridPowersW();
+        return new WorldState.Site(houseW.clone(), pvW, w, gridCurrentsA(), w[0] + w[1] + w[2], gridImportWh,
+                gridExportWh);
     }
 
     private List<WorldState.ActiveFault> activeFaults() {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.infinergi.core.charging.hal.AdcChannel;
 import org.infinergi.core.charging.hal.AdcDivider;
 import org.infinergi.core.charging.hal.BoardWiring;
+import org.infinergi.core.charging.hal.CtWiring;
 import org.infinergi.core.charging.hal.GpioPin;
 import org.infinergi.sim.hw.Mcp3208;
 import org.infinergi.sim.hw.SimBoard;
@@ -24,12 +25,49 @@ public final class WorldBinding {
     private final SimBoard board;
     private final World world;
     private final BoardWiring map;
+    /** The wired CTs' front end (manual §4.6), when its driver is there; null: nothing on those channels. */
+    private volatile CtWiring ct;
 
     public WorldBinding(SimBoard board, World world, BoardWiring map) {
         this.board = board;
         this.world = world;
         this.map = map;
         publish();
+    }
+
+    /**
+     * The CT driver's map: the grid's current on each phase goes on its CT channel and the phase voltage on its
+     * voltage channel as sine waves (50 Hz, L2 and L3 at −120° and −240°), sampled by the simulated ADC at the moment
+     * of each conversion, so the driver's RMS and direction code runs on real waveforms. Null leaves them as they are.
+     */
+    public void ct(CtWiring wiring) {
+        if (wiring != ct) {
+            ct = wiring;
+            publishCts();
+        }
+    }
+
+    /** The mains frequency of the simulated supply, Hz (manual §2.3.2: 50 Hz). */
+    static final double MAINS_HZ = 50.0;
+
+    private void publishCts() {
+        CtWiring w = ct;
+        if (w == null) {
+            return;
+        }
+        double[] v = world.mainsVoltagesV();
+        double[] i = world.gridCurrentsA();
+        List<AdcChannel> currents = w.currents();
+        List<AdcChannel> voltages = w.voltages();
+        for (int p = 0; p < 3; p++) {
+            double phase = -2.0 * Math.PI * p / 3.0;
+            sine(voltages.get(p), v[p], phase);
+            sine(currents.get(p), i[p], phase);
+        }
+    }
+
+    private void sine(AdcChannel ch, double rms, double phaseRad) {
+        board.adc(ch.bus(), ch.chipSelect()).setSine(ch.channel(), rms, phaseRad, MAINS_HZ, ch.gain(), ch.offset());
     }
 
     /** The wiring this binding follows. */
@@ -106,6 +144,7 @@ public final class WorldBinding {
             analog(vCh.get(p), v[p]);
             analog(iCh.get(p), i[p]);
         }
+        publishCts();
     }
 
     private void input(GpioPin pin, boolean asserted) {

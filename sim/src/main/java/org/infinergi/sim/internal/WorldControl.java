@@ -69,6 +69,17 @@ public final class WorldControl implements SimControl {
     }
 
     @Override
+    public WorldState site(double[] houseW, double pvW) {
+        try {
+            world.setSite(houseW, pvW);
+        } catch (IllegalStateException e) {
+            throw new SimRejected(e.getMessage());
+        }
+        LOG.info("Simulated site: house {} W, PV {} W", java.util.Arrays.toString(houseW), pvW);
+        return world.state();
+    }
+
+    @Override
     public WorldState temperature(double celsius) {
         world.setTemperature(celsius);
         LOG.info("Simulated enclosure temperature: {} °C", celsius);

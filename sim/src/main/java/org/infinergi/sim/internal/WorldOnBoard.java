@@ -2,6 +2,7 @@ package org.infinergi.sim.internal;
 
 import org.infinergi.core.charging.api.Device;
 import org.infinergi.core.charging.hal.BoardWiring;
+import org.infinergi.core.charging.hal.CtWiring;
 import org.infinergi.sim.hw.SimBoard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +40,14 @@ final class WorldOnBoard {
      * @param map   the pilot driver's board map, null while it has none (the board keeps its last wires)
      */
     void step(double dtS, Device label, BoardWiring map) {
+        step(dtS, label, map, null);
+    }
+
+    /** The same, with the CT driver's map (null while it has none): the grid's waveforms go there. */
+    void step(double dtS, Device label, BoardWiring map, CtWiring ct) {
         follow(label, map);
         if (binding != null) {
+            binding.ct(ct);
             binding.tick(dtS);
         } else {
             world.step(dtS, PilotDrive.OFF, false, false, false);

@@ -34,6 +34,7 @@ package org.infinergi.sim.internal;
  * @param earthPresent       what the earth monitor input says
  * @param phaseNeutralReversed what the phase-reversal input says
  * @param pilotAdcAnswering  false while D3 silences the pilot front end's MCP3208
+ * @param site               the household and PV plant behind the grid connection, and what the grid carries
  */
 public record WorldState(String evState, boolean plugged, String evIntent, double pilotPositiveV,
         double pilotNegativeV, boolean pwmOn, double dutyCyclePct, int pwmFrequencyHz, double offeredCurrentA,
@@ -41,7 +42,23 @@ public record WorldState(String evState, boolean plugged, String evIntent, doubl
         double evEnergyWh, boolean contactorCommanded, boolean contactor, double[] mainsVoltagesV,
         int mainsPhases, double timeS, java.util.List<ActiveFault> faults, boolean tethered,
         Double cableResistanceOhm, Double ppResistanceOhm, double temperatureC, double temperatureSetC, Lock lock,
-        Rcd rcd, boolean earthPresent, boolean phaseNeutralReversed, boolean pilotAdcAnswering) {
+        Rcd rcd, boolean earthPresent, boolean phaseNeutralReversed, boolean pilotAdcAnswering, Site site) {
+
+    /**
+     * The site (POST /api/sim/site) and its grid connection, which the CTs, the CT remote device and a grid meter
+     * measure: house + charger − PV per phase.
+     *
+     * @param houseW        house load per phase L1..L3 without the charger, watts
+     * @param pvW           PV output in total, watts (spread evenly over the supply's phases)
+     * @param gridPowersW   per phase through the grid connection, watts: + import, − export
+     * @param gridCurrentsA per phase, amperes, signed as the power
+     * @param gridPowerW    the total, watts
+     * @param gridImportWh  energy imported since the simulation started, watt-hours
+     * @param gridExportWh  energy exported since the simulation started, watt-hours
+     */
+    public record Site(double[] houseW, double pvW, double[] gridPowersW, double[] gridCurrentsA, double gridPowerW,
+            double gridImportWh, double gridExportWh) {
+    }
 
     /** An injected physical cause. */
     public record ActiveFault(String fault, String variant, String cause) {

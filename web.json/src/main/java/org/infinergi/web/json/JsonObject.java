@@ -101,6 +101,31 @@ public final class JsonObject {
         return d;
     }
 
+    /**
+     * An array of exactly {@code length} numbers, each within [{@code min}, {@code max}], that must be present. A
+     * wrong item is named by its position ({@code 'houseW[2]' must be …}).
+     *
+     * @since 1.1.0
+     */
+    public double[] numbers(String field, int length, double min, double max) throws RequestRejected {
+        String item = "a number from " + plain(min) + " to " + plain(max);
+        String expected = "an array of " + length + " numbers, each " + item;
+        JsonNode v = required(field, expected);
+        if (!v.isArray() || v.size() != length) {
+            throw wrong(field, expected, v);
+        }
+        double[] out = new double[length];
+        for (int i = 0; i < length; i++) {
+            JsonNode n = v.get(i);
+            double d = n.isNumber() ? n.doubleValue() : Double.NaN;
+            if (!Double.isFinite(d) || d < min || d > max) {
+                throw wrong(field + "[" + i + "]", item, n);
+            }
+            out[i] = d;
+        }
+        return out;
+    }
+
     private JsonNode required(String field, String expected) throws RequestRejected {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {

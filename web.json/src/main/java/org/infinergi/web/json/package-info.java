@@ -2,9 +2,10 @@
  * The one strict reading of request bodies for every endpoint of the charger's HTTP API: {@link RequestBodies} reads
  * a body with a cap checked before reading (HTTP 413), {@link StrictJson} parses it as one JSON object and rejects
  * trailing data, duplicate keys, unknown fields, wrong types and out-of-range numbers (HTTP 400 naming the field).
+ * 1.1.0: arrays of numbers ({@link org.infinergi.web.json.JsonObject#numbers}), a wrong item named by its position.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.infinergi.web.json;
 
 import org.osgi.annotation.bundle.Export;

@@ -122,4 +122,38 @@ class StrictJsonTest {
         assertEquals("\"x\"", o.json("b"));
         assertNull(o.json("d"));
     }
+
+    private static JsonObject site(String body) throws RequestRejected {
+        return StrictJson.object(body.getBytes(UTF_8), Set.of("houseW", "pvW"), "{\"houseW\": [0, 0, 0]}");
+    }
+
+    @Test
+    void anArrayOfNumbersIsReadWhole() throws RequestRejected {
+        double[] w = site("{\"houseW\": [100, 2500.5, 0]}").numbers("houseW", 3, 0, 50000);
+        assertEquals(100.0, w[0]);
+        assertEquals(2500.5, w[1]);
+        assertEquals(0.0, w[2]);
+    }
+
+    @Test
+    void aWrongItemOfAnArrayIsNamedByItsPosition() throws RequestRejected {
+        RequestRejected e = assertThrows(RequestRejected.class,
+                () -> site("{\"houseW\": [100, -1, 0]}").numbers("houseW", 3, 0, 50000));
+        assertEquals(400, e.status());
+        assertTrue(e.getMessage().contains("'houseW[1]' must be a number from 0 to 50000, was -1"), e.getMessage());
+        RequestRejected text = assertThrows(RequestRejected.class,
+                () -> site("{\"houseW\": [100, 1, \"2\"]}").numbers("houseW", 3, 0, 50000));
+        assertTrue(text.getMessage().contains("'houseW[2]'"), text.getMessage());
+    }
+
+    @Test
+    void anArrayOfAnotherLengthOrNoArrayIsRefusedNamingTheField() throws RequestRejected {
+        for (String body : new String[] {"{\"houseW\": [1, 2]}", "{\"houseW\": 5}", "{\"houseW\": [1, 2, 3, 4]}"}) {
+            JsonObject o = site(body);
+            RequestRejected e = assertThrows(RequestRejected.class, () -> o.numbers("houseW", 3, 0, 50000));
+            assertTrue(e.getMessage().startsWith("'houseW' must be an array of 3 numbers"), e.getMessage());
+        }
+        RequestRejected missing = assertThrows(RequestRejected.class, () -> site("{}").numbers("houseW", 3, 0, 1));
+        assertTrue(missing.getMessage().contains("missing 'houseW'"), missing.getMessage());
+    }
 }

@@ -2,7 +2,9 @@
  * The charging API: what the charger is doing (manual §6.1.1 display states, IEC 61851-1 pilot states),
  * why the current is what it is ({@link org.infinergi.core.charging.api.LimitProvider}), and what it did
  * (the session history), what happened ({@link org.infinergi.core.charging.api.ChargerEvents}, the Event Admin
- * topics), and the charging modes in their own bundles ({@link org.infinergi.core.charging.api.ChargingModeService}).
+ * topics), the charging modes in their own bundles ({@link org.infinergi.core.charging.api.ChargingModeService}), and
+ * the meters' readings ({@link org.infinergi.core.charging.api.ElectricalReadings}, since 1.7.0: the signed grid
+ * reading any feature may use, every meter for "Electrical readings").
  * Features and user interfaces depend on this package only.
  */
 @Export

@@ -16,10 +16,16 @@ public interface Meter {
 
     /**
      * Service property naming where the readings come from: {@code INTERNAL} (the box's own sensing, indicative,
-     * manual §5.2.1.1), {@code MID} (a Modbus MID meter, §4.7) or {@code CT} (current transformers, §4.6).
-     * With {@code org.infinergi.metering vehicleMeter=MID} the core uses the VEHICLE meter whose source is MID.
+     * manual §5.2.1.1), {@code MID} (a Modbus meter, §4.7), {@code CT} (the wired CTs on the board's analog inputs,
+     * §4.6) or {@code CT_REMOTE} (the radio CT remote device, D2; before hal 1.4.0 it was {@code CT}).
+     * With {@code org.infinergi.metering vehicleMeter=MID} the core uses the VEHICLE meter whose source is MID; the
+     * {@code gridMeter} setting picks the GRID meter of source {@code CT}, {@code CT_REMOTE} or {@code MID}
+     * ({@code MODBUS}).
      */
     String SOURCE = "infinergi.meter.source";
+
+    /** Service property (optional): the meter's model as printed on it, e.g. {@code SDM72D} (shown to the user). */
+    String MODEL = "infinergi.meter.model";
 
     /**
      * Service property (a {@code Long}, milliseconds; absent = 0): how long after power-up the meter may not answer

@@ -4,9 +4,12 @@
  * Drivers provide them; only the core consumes them. 1.3.0 also: the drivers' wiring
  * ({@link org.infinergi.core.charging.hal.BoardWiring}, {@link org.infinergi.core.charging.hal.PanelWiring}), for
  * what sits under the drivers (the simulated board) instead of reading the drivers' PIDs; the meter's start-up grace.
+ * 1.4.0: signed GRID readings and per-phase powers ({@link org.infinergi.core.charging.hal.MeterReading}), the wired
+ * CTs' map ({@link org.infinergi.core.charging.hal.CtWiring}) and the meter sources {@code CT} (wired CTs) and
+ * {@code CT_REMOTE} (the radio CT device, formerly {@code CT}).
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.infinergi.core.charging.hal;
 
 import org.osgi.annotation.bundle.Export;

@@ -67,7 +67,7 @@ public final class FakePanelWiring implements PanelWiring {
 
     @Override
     public GpioPin panelProbe() {
-        return new GpioPin(2, true);
+        return new GpioPin(11, true);
     }
 
     @Override

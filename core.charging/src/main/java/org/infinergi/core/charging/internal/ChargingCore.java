@@ -117,8 +117,13 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Map<String, Object> midMeterProperties;
 
-    @Reference(target = "(" + Meter.ROLE + "=GRID)", cardinality = ReferenceCardinality.OPTIONAL,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    /**
+     * The CT remote device (radio, manual §4.6, D2): the one grid meter whose silence is an error of the charger.
+     * The grid reading features use comes from {@link ElectricalReadingsComponent}, whichever meter is selected.
+     */
+    @Reference(target = "(&(" + Meter.ROLE + "=GRID)(" + Meter.SOURCE + "=CT_REMOTE))",
+            cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     volatile Meter gridMeter;
 
     /** Manual §5.7: without the authentication feature (or in mode Free) no authentication is needed. */

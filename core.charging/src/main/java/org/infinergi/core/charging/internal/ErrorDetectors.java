@@ -214,7 +214,7 @@ final class ErrorDetectors {
 
     /** D2 Remote communication error: the configured CT remote device is missing or silent. */
     private void remoteCommunication() {
-        if (c.in().metering().gridMeter() == MeteringSettings.GridMeter.CT
+        if (c.in().metering().gridMeter() == MeteringSettings.GridMeter.CT_REMOTE
                 && silent(ErrorCode.D2, Watch.CT_REMOTE_ANSWERED, hal.gridMeterPresent(), hal.gridMeter())) {
             causes.put(ErrorCode.D2, "the CT remote device does not answer");
         }

@@ -16,9 +16,11 @@ import org.osgi.service.metatype.annotations.Option;
     String vehicleMeter() default "INTERNAL";
 
     @AttributeDefinition(name = "Grid meter",
-            description = "None, the CT remote device (radio; when it does not answer the device reports D2, manual "
-                    + "§9.1) or a Modbus meter (manual §5.2.2).",
-            options = { @Option(label = "None", value = "NONE"), @Option(label = "CT remote device", value = "CT"),
+            description = "None; CT: the wired CTs on the board's CT inputs (manual §4.6); CT_REMOTE: the paired CT "
+                    + "remote device (radio; when it does not answer the device reports D2, manual §9.1); MODBUS: a "
+                    + "Modbus meter configured with role GRID (manual §5.2.2).",
+            options = { @Option(label = "None", value = "NONE"), @Option(label = "Wired CTs", value = "CT"),
+                    @Option(label = "CT remote device", value = "CT_REMOTE"),
                     @Option(label = "Modbus meter", value = "MODBUS") })
     String gridMeter() default "NONE";
 }

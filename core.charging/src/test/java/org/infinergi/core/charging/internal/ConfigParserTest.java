@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 
 import org.infinergi.core.charging.api.ChargingMode;
@@ -119,10 +120,25 @@ class ConfigParserTest {
         var bad = ConfigParser.thermal(Map.of("warningC", 90, "criticalC", 80), ThermalSettings.DEFAULTS);
         assertFalse(bad.accepted());
         assertTrue(bad.errors().get(0).contains("warningC=90"), bad.errors().toString());
-        assertEquals(new MeteringSettings(MeteringSettings.VehicleMeter.MID, MeteringSettings.GridMeter.CT),
-                ConfigParser.metering(Map.of("vehicleMeter", "MID", "gridMeter", "CT"), MeteringSettings.DEFAULTS,
+        assertEquals(new MeteringSettings(MeteringSettings.VehicleMeter.MID, MeteringSettings.GridMeter.CT_REMOTE),
+                ConfigParser.metering(Map.of("vehicleMeter", "MID", "gridMeter", "CT_REMOTE"), MeteringSettings.DEFAULTS,
                         true).value());
         assertFalse(ConfigParser.metering(Map.of("gridMeter", "RADIO"), MeteringSettings.DEFAULTS, true).accepted());
+    }
+
+    @Test
+    void gridMeter_eachOfTheFourMeters_andAnUnknownOneRejectedNamingTheAllowedValues() {
+        for (MeteringSettings.GridMeter g : MeteringSettings.GridMeter.values()) {
+            assertEquals(g, ConfigParser.metering(Map.of("gridMeter", g.name()), MeteringSettings.DEFAULTS, false)
+                    .value().gridMeter());
+        }
+        MeteringSettings previous = new MeteringSettings(MeteringSettings.VehicleMeter.INTERNAL,
+                MeteringSettings.GridMeter.CT);
+        var bad = ConfigParser.metering(Map.of("gridMeter", "CT_WIRED"), previous, false);
+        assertFalse(bad.accepted());
+        assertEquals(previous, bad.value(), "the previous grid meter stays");
+        assertEquals(List.of("org.infinergi.metering: gridMeter=CT_WIRED rejected: unknown value; allowed: "
+                + "NONE|CT|CT_REMOTE|MODBUS"), bad.errors());
     }
 
     @Test

@@ -31,7 +31,7 @@ class EmptyValueTest {
     private static final CoreSettings CORE = ConfigParser.core(Map.of("loopPeriodMs", 50), null).value();
     private static final ThermalSettings THERMAL = new ThermalSettings(60, 80, 50);
     private static final MeteringSettings METERING = new MeteringSettings(MeteringSettings.VehicleMeter.MID,
-            MeteringSettings.GridMeter.CT);
+            MeteringSettings.GridMeter.CT_REMOTE);
 
     /** Every PID parsed in this bundle ({@link ConfigParser}); {@link OnePidOneOwnerTest} checks each has one owner. */
     private static final List<Owner> OWNERS = List.of(

@@ -713,7 +713,7 @@ class ErrorModelTest {
     void d2_configuredCtRemoteMissing() {
         Rig r = rig();
         r.core.metering = () -> new MeteringSettings(MeteringSettings.VehicleMeter.INTERNAL,
-                MeteringSettings.GridMeter.CT);
+                MeteringSettings.GridMeter.CT_REMOTE);
         r.cycle();
         assertError(r.cycle(60_000), "D2", 3);
         org.infinergi.core.charging.testing.FakeMeter grid = new org.infinergi.core.charging.testing.FakeMeter(
@@ -722,6 +722,16 @@ class ErrorModelTest {
         r.cycle();
         assertTrue(recover(r).accepted());
         assertNull(r.cycle().error());
+    }
+
+    /** D2 is the radio CT device's error (manual §9.1): the wired CTs of §4.6 (gridMeter=CT) have no radio to lose. */
+    @Test
+    void d2_notForTheWiredCts() {
+        Rig r = rig();
+        r.core.metering = () -> new MeteringSettings(MeteringSettings.VehicleMeter.INTERNAL,
+                MeteringSettings.GridMeter.CT);
+        r.cycle();
+        assertNull(r.cycle(60_000).error(), "no CT remote device configured, none silent");
     }
 
     @Test

@@ -41,11 +41,11 @@ class MidMeterTerminalTest {
     @Test
     void withoutTheTerminal_theMidMeterIsRejectedWithWhy_andThePreviousConfigurationStays() {
         DeviceComponent device = plain();
-        MeteringConfigComponent metering = new MeteringConfigComponent(device, Map.of("gridMeter", "CT"));
+        MeteringConfigComponent metering = new MeteringConfigComponent(device, Map.of("gridMeter", "CT_REMOTE"));
 
         metering.modified(Map.of("vehicleMeter", "MID", "gridMeter", "NONE"));
 
-        assertEquals(new MeteringSettings(VehicleMeter.INTERNAL, GridMeter.CT), metering.meteringSettings(),
+        assertEquals(new MeteringSettings(VehicleMeter.INTERNAL, GridMeter.CT_REMOTE), metering.meteringSettings(),
                 "the whole PID is rejected: the previous grid meter stays too");
         assertEquals(REJECTED + " — the previous valid configuration stays in force", metering.rejection());
         assertEquals(false, device.midMeterTerminal());
@@ -56,7 +56,7 @@ class MidMeterTerminalTest {
     @Test
     void withoutTheTerminal_aFirstConfigurationWithTheMidMeter_leavesTheDefaults() {
         MeteringConfigComponent metering = new MeteringConfigComponent(plain(),
-                Map.of("vehicleMeter", "MID", "gridMeter", "CT"));
+                Map.of("vehicleMeter", "MID", "gridMeter", "CT_REMOTE"));
 
         assertEquals(MeteringSettings.DEFAULTS, metering.meteringSettings());
         assertEquals(REJECTED + " — the safe defaults apply", metering.rejection());

@@ -91,8 +91,9 @@ public @interface PanelConfig {
     String[] factoryResetKeepPids() default {"org.infinergi.device"};
 
     @AttributeDefinition(name = "Panel probe pin", description = "Output to the panel board; the panel loops it "
-            + "back on the echo pin (manual §9.1 D1).")
-    int panelProbeAddress() default 2;
+            + "back on the echo pin (manual §9.1 D1). Not 2: pi4j reserves each number once per board, and chip "
+            + "select 2 is the wired CTs' ADC (org.infinergi.driver.ct).")
+    int panelProbeAddress() default 11;
 
     @AttributeDefinition(name = "Panel echo pin", description = "Input from the panel board: the probe looped back.")
     int panelEchoAddress() default 3;

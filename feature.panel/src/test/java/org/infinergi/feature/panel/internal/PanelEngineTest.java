@@ -330,7 +330,7 @@ class PanelEngineTest {
         start();
         for (int i = 0; i < 200; i++) { // the panel board loops the probe back
             run(10);
-            board.setInput(3, board.digitalOutput(2).orElseThrow().isHigh());
+            board.setInput(3, board.digitalOutput(11).orElseThrow().isHigh());
         }
         assertTrue(engine.responding());
         run(400);
@@ -339,7 +339,7 @@ class PanelEngineTest {
         assertFalse(engine.responding(), "silent for three polls: D1");
         for (int i = 0; i < 50; i++) {
             run(10);
-            board.setInput(3, board.digitalOutput(2).orElseThrow().isHigh());
+            board.setInput(3, board.digitalOutput(11).orElseThrow().isHigh());
         }
         assertTrue(engine.responding(), "answers again");
     }

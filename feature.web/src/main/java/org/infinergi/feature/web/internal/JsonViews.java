@@ -3,6 +3,8 @@ package org.infinergi.feature.web.internal;
 import java.util.List;
 
 import org.infinergi.core.charging.api.ChargerStatus;
+import org.infinergi.core.charging.api.ElectricalReading;
+import org.infinergi.core.charging.api.PhaseReading;
 import org.infinergi.core.charging.api.ErrorRecord;
 import org.infinergi.core.charging.api.SessionRecord;
 
@@ -74,6 +76,47 @@ final class JsonViews {
             o.put("detail", r.detail());
         }
         return a;
+    }
+
+    /**
+     * {@code GET /api/readings} (manual §5.2 "Info → Electrical readings"): {@code grid}, the reading features use
+     * (+ import, − export), and {@code meters}, every meter the charger reads. A value the meter does not give (a
+     * stale meter's, the CTs' energy) is null, never NaN or the last good value.
+     */
+    static ObjectNode readings(ObjectMapper mapper, ElectricalReading grid, List<ElectricalReading> meters) {
+        ObjectNode o = mapper.createObjectNode();
+        reading(o.putObject("grid"), grid);
+        ArrayNode a = o.putArray("meters");
+        meters.forEach(m -> reading(a.addObject(), m));
+        return o;
+    }
+
+    private static void reading(ObjectNode o, ElectricalReading r) {
+        o.put("role", r.role());
+        o.put("source", r.source());
+        o.put("model", r.model());
+        o.put("inUse", r.inUse());
+        o.put("status", r.status().name());
+        o.put("at", r.at() == null ? null : r.at().toString());
+        o.put("ageMs", r.ageMs());
+        ArrayNode phases = o.putArray("phases");
+        for (PhaseReading p : r.phases()) {
+            ObjectNode ph = phases.addObject();
+            number(ph, "voltageV", p.voltageV(), 1);
+            number(ph, "currentA", p.currentA(), 2);
+            number(ph, "powerW", p.powerW(), 0);
+        }
+        number(o, "powerW", r.powerW(), 0);
+        number(o, "energyWh", r.energyWh(), 1);
+    }
+
+    /** A measured value, rounded; null when absent or not a number (a meter without per-phase values). */
+    private static void number(ObjectNode o, String name, Double v, int decimals) {
+        if (v == null || !Double.isFinite(v)) {
+            o.putNull(name);
+        } else {
+            o.put(name, round(v, decimals));
+        }
     }
 
     static ObjectNode error(ObjectMapper mapper, String message) {

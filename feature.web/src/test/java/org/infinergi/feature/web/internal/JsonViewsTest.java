@@ -11,6 +11,9 @@ import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.ChargerStatus;
 import org.infinergi.core.charging.api.ChargingMode;
 import org.infinergi.core.charging.api.ConfigurationRejection;
+import org.infinergi.core.charging.api.ElectricalReading;
+import org.infinergi.core.charging.api.PhaseReading;
+import org.infinergi.core.charging.api.ReadingStatus;
 import org.infinergi.core.charging.api.ErrorCode;
 import org.infinergi.core.charging.api.ErrorRecord;
 import org.infinergi.core.charging.api.PilotState;
@@ -135,5 +138,44 @@ class JsonViewsTest {
         assertTrue(e.getMessage().contains("limit") && e.getMessage().contains("abc"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Limits.parseLimit("0"));
         assertThrows(IllegalArgumentException.class, () -> Limits.parseLimit("1001"));
+    }
+
+    @Test
+    void readingsShowTheGridSignedPerPhase_andEveryMeter_aStaleOneWithoutValues() throws Exception {
+        Instant at = Instant.parse("2026-06-21T12:00:00Z");
+        ElectricalReading grid = new ElectricalReading("GRID", "CT", null, true, ReadingStatus.FRESH, at, 400L,
+                List.of(new PhaseReading(230.04, -10.004, -2300.4), new PhaseReading(231, 4, 924),
+                        new PhaseReading(229, 2, 458)), -918.4, null);
+        ElectricalReading mid = new ElectricalReading("VEHICLE", "MID", "SDM72D", false, ReadingStatus.STALE,
+                at.minusSeconds(9), 9400L, List.of(), null, null);
+        ElectricalReading internal = new ElectricalReading("VEHICLE", "INTERNAL", null, true, ReadingStatus.FRESH, at,
+                80L, List.of(new PhaseReading(230, 16, 3680), new PhaseReading(Double.NaN, 0, Double.NaN)), 3680.0,
+                1234.56);
+
+        JsonNode json = mapper.readTree(mapper.writeValueAsString(
+                JsonViews.readings(mapper, grid, List.of(internal, mid, grid))));
+
+        JsonNode g = json.get("grid");
+        assertEquals("GRID", g.get("role").asText());
+        assertEquals("CT", g.get("source").asText());
+        assertEquals("FRESH", g.get("status").asText());
+        assertEquals("2026-06-21T12:00:00Z", g.get("at").asText());
+        assertEquals(400, g.get("ageMs").asLong());
+        assertEquals(-10.0, g.get("phases").get(0).get("currentA").asDouble());
+        assertEquals(-2300.0, g.get("phases").get(0).get("powerW").asDouble());
+        assertEquals(230.0, g.get("phases").get(0).get("voltageV").asDouble());
+        assertEquals(4.0, g.get("phases").get(1).get("currentA").asDouble());
+        assertEquals(-918.0, g.get("powerW").asDouble());
+        assertTrue(g.get("energyWh").isNull(), "the CTs count no energy");
+        assertEquals(3, json.get("meters").size());
+        JsonNode stale = json.get("meters").get(1);
+        assertEquals("STALE", stale.get("status").asText());
+        assertEquals("SDM72D", stale.get("model").asText());
+        assertEquals(0, stale.get("phases").size(), "no values from a silent meter");
+        assertTrue(stale.get("powerW").isNull());
+        assertEquals(9400, stale.get("ageMs").asLong());
+        JsonNode vehicle = json.get("meters").get(0);
+        assertEquals(1234.6, vehicle.get("energyWh").asDouble());
+        assertTrue(vehicle.get("phases").get(1).get("voltageV").isNull(), "NaN is no JSON number");
     }
 }

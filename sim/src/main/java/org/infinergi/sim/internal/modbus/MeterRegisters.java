@@ -128,19 +128,40 @@ final class MeterRegisters {
     }
 
     /**
-     * The CT remote device at the grid connection: the house draws nothing in this world yet, so the grid carries
-     * the EV's current; voltages are the mains'.
+     * The CT remote device at the grid connection: it measures house + charger − PV (the site, POST /api/sim/site),
+     * currents and power signed (+ import, − export), import energy counted; voltages are the mains'.
      */
     static int[] ctRemote(WorldState w) {
         int[] r = new int[CT_REMOTE_SIZE];
         double[] v = w.mainsVoltagesV();
-        double[] i = w.phaseCurrentsA();
+        double[] i = w.site().gridCurrentsA();
         for (int p = 0; p < 3; p++) {
             put(r, 0x0000 + 2 * p, v[p]);
             put(r, 0x0006 + 2 * p, i[p]);
         }
-        put(r, 0x000C, w.evPowerW());
-        put(r, 0x000E, w.evEnergyWh() / 1000.0);
+        put(r, 0x000C, w.site().gridPowerW());
+        put(r, 0x000E, w.site().gridImportWh() / 1000.0);
+        return r;
+    }
+
+    /**
+     * A Modbus grid meter (Eastron layout, as {@link #eastron}) at the grid connection, on the RS485 line beside the
+     * MID meter: house + charger − PV per phase, signed (+ import, − export), import and export energy in kWh.
+     */
+    static int[] eastronGrid(WorldState w) {
+        int[] r = new int[EASTRON_SIZE];
+        double[] v = w.mainsVoltagesV();
+        WorldState.Site site = w.site();
+        for (int p = 0; p < 3; p++) {
+            put(r, 0x0000 + 2 * p, v[p]);
+            put(r, 0x0006 + 2 * p, site.gridCurrentsA()[p]);
+            put(r, 0x000C + 2 * p, site.gridPowersW()[p]);
+        }
+        put(r, 0x0034, site.gridPowerW());
+        put(r, 0x0046, 50.0);
+        put(r, 0x0048, site.gridImportWh() / 1000.0);
+        put(r, 0x004A, site.gridExportWh() / 1000.0);
+        put(r, 0x0156, (site.gridImportWh() + site.gridExportWh()) / 1000.0);
         return r;
     }
 

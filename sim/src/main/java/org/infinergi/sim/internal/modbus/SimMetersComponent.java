@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The simulated Modbus devices on loopback: the MID meter (the layout of {@code midMeterModel}, Eastron's by default,
  * fed from the world's mains voltages, phase currents, power and energy) on {@code midMeterPort} and the CT remote
- * device on {@code ctRemotePort} of PID
+ * device on {@code ctRemotePort} of PID {@code org.infinergi.sim}; a Modbus grid meter (Eastron layout) on the MID
+ * meter's line at unit {@code gridMeterUnit}; all grid meters measure the site's house + charger − PV. PID
  * {@code org.infinergi.sim}. Injects D9 (the MID meter stops answering) and D2 (the CT remote device stops
  * answering); the firmware's Modbus meters see silence and the core raises the code. Adds {@code modbus} to
  * {@code GET /api/sim}.
@@ -38,15 +39,25 @@ public final class SimMetersComponent implements SimFaultInjector, SimStateContr
     private final SimModbusDevice mid;
     private final SimModbusDevice ct;
     private final ExecutorService opener;
+    private final int gridUnit;
 
     @Activate
     public SimMetersComponent(@Reference SimControl world, @Reference SimSettings settings) {
         SimConfig config = settings.config();
         MeterRegisters.Layout layout = MeterRegisters.layout(config.midMeterModel());
+        if (config.gridMeterUnit() == SimModbusDevice.UNIT_ID) {
+            throw new IllegalArgumentException("org.infinergi.sim gridMeterUnit must not be the MID meter's unit "
+                    + SimModbusDevice.UNIT_ID);
+        }
+        gridUnit = config.midMeterPort() > 0 ? config.gridMeterUnit() : 0;
         mid = config.midMeterPort() > 0
                 ? new SimModbusDevice("MID meter " + layout.model(), config.midMeterPort(),
                         () -> layout.registers().apply(world.state()), layout.holding())
                 : null;
+        if (mid != null && config.gridMeterUnit() > 0) {
+            // A Modbus grid meter (manual §5.2.2, gridMeter=MODBUS) on the RS485 line beside the MID meter.
+            mid.addUnit(config.gridMeterUnit(), () -> MeterRegisters.eastronGrid(world.state()));
+        }
         ct = config.ctRemotePort() > 0
                 ? new SimModbusDevice("CT remote device", config.ctRemotePort(), () -> MeterRegisters.ctRemote(world.state()))
                 : null;
@@ -123,6 +134,9 @@ public final class SimMetersComponent implements SimFaultInjector, SimStateContr
         for (SimModbusDevice d : devices()) {
             modbus.put(d == mid ? "midMeter" : "ctRemote",
                     Map.of("port", d.port(), "serving", d.serving(), "answering", d.serving() && !d.silent()));
+            if (d == mid && gridUnit > 0) {
+                modbus.put("gridMeter", Map.of("port", d.port(), "unit", gridUnit, "serving", d.serving()));
+            }
         }
         json.put("modbus", modbus);
     }

@@ -15,6 +15,8 @@ final class SimModbusDevice implements AutoCloseable {
     private final String name;
     private final int port;
     private final LiveImage image;
+    /** Further devices on the same line, each its own unit id (a grid meter beside the MID meter on RS485). */
+    private final java.util.Map<Integer, LiveImage> others = new java.util.LinkedHashMap<>();
     private ModbusSlave slave;
     private SimSerialLine serial;
 
@@ -29,12 +31,20 @@ final class SimModbusDevice implements AutoCloseable {
         this.image = new LiveImage(UNIT_ID, registers, holding);
     }
 
+    /** Another device on the same line at {@code unitId} (before {@link #open()}); it has its own silence. */
+    synchronized LiveImage addUnit(int unitId, Supplier<int[]> registers) {
+        LiveImage other = new LiveImage(unitId, registers);
+        others.put(unitId, other);
+        return other;
+    }
+
     /** Starts serving on loopback only (RTU frames over TCP: the meter is an RTU device on RS485). */
     synchronized void open() throws ModbusException {
         // One client (the firmware's bus line) plus room for its reconnection while the old socket still closes: two
         // handler threads, not j2mod's customary four (the 3U-DR sim image has 128 MB RSS to live in).
         ModbusSlave s = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), port, 2, true);
         s.addProcessImage(UNIT_ID, image);
+        others.forEach(s::addProcessImage);
         s.setThreadName("infinergi-sim-modbus " + name + " :" + port);
         try {
             s.open();

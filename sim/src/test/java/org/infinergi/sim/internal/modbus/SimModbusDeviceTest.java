@@ -169,6 +169,44 @@ class SimModbusDeviceTest {
         assertEquals(Float.floatToIntBits(229f) >>> 16, ct[4]);
     }
 
+    private static float word(int[] r, int address) {
+        return Float.intBitsToFloat((r[address] << 16) | r[address + 1]);
+    }
+
+    /** The CT remote device and the grid meter measure house + charger − PV, signed: + import, − export. */
+    @Test
+    void theGridMetersMeasureTheSite_importPlusExportMinus() {
+        world.setSite(new double[] {460, 2300, 0}, 6900); // PV: 2300 W on each phase
+        WorldState w = world.state();
+        int[] ct = MeterRegisters.ctRemote(w);
+        int[] grid = MeterRegisters.eastronGrid(w);
+        assertEquals(-1840f / 230, word(ct, 0x0006), 0.01f, "L1 exports 1840 W");
+        assertEquals(0f, word(ct, 0x0008), 0.01f, "L2 balanced");
+        assertEquals(-2300f / 229, word(ct, 0x000A), 0.01f, "L3 exports all its PV (229 V)");
+        assertEquals(460 + 2300 - 6900f, word(ct, 0x000C), 0.5f);
+        assertEquals(-1840f, word(grid, 0x000C), 0.5f);
+        assertEquals(-2300f, word(grid, 0x0010), 0.5f);
+        assertEquals(-4140f, word(grid, 0x0034), 0.5f);
+    }
+
+    @Test
+    void theGridMeterAnswersAtItsOwnUnitBesideTheMidMeter() throws Exception {
+        int port = freePort();
+        world.setSite(new double[] {1000, 0, 0}, 0);
+        SimModbusDevice line = new SimModbusDevice("MID meter", port, () -> MeterRegisters.eastron(world.state()));
+        line.addUnit(2, () -> MeterRegisters.eastronGrid(world.state()));
+        line.open();
+        ModbusTCPMaster master = new ModbusTCPMaster("127.0.0.1", port, 2000, true, true);
+        try {
+            master.connect();
+            assertEquals(1000f, f(master.readInputRegisters(2, 0x000C, 2), 0), 0.5f, "unit 2: the grid");
+            assertEquals(0f, f(master.readInputRegisters(1, 0x000C, 2), 0), 0.5f, "unit 1: the charger");
+        } finally {
+            master.disconnect();
+            line.close();
+        }
+    }
+
     private static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();

@@ -94,7 +94,7 @@ class PanelBenchTest {
 
     @Test
     void panelLinkEchoesTheProbeUntilSilent() {
-        DigitalOutput probe = out(2);
+        DigitalOutput probe = out(11);
         DigitalInput echo = in(3);
         probe.high();
         run(10);

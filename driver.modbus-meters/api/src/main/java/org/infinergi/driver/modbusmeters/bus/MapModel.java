@@ -18,7 +18,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  * model's class, so that a map can be corrected from the manufacturer's document without a code change. Keys:
  * <pre>
  * model = EM340                 # as printed on the meter
- * source = MID                  # MID or CT
+ * source = MID                  # MID or CT_REMOTE
  * phases = 3                    # 1 or 3
  * function = 04                 # 03 (holding) or 04 (input registers)
  * wordOrder = LOW_FIRST         # HIGH_FIRST or LOW_FIRST

@@ -9,7 +9,7 @@ import java.util.Set;
  * Where a meter model keeps its measurements.
  *
  * @param model        the name configured as {@code model} (upper case, e.g. {@code SDM72D})
- * @param source       what the meter is to the charger: {@code MID} (a MID meter, manual §4.7) or {@code CT}
+ * @param source       what the meter is to the charger: {@code MID} (a MID meter, manual §4.7) or {@code CT_REMOTE}
  *                     (the CT remote device, §4.6); becomes the Meter's {@code infinergi.meter.source}
  * @param phases       1 or 3: the length of the reading's voltage and current arrays
  * @param function     the Modbus read function for every field
@@ -41,8 +41,11 @@ public record RegisterMap(String model, Source source, int phases, Function func
     public enum Source {
         /** An external MID-certified meter on RS485 (manual §4.7, error D9). */
         MID,
-        /** The CT remote device (manual §4.6, radio link, error D2). */
-        CT
+        /**
+         * The CT remote device (manual §4.6, radio link, error D2); {@code CT} before 2.0.0, a name the wired CTs on
+         * the board's analog inputs now carry.
+         */
+        CT_REMOTE
     }
 
     public RegisterMap {

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * One configured Modbus meter (factory PID {@value ModbusMeterConfig#PID}): once the vendor bundle of its
  * {@code model} has registered the {@link MeterModel}, the meter is polled on its line and published as a
  * {@link Meter} service with {@value Meter#ROLE} = the configured role and {@value Meter#SOURCE} = the model's source
- * (MID or CT). Without its model there is no Meter service, which the core treats like a silent meter.
+ * (MID or CT_REMOTE). Without its model there is no Meter service, which the core treats like a silent meter.
  *
  * <p>The Meter is registered through the bundle context rather than as this component's service because its
  * service properties come from the model (the source) and the configuration (the role, under the core's property

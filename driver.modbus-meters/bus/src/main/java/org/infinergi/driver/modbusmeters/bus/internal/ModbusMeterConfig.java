@@ -7,7 +7,7 @@ import org.osgi.service.metatype.annotations.Option;
 /** A meter on Modbus (factory configuration: one per meter, e.g. {@code etc/org.infinergi.meter.modbus-mid.cfg}). */
 @ObjectClassDefinition(id = ModbusMeterConfig.PID, name = "infinergi Modbus meter",
         description = "A MID meter on the RS485 terminal (manual §4.7, §5.2.1.2) or the CT remote device (§4.6, §5.2.2). "
-                + "Selecting it for charging is org.infinergi.metering (vehicleMeter=MID, gridMeter=CT).")
+                + "Selecting it for charging is org.infinergi.metering (vehicleMeter=MID, gridMeter=CT_REMOTE or MODBUS).")
 public @interface ModbusMeterConfig {
 
     /** Factory configuration PID. */

@@ -27,7 +27,7 @@ public final class CtRemoteModel implements MeterModel {
     static final int POWER = 0x000C;
     static final int IMPORT_ENERGY = 0x000E;
 
-    private final RegisterMap map = new RegisterMap(NAME, RegisterMap.Source.CT, 3,
+    private final RegisterMap map = new RegisterMap(NAME, RegisterMap.Source.CT_REMOTE, 3,
             RegisterMap.Function.READ_INPUT_REGISTERS, RegisterMap.WordOrder.HIGH_FIRST, 16, List.of(
                     f(Quantity.VOLTAGE_L1, VOLTAGE_L1, 1), f(Quantity.VOLTAGE_L2, VOLTAGE_L1 + 2, 1),
                     f(Quantity.VOLTAGE_L3, VOLTAGE_L1 + 4, 1), f(Quantity.CURRENT_L1, CURRENT_L1, 1),

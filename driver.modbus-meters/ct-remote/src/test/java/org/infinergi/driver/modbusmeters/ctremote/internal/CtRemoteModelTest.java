@@ -15,7 +15,7 @@ class CtRemoteModelTest {
     void theMapIsTheDocumentedOne() {
         RegisterMap m = new CtRemoteModel().registerMap();
 
-        assertEquals(RegisterMap.Source.CT, m.source());
+        assertEquals(RegisterMap.Source.CT_REMOTE, m.source());
         assertEquals(3, m.phases());
         assertEquals(List.of(0x00, 0x02, 0x04, 0x06, 0x08, 0x0A, 0x0C, 0x0E),
                 m.fields().stream().map(Field::address).sorted().toList());
