@@ -12,10 +12,11 @@ import com.pi4j.plugin.linuxfs.provider.pwm.LinuxFsPwmProviderImpl;
 import com.pi4j.plugin.linuxfs.provider.spi.LinuxFsSpiProviderImpl;
 
 /**
- * Builds the board's pi4j {@link Context} explicitly from pi4j's Linux providers: never
+ * Builds the board's pi4j {@link Context} explicitly from pi4j's Linux providers and our {@link UartProvider} (the
+ * UARTs, through jSerialComm: pi4j has no serial provider we can use on the board): never
  * {@code Pi4J.newAutoContext()}, whose ServiceLoader sees no plugin inside OSGi (toolchain.md). The context
  * opens nothing by itself: a driver that creates an I/O the kernel does not expose (on a PC: no gpiochip, no
- * /sys/class/pwm, no /dev/spidev) gets pi4j's exception, naming the device, from {@code create}.
+ * /sys/class/pwm, no /dev/spidev, no /dev/serial0) gets pi4j's exception, naming the device, from {@code create}.
  */
 final class BoardContext {
 
@@ -31,6 +32,6 @@ final class BoardContext {
             builder.add(new GpioDDigitalInputProviderImpl(), new GpioDDigitalOutputProviderImpl());
         }
         return builder.add(new LinuxFsPwmProviderImpl(config.pwmPath(), config.pwmChip()),
-                new LinuxFsSpiProviderImpl(), new LinuxFsI2CProviderImpl()).build();
+                new LinuxFsSpiProviderImpl(), new LinuxFsI2CProviderImpl(), new UartProvider()).build();
     }
 }

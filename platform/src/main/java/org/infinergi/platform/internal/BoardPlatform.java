@@ -58,7 +58,7 @@ public final class BoardPlatform implements ConfigurationOwner {
         props.put(PLATFORM_PROPERTY, "board");
         registration = bundleContext.registerService(Context.class, context, props);
         lastValid.keep(checked, LOG::error);
-        LOG.info("Board I/O: digital {}, PWM chip {} under {}, SPI /dev/spidevB.C, I2C /dev/i2c-N",
+        LOG.info("Board I/O: digital {}, PWM chip {} under {}, SPI /dev/spidevB.C, I2C /dev/i2c-N, UARTs (jSerialComm)",
                 config.digitalIo() == DigitalIo.SYSFS ? "sysfs " + config.gpioPath() : "libgpiod",
                 config.pwmChip(), config.pwmPath());
     }

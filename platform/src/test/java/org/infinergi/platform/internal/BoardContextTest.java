@@ -1,6 +1,7 @@
 package org.infinergi.platform.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,13 +14,17 @@ import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.pwm.Pwm;
 import com.pi4j.io.pwm.PwmType;
+import com.pi4j.io.serial.Serial;
 import com.pi4j.io.spi.Spi;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The board's context: pi4j's Linux providers, and I/O the kernel does not expose fails naming the device. */
+/**
+ * The board's context: pi4j's Linux providers and our UART provider, and I/O the kernel does not expose fails naming
+ * the device.
+ */
 class BoardContextTest {
 
     @TempDir
@@ -38,8 +43,8 @@ class BoardContextTest {
     void carriesTheLinuxProvidersForEveryKindOfBoardIo() {
         context = BoardContext.build(Configs.platform(Map.of()));
 
-        assertEquals(Set.of("gpiod-digital-input", "gpiod-digital-output", "linuxfs-pwm", "linuxfs-spi", "linuxfs-i2c"),
-                context.providers().all().keySet());
+        assertEquals(Set.of("gpiod-digital-input", "gpiod-digital-output", "linuxfs-pwm", "linuxfs-spi", "linuxfs-i2c",
+                UartProvider.ID), context.providers().all().keySet());
     }
 
     @Test
@@ -47,7 +52,7 @@ class BoardContextTest {
         context = BoardContext.build(Configs.platform(Map.of("digitalIo", DigitalIo.SYSFS)));
 
         assertEquals(Set.of("linuxfs-digital-input", "linuxfs-digital-output", "linuxfs-pwm", "linuxfs-spi",
-                "linuxfs-i2c"), context.providers().all().keySet());
+                "linuxfs-i2c", UartProvider.ID), context.providers().all().keySet());
     }
 
     @Test
@@ -76,6 +81,17 @@ class BoardContextTest {
         RuntimeException e = assertThrows(RuntimeException.class,
                 () -> context.create(Spi.newConfigBuilder(context).id("adc").bus(5).address(1).baud(1_000_000)));
         assertTrue(causes(e).contains("/dev/spidev5.1"), causes(e));
+    }
+
+    @Test
+    void aSerialDeviceTheKernelDoesNotExposeFailsNamingIt() {
+        context = BoardContext.build(Configs.platform(Map.of()));
+        String missing = noKernel.resolve("ttyS0").toString();
+
+        RuntimeException e = assertThrows(RuntimeException.class, () -> context.create(Serial.newConfigBuilder(context)
+                .id("rfid").device(missing).baud(115200).dataBits_8().parityNone().stopBits_1().flowNone()));
+        assertTrue(causes(e).contains("cannot open serial device " + missing + ": no such device"), causes(e));
+        assertFalse(context.registry().exists("rfid"), "nothing left registered: the driver retries with the same id");
     }
 
     private static String causes(Throwable e) {

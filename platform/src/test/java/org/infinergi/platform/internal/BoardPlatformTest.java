@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.pi4j.context.Context;
+import com.pi4j.io.IOType;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,17 @@ class BoardPlatformTest {
         platform.deactivate();
         assertTrue(unregistered.get());
         assertTrue(context.isShutdown());
+    }
+
+    @Test
+    void theBoardsContextOpensUarts_soTheRfidReaderOfTheDrModelsFindsItsSerialPort() {
+        // Without a serial provider, the PN532 reader's Serial could never be created on the board: D3 at boot.
+        BoardPlatform platform = new BoardPlatform(Map.of(), bundleContext());
+
+        Context context = (Context) registered.get();
+        assertTrue(context.providers().exists(IOType.SERIAL), context.providers().all().keySet().toString());
+        assertEquals(UartProvider.ID, context.provider(IOType.SERIAL).id());
+        platform.deactivate();
     }
 
     @Test
