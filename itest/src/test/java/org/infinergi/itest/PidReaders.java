@@ -31,6 +31,11 @@ final class PidReaders {
 
     private static final Duration STARTED = Duration.ofSeconds(60);
 
+    private static final Duration BOOT_FEATURES = Duration.ofMinutes(5);
+
+    /** Registered by Karaf's features service once the boot features are installed and started. */
+    private static final String BOOT_FINISHED = "org.apache.karaf.features.BootFinished";
+
     private PidReaders() {
     }
 
@@ -40,12 +45,23 @@ final class PidReaders {
      * which is still open (start level, persistent start flag, or the exception a start throws).
      */
     static void awaitStarted(BundleContext context) {
+        awaitBootFinished(context);
         try {
             await().atMost(STARTED).until(() -> notActive(context).isEmpty());
         } catch (ConditionTimeoutException e) {
             assertEquals(context.getProperty(Images.IMAGE_PROPERTY) + ": bundles of the image not active", List.of(),
                     notActive(context).stream().map(b -> why(context, b)).toList());
         }
+    }
+
+    /**
+     * Karaf installs the boot features, then starts their bundles in order; on a loaded machine that takes longer
+     * than any fixed wait, while the probe already runs. Karaf says when it is done (its BootFinished service): the
+     * bundles are checked from then on, so a bundle seen not active is one that did not start, not one not started yet.
+     */
+    private static void awaitBootFinished(BundleContext context) {
+        await("Karaf's boot features provisioned (BootFinished)").atMost(BOOT_FEATURES)
+                .until(() -> context.getServiceReference(BOOT_FINISHED) != null);
     }
 
     private static List<Bundle> notActive(BundleContext context) {
