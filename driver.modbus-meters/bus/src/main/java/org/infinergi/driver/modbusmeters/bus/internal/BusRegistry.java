@@ -12,7 +12,8 @@ public interface BusRegistry {
 
     /**
      * Claims the station's one vehicle meter (manual §4.7: "only one MID meter per charging station") for the
-     * configuration {@code name}.
+     * configuration {@code name}. The same configuration may claim it more than once (its check and its meter);
+     * it is free again once every claim is given back.
      *
      * @return closing it gives the claim back
      * @throws IllegalArgumentException when another configuration holds it, naming that one

@@ -1,183 +1,136 @@
 package org.infinergi.driver.modbusmeters.bus.internal;
 
 import java.time.Clock;
+import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
+import org.apache.felix.scr.component.ExtComponentContext;
 import org.infinergi.core.charging.hal.Meter;
 import org.infinergi.core.charging.hal.MeterReading;
 import org.infinergi.driver.modbusmeters.bus.MeterModel;
 import org.infinergi.driver.modbusmeters.bus.RegisterMap;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One configured Modbus meter (factory PID {@value ModbusMeterConfig#PID}): once the vendor bundle of its
- * {@code model} has registered the {@link MeterModel}, the meter is polled on its line and published as a
- * {@link Meter} service with {@value Meter#ROLE} = the configured role and {@value Meter#SOURCE} = the model's source
- * (MID or CT). Without its model there is no Meter service, which the core treats like a silent meter.
+ * One configured Modbus meter (factory PID {@value ModbusMeterConfig#PID}), a {@link Meter} service registered by
+ * SCR while the vendor's {@link MeterModel} of its {@code model} is bound: the reference {@value ModelTarget#REFERENCE}
+ * takes its target from the configuration ({@value ModelTarget#PROPERTY}, written by {@link MeterConfiguration});
+ * without it the default target matches nothing. Without its model there is no Meter service, which the core treats
+ * like a silent meter; the model coming back (a vendor bundle updated) activates the meter again.
  *
- * <p>The Meter is registered through the bundle context rather than as this component's service because its
- * service properties come from the model (the source) and the configuration (the role, under the core's property
- * name), and because it exists only while the model does.
+ * <p>The service properties that come from the model ({@value Meter#SOURCE}, {@value Meter#STARTUP_GRACE_MS}) are set
+ * with the role in activation through Felix SCR's {@link ExtComponentContext}: until then the Meter carries neither
+ * role nor source, so no reference of the core matches it half described.
  */
-@Component(immediate = true, service = {}, configurationPid = ModbusMeterConfig.PID,
+@Component(immediate = true, service = Meter.class, configurationPid = ModbusMeterConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = ModbusMeterConfig.class, factory = true)
-public final class ModbusMeterComponent {
+public final class ModbusMeterComponent implements Meter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModbusMeterComponent.class);
     private static final String VEHICLE = "VEHICLE";
 
     private final MeterSettings settings;
-    private final Set<String> configured;
     private final AutoCloseable vehicleClaim;
-    private final BusRegistry buses;
-    private final BundleContext context;
-    private final Clock clock;
-    private final Map<MeterModel, String> models = new java.util.LinkedHashMap<>();
-    private MeterModel model;
-    private Running running;
-    private boolean deactivated;
-
-    /** A meter being polled and published. */
-    private record Running(MeterPoller poller, AutoCloseable polling, ServiceRegistration<Meter> registration) {
-    }
+    private final MeterPoller poller;
+    private final AutoCloseable polling;
 
     @Activate
-    public ModbusMeterComponent(@Reference BusRegistry buses, ModbusMeterConfig config, Map<String, Object> properties,
-            BundleContext context) {
-        this(buses, config, properties, context, Clock.systemUTC(), InstalledModels.of(context));
+    public ModbusMeterComponent(@Reference BusRegistry buses,
+            @Reference(name = ModelTarget.REFERENCE, target = ModelTarget.NONE) MeterModel model,
+            ModbusMeterConfig config, Map<String, Object> properties, ComponentContext context) {
+        this(buses, model, config, properties, publisher(context), Clock.systemUTC());
     }
 
     /**
-     * Refuses at once, naming what is allowed: a model no installed vendor bundle carries, and a second vehicle
-     * meter (manual §4.7: one MID meter per charging station).
+     * Refuses a configuration that is invalid, whose target does not name its model (a configuration edited since the
+     * target was derived: the check writes it again) or that would be a second vehicle meter (manual §4.7).
      *
-     * @param installed the models the installed vendor bundles carry
+     * @param publish sets the Meter service's properties
      */
-    ModbusMeterComponent(BusRegistry buses, ModbusMeterConfig config, Map<String, Object> properties,
-            BundleContext context, Clock clock, Set<String> installed) {
-        String name = String.valueOf(properties.getOrDefault("service.pid", ModbusMeterConfig.PID));
-        this.settings = MeterSettings.of(name, config, installed);
-        this.configured = Set.copyOf(properties.keySet());
-        this.vehicleClaim = VEHICLE.equals(settings.role()) ? buses.claimVehicleMeter(name) : null;
-        this.buses = buses;
-        this.context = context;
-        this.clock = clock;
-        LOG.info("Modbus meter {}: {}", settings.name(), settings.describe());
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeModel")
-    synchronized void addModel(MeterModel candidate, Map<String, Object> properties) {
-        models.put(candidate, name(candidate, properties));
-        select();
-    }
-
-    synchronized void removeModel(MeterModel gone) {
-        models.remove(gone);
-        if (gone == model) {
-            stop();
-            model = null;
-            LOG.info("Modbus meter {}: model {} gone, meter withdrawn", settings.name(), settings.model());
-            select();
+    ModbusMeterComponent(BusRegistry buses, MeterModel model, ModbusMeterConfig config, Map<String, Object> properties,
+            Consumer<Dictionary<String, Object>> publish, Clock clock) {
+        String name = String.valueOf(properties.getOrDefault(Constants.SERVICE_PID, ModbusMeterConfig.PID));
+        MeterSettings checked = MeterSettings.of(name, config);
+        Object target = properties.get(ModelTarget.PROPERTY);
+        if (!ModelTarget.of(checked.model()).equals(target)) {
+            throw new IllegalArgumentException(ModbusMeterConfig.PID + " " + name + ": " + ModelTarget.PROPERTY + "="
+                    + target + " does not select model=" + checked.model() + "; not bound to another model");
         }
-    }
-
-    /** Starts with a model of the configured name when none is in use. */
-    private void select() {
-        if (deactivated || model != null) {
-            return;
-        }
-        for (Map.Entry<MeterModel, String> e : models.entrySet()) {
-            if (settings.model().equals(e.getValue())) {
-                model = e.getKey();
-                start(model);
-                return;
-            }
-        }
-    }
-
-    private static String name(MeterModel m, Map<String, Object> properties) {
-        Object n = properties.get(MeterModel.NAME);
-        return n != null ? n.toString() : m.registerMap().model();
-    }
-
-    private void start(MeterModel m) {
-        RegisterMap map = m.registerMap();
         // Manual §4.7: the meter keeps its factory serial settings; the model knows them.
-        MeterSettings s = settings.withDefaults(m.serialDefaults(), configured);
-        MeterPoller poller = new MeterPoller(settings.name() + " (" + s.describe() + ")", map,
-                s.slaveId(), s.timeoutMs(), s.attempts(), s.holdMs(), clock, VEHICLE.equals(s.role()))
-                .startupGrace(m.startupGraceMs());
-        AutoCloseable polling = buses.attach(s.endpoint(), poller, s.pollMs());
+        this.settings = checked.withDefaults(model.serialDefaults(), Set.copyOf(properties.keySet()));
+        this.vehicleClaim = VEHICLE.equals(settings.role()) ? buses.claimVehicleMeter(name) : null;
+        RegisterMap map = model.registerMap();
+        this.poller = new MeterPoller(name + " (" + settings.describe() + ")", map, settings.slaveId(),
+                settings.timeoutMs(), settings.attempts(), settings.holdMs(), clock, VEHICLE.equals(settings.role()))
+                .startupGrace(model.startupGraceMs());
+        this.polling = buses.attach(settings.endpoint(), poller, settings.pollMs());
+        publish.accept(serviceProperties(properties, map, model.startupGraceMs()));
+        LOG.info("Modbus meter {}: {} meter {} polled every {} ms", name, map.source(), settings.describe(),
+                settings.pollMs());
+    }
+
+    private Dictionary<String, Object> serviceProperties(Map<String, Object> properties, RegisterMap map, long graceMs) {
         Hashtable<String, Object> props = new Hashtable<>();
+        properties.forEach((k, v) -> {
+            if (!k.startsWith(".")) { // DS: private properties are no service properties
+                props.put(k, v);
+            }
+        });
         props.put(Meter.ROLE, settings.role());
         props.put(Meter.SOURCE, map.source().name());
         props.put(MeterModel.NAME, map.model());
-        props.put(Meter.STARTUP_GRACE_MS, m.startupGraceMs());
+        props.put(Meter.STARTUP_GRACE_MS, graceMs);
         props.put("infinergi.meter.config", settings.name());
-        ServiceRegistration<Meter> reg = context.registerService(Meter.class, new PolledMeter(poller), props);
-        running = new Running(poller, polling, reg);
-        LOG.info("Modbus meter {}: {} meter {} polled every {} ms", settings.name(), map.source(), s.describe(),
-                s.pollMs());
+        return props;
     }
 
-    private void stop() {
-        Running r = running;
-        running = null;
-        if (r == null) {
-            return;
+    private static Consumer<Dictionary<String, Object>> publisher(ComponentContext context) {
+        if (!(context instanceof ExtComponentContext ext)) {
+            throw new IllegalStateException("Modbus meters need Felix SCR (ExtComponentContext) to publish their "
+                    + "source; meter not published");
         }
-        try {
-            r.registration().unregister();
-        } catch (IllegalStateException alreadyGone) {
-            // the bundle is stopping: the framework unregistered it
-        }
-        try {
-            r.polling().close();
-        } catch (Exception e) {
-            LOG.warn("Modbus meter {}: stopping the polling failed", settings.name(), e);
-        }
+        return ext::setServiceProperties;
     }
 
-    /** The Meter service: the poller's last good reading. */
-    private record PolledMeter(MeterPoller poller) implements Meter {
-        @Override
-        public Optional<MeterReading> latest() {
-            return poller.latest();
-        }
+    @Override
+    public Optional<MeterReading> latest() {
+        return poller.latest();
     }
 
-    /** The meter currently published, for tests. */
-    synchronized Optional<MeterPoller> poller() {
-        return Optional.ofNullable(running).map(Running::poller);
+    /** The meter's poller, for tests. */
+    MeterPoller poller() {
+        return poller;
     }
 
     @Deactivate
-    synchronized void deactivate() {
-        deactivated = true;
-        stop();
-        if (vehicleClaim != null) {
-            try {
-                vehicleClaim.close();
-            } catch (Exception e) {
-                LOG.warn("Modbus meter {}: giving the vehicle meter claim back failed", settings.name(), e);
-            }
+    void deactivate() {
+        LOG.info("Modbus meter {}: withdrawn", settings.name());
+        close(polling, "stopping the polling");
+        close(vehicleClaim, "giving the vehicle meter claim back");
+    }
+
+    private void close(AutoCloseable c, String what) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("Modbus meter {}: {} failed", settings.name(), what, e);
         }
     }
 }
