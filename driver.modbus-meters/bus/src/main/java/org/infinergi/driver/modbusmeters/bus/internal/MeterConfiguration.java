@@ -62,8 +62,7 @@ public final class MeterConfiguration {
     private static void write(ConfigurationAdmin configurations, String pid, String target) {
         try {
             Configuration[] found = configurations.listConfigurations(
-                    "(" + Constants.SERVICE_PID + "=" + pid.replace("\\", "\\\\").replace("*", "\\*")
-                            .replace("(", "\\(").replace(")", "\\)") + ")");
+                    "(" + Constants.SERVICE_PID + "=" + ModelTarget.escape(pid) + ")");
             if (found == null) {
                 return; // deleted meanwhile
             }

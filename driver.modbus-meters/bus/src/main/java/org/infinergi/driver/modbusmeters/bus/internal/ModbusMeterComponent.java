@@ -1,6 +1,8 @@
 package org.infinergi.driver.modbusmeters.bus.internal;
 
+import java.io.IOException;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
@@ -14,6 +16,9 @@ import org.infinergi.core.charging.hal.MeterReading;
 import org.infinergi.driver.modbusmeters.bus.MeterModel;
 import org.infinergi.driver.modbusmeters.bus.RegisterMap;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -51,18 +56,39 @@ public final class ModbusMeterComponent implements Meter {
     @Activate
     public ModbusMeterComponent(@Reference BusRegistry buses,
             @Reference(name = ModelTarget.REFERENCE, target = ModelTarget.NONE) MeterModel model,
-            ModbusMeterConfig config, Map<String, Object> properties, ComponentContext context) {
-        this(buses, model, config, properties, publisher(context), Clock.systemUTC());
+            @Reference ConfigurationAdmin configurations, ModbusMeterConfig config, Map<String, Object> properties,
+            ComponentContext context) {
+        this(buses, model, config, properties, configuredKeys(configurations, properties), publisher(context),
+                Clock.systemUTC());
+    }
+
+    /**
+     * The keys the meter's configuration really sets: the component properties SCR passes also carry the
+     * {@link ModbusMeterConfig} defaults (slaveId 1, 9600 8N1), which would hide the model's factory settings.
+     */
+    static Set<String> configuredKeys(ConfigurationAdmin configurations, Map<String, Object> properties) {
+        Object pid = properties.get(Constants.SERVICE_PID);
+        try {
+            Configuration[] found = pid == null ? null : configurations.listConfigurations(
+                    "(" + Constants.SERVICE_PID + "=" + ModelTarget.escape(pid.toString()) + ")");
+            if (found != null && found[0].getProperties() != null) {
+                return Set.copyOf(Collections.list(found[0].getProperties().keys()));
+            }
+        } catch (IOException | InvalidSyntaxException e) {
+            LOG.warn("Modbus meter {}: its configuration could not be read; serial settings as configured", pid, e);
+        }
+        return Set.copyOf(properties.keySet());
     }
 
     /**
      * Refuses a configuration that is invalid, whose target does not name its model (a configuration edited since the
      * target was derived: the check writes it again) or that would be a second vehicle meter (manual §4.7).
      *
+     * @param configured the keys the configuration sets ({@link #configuredKeys})
      * @param publish sets the Meter service's properties
      */
     ModbusMeterComponent(BusRegistry buses, MeterModel model, ModbusMeterConfig config, Map<String, Object> properties,
-            Consumer<Dictionary<String, Object>> publish, Clock clock) {
+            Set<String> configured, Consumer<Dictionary<String, Object>> publish, Clock clock) {
         String name = String.valueOf(properties.getOrDefault(Constants.SERVICE_PID, ModbusMeterConfig.PID));
         MeterSettings checked = MeterSettings.of(name, config);
         Object target = properties.get(ModelTarget.PROPERTY);
@@ -71,7 +97,7 @@ public final class ModbusMeterComponent implements Meter {
                     + target + " does not select model=" + checked.model() + "; not bound to another model");
         }
         // Manual §4.7: the meter keeps its factory serial settings; the model knows them.
-        this.settings = checked.withDefaults(model.serialDefaults(), Set.copyOf(properties.keySet()));
+        this.settings = checked.withDefaults(model.serialDefaults(), configured);
         this.vehicleClaim = VEHICLE.equals(settings.role()) ? buses.claimVehicleMeter(name) : null;
         RegisterMap map = model.registerMap();
         this.poller = new MeterPoller(name + " (" + settings.describe() + ")", map, settings.slaveId(),
@@ -109,6 +135,11 @@ public final class ModbusMeterComponent implements Meter {
     @Override
     public Optional<MeterReading> latest() {
         return poller.latest();
+    }
+
+    /** The settings in use, the model's factory settings filled in, for tests. */
+    MeterSettings settings() {
+        return settings;
     }
 
     /** The meter's poller, for tests. */

@@ -32,8 +32,8 @@ final class ModelTarget {
         return "(" + MeterModel.NAME + "=" + escape(name) + ")";
     }
 
-    /** RFC 1960 escapes, so a name with {@code * ( ) \} stays one value rather than a wildcard. */
-    private static String escape(String value) {
+    /** RFC 1960 escapes, so a name (or a PID) with {@code * ( ) \} stays one value rather than a wildcard. */
+    static String escape(String value) {
         StringBuilder b = new StringBuilder(value.length());
         for (char c : value.toCharArray()) {
             if (c == '\\' || c == '*' || c == '(' || c == ')') {

@@ -5,23 +5,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Dictionary;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.infinergi.core.charging.hal.Meter;
 import org.infinergi.core.charging.testing.Defaults;
 import org.infinergi.core.charging.testing.MutableClock;
 import org.infinergi.driver.modbusmeters.bus.MeterModel;
+import org.infinergi.driver.modbusmeters.bus.SerialDefaults;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /** A configured meter over the real bus against a loopback slave: published with its model's properties, polled. */
 class ModbusMeterComponentTest {
+
+    /** What the configurations of these tests set. */
+    private static final Set<String> CONFIGURED = Set.of("model", "role", "host", "tcpPort", "framing", "pollMs",
+            "timeoutMs");
 
     /** The service properties the component gave its Meter. */
     private final List<Dictionary<String, Object>> published = new CopyOnWriteArrayList<>();
@@ -55,7 +65,7 @@ class ModbusMeterComponentTest {
             slave = new LoopbackSlave(0x60, true);
         }
         return new ModbusMeterComponent(buses, model, config("TEST3"),
-                properties("org.infinergi.meter.modbus~mid", target), published::add, clock);
+                properties("org.infinergi.meter.modbus~mid", target), CONFIGURED, published::add, clock);
     }
 
     private ModbusMeterComponent component(MeterModel model) throws Exception {
@@ -143,11 +153,59 @@ class ModbusMeterComponentTest {
     }
 
     @Test
+    void theModelsFactorySerialSettingsFillWhatTheConfigurationLeavesOutThoughScrPassesTheDefaultsOfTheConfigType()
+            throws Exception {
+        // SCR's component properties: the configuration and the Config annotation's defaults (9600 8N1, id 1).
+        Map<String, Object> properties = new HashMap<>(Map.of("service.pid", "org.infinergi.meter.modbus~mid",
+                "model", "DTS353F-2", "role", "VEHICLE", "port", "/dev/ttyAMA0", ModelTarget.PROPERTY,
+                "(infinergi.meter.model=DTS353F-2)", "slaveId", 1, "baud", 9600, "parity", "NONE", "stopBits", 1));
+        ConfigurationAdmin cm = configurationAdmin(Map.of("service.pid", "org.infinergi.meter.modbus~mid", "model",
+                "DTS353F-2", "role", "VEHICLE", "port", "/dev/ttyAMA0", "baud", 9600));
+        Set<String> configured = ModbusMeterComponent.configuredKeys(cm, properties);
+        ModbusMeterConfig config = Defaults.of(ModbusMeterConfig.class, properties);
+        MeterModel ivy = new MeterModel() {
+            @Override
+            public org.infinergi.driver.modbusmeters.bus.RegisterMap registerMap() {
+                return TestMaps.threePhase();
+            }
+
+            @Override
+            public SerialDefaults serialDefaults() {
+                return new SerialDefaults(1, 9600, "EVEN", 1);
+            }
+        };
+
+        ModbusMeterComponent c = new ModbusMeterComponent(buses, ivy, config, properties, configured, published::add,
+                clock);
+
+        assertEquals(Endpoint.serial("/dev/ttyAMA0", 9600, "EVEN", 1), c.settings().endpoint(), "IVY: 8E1 (§4.7)");
+        c.deactivate();
+    }
+
+    private static ConfigurationAdmin configurationAdmin(Map<String, Object> stored) {
+        Configuration configuration = (Configuration) Proxy.newProxyInstance(ModbusMeterComponentTest.class
+                .getClassLoader(), new Class<?>[] {Configuration.class}, (p, m, a) -> {
+                    if (m.getName().equals("getProperties")) {
+                        return new Hashtable<>(stored);
+                    }
+                    throw new UnsupportedOperationException(m.getName());
+                });
+        return (ConfigurationAdmin) Proxy.newProxyInstance(ModbusMeterComponentTest.class.getClassLoader(),
+                new Class<?>[] {ConfigurationAdmin.class}, (p, m, a) -> {
+                    if (m.getName().equals("listConfigurations")
+                            && a[0].equals("(service.pid=" + stored.get("service.pid") + ")")) {
+                        return new Configuration[] {configuration};
+                    }
+                    throw new UnsupportedOperationException(m.getName() + " " + java.util.Arrays.toString(a));
+                });
+    }
+
+    @Test
     void invalidConfigurationIsRefusedAtActivation() {
         ModbusMeterConfig config = Defaults.of(ModbusMeterConfig.class, Map.of("model", "SDM72D", "role", "VEHICLE"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ModbusMeterComponent(buses, TestMaps::threePhase, config,
-                        properties("x", "(infinergi.meter.model=SDM72D)"), published::add, clock));
+                        properties("x", "(infinergi.meter.model=SDM72D)"), CONFIGURED, published::add, clock));
         assertTrue(e.getMessage().contains("x: set either port"), e.getMessage());
         assertEquals(List.of(), published);
     }
@@ -157,7 +215,7 @@ class ModbusMeterComponentTest {
         ModbusMeterComponent first = component(TestMaps::threePhase);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ModbusMeterComponent(buses, TestMaps::threePhase, config("TEST3"),
-                        properties("mid2", "(infinergi.meter.model=TEST3)"), published::add, clock));
+                        properties("mid2", "(infinergi.meter.model=TEST3)"), CONFIGURED, published::add, clock));
         assertTrue(e.getMessage().contains("mid2: role=VEHICLE rejected: org.infinergi.meter.modbus~mid is already the "
                 + "vehicle meter"), e.getMessage());
         assertEquals(1, published.size());
