@@ -103,7 +103,12 @@ public final class ModbusMeterComponent implements Meter {
         this.poller = new MeterPoller(name + " (" + settings.describe() + ")", map, settings.slaveId(),
                 settings.timeoutMs(), settings.attempts(), settings.holdMs(), clock, VEHICLE.equals(settings.role()))
                 .startupGrace(model.startupGraceMs());
-        this.polling = buses.attach(settings.endpoint(), poller, settings.pollMs());
+        try {
+            this.polling = buses.attach(settings.endpoint(), poller, settings.pollMs());
+        } catch (RuntimeException e) {
+            close(vehicleClaim, "giving the vehicle meter claim back");
+            throw e;
+        }
         publish.accept(serviceProperties(properties, map, model.startupGraceMs()));
         LOG.info("Modbus meter {}: {} meter {} polled every {} ms", name, map.source(), settings.describe(),
                 settings.pollMs());
