@@ -650,7 +650,7 @@ public class SimChargerTest {
      * reference {@code model}: its target, and the model name and bundle of the service bound to it.
      */
     private List<String> midMeterModelBinding() {
-        return java.util.Arrays.stream(midMeter().boundReferences).filter(r -> r.name.equals("model"))
+        return java.util.Arrays.stream(midMeter().satisfiedReferences).filter(r -> r.name.equals("model"))
                 .flatMap(r -> java.util.Arrays.stream(r.boundServices).map(s -> "model.target=" + r.target
                         + " bound to infinergi.meter.model=" + s.properties.get("infinergi.meter.model") + " of "
                         + context.getBundle(s.bundle).getSymbolicName()))
@@ -658,7 +658,7 @@ public class SimChargerTest {
     }
 
     private long midMeterModelService() {
-        return java.util.Arrays.stream(midMeter().boundReferences).filter(r -> r.name.equals("model"))
+        return java.util.Arrays.stream(midMeter().satisfiedReferences).filter(r -> r.name.equals("model"))
                 .mapToLong(r -> r.boundServices[0].id).findFirst().orElseThrow();
     }
 
