@@ -614,8 +614,13 @@ public class SimChargerTest {
             try {
                 updatedAtOnceUnderTheCharge(jars, EASTRON_BUNDLE, watch);
                 Instant swapped = Instant.now();
-                await("the MID meter reads again after the swap").atMost(STEP)
-                        .until(() -> readings.last().isAfter(swapped));
+                try {
+                    await("the MID meter reads again after the swap").atMost(STEP)
+                            .until(() -> readings.last().isAfter(swapped));
+                } catch (RuntimeException e) { // the awaitility timeout (loaded by the probe's class loader)
+                    throw new AssertionError("no reading after the swap; SCR says: " + modbusMeterComponents()
+                            + "; Meter services: " + meterServices(), e);
+                }
                 assertEquals("after the swap, the updated bundle's model bound by the same target",
                         List.of(MID_MODEL_TARGET), midMeterModelBinding());
                 assertNotEquals("the updated bundle's model service", before, midMeterModelService());
@@ -660,6 +665,31 @@ public class SimChargerTest {
     private long midMeterModelService() {
         return java.util.Arrays.stream(midMeter().satisfiedReferences).filter(r -> r.name.equals("model"))
                 .mapToLong(r -> r.boundServices[0].id).findFirst().orElseThrow();
+    }
+
+    private String meterServices() {
+        try {
+            return context.getServiceReferences(Meter.class, null).stream()
+                    .map(r -> r.getProperty(Meter.ROLE) + "/" + r.getProperty(Meter.SOURCE) + "/"
+                            + r.getProperty("infinergi.meter.config") + "/" + r.getProperty("component.id"))
+                    .collect(Collectors.joining(", "));
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** What SCR says of the Modbus meter components, for a failure's message. */
+    private String modbusMeterComponents() {
+        return scr.getComponentDescriptionDTOs().stream()
+                .filter(d -> d.name.startsWith("org.infinergi.driver.modbusmeters.bus.internal."))
+                .flatMap(d -> scr.getComponentConfigurationDTOs(d).stream())
+                .map(c -> c.description.name.replaceAll(".*\\.", "") + " " + c.properties.get("service.pid")
+                        + " state " + c.state + " failure " + c.failure + " unsatisfied "
+                        + java.util.Arrays.stream(c.unsatisfiedReferences).map(r -> r.name + " " + r.target)
+                                .collect(Collectors.toList())
+                        + " bound " + java.util.Arrays.stream(c.satisfiedReferences).map(r -> r.name + " " + r.target
+                                + " " + java.util.Arrays.toString(r.boundServices)).collect(Collectors.toList()))
+                .collect(Collectors.joining("; "));
     }
 
     private ComponentConfigurationDTO midMeter() {

@@ -8,15 +8,15 @@ import java.util.Hashtable;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
-import org.apache.felix.scr.component.ExtComponentContext;
 import org.infinergi.core.charging.hal.Meter;
 import org.infinergi.core.charging.hal.MeterReading;
 import org.infinergi.driver.modbusmeters.bus.MeterModel;
 import org.infinergi.driver.modbusmeters.bus.RegisterMap;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.ComponentContext;
@@ -30,20 +30,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One configured Modbus meter (factory PID {@value ModbusMeterConfig#PID}), a {@link Meter} service registered by
- * SCR while the vendor's {@link MeterModel} of its {@code model} is bound: the reference {@value ModelTarget#REFERENCE}
- * takes its target from the configuration ({@value ModelTarget#PROPERTY}, written by {@link MeterConfiguration});
- * without it the default target matches nothing. Without its model there is no Meter service, which the core treats
- * like a silent meter; the model coming back (a vendor bundle updated) activates the meter again.
+ * One configured Modbus meter (factory PID {@value ModbusMeterConfig#PID}), active while SCR has bound the vendor's
+ * {@link MeterModel} of its {@code model}: the reference {@value ModelTarget#REFERENCE} takes its target from the
+ * configuration ({@value ModelTarget#PROPERTY}, written by {@link MeterConfiguration}); without it the default target
+ * matches nothing. Without its model there is no Meter service, which the core treats like a silent meter; the model
+ * coming back (a vendor bundle updated) activates the meter again.
  *
- * <p>The service properties that come from the model ({@value Meter#SOURCE}, {@value Meter#STARTUP_GRACE_MS}) are set
- * with the role in activation through Felix SCR's {@link ExtComponentContext}: until then the Meter carries neither
- * role nor source, so no reference of the core matches it half described.
+ * <p>The {@link Meter} is registered in activation through the bundle context, not as this component's service:
+ * its {@value Meter#SOURCE} and {@value Meter#STARTUP_GRACE_MS} come from the model, and setting them on an SCR
+ * registration during activation (Felix's ExtComponentContext) makes the core ask SCR for the service before the
+ * instance exists (Felix answers null and the core misses the meter).
  */
-@Component(immediate = true, service = Meter.class, configurationPid = ModbusMeterConfig.PID,
+@Component(immediate = true, service = {}, configurationPid = ModbusMeterConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = ModbusMeterConfig.class, factory = true)
-public final class ModbusMeterComponent implements Meter {
+public final class ModbusMeterComponent {
+
+    /** Registers the Meter service; closing the answer unregisters it. */
+    interface Publisher {
+        AutoCloseable publish(Meter meter, Dictionary<String, Object> properties);
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(ModbusMeterComponent.class);
     private static final String VEHICLE = "VEHICLE";
@@ -52,14 +58,15 @@ public final class ModbusMeterComponent implements Meter {
     private final AutoCloseable vehicleClaim;
     private final MeterPoller poller;
     private final AutoCloseable polling;
+    private final AutoCloseable registration;
 
     @Activate
     public ModbusMeterComponent(@Reference BusRegistry buses,
             @Reference(name = ModelTarget.REFERENCE, target = ModelTarget.NONE) MeterModel model,
             @Reference ConfigurationAdmin configurations, ModbusMeterConfig config, Map<String, Object> properties,
             ComponentContext context) {
-        this(buses, model, config, properties, configuredKeys(configurations, properties), publisher(context),
-                Clock.systemUTC());
+        this(buses, model, config, properties, configuredKeys(configurations, properties),
+                (meter, props) -> register(context.getBundleContext(), meter, props), Clock.systemUTC());
     }
 
     /**
@@ -88,7 +95,7 @@ public final class ModbusMeterComponent implements Meter {
      * @param publish sets the Meter service's properties
      */
     ModbusMeterComponent(BusRegistry buses, MeterModel model, ModbusMeterConfig config, Map<String, Object> properties,
-            Set<String> configured, Consumer<Dictionary<String, Object>> publish, Clock clock) {
+            Set<String> configured, Publisher publish, Clock clock) {
         String name = String.valueOf(properties.getOrDefault(Constants.SERVICE_PID, ModbusMeterConfig.PID));
         MeterSettings checked = MeterSettings.of(name, config);
         Object target = properties.get(ModelTarget.PROPERTY);
@@ -109,18 +116,14 @@ public final class ModbusMeterComponent implements Meter {
             close(vehicleClaim, "giving the vehicle meter claim back");
             throw e;
         }
-        publish.accept(serviceProperties(properties, map, model.startupGraceMs()));
+        this.registration = publish.publish(new PolledMeter(poller),
+                serviceProperties(map, model.startupGraceMs()));
         LOG.info("Modbus meter {}: {} meter {} polled every {} ms", name, map.source(), settings.describe(),
                 settings.pollMs());
     }
 
-    private Dictionary<String, Object> serviceProperties(Map<String, Object> properties, RegisterMap map, long graceMs) {
+    private Dictionary<String, Object> serviceProperties(RegisterMap map, long graceMs) {
         Hashtable<String, Object> props = new Hashtable<>();
-        properties.forEach((k, v) -> {
-            if (!k.startsWith(".")) { // DS: private properties are no service properties
-                props.put(k, v);
-            }
-        });
         props.put(Meter.ROLE, settings.role());
         props.put(Meter.SOURCE, map.source().name());
         props.put(MeterModel.NAME, map.model());
@@ -129,17 +132,23 @@ public final class ModbusMeterComponent implements Meter {
         return props;
     }
 
-    private static Consumer<Dictionary<String, Object>> publisher(ComponentContext context) {
-        if (!(context instanceof ExtComponentContext ext)) {
-            throw new IllegalStateException("Modbus meters need Felix SCR (ExtComponentContext) to publish their "
-                    + "source; meter not published");
-        }
-        return ext::setServiceProperties;
+    private static AutoCloseable register(BundleContext context, Meter meter, Dictionary<String, Object> props) {
+        ServiceRegistration<Meter> reg = context.registerService(Meter.class, meter, props);
+        return () -> {
+            try {
+                reg.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping: the framework unregistered it
+            }
+        };
     }
 
-    @Override
-    public Optional<MeterReading> latest() {
-        return poller.latest();
+    /** The Meter service: the poller's last good reading. */
+    private record PolledMeter(MeterPoller poller) implements Meter {
+        @Override
+        public Optional<MeterReading> latest() {
+            return poller.latest();
+        }
     }
 
     /** The settings in use, the model's factory settings filled in, for tests. */
@@ -155,6 +164,7 @@ public final class ModbusMeterComponent implements Meter {
     @Deactivate
     void deactivate() {
         LOG.info("Modbus meter {}: withdrawn", settings.name());
+        close(registration, "unregistering the meter");
         close(polling, "stopping the polling");
         close(vehicleClaim, "giving the vehicle meter claim back");
     }

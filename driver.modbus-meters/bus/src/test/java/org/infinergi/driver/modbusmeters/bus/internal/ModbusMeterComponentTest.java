@@ -35,6 +35,14 @@ class ModbusMeterComponentTest {
 
     /** The service properties the component gave its Meter. */
     private final List<Dictionary<String, Object>> published = new CopyOnWriteArrayList<>();
+    /** The Meter services the component registered, and those it withdrew. */
+    private final List<Meter> meters = new CopyOnWriteArrayList<>();
+    private final List<Meter> withdrawn = new CopyOnWriteArrayList<>();
+    private final ModbusMeterComponent.Publisher publisher = (meter, props) -> {
+        published.add(props);
+        meters.add(meter);
+        return () -> withdrawn.add(meter);
+    };
     private final Buses buses = new Buses(J2modLink::open);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private LoopbackSlave slave;
@@ -65,7 +73,7 @@ class ModbusMeterComponentTest {
             slave = new LoopbackSlave(0x60, true);
         }
         return new ModbusMeterComponent(buses, model, config("TEST3"),
-                properties("org.infinergi.meter.modbus~mid", target), CONFIGURED, published::add, clock);
+                properties("org.infinergi.meter.modbus~mid", target), CONFIGURED, publisher, clock);
     }
 
     private ModbusMeterComponent component(MeterModel model) throws Exception {
@@ -77,7 +85,8 @@ class ModbusMeterComponentTest {
         slave = new LoopbackSlave(0x60, true);
         slave.setFloat(0x34, 3680f);
         slave.setFloat(0x48, 12.5f);
-        ModbusMeterComponent meter = component(TestMaps::threePhase);
+        ModbusMeterComponent c = component(TestMaps::threePhase);
+        Meter meter = meters.get(0);
 
         assertEquals(1, published.size());
         Dictionary<String, Object> props = published.get(0);
@@ -89,7 +98,8 @@ class ModbusMeterComponentTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> meter.latest().isPresent());
         assertEquals(12_500, meter.latest().orElseThrow().energyWh(), 1e-6);
         assertEquals(3680, meter.latest().orElseThrow().powerW(), 1e-6);
-        meter.deactivate();
+        c.deactivate();
+        assertEquals(List.of(meter), withdrawn, "the model went (SCR deactivates the meter): so does the Meter");
     }
 
     @Test
@@ -109,15 +119,15 @@ class ModbusMeterComponentTest {
         slave.setFloat(0x34, 3680f);
         slave.setFloat(0x48, 12.5f);
         ModbusMeterComponent first = component(TestMaps::threePhase);
-        await().atMost(Duration.ofSeconds(10)).until(() -> first.latest().isPresent());
+        await().atMost(Duration.ofSeconds(10)).until(() -> meters.get(0).latest().isPresent());
 
         // The vendor bundle stops (SCR deactivates the meter: its model went) and starts again with the new version.
         first.deactivate();
         ModbusMeterComponent again = component(TestMaps::threePhase);
 
         assertEquals(2, published.size());
-        await().atMost(Duration.ofSeconds(10)).until(() -> again.latest().isPresent());
-        assertEquals(12_500, again.latest().orElseThrow().energyWh(), 1e-6, "the same register, no jump");
+        await().atMost(Duration.ofSeconds(10)).until(() -> meters.get(1).latest().isPresent());
+        assertEquals(12_500, meters.get(1).latest().orElseThrow().energyWh(), 1e-6, "the same register, no jump");
         again.deactivate();
     }
 
@@ -147,9 +157,10 @@ class ModbusMeterComponentTest {
         MeterPoller poller = c.poller();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> poller.failure() != null);
-        assertTrue(c.latest().isEmpty());
+        assertTrue(meters.get(0).latest().isEmpty());
         assertEquals(1, published.size());
         c.deactivate();
+        assertEquals(meters, withdrawn);
     }
 
     @Test
@@ -175,7 +186,7 @@ class ModbusMeterComponentTest {
             }
         };
 
-        ModbusMeterComponent c = new ModbusMeterComponent(buses, ivy, config, properties, configured, published::add,
+        ModbusMeterComponent c = new ModbusMeterComponent(buses, ivy, config, properties, configured, publisher,
                 clock);
 
         assertEquals(Endpoint.serial("/dev/ttyAMA0", 9600, "EVEN", 1), c.settings().endpoint(), "IVY: 8E1 (§4.7)");
@@ -205,7 +216,7 @@ class ModbusMeterComponentTest {
         ModbusMeterConfig config = Defaults.of(ModbusMeterConfig.class, Map.of("model", "SDM72D", "role", "VEHICLE"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ModbusMeterComponent(buses, TestMaps::threePhase, config,
-                        properties("x", "(infinergi.meter.model=SDM72D)"), CONFIGURED, published::add, clock));
+                        properties("x", "(infinergi.meter.model=SDM72D)"), CONFIGURED, publisher, clock));
         assertTrue(e.getMessage().contains("x: set either port"), e.getMessage());
         assertEquals(List.of(), published);
     }
@@ -215,7 +226,7 @@ class ModbusMeterComponentTest {
         ModbusMeterComponent first = component(TestMaps::threePhase);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ModbusMeterComponent(buses, TestMaps::threePhase, config("TEST3"),
-                        properties("mid2", "(infinergi.meter.model=TEST3)"), CONFIGURED, published::add, clock));
+                        properties("mid2", "(infinergi.meter.model=TEST3)"), CONFIGURED, publisher, clock));
         assertTrue(e.getMessage().contains("mid2: role=VEHICLE rejected: org.infinergi.meter.modbus~mid is already the "
                 + "vehicle meter"), e.getMessage());
         assertEquals(1, published.size());
