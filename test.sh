@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The one test command: installs what is missing (JDK 17, Maven, socat), then builds every bundle and image
+# The one test command: installs what is missing (JDK 17, Maven, socat, curl), then builds every bundle and image
 # and runs the whole suite — unit tests in each bundle and the Pax Exam tests that boot real images.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,6 +11,8 @@ fi
 command -v mvn >/dev/null 2>&1 || need_install+=(maven)
 # socat links two pseudo-terminals: the Modbus bus is tested over RTU on a real serial line (driver.modbus-meters).
 command -v socat >/dev/null 2>&1 || need_install+=(socat)
+# itest's ReadmeTest runs the README's curl lines against ./run.sh.
+command -v curl >/dev/null 2>&1 || need_install+=(curl)
 if [ ${#need_install[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_install[*]}"
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi

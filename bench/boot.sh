@@ -73,6 +73,7 @@ fi
 IMG_DIR="$OUT/infinergi-$MODEL-sim"
 rm -rf "$IMG_DIR" && mkdir -p "$IMG_DIR"
 tar -xzf "$IMAGE" -C "$IMG_DIR" --strip-components=1
+. "$(dirname "$0")/sim-ports.sh" && bench_sim_ports "$IMG_DIR"   # its own Modbus ports
 HTTP_PORT="$(free_port)"
 sed -i "s/^org\.osgi\.service\.http\.port *=.*/org.osgi.service.http.port = $HTTP_PORT/" "$IMG_DIR/etc/system.properties"
 

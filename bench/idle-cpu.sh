@@ -20,6 +20,7 @@ OUT="$ROOT/bench/target"
 DIR="$OUT/idle-$MODEL"
 rm -rf "$DIR" && mkdir -p "$DIR"
 tar -xzf "$IMAGE" -C "$DIR" --strip-components=1
+. "$(dirname "$0")/sim-ports.sh" && bench_sim_ports "$DIR"   # its own Modbus ports
 PORT=$(( 20000 + RANDOM % 30000 ))
 sed -i "s/^org\.osgi\.service\.http\.port *=.*/org.osgi.service.http.port = $PORT/" "$DIR/etc/system.properties"
 

@@ -27,7 +27,8 @@ public class Refresh {
     static final List<String[]> API_BUNDLES = List.of(
             new String[] {"core.charging.api", "org.infinergi.core.charging.api"},
             new String[] {"feature.auth.api", "org.infinergi.feature.auth.api"},
-            new String[] {"driver.modbus-meters/api", "org.infinergi.driver.modbus-meters.api"});
+            new String[] {"driver.modbus-meters/api", "org.infinergi.driver.modbus-meters.api"},
+            new String[] {"web.json", "org.infinergi.web.json"});
 
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args.length > 0 ? args[0] : ".");

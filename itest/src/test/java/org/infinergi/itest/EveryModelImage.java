@@ -1,6 +1,12 @@
 package org.infinergi.itest;
 
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
 import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +22,8 @@ import org.junit.runners.model.InitializationError;
 import org.junit.runners.model.Statement;
 import org.ops4j.pax.exam.ExamConfigurationException;
 import org.ops4j.pax.exam.ExceptionHelper;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.TestAddress;
 import org.ops4j.pax.exam.TestDirectory;
 import org.ops4j.pax.exam.TestInstantiationInstruction;
@@ -30,8 +38,16 @@ import org.ops4j.pax.exam.spi.reactors.ReactorManager;
  * models written in the test (issue 14 "A model is one folder"). Everything else is Pax Exam's: the same reactor
  * manager, probe, reactor strategy of the class ({@code @ExamReactorStrategy}) and in-container invoker; the test
  * methods run in the container with {@code @Inject}, each test once per model, named {@code test[image]}.
+ * {@link Flavour} on the class picks another flavour of each model's image (the sim images).
  */
 public final class EveryModelImage extends BlockJUnit4ClassRunner {
+
+    /** Runs the class in each model's image of this flavour ({@code "sim"}: {@code infinergi-M-sim}). */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    public @interface Flavour {
+        String value();
+    }
 
     private final ReactorManager manager;
     private final StagedExamReactor reactor;
@@ -43,9 +59,11 @@ public final class EveryModelImage extends BlockJUnit4ClassRunner {
             Object instance = testClass.getDeclaredConstructor().newInstance();
             manager = ReactorManager.getInstance();
             ExamReactor unstaged = manager.prepareReactor(testClass, instance);
-            List<String> images = Models.all();
+            Flavour flavour = testClass.getAnnotation(Flavour.class);
+            List<String> images = Models.all().stream()
+                    .map(model -> flavour == null ? model : model + "-" + flavour.value()).toList();
             for (String image : images) {
-                unstaged.addConfiguration(Images.boot(image));
+                unstaged.addConfiguration(boot(image, flavour));
             }
             Map<TestAddress, FrameworkMethod> tests = addTests(unstaged, testClass, instance);
             reactor = manager.stageReactor();
@@ -53,6 +71,19 @@ public final class EveryModelImage extends BlockJUnit4ClassRunner {
         } catch (ReflectiveOperationException | IOException | ExamConfigurationException e) {
             throw new InitializationError(e);
         }
+    }
+
+    /**
+     * The image as it ships; the sim flavours run side by side here, so each one's simulated MID meter and CT remote
+     * device listen on free loopback ports instead of the images' fixed ones.
+     */
+    private static Option[] boot(String image, Flavour flavour) {
+        if (flavour == null || !flavour.value().equals("sim")) {
+            return Images.boot(image);
+        }
+        return OptionUtils.combine(Images.boot(image),
+                editConfigurationFilePut("etc/org.infinergi.sim.cfg", "midMeterPort", String.valueOf(Images.freePort())),
+                editConfigurationFilePut("etc/org.infinergi.sim.cfg", "ctRemotePort", String.valueOf(Images.freePort())));
     }
 
     private Map<TestAddress, FrameworkMethod> addTests(ExamReactor unstaged, Class<?> testClass, Object instance)

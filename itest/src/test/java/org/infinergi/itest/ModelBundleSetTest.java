@@ -86,6 +86,9 @@ public class ModelBundleSetTest {
         assertEquals("INFINERGI-" + image, device.get("model"));
         assertEquals(image.startsWith("1") ? "1" : "3", String.valueOf(device.get("phases")));
         assertEquals(String.valueOf(image.contains("T")), String.valueOf(device.get("tethered")));
+        // -DR models have the RFID reader (manual §2.6): the core waits for authentication until it is up (§5.7).
+        assertEquals(image + " rfidReader", String.valueOf(image.endsWith("-DR")),
+                String.valueOf(Boolean.parseBoolean(String.valueOf(device.get("rfidReader")))));
         // Plain images leave the factory: manual §4.10, nothing charges until the installer says so.
         assertEquals("false", String.valueOf(properties("org.infinergi.installation").get("installationComplete")));
     }
@@ -100,6 +103,15 @@ public class ModelBundleSetTest {
                 .filter(d -> d.bundle.symbolicName.equals("org.infinergi.platform"))
                 .flatMap(d -> scr.getComponentConfigurationDTOs(d).stream())
                 .anyMatch(c -> c.state == ComponentConfigurationDTO.ACTIVE));
+    }
+
+    /** Issue 14 point 4: one owner per PID in every plain image ({@link OnePidOneOwnerTest} for the sim images). */
+    @Test
+    public void everyPidHasOneReadingComponent() {
+        PidReaders.awaitStarted(context);
+        String image = context.getProperty(Images.IMAGE_PROPERTY);
+        assertEquals(image + ": PIDs read by more than one component", List.of(), PidReaders.sharedPids(scr));
+        assertEquals(image + ": components reading several PIDs", List.of(), PidReaders.multiPidComponents(scr));
     }
 
     @Test

@@ -18,12 +18,12 @@ import org.infinergi.core.charging.api.SessionRecord;
 import org.infinergi.core.charging.internal.ChargingCore;
 import org.infinergi.core.charging.internal.CoreHarness;
 import org.infinergi.core.charging.testing.Defaults;
+import org.infinergi.core.charging.testing.FakeBoardWiring;
 import org.infinergi.core.charging.testing.MutableClock;
 import org.infinergi.driver.pilot.internal.PilotAdc;
 import org.infinergi.driver.pilot.internal.PilotConfig;
 import org.infinergi.driver.pilot.internal.PilotDriver;
 import org.infinergi.sim.hw.SimBoard;
-import org.infinergi.sim.internal.DriverMap;
 import org.infinergi.sim.internal.EvAction;
 import org.infinergi.sim.internal.World;
 import org.infinergi.sim.internal.WorldBinding;
@@ -42,7 +42,7 @@ class CoreOverPilotDriverTest {
     private final PilotDriver driver = new PilotDriver(board.context(), new PilotAdc(board.context(), () -> pilotConfig),
             () -> pilotConfig);
     private final World world = new World(new double[] {230, 230, 230}, 3, 0.05, 32, 3);
-    private final WorldBinding binding = new WorldBinding(board, world, Defaults.of(DriverMap.class));
+    private final WorldBinding binding = new WorldBinding(board, world, new FakeBoardWiring());
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     private final List<SessionRecord> stored = new CopyOnWriteArrayList<>();
     private final CoreHarness harness;

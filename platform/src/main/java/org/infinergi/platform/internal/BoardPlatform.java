@@ -1,9 +1,14 @@
 package org.infinergi.platform.internal;
 
 import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
 
 import com.pi4j.context.Context;
 
+import org.infinergi.core.charging.api.CheckedConfiguration;
+import org.infinergi.core.charging.api.ConfigurationOwner;
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -20,12 +25,14 @@ import org.slf4j.LoggerFactory;
  * sim images; the drivers cannot tell the difference. Plain images only.
  *
  * <p>The Context is registered through the bundle context rather than as this component's service because DS
- * can only publish the component object itself, and the Context is an object pi4j builds.
+ * can only publish the component object itself, and the Context is an object pi4j builds. A configuration with an
+ * empty value is rejected as a whole (issue 15): the kernel's usual interfaces (the defaults) carry the I/O and the
+ * rejection is listed in the status.
  */
-@Component(immediate = true, service = {}, configurationPid = PlatformConfig.PID,
+@Component(immediate = true, service = ConfigurationOwner.class, configurationPid = PlatformConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = PlatformConfig.class)
-public final class BoardPlatform {
+public final class BoardPlatform implements ConfigurationOwner {
 
     /** Service property naming who built the registered context ({@code sim} in sim images). */
     static final String PLATFORM_PROPERTY = "infinergi.pi4j.platform";
@@ -34,9 +41,14 @@ public final class BoardPlatform {
 
     private final Context context;
     private final ServiceRegistration<Context> registration;
+    private final List<ConfigurationRejection> rejections;
 
     @Activate
-    public BoardPlatform(PlatformConfig config, BundleContext bundleContext) {
+    public BoardPlatform(Map<String, Object> properties, BundleContext bundleContext) {
+        CheckedConfiguration<PlatformConfig> checked = CheckedConfiguration.check(PlatformConfig.PID, properties,
+                PlatformConfig.class, null, LOG::error);
+        PlatformConfig config = checked.config();
+        rejections = checked.rejections();
         context = BoardContext.build(config);
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(PLATFORM_PROPERTY, "board");
@@ -44,6 +56,11 @@ public final class BoardPlatform {
         LOG.info("Board I/O: digital {}, PWM chip {} under {}, SPI /dev/spidevB.C, I2C /dev/i2c-N",
                 config.digitalIo() == DigitalIo.SYSFS ? "sysfs " + config.gpioPath() : "libgpiod",
                 config.pwmChip(), config.pwmPath());
+    }
+
+    @Override
+    public List<ConfigurationRejection> rejections() {
+        return rejections;
     }
 
     @Deactivate

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.util.Dictionary;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,7 +26,7 @@ class BoardPlatformTest {
 
     @Test
     void registersTheBoardsContextAndShutsItDownOnDeactivation() {
-        BoardPlatform platform = new BoardPlatform(Configs.platform(Map.of()), bundleContext());
+        BoardPlatform platform = new BoardPlatform(Map.of(), bundleContext());
 
         Context context = (Context) registered.get();
         assertEquals("board", properties.get().get("infinergi.pi4j.platform"));
@@ -34,6 +35,35 @@ class BoardPlatformTest {
         platform.deactivate();
         assertTrue(unregistered.get());
         assertTrue(context.isShutdown());
+    }
+
+    @Test
+    void anEmptyValueIsNamedAndTheKernelsUsualInterfacesCarryTheIo() {
+        // Issue 15: "pwmChip =" failed the component naming no key; "digitalIo =" did the same.
+        BoardPlatform platform = new BoardPlatform(Map.of("digitalIo", "", "pwmChip", " ", "pwmPath", "/x"),
+                bundleContext());
+
+        assertEquals(List.of("digitalIo", "pwmChip"), platform.rejections().stream().map(r -> r.key()).toList());
+        assertEquals(PlatformConfig.PID, platform.rejections().get(0).pid());
+        assertTrue(((Context) registered.get()).providers().exists("linuxfs-spi"), "the board still has its I/O");
+        platform.deactivate();
+    }
+
+    @Test
+    void aValidConfigurationRejectsNothing() {
+        BoardPlatform platform = new BoardPlatform(Map.of("digitalIo", "sysfs", "pwmChip", "1"), bundleContext());
+
+        assertEquals(List.of(), platform.rejections(), "an enum's constant in any case, as DS reads it");
+        platform.deactivate();
+    }
+
+    @Test
+    void anUnknownDigitalIoIsNamed() {
+        BoardPlatform platform = new BoardPlatform(Map.of("digitalIo", "GPIO"), bundleContext());
+
+        assertEquals("org.infinergi.platform: digitalIo=GPIO rejected: not a valid DigitalIo",
+                platform.rejections().get(0).message());
+        platform.deactivate();
     }
 
     private BundleContext bundleContext() {

@@ -25,13 +25,13 @@ public enum EvAction {
         return Arrays.stream(values()).map(a -> a.name().toLowerCase(Locale.ROOT)).toList();
     }
 
-    /** Parses a wire name (case-insensitive). */
+    /** Parses a wire name, exactly as {@link #names()} lists it (case-sensitive, like every endpoint's names). */
     public static Optional<EvAction> parse(String name) {
         if (name == null) {
             return Optional.empty();
         }
         for (EvAction a : values()) {
-            if (a.name().equalsIgnoreCase(name.trim())) {
+            if (a.name().toLowerCase(Locale.ROOT).equals(name)) {
                 return Optional.of(a);
             }
         }

@@ -1,11 +1,13 @@
 package org.infinergi.sim.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.infinergi.web.json.JsonObject;
+import org.infinergi.web.json.RequestRejected;
+import org.infinergi.web.json.StrictJson;
 
 /**
  * A validated sim action: {@code {"action": "plug"|…, "maxCurrentA": n, "phases": 1|3}}. Parsing either
@@ -39,41 +41,19 @@ public record EvRequest(EvAction action, Double maxCurrentA, Integer phases) {
         return new Parsed(new EvRequest(a.get(), maxCurrentA, phases), null);
     }
 
-    /** Parses a JSON body. */
-    public static Parsed parse(ObjectMapper mapper, String body) {
-        JsonNode root;
+    /** Parses a JSON body strictly (web.json: one object, these fields only, no number truncated). */
+    public static Parsed parse(String body) {
         try {
-            root = mapper.readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            return error("body is not valid JSON: " + e.getOriginalMessage());
+            JsonObject o = StrictJson.object(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8),
+                    Set.of("action", "maxCurrentA", "phases"),
+                    "{\"action\": \"plug\", \"maxCurrentA\": 32, \"phases\": 3}");
+            String action = o.text("action");
+            Double max = o.optionalNumber("maxCurrentA", 0.0, MAX_CURRENT_A);
+            Long phases = o.optionalInteger("phases", 1, 3);
+            return of(action, max, phases == null ? null : phases.intValue());
+        } catch (RequestRejected e) {
+            return error(e.getMessage());
         }
-        if (root == null || !root.isObject()) {
-            return error("body must be a JSON object like {\"action\": \"plug\", \"maxCurrentA\": 32, \"phases\": 3}");
-        }
-        JsonNode action = root.get("action");
-        if (action == null || action.isNull()) {
-            return error("missing 'action'");
-        }
-        if (!action.isTextual()) {
-            return error("'action' must be a string");
-        }
-        Double max = null;
-        JsonNode m = root.get("maxCurrentA");
-        if (m != null && !m.isNull()) {
-            if (!m.isNumber()) {
-                return error("'maxCurrentA' must be a number");
-            }
-            max = m.asDouble();
-        }
-        Integer phases = null;
-        JsonNode p = root.get("phases");
-        if (p != null && !p.isNull()) {
-            if (!p.isIntegralNumber()) {
-                return error("'phases' must be 1 or 3");
-            }
-            phases = p.asInt();
-        }
-        return of(action.asText(), max, phases);
     }
 
     private static Parsed error(String message) {

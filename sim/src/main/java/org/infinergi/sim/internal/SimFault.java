@@ -2,7 +2,6 @@ package org.infinergi.sim.internal;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -95,21 +94,16 @@ public enum SimFault {
         return Arrays.stream(values()).filter(SimFault::simulated).map(Enum::name).toList();
     }
 
-    /** Parses a code (case-insensitive). */
+    /** Parses a code exactly as manual §9.1 writes it ({@code V2}; case-sensitive, like every endpoint's names). */
     public static Optional<SimFault> parse(String code) {
         if (code == null) {
             return Optional.empty();
         }
         for (SimFault f : values()) {
-            if (f.name().equalsIgnoreCase(code.trim())) {
+            if (f.name().equals(code)) {
                 return Optional.of(f);
             }
         }
         return Optional.empty();
-    }
-
-    /** Lower-case variant name or null when {@code variant} is null. */
-    static String normalise(String variant) {
-        return variant == null ? null : variant.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,11 +1,13 @@
 package org.infinergi.sim.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.infinergi.web.json.JsonObject;
+import org.infinergi.web.json.RequestRejected;
+import org.infinergi.web.json.StrictJson;
 
 /**
  * Validation of the world's request bodies besides the EV's: {@code POST /api/sim/fault}, {@code /cable},
@@ -51,7 +53,7 @@ public final class SimRequests {
     }
 
     private static Parsed<FaultRequest> fault(SimFault f, String variant, boolean active) {
-        String v = SimFault.normalise(variant);
+        String v = variant; // case-sensitive, exactly as the fault's variants are listed
         if (v != null && f.simulated() && !f.variants().contains(v)) {
             Map<String, Object> body = error("fault " + f + " has no variant '" + variant + "'");
             body.put("allowedVariants", f.variants());
@@ -60,51 +62,41 @@ public final class SimRequests {
         return new Parsed<>(new FaultRequest(f, v, active), null);
     }
 
-    /** Parses a fault JSON body. */
-    public static Parsed<FaultRequest> fault(ObjectMapper mapper, String body) {
-        JsonNode root = object(mapper, body);
-        if (root == null) {
-            return faultError(notAnObject(mapper, body, "{\"fault\": \"V2\", \"active\": true}"));
+    /** Parses a fault JSON body strictly (web.json). */
+    public static Parsed<FaultRequest> fault(String body) {
+        try {
+            JsonObject o = object(body, Set.of("fault", "active", "variant"), "{\"fault\": \"V2\", \"active\": true}");
+            String code = o.text("fault");
+            var f = SimFault.parse(code);
+            if (f.isEmpty()) {
+                return faultError("unknown fault '" + code + "'");
+            }
+            boolean active = o.bool("active");
+            return fault(f.get(), o.optionalText("variant"), active);
+        } catch (RequestRejected e) {
+            return faultError(e.getMessage());
         }
-        JsonNode fault = root.get("fault");
-        if (fault == null || fault.isNull()) {
-            return faultError("missing 'fault'");
-        }
-        if (!fault.isTextual()) {
-            return faultError("'fault' must be a string (a manual §9.1 code such as \"V2\")");
-        }
-        var f = SimFault.parse(fault.asText());
-        if (f.isEmpty()) {
-            return faultError("unknown fault '" + fault.asText() + "'");
-        }
-        JsonNode active = root.get("active");
-        if (active == null || active.isNull()) {
-            return faultError("missing 'active' (true or false)");
-        }
-        if (!active.isBoolean()) {
-            return faultError("'active' must be true or false, was " + active);
-        }
-        JsonNode variant = root.get("variant");
-        if (variant != null && !variant.isNull() && !variant.isTextual()) {
-            return faultError("'variant' must be a string");
-        }
-        return fault(f.get(), variant == null || variant.isNull() ? null : variant.asText(), active.asBoolean());
     }
 
     /** Parses a cable JSON body: {@code {"resistanceOhm": 220}} or {@code {"resistanceOhm": null}} (no cable). */
-    public static Parsed<CableRequest> cable(ObjectMapper mapper, String body) {
-        JsonNode root = object(mapper, body);
-        if (root == null) {
-            return new Parsed<>(null, error(notAnObject(mapper, body, "{\"resistanceOhm\": 220}")));
+    public static Parsed<CableRequest> cable(String body) {
+        JsonObject o;
+        try {
+            o = object(body, Set.of("resistanceOhm"), "{\"resistanceOhm\": 220}");
+        } catch (RequestRejected e) {
+            return new Parsed<>(null, error(e.getMessage()));
         }
-        if (!root.has("resistanceOhm")) {
+        if (!o.has("resistanceOhm")) {
             return new Parsed<>(null, error("missing 'resistanceOhm' (ohms, or null for no cable in the socket)"));
         }
-        JsonNode r = root.get("resistanceOhm");
-        if (r.isNull()) {
+        if (o.absent("resistanceOhm")) {
             return new Parsed<>(new CableRequest(null), null);
         }
-        return cable(r.isNumber() ? r.asDouble() : Double.NaN, r.toString());
+        try {
+            return cable(o.number("resistanceOhm"), o.json("resistanceOhm"));
+        } catch (RequestRejected e) {
+            return cable(Double.NaN, o.json("resistanceOhm"));
+        }
     }
 
     /** Validates a cable resistance (shell). */
@@ -116,16 +108,13 @@ public final class SimRequests {
     }
 
     /** Parses a temperature JSON body: {@code {"celsius": 25}}. */
-    public static Parsed<Double> temperature(ObjectMapper mapper, String body) {
-        JsonNode root = object(mapper, body);
-        if (root == null) {
-            return new Parsed<>(null, error(notAnObject(mapper, body, "{\"celsius\": 25}")));
+    public static Parsed<Double> temperature(String body) {
+        try {
+            JsonObject o = object(body, Set.of("celsius"), "{\"celsius\": 25}");
+            return temperature(o.number("celsius"), o.json("celsius"));
+        } catch (RequestRejected e) {
+            return new Parsed<>(null, error(e.getMessage()));
         }
-        JsonNode c = root.get("celsius");
-        if (c == null || c.isNull()) {
-            return new Parsed<>(null, error("missing 'celsius'"));
-        }
-        return temperature(c.isNumber() ? c.asDouble() : Double.NaN, c.toString());
     }
 
     /** Validates a temperature (shell). */
@@ -137,25 +126,8 @@ public final class SimRequests {
         return new Parsed<>(celsius, null);
     }
 
-    private static JsonNode object(ObjectMapper mapper, String body) {
-        try {
-            JsonNode root = mapper.readTree(body == null ? "" : body);
-            return root != null && root.isObject() ? root : null;
-        } catch (JsonProcessingException e) {
-            return null;
-        }
-    }
-
-    private static String notAnObject(ObjectMapper mapper, String body, String example) {
-        if (body == null || body.isBlank()) {
-            return "empty body: expected a JSON object like " + example;
-        }
-        try {
-            mapper.readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            return "body is not valid JSON: " + e.getOriginalMessage();
-        }
-        return "body must be a JSON object like " + example;
+    private static JsonObject object(String body, Set<String> fields, String example) throws RequestRejected {
+        return StrictJson.object(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8), fields, example);
     }
 
     private static <T> Parsed<T> faultError(String message) {

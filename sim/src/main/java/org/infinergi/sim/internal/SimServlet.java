@@ -15,6 +15,8 @@ import javax.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.infinergi.web.json.RequestBodies;
+import org.infinergi.web.json.RequestRejected;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.FieldOption;
@@ -40,6 +42,9 @@ public final class SimServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(SimServlet.class);
     private static final List<String> POSTS = List.of("/api/sim/ev", "/api/sim/fault", "/api/sim/cable",
             "/api/sim/temperature");
+
+    /** The world's requests are a few bytes; a larger body is refused before it is read (issue 15: 32 MB heap). */
+    static final int MAX_BODY_BYTES = 4096;
 
     private final transient SimControl sim;
     private final transient ObjectMapper mapper = new ObjectMapper();
@@ -84,8 +89,12 @@ public final class SimServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String body = new String(req.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        Answer a = post(req.getPathInfo(), body);
+        Answer a;
+        try {
+            a = post(req.getPathInfo(), new String(RequestBodies.read(req, MAX_BODY_BYTES), StandardCharsets.UTF_8));
+        } catch (RequestRejected e) {
+            a = new Answer(e.status(), Map.of("error", e.getMessage()));
+        }
         write(resp, a.status(), a.body());
     }
 
@@ -98,7 +107,7 @@ public final class SimServlet extends HttpServlet {
         try {
             switch (path == null ? "" : path) {
                 case "/ev" -> {
-                    EvRequest.Parsed parsed = EvRequest.parse(mapper, body);
+                    EvRequest.Parsed parsed = EvRequest.parse(body);
                     if (parsed.error() != null) {
                         return new Answer(400, parsed.error());
                     }
@@ -106,7 +115,7 @@ public final class SimServlet extends HttpServlet {
                     return new Answer(200, sim.act(r.action(), r.maxCurrentA(), r.phases()));
                 }
                 case "/fault" -> {
-                    var parsed = SimRequests.fault(mapper, body);
+                    var parsed = SimRequests.fault(body);
                     if (parsed.error() != null) {
                         return new Answer(400, parsed.error());
                     }
@@ -114,14 +123,14 @@ public final class SimServlet extends HttpServlet {
                     return new Answer(200, sim.fault(r.fault(), r.variant(), r.active()));
                 }
                 case "/cable" -> {
-                    var parsed = SimRequests.cable(mapper, body);
+                    var parsed = SimRequests.cable(body);
                     if (parsed.error() != null) {
                         return new Answer(400, parsed.error());
                     }
                     return new Answer(200, sim.cable(parsed.value().resistanceOhm()));
                 }
                 case "/temperature" -> {
-                    var parsed = SimRequests.temperature(mapper, body);
+                    var parsed = SimRequests.temperature(body);
                     if (parsed.error() != null) {
                         return new Answer(400, parsed.error());
                     }

@@ -9,91 +9,94 @@ import java.util.concurrent.TimeUnit;
 
 import com.pi4j.context.Context;
 
+import org.infinergi.core.charging.api.Device;
+import org.infinergi.core.charging.hal.BoardWiring;
 import org.infinergi.sim.hw.SimBoard;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The simulated charger hardware: builds the simulated board, registers its pi4j {@link Context} as an
- * OSGi service (on a real board a platform bundle registers the board's context instead; the pilot driver
- * cannot tell the difference), and steps the {@link World} on its own scheduler.
+ * The simulated charger hardware: builds the simulated board and steps the {@link World} on its own scheduler from
+ * activation, with nothing of the firmware (a real board is powered before the firmware starts), so {@code /api/sim}
+ * and the simulated panel are served at once.
  *
- * <p>Configuration: its own PID {@value SimConfig#PID} only; the pin, channel and scaling map under the pilot
- * driver comes from {@link SimWiring}, the model's phases and cable from {@link SimModel}.
+ * <p>Configuration: {@value SimConfig#PID} through {@link SimSettings}. The firmware's facts come from their owners'
+ * services as they appear, never from their PIDs: the model's phases and cable from the core's {@link Device}, the
+ * pins, channels and scaling under the pilot driver from its {@link BoardWiring}. Once both are known the world is
+ * wired to the board (its levels on the pins and channels the driver reads) and only then is the board's pi4j
+ * {@link Context} registered, so a driver's first read already sees the world (an earth monitor reading "no earth"
+ * before the wiring would latch I1 at boot). Both steps run on the world's thread, so the drivers that the context
+ * starts are not activated inside another bundle's start.
  *
  * <p>The Context is registered through the bundle context rather than as this component's service because
  * DS can only publish the component object itself, and the Context is an object pi4j builds.
  */
-@Component(immediate = true, service = SimControl.class, configurationPid = SimConfig.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
-@Designate(ocd = SimConfig.class)
-public final class SimWorldComponent implements SimControl {
+@Component(immediate = true, service = {SimControl.class, SimBoardAccess.class})
+public final class SimWorldComponent implements SimControl, SimBoardAccess {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimWorldComponent.class);
 
     private final SimBoard board;
     private final World world;
     private final WorldControl control;
-    private final WorldBinding binding;
+    private final BundleContext bundleContext;
     private final ScheduledExecutorService scheduler;
-    private final ServiceRegistration<Context> contextRegistration;
     /** Other parts of the simulation injecting some causes (e.g. the panel board simulation for D1). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
     final List<SimFaultInjector> injectors = new CopyOnWriteArrayList<>();
-    private long lastTickNanos;
-    private boolean tickFailing;
+    /** The pilot driver's board map; a board keeps its wires while the driver is away (updated, restarted). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile BoardWiring wiring;
+    /** The label (manual §2.4, §2.6) from the core's owner of {@code org.infinergi.device}. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Device device;
+
+    private final WorldOnBoard onBoard;
+    private volatile ServiceRegistration<Context> contextRegistration;
+    private volatile boolean closed;
+    private long lastTickNanos; // the world thread's
+    private boolean tickFailing; // the world thread's
 
     @Activate
-    public SimWorldComponent(SimConfig config, @Reference SimWiring wiring, @Reference SimModel model,
-            BundleContext bundleContext) {
-        DriverMap map = wiring.map();
-        DeviceKeys device = model.device();
-        int phases = config.mainsPhases() != 0 ? config.mainsPhases() : device.phases() != 0 ? device.phases() : 3;
-        if (phases != 1 && phases != 3) {
-            throw new IllegalArgumentException("org.infinergi.sim mainsPhases (or org.infinergi.device phases) must be 1 or 3, was " + phases);
+    public SimWorldComponent(@Reference SimSettings settings, BundleContext bundleContext) {
+        SimConfig config = settings.config();
+        if (config.mainsPhases() != 0 && config.mainsPhases() != 1 && config.mainsPhases() != 3) {
+            throw new IllegalArgumentException("org.infinergi.sim mainsPhases must be 0, 1 or 3, was " + config.mainsPhases());
         }
         if (config.evPhases() != 1 && config.evPhases() != 3) {
             throw new IllegalArgumentException("org.infinergi.sim evPhases must be 1 or 3, was " + config.evPhases());
         }
+        // Until the label is known: the configured (else three) phases and a fixed cable, the label's own default.
         world = new World(new double[] {config.mainsVoltageL1V(), config.mainsVoltageL2V(), config.mainsVoltageL3V()},
-                phases, config.relayDelayMs() / 1000.0, config.evMaxCurrentA(), config.evPhases(), device.tethered(),
-                config.lockDelayMs() / 1000.0);
-        if (!device.tethered()) {
-            world.setCableResistance(config.cableResistanceOhm());
-        }
+                config.mainsPhases() != 0 ? config.mainsPhases() : 3, config.relayDelayMs() / 1000.0,
+                config.evMaxCurrentA(), config.evPhases(), true, config.lockDelayMs() / 1000.0);
         world.setTemperature(config.temperatureC());
         control = new WorldControl(world, injectors);
         board = new SimBoard();
-        binding = new WorldBinding(board, world, map);
-        // The world's levels are on the board before any driver sees the context (a real board shows them from
-        // power-up): a driver activated by the registration below reads the healthy world, not pi4j's defaults.
-        binding.tick(0);
-
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put("infinergi.pi4j.platform", "sim");
-        contextRegistration = bundleContext.registerService(Context.class, board.context(), props);
-
+        this.bundleContext = bundleContext;
+        onBoard = new WorldOnBoard(config, world, board, this::registerContext);
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "infinergi-sim-world");
             t.setDaemon(true);
             return t;
         });
         lastTickNanos = System.nanoTime();
-        scheduler.scheduleAtFixedRate(this::tick, config.tickMs(), config.tickMs(), TimeUnit.MILLISECONDS);
-        LOG.info("Simulated world started: {} phase(s), tick {} ms", phases, config.tickMs());
+        scheduler.scheduleAtFixedRate(this::tick, 0, config.tickMs(), TimeUnit.MILLISECONDS);
+        LOG.info("Simulated world powered: tick {} ms; waiting for the label and the pilot driver's wiring",
+                config.tickMs());
     }
 
     private void tick() {
@@ -101,7 +104,7 @@ public final class SimWorldComponent implements SimControl {
         double dtS = (now - lastTickNanos) / 1e9;
         lastTickNanos = now;
         try {
-            binding.tick(dtS);
+            onBoard.step(dtS, device, wiring);
             tickFailing = false;
         } catch (RuntimeException e) {
             // A failing tick must not kill the scheduler; log once per episode.
@@ -110,6 +113,33 @@ public final class SimWorldComponent implements SimControl {
                 tickFailing = true;
             }
         }
+    }
+
+    private void registerContext() {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("infinergi.pi4j.platform", "sim");
+        contextRegistration = bundleContext.registerService(Context.class, board.context(), props);
+        LOG.info("Simulated board wired to the pilot driver's map; pi4j context registered");
+        if (closed) {
+            unregisterContext(); // deactivated while registering
+        }
+    }
+
+    private void unregisterContext() {
+        ServiceRegistration<Context> r = contextRegistration;
+        if (r == null) {
+            return;
+        }
+        try {
+            r.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // bundle stopping, or both threads got here: the framework unregistered it
+        }
+    }
+
+    @Override
+    public SimBoard board() {
+        return board;
     }
 
     @Override
@@ -139,17 +169,14 @@ public final class SimWorldComponent implements SimControl {
 
     @Deactivate
     void deactivate() {
+        closed = true;
         scheduler.shutdownNow();
         try {
             scheduler.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try {
-            contextRegistration.unregister();
-        } catch (IllegalStateException alreadyGone) {
-            // bundle stopping: the framework unregistered it
-        }
+        unregisterContext();
         board.close();
     }
 }

@@ -34,10 +34,12 @@ public final class World {
     public static final double DEFAULT_CABLE_OHM = 220.0;
 
     private final double[] mainsV;
+    /** The supply's voltages as configured, on all three lines (the model decides how many carry them). */
+    private final double[] ratedMainsV;
     private final double[] nominalMainsV;
-    private final int mainsPhases;
+    private int mainsPhases;
     private final double relayDelayS;
-    private final boolean tethered;
+    private boolean tethered;
     private final double lockDelayS;
 
     private final Map<SimFault, String> faults = new EnumMap<>(SimFault.class);
@@ -90,6 +92,7 @@ public final class World {
         if (mainsPhases != 1 && mainsPhases != 3) {
             throw new IllegalArgumentException("mainsPhases must be 1 or 3, was " + mainsPhases);
         }
+        this.ratedMainsV = mainsV.clone();
         this.mainsV = new double[3];
         for (int i = 0; i < 3; i++) {
             this.mainsV[i] = i < mainsPhases ? mainsV[i] : 0.0;
@@ -103,6 +106,32 @@ public final class World {
         this.evMaxCurrentA = evMaxCurrentA;
         this.evPhases = evPhases;
         recomputeLine();
+    }
+
+    /**
+     * Builds the world as another model of manual §2.6 (the label becomes known after power-up): the supply's
+     * phases, and the cable — tethered: fixed, no proximity pilot, no lock; untethered: a socket with a cable of
+     * {@code cableOhm} on its proximity pilot. Causes that do not exist on a tethered model (V5, D5) go.
+     */
+    public synchronized void setModel(int phases, boolean fixedCable, double cableOhm) {
+        if (phases != 1 && phases != 3) {
+            throw new IllegalArgumentException("mainsPhases must be 1 or 3, was " + phases);
+        }
+        mainsPhases = phases;
+        for (int i = 0; i < 3; i++) {
+            nominalMainsV[i] = i < phases ? ratedMainsV[i] : 0.0;
+        }
+        if (fixedCable != tethered) {
+            tethered = fixedCable;
+            this.cableOhm = fixedCable ? null : cableOhm;
+            lockFeedback = false;
+            faults.remove(SimFault.V5);
+            faults.remove(SimFault.D5);
+        }
+        applyMains();
+        updateS2();
+        recomputeLine();
+        recomputeDraw();
     }
 
     /**

@@ -4,6 +4,12 @@ import com.pi4j.io.exception.IOException;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.pwm.Pwm;
 
+import java.util.List;
+
+import org.infinergi.core.charging.hal.AdcChannel;
+import org.infinergi.core.charging.hal.AdcDivider;
+import org.infinergi.core.charging.hal.BoardWiring;
+import org.infinergi.core.charging.hal.GpioPin;
 import org.infinergi.sim.hw.Mcp3208;
 import org.infinergi.sim.hw.SimBoard;
 
@@ -11,33 +17,38 @@ import org.infinergi.sim.hw.SimBoard;
  * Couples the {@link World} to the simulated board at pi4j level: reads the PWM and contactor output the
  * pilot driver drives, steps the world, then puts the world's answer where the driver reads it — relay
  * feedback on the GPIO input, pilot plateaus and mains voltages/currents as counts on the MCP3208 channels,
- * scaled exactly as the driver's configuration says it scales them back.
+ * scaled exactly as the driver's configuration says it scales them back ({@link BoardWiring}, the pilot driver's).
  */
 public final class WorldBinding {
 
     private final SimBoard board;
     private final World world;
-    private final DriverMap map;
+    private final BoardWiring map;
 
-    public WorldBinding(SimBoard board, World world, DriverMap map) {
+    public WorldBinding(SimBoard board, World world, BoardWiring map) {
         this.board = board;
         this.world = world;
         this.map = map;
         publish();
     }
 
+    /** The wiring this binding follows. */
+    public BoardWiring wiring() {
+        return map;
+    }
+
     /** One world step of {@code dtS} seconds. */
     public void tick(double dtS) {
-        PilotDrive drive = board.pwm(map.pwmAddress()).map(WorldBinding::driveOf).orElse(PilotDrive.OFF);
-        boolean contactor = high(map.contactorAddress());
-        boolean lock = high(map.lockAddress());
-        boolean rcdTest = high(map.rcdTestAddress());
+        PilotDrive drive = board.pwm(map.pilotPwmAddress()).map(WorldBinding::driveOf).orElse(PilotDrive.OFF);
+        boolean contactor = on(map.contactor());
+        boolean lock = on(map.lock());
+        boolean rcdTest = on(map.rcdTest());
         world.step(dtS, drive, contactor, lock, rcdTest);
         publish();
     }
 
-    private boolean high(int address) {
-        return board.digitalOutput(address).map(DigitalOutput::isHigh).orElse(false);
+    private boolean on(GpioPin output) {
+        return board.digitalOutput(output.address()).map(o -> o.isHigh() == output.activeHigh()).orElse(false);
     }
 
     private static PilotDrive driveOf(Pwm pwm) {
@@ -70,30 +81,38 @@ public final class WorldBinding {
     }
 
     private void publish() {
-        board.setInput(map.feedbackAddress(), world.contactorFeedback() == map.feedbackActiveHigh());
-        board.setInput(map.lockFeedbackAddress(), world.lockFeedback() == map.lockFeedbackActiveHigh());
-        board.setInput(map.rcdTripAddress(), world.rcdTripped() == map.rcdTripActiveHigh());
-        board.setInput(map.earthMonitorAddress(), world.earthPresent() == map.earthPresentActiveHigh());
-        board.setInput(map.phaseReversalAddress(), world.phaseNeutralReversed() == map.phaseReversedActiveHigh());
+        input(map.contactorFeedback(), world.contactorFeedback());
+        input(map.lockFeedback(), world.lockFeedback());
+        input(map.rcdTrip(), world.rcdTripped());
+        input(map.earthMonitor(), world.earthPresent());
+        input(map.phaseReversal(), world.phaseNeutralReversed());
 
-        Mcp3208 pilotAdc = board.adc(map.pilotAdcBus(), map.pilotAdcChipSelect());
+        AdcChannel positive = map.pilotPositive();
+        Mcp3208 pilotAdc = board.adc(positive.bus(), positive.chipSelect());
         pilotAdc.setAbsent(!world.pilotAdcAnswering());
-        pilotAdc.setCounts(map.ppChannel(), ppCounts(world.proximityResistanceOhm(), map.ppPullUpOhm()));
-        pilotAdc.setCounts(map.ntcChannel(), ntcCounts(world.sensorTemperatureC(), map.ntcSeriesOhm(), map.ntcR25Ohm(),
-                map.ntcBeta()));
-        pilotAdc.setValue(map.pilotPositiveChannel(), world.pilotPositiveV(), map.pilotPositiveGain(),
-                map.pilotPositiveOffset());
-        pilotAdc.setValue(map.pilotNegativeChannel(), world.pilotNegativeV(), map.pilotNegativeGain(),
-                map.pilotNegativeOffset());
+        AdcDivider pp = map.proximityPilot();
+        board.adc(pp.bus(), pp.chipSelect()).setCounts(pp.channel(), ppCounts(world.proximityResistanceOhm(), pp.seriesOhm()));
+        AdcDivider ntc = map.temperatureSensor();
+        board.adc(ntc.bus(), ntc.chipSelect()).setCounts(ntc.channel(),
+                ntcCounts(world.sensorTemperatureC(), ntc.seriesOhm(), map.ntcR25Ohm(), map.ntcBeta()));
+        analog(positive, world.pilotPositiveV());
+        analog(map.pilotNegative(), world.pilotNegativeV());
 
-        Mcp3208 meterAdc = board.adc(map.meterAdcBus(), map.meterAdcChipSelect());
         double[] v = world.mainsVoltagesV();
         double[] i = world.phaseCurrentsA();
-        int[] vCh = {map.meterVoltageL1Channel(), map.meterVoltageL2Channel(), map.meterVoltageL3Channel()};
-        int[] iCh = {map.meterCurrentL1Channel(), map.meterCurrentL2Channel(), map.meterCurrentL3Channel()};
+        List<AdcChannel> vCh = map.mainsVoltages();
+        List<AdcChannel> iCh = map.phaseCurrents();
         for (int p = 0; p < 3; p++) {
-            meterAdc.setValue(vCh[p], v[p], map.meterVoltageGain(), map.meterVoltageOffset());
-            meterAdc.setValue(iCh[p], i[p], map.meterCurrentGain(), map.meterCurrentOffset());
+            analog(vCh.get(p), v[p]);
+            analog(iCh.get(p), i[p]);
         }
+    }
+
+    private void input(GpioPin pin, boolean asserted) {
+        board.setInput(pin.address(), asserted == pin.activeHigh());
+    }
+
+    private void analog(AdcChannel ch, double value) {
+        board.adc(ch.bus(), ch.chipSelect()).setValue(ch.channel(), value, ch.gain(), ch.offset());
     }
 }

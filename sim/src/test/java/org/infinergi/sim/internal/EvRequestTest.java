@@ -17,14 +17,14 @@ class EvRequestTest {
 
     @Test
     void parsesAFullRequest() {
-        var p = EvRequest.parse(mapper, "{\"action\":\"plug\",\"maxCurrentA\":16,\"phases\":1}");
+        var p = EvRequest.parse("{\"action\":\"plug\",\"maxCurrentA\":16,\"phases\":1}");
         assertNull(p.error());
         assertEquals(new EvRequest(EvAction.PLUG, 16.0, 1), p.request());
     }
 
     @Test
     void unknownActionNamesItAndTheAllowedList() {
-        var p = EvRequest.parse(mapper, "{\"action\":\"fly\"}");
+        var p = EvRequest.parse("{\"action\":\"fly\"}");
         assertNull(p.request());
         assertTrue(p.error().get("error").toString().contains("fly"));
         assertEquals(ALLOWED, p.error().get("allowedActions"));
@@ -34,7 +34,7 @@ class EvRequestTest {
     void badInputIsAnErrorWithTheAllowedList() {
         for (String body : List.of("", "not json", "[]", "{}", "{\"action\":3}", "{\"action\":\"plug\",\"phases\":2}",
                 "{\"action\":\"plug\",\"maxCurrentA\":\"x\"}", "{\"action\":\"plug\",\"maxCurrentA\":0}")) {
-            var p = EvRequest.parse(mapper, body);
+            var p = EvRequest.parse(body);
             assertNull(p.request(), body);
             assertEquals(ALLOWED, p.error().get("allowedActions"), body);
         }

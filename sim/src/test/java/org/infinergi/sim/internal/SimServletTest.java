@@ -40,9 +40,12 @@ class SimServletTest {
         assertEquals(200, a.status());
         assertTrue(world.faultActive(SimFault.V2));
         assertEquals("V2", ((WorldState) a.body()).faults().get(0).fault());
-        assertEquals(200, servlet.post("/fault", "{\"fault\": \"v2\", \"active\": false}").status(), "case-insensitive");
+        assertEquals(400, servlet.post("/fault", "{\"fault\": \"v2\", \"active\": false}").status(), "case-sensitive");
+        assertEquals(200, servlet.post("/fault", "{\"fault\": \"V2\", \"active\": false}").status());
         assertTrue(world.state().faults().isEmpty());
-        assertEquals(200, servlet.post("/fault", "{\"fault\": \"D4\", \"active\": true, \"variant\": \"OPEN\"}").status());
+        assertEquals(400, servlet.post("/fault", "{\"fault\": \"D4\", \"active\": true, \"variant\": \"OPEN\"}").status(),
+                "variants are case-sensitive too");
+        assertEquals(200, servlet.post("/fault", "{\"fault\": \"D4\", \"active\": true, \"variant\": \"open\"}").status());
         assertEquals("open", world.state().faults().get(0).variant());
     }
 

@@ -10,7 +10,10 @@ import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.pwm.Pwm;
 import com.pi4j.io.pwm.PwmType;
 
-import org.infinergi.core.charging.testing.Defaults;
+import org.infinergi.core.charging.hal.AdcChannel;
+import org.infinergi.core.charging.hal.BoardWiring;
+import org.infinergi.core.charging.hal.GpioPin;
+import org.infinergi.core.charging.testing.FakeBoardWiring;
 import org.infinergi.sim.hw.SimBoard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class WorldBindingTest {
 
     private final SimBoard board = new SimBoard();
-    private final DriverMap map = Defaults.of(DriverMap.class);
+    private final BoardWiring map = new FakeBoardWiring();
     private final World world = new World(new double[] {230, 231, 229}, 3, 0.05, 32, 3);
     private final WorldBinding binding = new WorldBinding(board, world, map);
 
@@ -28,8 +31,8 @@ class WorldBindingTest {
         board.close();
     }
 
-    private double read(int chipSelect, int channel, double gain, double offset) {
-        return board.adc(0, chipSelect).counts(channel) * gain + offset;
+    private double read(AdcChannel ch) {
+        return board.adc(ch.bus(), ch.chipSelect()).counts(ch.channel()) * ch.gain() + ch.offset();
     }
 
     @Test
@@ -37,41 +40,41 @@ class WorldBindingTest {
         binding.tick(0);
         Context ctx = board.context();
         DigitalInput earth = ctx.create(DigitalInput.newConfigBuilder(ctx).id("earth")
-                .address(map.earthMonitorAddress()));
-        assertEquals(map.earthPresentActiveHigh(), earth.isHigh(), "earth present from the driver's first read");
+                .address(map.earthMonitor().address()));
+        assertEquals(map.earthMonitor().activeHigh(), earth.isHigh(), "earth present from the driver's first read");
     }
 
     @Test
     void worldFollowsThePinsADriverDrivesAndFeedsThePinsItReads() {
         Context ctx = board.context();
-        Pwm pwm = ctx.create(Pwm.newConfigBuilder(ctx).id("pwm").address(map.pwmAddress()).pwmType(PwmType.HARDWARE)
+        Pwm pwm = ctx.create(Pwm.newConfigBuilder(ctx).id("pwm").address(map.pilotPwmAddress()).pwmType(PwmType.HARDWARE)
                 .frequency(1000).dutyCycle(100).initial(100).shutdown(0));
         pwm.on(100, 1000);
-        DigitalOutput contactor = ctx.create(DigitalOutput.newConfigBuilder(ctx).id("k").address(map.contactorAddress())
+        DigitalOutput contactor = ctx.create(DigitalOutput.newConfigBuilder(ctx).id("k").address(map.contactor().address())
                 .initial(DigitalState.LOW).shutdown(DigitalState.LOW));
-        DigitalInput feedback = ctx.create(DigitalInput.newConfigBuilder(ctx).id("fb").address(map.feedbackAddress()));
+        DigitalInput feedback = ctx.create(DigitalInput.newConfigBuilder(ctx).id("fb").address(map.contactorFeedback().address()));
 
         world.act(EvAction.CHARGE, 32.0, 3);
         binding.tick(0.02);
-        assertEquals(9.0, read(0, 0, map.pilotPositiveGain(), map.pilotPositiveOffset()), 0.01);
+        assertEquals(9.0, read(map.pilotPositive()), 0.01);
 
         pwm.on(32 / 0.6, 1000);
         binding.tick(0.02);
-        assertEquals(6.0, read(0, 0, map.pilotPositiveGain(), map.pilotPositiveOffset()), 0.01);
-        assertEquals(-12.0, read(0, 1, map.pilotNegativeGain(), map.pilotNegativeOffset()), 0.01);
+        assertEquals(6.0, read(map.pilotPositive()), 0.01);
+        assertEquals(-12.0, read(map.pilotNegative()), 0.01);
 
         contactor.high();
         for (int i = 0; i < 3; i++) {
             binding.tick(0.02);
         }
         assertTrue(feedback.isHigh(), "relay feedback follows the contactor");
-        assertEquals(32.0, read(1, 3, map.meterCurrentGain(), 0), 0.01);
-        assertEquals(32.0, read(1, 5, map.meterCurrentGain(), 0), 0.01);
-        assertEquals(231.0, read(1, 1, map.meterVoltageGain(), 0), 0.05);
+        assertEquals(32.0, read(map.phaseCurrents().get(0)), 0.01);
+        assertEquals(32.0, read(map.phaseCurrents().get(2)), 0.01);
+        assertEquals(231.0, read(map.mainsVoltages().get(1)), 0.05);
 
         pwm.off();
         binding.tick(0.02);
-        assertEquals(-12.0, read(0, 0, map.pilotPositiveGain(), map.pilotPositiveOffset()), 0.01);
+        assertEquals(-12.0, read(map.pilotPositive()), 0.01);
         assertEquals("F", world.state().evState());
     }
 
@@ -80,8 +83,8 @@ class WorldBindingTest {
         World u = new World(new double[] {230, 230, 230}, 3, 0.05, 32, 3, false, 0.2);
         SimBoard b = new SimBoard();
         try {
-            DriverMap activeLow = Defaults.of(DriverMap.class, java.util.Map.of("earthPresentActiveHigh", false,
-                    "rcdTripActiveHigh", false));
+            BoardWiring activeLow = new FakeBoardWiring().earthMonitor(new GpioPin(20, false))
+                    .rcdTrip(new GpioPin(16, false));
             Context ctx = b.context();
             DigitalInput earth = ctx.create(DigitalInput.newConfigBuilder(ctx).id("e").address(20));
             DigitalInput trip = ctx.create(DigitalInput.newConfigBuilder(ctx).id("t").address(16));

@@ -25,6 +25,8 @@ import java.util.List;
  *                        blink count), 0 when there is no error; since 1.2.0
  * @param activeErrors    every active error code, most relevant first ({@code error} is the first); never null;
  *                        since 1.2.0
+ * @param rejectedConfigurations every rejected configuration in force now, of every PID and bundle (PID, key,
+ *                        value, why), the same as {@code configurationError} says in words; never null; since 1.5.0
  */
 public record ChargerStatus(
         String model,
@@ -42,7 +44,8 @@ public record ChargerStatus(
         Instant at,
         String configurationError,
         int errorCategory,
-        List<String> activeErrors) {
+        List<String> activeErrors,
+        List<ConfigurationRejection> rejectedConfigurations) {
 
     /**
      * The {@code detail} while the core runs its tests before the charge (the RDC-DD self-test, manual §4.3): the
@@ -54,6 +57,16 @@ public record ChargerStatus(
 
     public ChargerStatus {
         activeErrors = activeErrors == null ? List.of() : List.copyOf(activeErrors);
+        rejectedConfigurations = rejectedConfigurations == null ? List.of() : List.copyOf(rejectedConfigurations);
+    }
+
+    /** The 1.2.0 shape, without the structured list ({@code rejectedConfigurations} empty). */
+    public ChargerStatus(String model, ChargerState state, PilotState pilot, double offeredCurrentA,
+            double dutyCyclePct, boolean contactorClosed, String limitedBy, ChargingMode mode, double powerW,
+            double sessionEnergyWh, String error, String detail, Instant at, String configurationError,
+            int errorCategory, List<String> activeErrors) {
+        this(model, state, pilot, offeredCurrentA, dutyCyclePct, contactorClosed, limitedBy, mode, powerW,
+                sessionEnergyWh, error, detail, at, configurationError, errorCategory, activeErrors, List.of());
     }
 
     /** The 1.1.0 shape: {@code errorCategory} and {@code activeErrors} derived from {@code error} alone. */

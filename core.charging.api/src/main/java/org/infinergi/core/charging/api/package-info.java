@@ -6,7 +6,7 @@
  * Features and user interfaces depend on this package only.
  */
 @Export
-@Version("1.4.0")
+@Version("1.6.0")
 package org.infinergi.core.charging.api;
 
 import org.osgi.annotation.bundle.Export;

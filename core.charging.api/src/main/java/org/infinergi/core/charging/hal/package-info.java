@@ -1,6 +1,9 @@
 /**
  * Hardware contracts below the charging core: the control pilot and contactor, and the meter that
- * measures what the vehicle draws. Drivers provide them; only the core consumes them.
+ * measures what the vehicle draws, the supervised peripherals (since 1.3.0 the RFID reader, {@link CardReader}).
+ * Drivers provide them; only the core consumes them. 1.3.0 also: the drivers' wiring
+ * ({@link org.infinergi.core.charging.hal.BoardWiring}, {@link org.infinergi.core.charging.hal.PanelWiring}), for
+ * what sits under the drivers (the simulated board) instead of reading the drivers' PIDs; the meter's start-up grace.
  */
 @Export
 @Version("1.3.0")

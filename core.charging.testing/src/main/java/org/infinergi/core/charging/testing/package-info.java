@@ -2,10 +2,11 @@
  * Test doubles for the charging API and hardware contracts (CONVENTIONS §13): a fake pilot and contactor, a fake
  * meter, a clock that tests move, a fixed limit provider; since 1.1.0 fakes of the board sensors, proximity pilot,
  * connector lock, RDC-DD and panel board; since 1.2.0 a recording charger control and the defaults of
- * component property types. For tests of any bundle; never used by product code.
+ * component property types; since 1.5.0 a fake RFID reader and the board's and the panel's default wiring
+ * ({@code FakeBoardWiring}, {@code FakePanelWiring}). For tests of any bundle; never used by product code.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.infinergi.core.charging.testing;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,8 +3,11 @@ package org.infinergi.core.charging.internal;
 import java.io.IOException;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 
+import org.infinergi.core.charging.api.ConfigurationOwner;
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -30,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * reset, an installer) and becomes the choice.
  */
 @Component(name = "org.infinergi.core.charging.availability", configurationPid = Pids.AVAILABILITY,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL, service = Availability.class)
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, service = { Availability.class,
+        ConfigurationOwner.class })
 @Designate(ocd = AvailabilityConfig.class)
-public final class AvailabilityComponent implements Availability {
+public final class AvailabilityComponent implements Availability, ConfigurationOwner {
 
     static final String KEY = "outOfService";
 
@@ -44,6 +48,7 @@ public final class AvailabilityComponent implements Availability {
     volatile ConfigurationAdmin configurationAdmin;
 
     private volatile boolean outOfService;
+    private volatile List<ConfigurationRejection> rejections = List.of();
     /** The value last stored in (or read from) the PID; guarded by {@code this}. */
     private boolean stored;
 
@@ -66,10 +71,16 @@ public final class AvailabilityComponent implements Availability {
     }
 
     private void reportRejection(ConfigParser.Result<Boolean> r) {
+        rejections = r.rejections();
         if (!r.accepted()) {
             log.error("Configuration rejected: {}; keeping outOfService={}", String.join("; ", r.errors()),
                     outOfService);
         }
+    }
+
+    @Override
+    public List<ConfigurationRejection> rejections() {
+        return rejections;
     }
 
     @Override

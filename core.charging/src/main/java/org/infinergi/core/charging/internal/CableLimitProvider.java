@@ -24,6 +24,8 @@ public final class CableLimitProvider implements LimitProvider {
     static final String SOURCE = "cable capacity";
     private final AtomicReference<ProximityPilot> pp = new AtomicReference<>();
     private final DeviceSource device;
+    /** The last resistance read and its limit. */
+    private volatile Reading last;
 
     @Activate
     public CableLimitProvider(@Reference DeviceSource device) {
@@ -50,8 +52,18 @@ public final class CableLimitProvider implements LimitProvider {
             return new Limit(0, SOURCE, "no proximity pilot reader");
         }
         double ohm = p.resistanceOhm();
+        // The same resistance as at the last cycle (the ADC's counts did not move): the same limit, not a new text.
+        Reading r = last;
+        if (r != null && Double.compare(r.ohm(), ohm) == 0) {
+            return r.limit();
+        }
         double a = CableCapacity.ratingA(ohm);
-        return new Limit(a, SOURCE, String.format(Locale.ROOT, "proximity pilot %.0f Ω", ohm)
+        Limit limit = new Limit(a, SOURCE, String.format(Locale.ROOT, "proximity pilot %.0f Ω", ohm)
                 + (a == 0 ? ": no valid cable (manual §9.1 V5)" : ""));
+        last = new Reading(ohm, limit);
+        return limit;
+    }
+
+    private record Reading(double ohm, Limit limit) {
     }
 }

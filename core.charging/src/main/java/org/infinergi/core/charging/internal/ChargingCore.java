@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,12 +19,15 @@ import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.ChargerStatus;
 import org.infinergi.core.charging.api.ChargerStatusService;
 import org.infinergi.core.charging.api.ChargingModeService;
+import org.infinergi.core.charging.api.ConfigurationOwner;
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.api.ErrorCode;
 import org.infinergi.core.charging.api.Limit;
 import org.infinergi.core.charging.api.LimitProvider;
 import org.infinergi.core.charging.api.ModeDecision;
 import org.infinergi.core.charging.api.SessionRecord;
 import org.infinergi.core.charging.hal.BoardSensors;
+import org.infinergi.core.charging.hal.CardReader;
 import org.infinergi.core.charging.hal.ConnectorLock;
 import org.infinergi.core.charging.hal.Meter;
 import org.infinergi.core.charging.hal.PanelBoard;
@@ -49,7 +53,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The charging core: the control loop and its wiring. Every {@code loopPeriodMs} it freezes its inputs
  * ({@link HalSampler}), lets {@link ControlLogic} decide, drives the hardware ({@link Actuator}) and publishes the
- * status ({@link StatusBuilder}).
+ * status ({@link StatusBuilder}); with no vehicle, no error and nothing changing it idles at a slower pace
+ * ({@link Pacing}).
  *
  * <p>Configuration: its own PID only ({@link CoreConfig}); the installation, the user's charging settings and the
  * device come from the owners of their PIDs, read at every cycle. A rejected configuration of any of them is
@@ -61,6 +66,19 @@ import org.slf4j.LoggerFactory;
 public final class ChargingCore implements ChargerStatusService, ChargerControl {
 
     static final String END_CHARGER_STOPPED = "CHARGER_STOPPED";
+
+    /**
+     * How often the session in progress is kept in the store (README, docs/durability.md): a power loss loses at
+     * most what was measured in this period (at 22 kW about 61 Wh), while the flash sees one small write per period.
+     */
+    static final long PERSIST_PERIOD_MS = 10_000;
+
+    /** How long the first cycle waits for the store to say which session the previous start left in progress. */
+    private static final long RESTORE_WAIT_MS = 2_000;
+
+    /** Why the error episodes still open at a start are closed (the firmware's previous run raised them). */
+    static final String CLOSED_AT_RESTART = "closed at restart: the firmware stopped while it was active; "
+            + "raised again if its cause is still there";
 
     private final Logger log = LoggerFactory.getLogger(ChargingCore.class);
     private final PilotHardware pilot;
@@ -78,7 +96,8 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
 
     // Optional services, bound and unbound by SCR at any time: each is copied to a local once per cycle.
     // The supervision hardware is not on every model or in every test; what a model needs but misses stops
-    // charging with an error (ControlLogic): RDC-DD → D6, board sensors → D3, proximity pilot → D3, lock → D5.
+    // charging with an error (ControlLogic): RDC-DD → D6, board sensors → D3, proximity pilot → D3, lock → D5;
+    // a bound RFID reader that stops answering → D3.
 
     /** The internal vehicle meter (manual §5.2.1.1), or any vehicle meter not declared MID. */
     @Reference(target = "(&(" + Meter.ROLE + "=VEHICLE)(!(" + Meter.SOURCE + "=MID)))",
@@ -127,6 +146,11 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
             policyOption = ReferencePolicyOption.GREEDY)
     volatile PanelBoard panelBoard;
 
+    /** The RFID reader on models that have one (manual §2.3.1): silent → D3. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile CardReader cardReader;
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ThermalThresholds thermalThresholds;
@@ -140,6 +164,12 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             fieldOption = FieldOption.UPDATE)
     final List<LimitProvider> limitProviders = new CopyOnWriteArrayList<>();
+
+    /** The owners of configuration PIDs outside the core, each listing its rejected configuration (issue 15). */
+    @Reference(service = ConfigurationOwner.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            fieldOption = FieldOption.UPDATE)
+    final List<ConfigurationOwner> configurationOwners = new CopyOnWriteArrayList<>();
 
     /** The charging modes in their own bundles (manual §5.1), each named by {@value ChargingModeService#MODE}. */
     private final ModeServices modes = new ModeServices();
@@ -160,7 +190,19 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     /** Guarded by {@code this}. */
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> loop;
-    private long loopPeriodMs;
+    /** Only the loop started with this number schedules its next cycle (a restart of the loop starts a new one). */
+    private long loopGeneration;
+    /** When the next cycle is due, after the last one ({@link Pacing}). Guarded by {@code this}. */
+    private long nextCycleMs;
+
+    /** The first cycle asked the store what the previous start left open. Guarded by {@code this}. */
+    private boolean restored;
+    /** The store's answer to "which session was in progress before this start", until it has come. */
+    private CompletableFuture<RunningSession> leftFuture;
+    /** The session the previous start left in progress, until the pilot shows whether the vehicle is still there. */
+    private RunningSession left;
+    /** When the session in progress was last kept in the store, or null. Guarded by {@code this}. */
+    private Instant keptAt;
 
     /** The DS constructor: system clock; the loop starts in {@link #activate()}, once every reference is bound. */
     @Activate
@@ -210,21 +252,45 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         return new ChargerSettings(installation.settings(), charging.settings(), device.settings(), core.settings());
     }
 
-    /** Why a configuration was rejected, for each PID the core depends on; null when none was. */
-    private String configurationError() {
-        List<String> errors = new ArrayList<>();
+    /**
+     * Every rejected configuration (issue 15: one place lists them): the PIDs the core depends on, then those of
+     * every other owner on the whiteboard ({@link ConfigurationOwner}: authentication, thermal, availability …).
+     */
+    private StatusBuilder.Rejected configurationError() {
+        List<String> texts = new ArrayList<>();
+        List<ConfigurationRejection> all = new ArrayList<>();
         for (Owned<?> o : List.of(installation, charging, device, core)) {
-            String rejection = o.rejection();
-            if (rejection != null) {
-                errors.add(rejection);
-            }
+            add(texts, all, o.rejection(), o.rejections());
         }
         MeteringSettingsSource m = metering;
-        String meteringRejection = m == null ? null : m.rejection();
-        if (meteringRejection != null) {
-            errors.add(meteringRejection);
+        if (m != null) {
+            add(texts, all, m.rejection(), m.rejections());
         }
-        return errors.isEmpty() ? null : String.join("; ", errors);
+        for (ConfigurationOwner o : configurationOwners) {
+            List<ConfigurationRejection> r = rejectionsOf(o);
+            add(texts, all, r.isEmpty() ? null
+                    : String.join("; ", r.stream().map(ConfigurationRejection::message).toList()), r);
+        }
+        return new StatusBuilder.Rejected(texts.isEmpty() ? null : String.join("; ", texts), all);
+    }
+
+    private static void add(List<String> texts, List<ConfigurationRejection> all, String text,
+            List<ConfigurationRejection> rejections) {
+        if (text != null) {
+            texts.add(text);
+        }
+        all.addAll(rejections);
+    }
+
+    /** A broken owner costs its own entry, never the control loop's cycle. */
+    private List<ConfigurationRejection> rejectionsOf(ConfigurationOwner o) {
+        try {
+            List<ConfigurationRejection> r = o.rejections();
+            return r == null ? List.of() : r;
+        } catch (RuntimeException e) {
+            log.debug("Configuration owner {} did not answer: {}", o, e.toString());
+            return List.of();
+        }
     }
 
     /** Starts the control loop on a named single thread. */
@@ -238,21 +304,61 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
             t.setDaemon(true);
             return t;
         });
-        schedule();
+        restartLoop();
     }
 
-    private void schedule() {
-        loopPeriodMs = core.settings().loopPeriodMs();
-        loop = scheduler.scheduleAtFixedRate(this::step, 0, loopPeriodMs, TimeUnit.MILLISECONDS);
+    /** Runs the next cycle at once and the loop from there; a cycle already under way schedules nothing more. */
+    private void restartLoop() {
+        if (loop != null) {
+            loop.cancel(false);
+        }
+        long generation = ++loopGeneration;
+        loop = scheduler.schedule(() -> loop(generation), 0, TimeUnit.MILLISECONDS);
+    }
+
+    /** One cycle, then the next one scheduled {@link #nextCycleMs()} after this one started. */
+    private void loop(long generation) {
+        synchronized (this) {
+            if (scheduler == null || generation != loopGeneration) {
+                return;
+            }
+        }
+        long started = System.nanoTime();
+        step();
+        synchronized (this) {
+            if (scheduler == null || generation != loopGeneration) {
+                return;
+            }
+            long delayNs = TimeUnit.MILLISECONDS.toNanos(nextCycleMs) - (System.nanoTime() - started);
+            loop = scheduler.schedule(() -> loop(generation), Math.max(0, delayNs), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** When the last cycle wants the next one, in milliseconds after it ({@link Pacing}). */
+    synchronized long nextCycleMs() {
+        return nextCycleMs;
+    }
+
+    /**
+     * A user's request is applied by the next cycle: while the loop idles, that cycle runs now rather than after
+     * the idle period (the status shows the request at once, as at full pace).
+     */
+    private void hurry() {
+        if (nextCycleMs > core.settings().loopPeriodMs()) {
+            nextCycleMs = 0;
+            if (scheduler != null) {
+                restartLoop();
+            }
+        }
     }
 
     @Modified
     void modified(Map<String, Object> config) {
+        long before = core.settings().loopPeriodMs();
         core.update(config);
         synchronized (this) {
-            if (scheduler != null && loopPeriodMs != core.settings().loopPeriodMs()) {
-                loop.cancel(false);
-                schedule();
+            if (scheduler != null && before != core.settings().loopPeriodMs()) {
+                restartLoop();
             }
         }
     }
@@ -267,6 +373,10 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         synchronized (this) {
             s = scheduler;
             scheduler = null;
+            // The next cycle is a delayed task, which a shut-down executor would still run.
+            if (loop != null) {
+                loop.cancel(false);
+            }
         }
         if (s != null) {
             s.shutdown();
@@ -284,14 +394,25 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
             Session session = state.session();
             if (session != null) {
                 // An authorization given since the last cycle has not reached the session yet.
-                SessionRecord ended = session.authorizedBy(state.access().authorizedBy())
-                        .ended(clock.instant(), END_CHARGER_STOPPED);
-                recorder.record(ended);
-                CoreEvents.post(eventAdmin, CoreEvents.stopped(ended, state.access().authorizedBy()));
+                session = session.authorizedBy(state.access().authorizedBy());
+                Instant now = clock.instant();
+                if (recorder.suspend(new RunningSession(session, now, true))) {
+                    // The next start resumes it if the vehicle is still connected (a bundle update under a charge
+                    // is one session), or stores it as ended by the charger stop.
+                    log.info("Session in progress kept for the next start of the core");
+                    return;
+                }
+                SessionRecord ended = session.ended(now, END_CHARGER_STOPPED);
+                recordEnded(ended);
                 state = state.safe(state.state(), DutyCycle.NO_OFFER, state.errors(), null, null,
                         session.energyWh());
             }
         }
+    }
+
+    /** Stores a finished session; its end is told (Event Admin) only once the store holds it durably. */
+    private void recordEnded(SessionRecord ended) {
+        recorder.record(ended, stored -> CoreEvents.post(eventAdmin, CoreEvents.stopped(stored, stored.idTag())));
     }
 
     @Override
@@ -326,6 +447,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         }
         afterCycle(before, status, decision);
         CoreEvents.post(eventAdmin, CoreEvents.statusChanged(before, status));
+        nextCycleMs = Pacing.nextCycleMs(before, status, core.settings().loopPeriodMs());
     }
 
     /** The services bound now, copied once so the whole cycle uses the same ones. */
@@ -338,7 +460,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         Meter internal = vehicleMeter;
         Meter vehicle = ms.vehicleMeter() == MeteringSettings.VehicleMeter.MID ? midMeter : internal;
         return new HalServices(internal, vehicle, gridMeter, boardSensors, proximityPilot, connectorLock,
-                residualCurrentDevice, panelBoard, vehicle == midMeter ? startupGraceMs(midMeterProperties) : 0);
+                residualCurrentDevice, panelBoard, cardReader, vehicle == midMeter ? startupGraceMs(midMeterProperties) : 0);
     }
 
     private static long startupGraceMs(Map<String, Object> properties) {
@@ -347,6 +469,11 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     }
 
     private ControlDecision cycle(Instant now) {
+        if (!restored) {
+            restored = true;
+            restoreFromStore(now);
+        }
+        takeLeftRunning();
         ChargerSettings settings = settings();
         HalServices hal = services();
         boolean oos = availability.outOfService();
@@ -361,7 +488,9 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         ControlDecision d = logic.decide(new ControlInput(now, sample.pilot(), sample.contactorFeedback(),
                 sample.internalMeter(), sample.vehicleMeter(), limits, mode, settings, state, sample.hal(),
                 t == null ? ThermalSettings.DEFAULTS : t.thermalSettings(),
-                m == null ? MeteringSettings.DEFAULTS : m.meteringSettings(), authRequired()));
+                m == null ? MeteringSettings.DEFAULTS : m.meteringSettings(), authRequired(settings.device()),
+                authorization == null && settings.device().rfidReader()));
+        d = resumeOrEnd(d);
         if (state.access().updating() != null && !state.access().updateEnding()
                 && d.next().access().updating() == null) {
             log.warn("Firmware update '{}' did not report its end within {} ms: charging allowed again",
@@ -378,6 +507,75 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     }
 
     /**
+     * First cycle: error episodes the previous run left open are closed (the control logic raises again what is
+     * still there), and the session it left in progress waits for the pilot's first reading. The hardware is in
+     * state F (nothing offered) while this waits for the store.
+     */
+    private void restoreFromStore(Instant now) {
+        recorder.closeOpenErrors(now, CLOSED_AT_RESTART);
+        leftFuture = recorder.leftRunning();
+        try {
+            leftFuture.get(RESTORE_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // A slow first opening of the store: the answer is taken when it comes (takeLeftRunning).
+            log.warn("The store has not said yet which session was in progress before this start: {}", e.toString());
+        }
+    }
+
+    /** The store's answer about the session the previous start left, once it has come. */
+    private void takeLeftRunning() {
+        CompletableFuture<RunningSession> f = leftFuture;
+        if (f == null || !f.isDone()) {
+            return;
+        }
+        leftFuture = null;
+        try {
+            left = f.getNow(null);
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            log.error("The session in progress before this start could not be read: {}", e.toString());
+        }
+        if (left != null) {
+            log.info("Session in progress before this start: {} (kept at {}{})", left.session(), left.savedAt(),
+                    left.stopped() ? ", core stopped" : ", power lost");
+        }
+    }
+
+    /**
+     * Once the pilot shows the vehicle for the first time since the start: a vehicle still connected continues the
+     * session the previous start left (one session across a bundle update, no new start); otherwise that session
+     * is stored with what was measured until the stop (end reason CHARGER_STOPPED, or POWER_LOSS).
+     */
+    private ControlDecision resumeOrEnd(ControlDecision d) {
+        RunningSession l = left;
+        CoreState next = d.next();
+        if (l == null || next.pilot() == null) {
+            return d;
+        }
+        left = null;
+        boolean started = d.events().stream().anyMatch(e -> e.kind() == SessionEvent.Kind.STARTED);
+        if (!started || next.session() == null || !PilotView.connected(next.pilot())) {
+            recordEnded(l.ended());
+            return d;
+        }
+        Session fresh = next.session();
+        Session was = l.session();
+        // The vehicle meter may have started again from zero (the internal meter lives in the pilot driver): the
+        // baseline moves so that the energy goes on from what was measured before the stop.
+        double base = Double.isNaN(fresh.startEnergyWh()) ? Double.NaN : fresh.startEnergyWh() - was.energyWh();
+        Session resumed = new Session(was.start(), was.mode(), base, was.energyWh(), was.peakPowerW(),
+                was.hasCharged(), was.idTag()).authorizedBy(fresh.idTag());
+        log.info("Session resumed: the vehicle stayed connected ({})", resumed);
+        List<SessionEvent> events = d.events().stream().filter(e -> e.kind() != SessionEvent.Kind.STARTED)
+                .toList();
+        CoreState n = next.change().session(resumed, next.lastSessionEnergyWh()).build();
+        return new ControlDecision(d.dutyCyclePct(), d.contactorClosed(), d.offeredCurrentA(), d.state(), d.pilot(),
+                d.detail(), d.limitedBy(), d.error(), d.powerW(), resumed.energyWh(), events, n, d.activeErrors(),
+                d.errorEvents(), d.rdcTestCurrent(), d.lockCommand());
+    }
+
+    /**
      * The one place after a cycle: the status before and after it and what the cycle decided (null when the cycle
      * failed and the fault path ran). Error and session events go to the history here.
      */
@@ -391,18 +589,35 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         for (SessionEvent e : d.events()) {
             if (e.kind() == SessionEvent.Kind.ENDED) {
                 log.info("Session ended: {}", e.record());
-                recorder.record(e.record());
+                recordEnded(e.record());
+                keptAt = null;
             } else {
                 log.info("Session started at {} in mode {}", e.record().start(), e.record().mode());
             }
         }
+        keepRunning(d.next().session(), after == null ? null : after.at());
     }
 
-    /** A failing authentication service asks for authentication: never charge unauthenticated by accident. */
-    private boolean authRequired() {
+    /** Every {@link #PERSIST_PERIOD_MS} (and at its start) the session in progress is kept in the store. */
+    private void keepRunning(Session session, Instant now) {
+        if (session == null || now == null) {
+            return;
+        }
+        if (keptAt == null || Debounce.ms(keptAt, now) >= PERSIST_PERIOD_MS) {
+            recorder.keepRunning(new RunningSession(session, now, false));
+            keptAt = now;
+        }
+    }
+
+    /**
+     * A failing authentication service asks for authentication: never charge unauthenticated by accident. On a
+     * model with the RFID reader (manual §2.6) authentication may be configured (§5.7): until its service is bound
+     * (e.g. the seconds after a start) nobody knows it is not, so a vehicle waits.
+     */
+    private boolean authRequired(DeviceSettings device) {
         Authorization a = authorization;
         if (a == null) {
-            return false;
+            return device.rfidReader();
         }
         try {
             return a.required();
@@ -494,6 +709,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
 
     private Result apply(ControlLogic.Outcome o) {
         state = o.next();
+        hurry();
         log.info("Control request: {}", o.result().message());
         return o.result();
     }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.infinergi.core.charging.api.ChargingMode;
+import org.infinergi.core.charging.api.ConfigurationRejection;
 
 /**
  * Validates one PID at a time, all or nothing: when any property of a PID is invalid the whole PID is rejected
@@ -15,14 +16,19 @@ import org.infinergi.core.charging.api.ChargingMode;
 final class ConfigParser {
 
     /** Settings of one PID and why the new values were rejected (empty when accepted). */
-    record Result<T>(T value, List<String> errors) {
+    record Result<T>(T value, List<ConfigurationRejection> rejections) {
 
         Result {
-            errors = List.copyOf(errors);
+            rejections = List.copyOf(rejections);
         }
 
         boolean accepted() {
-            return errors.isEmpty();
+            return rejections.isEmpty();
+        }
+
+        /** One message per bad key: "PID: key=value rejected: why". */
+        List<String> errors() {
+            return rejections.stream().map(ConfigurationRejection::message).toList();
         }
     }
 
@@ -68,7 +74,8 @@ final class ConfigParser {
         int rated = r.integer("ratedCurrentA");
         boolean tethered = r.bool("tethered");
         boolean midTerminal = r.bool("midMeterTerminal");
-        return r.result(() -> new DeviceSettings(model, serial, mac, phases, rated, tethered, midTerminal),
+        boolean reader = r.bool("rfidReader");
+        return r.result(() -> new DeviceSettings(model, serial, mac, phases, rated, tethered, midTerminal, reader),
                 previous);
     }
 
@@ -115,6 +122,9 @@ final class ConfigParser {
         return r.result(() -> new ThermalSettings(warning, critical, recovery), previous);
     }
 
+    /** Why an empty value is refused; the default follows in the message. */
+    static final String EMPTY = ConfigurationRejection.EMPTY_VALUE;
+
     /** Why {@code vehicleMeter=MID} is refused on a model without the MID meter's terminal block. */
     static final String NO_MID_TERMINAL =
             "this model has no RS485 terminal for a MID meter (manual §2.6, §5.2.1.2; -DR models only)";
@@ -158,7 +168,7 @@ final class ConfigParser {
         private final String pid;
         private final MetatypeSpec spec;
         private final Map<String, ?> props;
-        private final List<String> errors = new ArrayList<>();
+        private final List<ConfigurationRejection> errors = new ArrayList<>();
 
         Reader(String pid, MetatypeSpec spec, Map<String, ?> props) {
             this.pid = pid;
@@ -167,7 +177,7 @@ final class ConfigParser {
         }
 
         void reject(String key, Object value, String why) {
-            errors.add(pid + ": " + key + "=" + value + " rejected: " + why);
+            errors.add(new ConfigurationRejection(pid, key, String.valueOf(value), why));
         }
 
         /** The parsed values, or {@code previous} when any property was rejected (the whole PID is). */
@@ -175,18 +185,42 @@ final class ConfigParser {
             return errors.isEmpty() ? new Result<>(value.get(), errors) : new Result<>(previous, errors);
         }
 
+        /**
+         * The value of {@code key}, null when the key is absent (the annotation's default applies). An empty value
+         * ({@code maxChargeRateA =} in an etc file) of a key that has a value is rejected like any invalid value,
+         * never read as "the default": an installer's line emptied by mistake must not raise the offer.
+         */
         private Object raw(String key) {
             Object v = props.get(key);
             if (v instanceof String s) {
                 String t = s.trim();
-                return t.isEmpty() ? null : t;
+                if (t.isEmpty()) {
+                    rejectEmpty(key, s);
+                    return null;
+                }
+                return t;
             }
             return v;
         }
 
+        private void rejectEmpty(String key, String value) {
+            ConfigurationRejection r = ConfigurationRejection.emptyValue(pid, key, value, spec.attribute(key).dflt());
+            if (r != null) {
+                errors.add(r);
+            }
+        }
+
         String string(String key) {
             Object v = props.get(key);
-            return v == null ? spec.attribute(key).dflt() : v.toString().trim();
+            if (v == null) {
+                return spec.attribute(key).dflt();
+            }
+            String s = v.toString().trim();
+            if (s.isEmpty()) {
+                rejectEmpty(key, v.toString());
+                return spec.attribute(key).dflt();
+            }
+            return s;
         }
 
         boolean bool(String key) {

@@ -27,13 +27,24 @@ import org.infinergi.core.charging.hal.PilotReading;
  * @param thermal            over-temperature thresholds in force
  * @param metering           which meters are configured
  * @param authRequired       a user must authenticate before a vehicle charges (manual §5.7)
+ * @param authStarting       it is required only because the authentication feature is not up yet (a model with the
+ *                           reader, after a start): a card is not read yet, the status says so
  */
 record ControlInput(Instant now, PilotReading pilot, boolean contactorFeedback, MeterReading internalMeter,
         MeterReading vehicleMeter, List<Limit> limits, ModeDecision mode,
         ChargerSettings settings, CoreState previous, HalSnapshot hal, ThermalSettings thermal,
-        MeteringSettings metering, boolean authRequired) {
+        MeteringSettings metering, boolean authRequired, boolean authStarting) {
 
     ControlInput {
         limits = List.copyOf(limits);
+    }
+
+    /** An input with the authentication feature up (or none on the model). */
+    ControlInput(Instant now, PilotReading pilot, boolean contactorFeedback, MeterReading internalMeter,
+            MeterReading vehicleMeter, List<Limit> limits, ModeDecision mode, ChargerSettings settings,
+            CoreState previous, HalSnapshot hal, ThermalSettings thermal, MeteringSettings metering,
+            boolean authRequired) {
+        this(now, pilot, contactorFeedback, internalMeter, vehicleMeter, limits, mode, settings, previous, hal,
+                thermal, metering, authRequired, false);
     }
 }

@@ -41,6 +41,8 @@ final class ControlLogic {
     static final String DETAIL_LOCKING = "locking the connector";
     static final String DETAIL_WAITING_HARDWARE = "waiting for the supervision hardware (board sensors, proximity pilot)";
     static final String DETAIL_AUTHENTICATION = "waiting for user authentication: present a valid card (manual §5.7)";
+    static final String DETAIL_AUTHENTICATION_STARTING = "waiting for user authentication: authentication not ready "
+            + "yet, present a card in a few seconds (manual §5.7)";
     static final String DETAIL_UPDATING = "firmware update in progress (manual §5.9): ";
     /** Which error is shown when several are active: see {@link LatchAndRecovery#PRIORITY}. */
     static final List<ErrorCode> PRIORITY = LatchAndRecovery.PRIORITY;

@@ -38,10 +38,10 @@ final class CoreEvents {
             out.add(error(e));
         }
         for (SessionEvent e : d.events()) {
-            boolean started = e.kind() == SessionEvent.Kind.STARTED;
-            // The id tag in force during the session: it is dropped in the cycle that sees the unplug.
-            String idTag = started ? d.next().access().authorizedBy() : before.access().authorizedBy();
-            out.add(session(started, e.record(), idTag));
+            // A session's end is told once the store holds it (ChargingCore.recordEnded), not here.
+            if (e.kind() == SessionEvent.Kind.STARTED) {
+                out.add(session(true, e.record(), d.next().access().authorizedBy()));
+            }
         }
         return out;
     }

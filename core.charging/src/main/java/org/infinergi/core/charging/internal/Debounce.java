@@ -49,6 +49,11 @@ final class Debounce {
         return previous.other().containsKey(watch);
     }
 
+    /** When {@code watch} was set, as carried into this cycle, or null. */
+    Instant at(Watch watch) {
+        return previous.other().get(watch);
+    }
+
     /** Sets {@code watch} for the next cycle, from now. */
     void mark(Watch watch) {
         other.put(watch, now);

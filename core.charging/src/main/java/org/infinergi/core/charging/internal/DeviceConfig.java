@@ -33,4 +33,9 @@ import org.osgi.service.metatype.annotations.Option;
             description = "true: the RS485 terminal block for a MID-certified Modbus RTU meter is fitted (-DR models, "
                     + "manual §2.6); only then can the vehicle meter be a MID meter (manual §5.2.1.2).")
     boolean midMeterTerminal() default false;
+
+    @AttributeDefinition(name = "RFID reader",
+            description = "true: the RFID reader is fitted (-DR models, manual §2.6): until the authentication "
+                    + "feature has started, a vehicle waits for authentication (manual §5.7).")
+    boolean rfidReader() default false;
 }

@@ -31,6 +31,8 @@ final class ErrorDetectors {
     private final CoreSettings core;
     private final HalSnapshot hal;
     private final Map<ErrorCode, String> causes = new EnumMap<>(ErrorCode.class);
+    /** A supervision service the model needs has been missing long enough to be an error (D3, D5, D6). */
+    private final boolean supervisionGone;
 
     private ErrorDetectors(Cycle c, PilotView p, Debounce timers) {
         this.c = c;
@@ -39,7 +41,21 @@ final class ErrorDetectors {
         this.prev = c.prev();
         this.core = c.core();
         this.hal = c.hal();
+        // A console bundle:update of the pilot driver takes its services away for a moment: the charge stops at
+        // once (Sequencer), but only a service still missing after SERVICE_GAP_MS is an error in the history.
+        boolean missing = Sequencer.supervisionMissing(c, hal);
+        Instant lastSeen = timers.at(Timers.Watch.SUPERVISION_SEEN);
+        if (!missing) {
+            timers.mark(Timers.Watch.SUPERVISION_SEEN);
+        } else if (lastSeen != null) {
+            timers.keep(Timers.Watch.SUPERVISION_SEEN);
+        }
+        Instant since = lastSeen != null ? lastSeen : c.startedAt();
+        this.supervisionGone = missing && c.bootOver() && ms(since, c.now()) >= SERVICE_GAP_MS;
     }
+
+    /** How long a supervision service may be missing (its bundle restarting) before it is an error. */
+    static final long SERVICE_GAP_MS = 2_000;
 
     /** Every cause seen this cycle, with what was detected. */
     static Map<ErrorCode, String> detect(Cycle c, PilotView p, Debounce timers) {
@@ -218,10 +234,10 @@ final class ErrorDetectors {
         if (hal.boardSensors() && Double.isNaN(hal.temperatureC())) {
             causes.putIfAbsent(ErrorCode.D3, "the temperature sensor cannot be read");
         }
-        if (!hal.boardSensors() && core.requireBoardSensors() && c.bootOver()) {
+        if (!hal.boardSensors() && core.requireBoardSensors() && supervisionGone) {
             causes.putIfAbsent(ErrorCode.D3, "no board sensors (earth, phase reversal, temperature) available");
         }
-        if (c.untethered() && !hal.proximityPilot() && c.bootOver()) {
+        if (c.untethered() && !hal.proximityPilot() && supervisionGone) {
             causes.putIfAbsent(ErrorCode.D3, "no proximity pilot reader available (untethered model)");
         }
     }
@@ -242,7 +258,7 @@ final class ErrorDetectors {
             return;
         }
         if (!hal.lock()) {
-            if (c.bootOver() && p.connected()) {
+            if (supervisionGone && p.connected()) {
                 causes.put(ErrorCode.D5, "no connector lock available (untethered model)");
             }
         } else if (hal.lockFeedback() != prev.lockCommanded()) {
@@ -264,7 +280,7 @@ final class ErrorDetectors {
                 && ms(rdc.since(), c.now()) >= core.rdcTestTimeoutMs()) {
             causes.put(ErrorCode.D6, "the RDC-DD did not release after its self-test");
         }
-        if (!hal.rdc() && core.requireRdcDd() && p.connected() && c.gate() == null && c.bootOver()) {
+        if (!hal.rdc() && core.requireRdcDd() && p.connected() && c.gate() == null && supervisionGone) {
             causes.put(ErrorCode.D6, "no RDC-DD available to test before the charge (manual §4.3)");
         }
     }

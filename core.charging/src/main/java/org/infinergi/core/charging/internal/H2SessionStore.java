@@ -18,9 +18,12 @@ import org.infinergi.core.charging.api.ErrorRecord;
 import org.infinergi.core.charging.api.SessionRecord;
 
 /**
- * The session history in an embedded H2 database file. Every insert is committed (auto-commit) and, with
- * {@code WRITE_DELAY=0}, written to the file before {@link #insert} returns, so a {@code kill -9} of the JVM
- * loses no finished session (H2's default write delay lost committed rows on kill -9, toolchain.md).
+ * The session history in an embedded H2 database file. Every write is one transaction, committed and then forced
+ * to the medium ({@code CHECKPOINT SYNC}: MVStore commit, then fsync) before its method returns, so what a caller
+ * reports afterwards survives a {@code kill -9} of the JVM and a power loss (with {@code WRITE_DELAY=0} a commit
+ * is written to the file, but only the operating system's cache holds it until the fsync).
+ * Ids are the largest id plus one, taken in the writing transaction: H2's identity columns cache 32 values and
+ * jump by that much after every unclean stop, and a user reads the history by its ids.
  * Times are stored as epoch milliseconds. Not thread-safe on its own: methods are synchronized.
  */
 final class H2SessionStore implements AutoCloseable {
@@ -49,6 +52,24 @@ final class H2SessionStore implements AutoCloseable {
               raised_ms BIGINT NOT NULL,
               cleared_ms BIGINT,
               detail VARCHAR(1000) NOT NULL
+            )""";
+
+    /**
+     * The session in progress, one row at most (id 1), kept every persist period and when the core stops, so that
+     * the next start resumes it or stores it with what was measured (end reason POWER_LOSS after a power loss).
+     */
+    private static final String RUNNING_SCHEMA = """
+            CREATE TABLE IF NOT EXISTS running_session (
+              id INT PRIMARY KEY,
+              start_ms BIGINT NOT NULL,
+              mode VARCHAR(16) NOT NULL,
+              start_energy_wh DOUBLE PRECISION,
+              energy_wh DOUBLE PRECISION NOT NULL,
+              peak_power_w DOUBLE PRECISION NOT NULL,
+              has_charged BOOLEAN NOT NULL,
+              id_tag VARCHAR(255),
+              saved_ms BIGINT NOT NULL,
+              stopped BOOLEAN NOT NULL
             )""";
 
     private final Path file;
@@ -87,6 +108,7 @@ final class H2SessionStore implements AutoCloseable {
             st.execute(SCHEMA);
             st.execute(ID_TAG_COLUMN);
             st.execute(ERROR_SCHEMA);
+            st.execute(RUNNING_SCHEMA);
         } catch (SQLException e) {
             c.close();
             throw e;
@@ -94,24 +116,132 @@ final class H2SessionStore implements AutoCloseable {
         connection = c;
     }
 
-    /** Stores a finished session and returns its id. */
+    /**
+     * Stores a finished session and returns its id; the session in progress kept for it (if any) goes in the same
+     * transaction. Durable when this returns.
+     */
     synchronized long insert(SessionRecord r) throws SQLException {
-        open();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO charging_session (start_ms, end_ms, energy_wh, peak_power_w, mode, end_reason, "
-                        + "id_tag) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            ps.setLong(1, r.start().toEpochMilli());
-            ps.setLong(2, r.end().toEpochMilli());
-            ps.setDouble(3, r.energyWh());
-            ps.setDouble(4, r.peakPowerW());
-            ps.setString(5, r.mode().name());
-            ps.setString(6, r.endReason() == null ? "UNKNOWN" : r.endReason());
-            ps.setString(7, idTag(r.idTag()));
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                return keys.next() ? keys.getLong(1) : -1;
+        return transaction(() -> {
+            long id = nextId("charging_session");
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT INTO charging_session (id, start_ms, end_ms, energy_wh, peak_power_w, mode, end_reason, "
+                            + "id_tag) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, id);
+                ps.setLong(2, r.start().toEpochMilli());
+                ps.setLong(3, r.end().toEpochMilli());
+                ps.setDouble(4, r.energyWh());
+                ps.setDouble(5, r.peakPowerW());
+                ps.setString(6, r.mode().name());
+                ps.setString(7, r.endReason() == null ? "UNKNOWN" : r.endReason());
+                ps.setString(8, idTag(r.idTag()));
+                ps.executeUpdate();
             }
+            try (Statement st = connection.createStatement()) {
+                st.executeUpdate("DELETE FROM running_session");
+            }
+            return id;
+        });
+    }
+
+    /** Keeps the session in progress (replacing the one kept before). Durable when this returns. */
+    synchronized void keepRunning(RunningSession r) throws SQLException {
+        transaction(() -> {
+            Session s = r.session();
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "MERGE INTO running_session (id, start_ms, mode, start_energy_wh, energy_wh, peak_power_w, "
+                            + "has_charged, id_tag, saved_ms, stopped) KEY (id) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, s.start().toEpochMilli());
+                ps.setString(2, s.mode().name());
+                if (Double.isNaN(s.startEnergyWh())) {
+                    ps.setNull(3, java.sql.Types.DOUBLE);
+                } else {
+                    ps.setDouble(3, s.startEnergyWh());
+                }
+                ps.setDouble(4, s.energyWh());
+                ps.setDouble(5, s.peakPowerW());
+                ps.setBoolean(6, s.hasCharged());
+                ps.setString(7, idTag(s.idTag()));
+                ps.setLong(8, r.savedAt().toEpochMilli());
+                ps.setBoolean(9, r.stopped());
+                ps.executeUpdate();
+            }
+            return 0L;
+        });
+    }
+
+    /** The session in progress kept by the previous start of the core, or null. */
+    synchronized RunningSession running() throws SQLException {
+        open();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT start_ms, mode, start_energy_wh, energy_wh, peak_power_w, has_charged, id_tag, saved_ms, "
+                        + "stopped FROM running_session WHERE id = 1")) {
+            if (!rs.next()) {
+                return null;
+            }
+            double base = rs.getDouble(3);
+            if (rs.wasNull()) {
+                base = Double.NaN;
+            }
+            Session s = new Session(Instant.ofEpochMilli(rs.getLong(1)), mode(rs.getString(2)), base,
+                    rs.getDouble(4), rs.getDouble(5), rs.getBoolean(6), rs.getString(7));
+            return new RunningSession(s, Instant.ofEpochMilli(rs.getLong(8)), rs.getBoolean(9));
+        }
+    }
+
+    /**
+     * Closes every open error episode at {@code at}, noting why in its detail: the core that raised them stopped
+     * (power loss, restart, update), and the one starting now raises again what is still there.
+     */
+    synchronized int closeOpenErrors(Instant at, String why) throws SQLException {
+        return (int) (long) transaction(() -> {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "UPDATE charger_error SET cleared_ms = ?, detail = LEFT(detail || ?, 1000) "
+                            + "WHERE cleared_ms IS NULL")) {
+                ps.setLong(1, at.toEpochMilli());
+                ps.setString(2, " [" + why + "]");
+                return (long) ps.executeUpdate();
+            }
+        });
+    }
+
+    private interface Work {
+        long run() throws SQLException;
+    }
+
+    /** Runs {@code w} as one transaction, then forces it to the medium; rolled back if it fails. */
+    private long transaction(Work w) throws SQLException {
+        open();
+        connection.setAutoCommit(false);
+        try {
+            long result = w.run();
+            connection.commit();
+            sync();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException r) {
+                e.addSuppressed(r);
+            }
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** The committed state written to the file and the file to the medium (fsync), so a power loss keeps it. */
+    private void sync() throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("CHECKPOINT SYNC");
+        }
+    }
+
+    /** The largest id of {@code table} plus one (1 for an empty table), read inside the writing transaction. */
+    private long nextId(String table) throws SQLException {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
@@ -137,33 +267,34 @@ final class H2SessionStore implements AutoCloseable {
         return out;
     }
 
-    /** Stores a raised error (an open episode) and returns its id. */
+    /** Stores a raised error (an open episode) and returns its id. Durable when this returns. */
     synchronized long insertError(ErrorCode code, Instant raised, String detail) throws SQLException {
-        open();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO charger_error (code, raised_ms, cleared_ms, detail) VALUES (?, ?, NULL, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, code.name());
-            ps.setLong(2, raised.toEpochMilli());
-            String d = detail == null ? "" : detail;
-            ps.setString(3, d.length() > 1000 ? d.substring(0, 1000) : d);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                return keys.next() ? keys.getLong(1) : -1;
+        return transaction(() -> {
+            long id = nextId("charger_error");
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT INTO charger_error (id, code, raised_ms, cleared_ms, detail) VALUES (?, ?, ?, NULL, ?)")) {
+                ps.setLong(1, id);
+                ps.setString(2, code.name());
+                ps.setLong(3, raised.toEpochMilli());
+                String d = detail == null ? "" : detail;
+                ps.setString(4, d.length() > 1000 ? d.substring(0, 1000) : d);
+                ps.executeUpdate();
             }
-        }
+            return id;
+        });
     }
 
     /** Closes the newest open episode of {@code code}; returns how many rows changed (0 or 1). */
     synchronized int clearError(ErrorCode code, Instant cleared) throws SQLException {
-        open();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "UPDATE charger_error SET cleared_ms = ? WHERE id = (SELECT MAX(id) FROM charger_error "
-                        + "WHERE code = ? AND cleared_ms IS NULL)")) {
-            ps.setLong(1, cleared.toEpochMilli());
-            ps.setString(2, code.name());
-            return ps.executeUpdate();
-        }
+        return (int) transaction(() -> {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "UPDATE charger_error SET cleared_ms = ? WHERE id = (SELECT MAX(id) FROM charger_error "
+                            + "WHERE code = ? AND cleared_ms IS NULL)")) {
+                ps.setLong(1, cleared.toEpochMilli());
+                ps.setString(2, code.name());
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /** At most {@code max} error episodes, newest first. */

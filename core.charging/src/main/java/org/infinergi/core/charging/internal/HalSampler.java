@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.infinergi.core.charging.hal.BoardSensors;
+import org.infinergi.core.charging.hal.CardReader;
 import org.infinergi.core.charging.hal.ConnectorLock;
 import org.infinergi.core.charging.hal.Meter;
 import org.infinergi.core.charging.hal.MeterReading;
@@ -112,10 +113,19 @@ final class HalSampler {
         boolean tripped = rdc != null && read(faults, "RDC-DD", rdc::tripped, true);
         PanelBoard panel = s.panel();
         boolean responding = panel == null || read(faults, "panel board", panel::responding, false);
+        cardReader(s.cardReader(), faults);
         MeterReading grid = latest(s.gridMeter(), "Grid");
         return new HalSnapshot(sensors != null, temperature, earth, reversed, pp != null, ppOhm, lock != null,
                 lockFeedback, rdc != null, tripped, panel != null, responding, s.vehicleMeter() != null,
                 s.gridMeter() != null, grid, faults, s.midMeterStartupGraceMs());
+    }
+
+    /** Manual §2.3.1, §9.1: a model's RFID reader that does not answer is an internal hardware error (D3). */
+    private static void cardReader(CardReader reader, List<String> faults) {
+        if (reader != null && !read(faults, "RFID reader", reader::responding, true)) {
+            faults.add("the RFID reader does not answer (" + read(faults, "RFID reader", reader::description, "?")
+                    + ")");
+        }
     }
 
     private static <T> T read(List<String> faults, String what, Supplier<T> reader, T safe) {

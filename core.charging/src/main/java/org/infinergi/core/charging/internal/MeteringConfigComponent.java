@@ -1,6 +1,10 @@
 package org.infinergi.core.charging.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+
+import org.infinergi.core.charging.api.ConfigurationRejection;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -55,6 +59,16 @@ public final class MeteringConfigComponent implements MeteringSettingsSource {
         String lost = Pids.METERING + ": vehicleMeter=MID rejected: " + ConfigParser.NO_MID_TERMINAL + " ("
                 + Pids.DEVICE + " midMeterTerminal=false) — the integrated meter applies";
         return rejected == null ? lost : rejected + "; " + lost;
+    }
+
+    @Override
+    public List<ConfigurationRejection> rejections() {
+        List<ConfigurationRejection> out = new ArrayList<>(pid.rejections());
+        if (midWithoutTerminal(pid.settings())) {
+            out.add(new ConfigurationRejection(Pids.METERING, "vehicleMeter", "MID", ConfigParser.NO_MID_TERMINAL
+                    + " (" + Pids.DEVICE + " midMeterTerminal=false) — the integrated meter applies"));
+        }
+        return out;
     }
 
     /** MID accepted earlier, but the device label no longer has the terminal for it. */

@@ -1,8 +1,10 @@
 package org.infinergi.core.charging.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,7 @@ abstract class PidOwner<T> implements Owned<T> {
     private final BiFunction<Map<String, ?>, T, ConfigParser.Result<T>> parser;
     private volatile T settings;
     private volatile String rejection;
+    private volatile List<ConfigurationRejection> rejections = List.of();
 
     PidOwner(BiFunction<Map<String, ?>, T, ConfigParser.Result<T>> parser, T defaults, Map<String, ?> config) {
         this.parser = parser;
@@ -33,6 +36,7 @@ abstract class PidOwner<T> implements Owned<T> {
 
     private synchronized void update(Map<String, ?> config, boolean first) {
         ConfigParser.Result<T> r = parser.apply(config, settings);
+        rejections = r.rejections();
         if (r.accepted()) {
             rejection = null;
         } else {
@@ -51,5 +55,10 @@ abstract class PidOwner<T> implements Owned<T> {
     @Override
     public final String rejection() {
         return rejection;
+    }
+
+    @Override
+    public final List<ConfigurationRejection> rejections() {
+        return rejections;
     }
 }

@@ -88,12 +88,17 @@ final class Sequencer {
         return rdc;
     }
 
+    /** After a start the authentication feature may not read cards yet: a card presented then is not seen. */
+    private String authDetail() {
+        return c.in().authStarting() ? ControlLogic.DETAIL_AUTHENTICATION_STARTING : ControlLogic.DETAIL_AUTHENTICATION;
+    }
+
     /** What keeps the charger from offering current, or null. */
     private String blocked() {
         return errors.any() ? "error" : c.gate() != null ? c.gate()
                 : c.prev().outOfService() ? ControlLogic.DETAIL_OUT_OF_SERVICE
                         : s.access().updating() != null ? ControlLogic.DETAIL_UPDATING
-                                : s.needsAuth() ? ControlLogic.DETAIL_AUTHENTICATION
+                                : s.needsAuth() ? authDetail()
                                         : s.userPaused() && p.connected() ? ControlLogic.DETAIL_USER_PAUSE : null;
     }
 
@@ -123,7 +128,7 @@ final class Sequencer {
             detail = ControlLogic.DETAIL_UPDATING + s.access().updating();
         } else if (s.needsAuth()) {
             state = ChargerState.WAITING_FOR_AUTHENTICATION;
-            detail = ControlLogic.DETAIL_AUTHENTICATION;
+            detail = authDetail();
         } else {
             state = ChargerState.PAUSED;
             detail = ControlLogic.DETAIL_USER_PAUSE;
@@ -169,7 +174,9 @@ final class Sequencer {
                 && (!c.untethered() || hal.proximityPilot());
         boolean ready = pwmWasOn && rdc.phase() == Phase.PASSED && supervised;
         boolean locked = !c.untethered() || (hal.lock() && hal.lockFeedback() && prev.lockCommanded());
-        boolean contactor = prev.contactorClosed() || (ready && locked);
+        // A supervision service gone while charging (its bundle restarting) opens the contactor at once; it is an
+        // error only if it stays away (ErrorDetectors.SERVICE_GAP_MS).
+        boolean contactor = (prev.contactorClosed() && !supervisionMissing(c, hal)) || (ready && locked);
         String detail = contactor
                 ? String.format(Locale.ROOT, "charging at %.1f A, limited by %s", offer.amps(), offer.limitedBy())
                 : testing(rdc) ? ControlLogic.DETAIL_RDC_TEST
@@ -178,6 +185,13 @@ final class Sequencer {
                                         : "current offered, closing the contactor";
         return new Drive(contactor ? ChargerState.CHARGING : ChargerState.WAITING_FOR_CURRENT, detail,
                 DutyCycle.forCurrent(offer.amps()), contactor, offer.amps(), null, rdc, ready);
+    }
+
+    /** A supervision service the model needs is not bound: no charge without it (manual §4.3, §9.1 D3, D5, D6). */
+    static boolean supervisionMissing(Cycle c, HalSnapshot hal) {
+        CoreSettings core = c.core();
+        return (!hal.boardSensors() && core.requireBoardSensors()) || (!hal.rdc() && core.requireRdcDd())
+                || (c.untethered() && (!hal.proximityPilot() || !hal.lock()));
     }
 
     /**

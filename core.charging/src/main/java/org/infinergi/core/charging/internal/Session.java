@@ -23,9 +23,13 @@ record Session(Instant start, ChargingMode mode, double startEnergyWh, double en
         return new Session(at, mode, Double.NaN, 0, 0, false, null);
     }
 
-    /** This session with a new meter reading taken into account (energy and peak power only ever grow). */
+    /**
+     * This session with a new meter reading taken into account (energy and peak power only ever grow). The first
+     * reading sets the baseline so that the energy so far stays (0 for a new session; what was measured before a
+     * stop for a resumed one whose meter started again).
+     */
     Session metered(double meterEnergyWh, double powerW) {
-        double base = Double.isNaN(startEnergyWh) ? meterEnergyWh : startEnergyWh;
+        double base = Double.isNaN(startEnergyWh) ? meterEnergyWh - energyWh : startEnergyWh;
         double energy = Math.max(energyWh, meterEnergyWh - base);
         return new Session(start, mode, base, energy, Math.max(peakPowerW, powerW), hasCharged, idTag);
     }

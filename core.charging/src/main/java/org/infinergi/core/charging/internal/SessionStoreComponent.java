@@ -6,11 +6,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
+import org.infinergi.core.charging.api.ConfigurationOwner;
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.api.ErrorCode;
 import org.infinergi.core.charging.api.ErrorHistory;
 import org.infinergi.core.charging.api.ErrorRecord;
@@ -32,9 +37,10 @@ import org.slf4j.LoggerFactory;
  */
 @Component(name = "org.infinergi.core.charging.history", configurationPid = Pids.HISTORY,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, service = { SessionHistory.class, ErrorHistory.class,
-                SessionRecorder.class })
+                SessionRecorder.class, ConfigurationOwner.class })
 @Designate(ocd = HistoryConfig.class)
-public final class SessionStoreComponent implements SessionHistory, ErrorHistory, SessionRecorder {
+public final class SessionStoreComponent implements SessionHistory, ErrorHistory, SessionRecorder,
+        ConfigurationOwner {
 
     static final String DEFAULT_DATABASE_FILE = "data/infinergi/history";
     private static final long QUERY_TIMEOUT_S = 10;
@@ -44,6 +50,8 @@ public final class SessionStoreComponent implements SessionHistory, ErrorHistory
     /** Only touched on the executor thread. */
     private H2SessionStore store;
     private volatile String databaseFile = DEFAULT_DATABASE_FILE;
+    /** Listed in the status with every other rejected configuration (issue 15). */
+    private volatile List<ConfigurationRejection> rejections = List.of();
 
     @Activate
     public SessionStoreComponent(Map<String, Object> config) {
@@ -67,8 +75,14 @@ public final class SessionStoreComponent implements SessionHistory, ErrorHistory
                     databaseFile);
         }
         databaseFile = r.value();
+        rejections = r.rejections();
         String file = r.value();
         executor.execute(() -> open(file));
+    }
+
+    @Override
+    public List<ConfigurationRejection> rejections() {
+        return rejections;
     }
 
     /** Opens {@code file} unless it is the one already open (runs on the executor). */
@@ -110,18 +124,82 @@ public final class SessionStoreComponent implements SessionHistory, ErrorHistory
 
     @Override
     public void record(SessionRecord session) {
+        record(session, stored -> {
+        });
+    }
+
+    @Override
+    public void record(SessionRecord session, Consumer<SessionRecord> stored) {
         try {
             executor.execute(() -> {
+                SessionRecord r;
                 try {
                     long id = store().insert(session);
+                    r = new SessionRecord(id, session.start(), session.end(), session.energyWh(),
+                            session.peakPowerW(), session.mode(), session.endReason(), session.idTag());
                     log.info("Session {} stored: {}", id, session);
                 } catch (SQLException | RuntimeException e) {
                     log.error("Session could not be stored, lost: {} ({})", session, e.toString());
+                    return;
                 }
+                stored.accept(r);
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             log.error("Session history closed; session lost: {}", session);
         }
+    }
+
+    @Override
+    public void keepRunning(RunningSession running) {
+        write("session in progress", () -> {
+            store().keepRunning(running);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean suspend(RunningSession running) {
+        try {
+            executor.submit(() -> {
+                store().keepRunning(running);
+                return null;
+            }).get(QUERY_TIMEOUT_S, TimeUnit.SECONDS);
+            log.info("Session in progress kept for the next start: {}", running.session());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            log.error("Session in progress could not be kept: {}", e.toString());
+            return false;
+        }
+    }
+
+    @Override
+    public CompletableFuture<RunningSession> leftRunning() {
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return store().running();
+                } catch (SQLException e) {
+                    log.error("Session in progress of the previous start could not be read: {}", e.toString());
+                    return null;
+                }
+            }, executor);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    @Override
+    public void closeOpenErrors(Instant at, String why) {
+        write("errors left open closed", () -> {
+            int n = store().closeOpenErrors(at, why);
+            if (n > 0) {
+                log.info("{} error episode(s) left open by the previous start closed: {}", n, why);
+            }
+            return n;
+        });
     }
 
     @Override
@@ -144,7 +222,7 @@ public final class SessionStoreComponent implements SessionHistory, ErrorHistory
                     log.error("History write failed, lost: {} ({})", what, e.toString());
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             log.error("History closed; lost: {}", what);
         }
     }
@@ -160,7 +238,7 @@ public final class SessionStoreComponent implements SessionHistory, ErrorHistory
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of();
-        } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
             log.error("Error history query failed: {}", e.toString());
             return List.of();
         }
@@ -173,7 +251,7 @@ public final class SessionStoreComponent implements SessionHistory, ErrorHistory
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of();
-        } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
             log.error("Session history query failed: {}", e.toString());
             return List.of();
         }

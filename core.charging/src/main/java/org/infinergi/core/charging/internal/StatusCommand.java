@@ -3,6 +3,7 @@ package org.infinergi.core.charging.internal;
 import java.util.Locale;
 
 import org.infinergi.core.charging.api.ChargerStatus;
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.api.ChargerStatusService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -43,6 +44,9 @@ public final class StatusCommand {
         line(b, "detail", s.detail() == null || s.detail().isEmpty() ? "-" : s.detail());
         if (s.configurationError() != null) {
             line(b, "configuration error", s.configurationError());
+        }
+        for (ConfigurationRejection r : s.rejectedConfigurations()) {
+            line(b, "rejected", r.pid() + " " + r.key() + "=" + r.value() + ": " + r.reason());
         }
         line(b, "at", String.valueOf(s.at()));
         return b.toString();

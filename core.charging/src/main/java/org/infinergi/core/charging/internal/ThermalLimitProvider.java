@@ -1,9 +1,12 @@
 package org.infinergi.core.charging.internal;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.infinergi.core.charging.api.ConfigurationOwner;
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.api.Limit;
 import org.infinergi.core.charging.api.LimitProvider;
 import org.infinergi.core.charging.hal.BoardSensors;
@@ -27,15 +30,19 @@ import org.slf4j.LoggerFactory;
  * nothing to derate on: no limit here (the core's {@code requireBoardSensors} decides whether charging may go on).
  */
 @Component(name = "org.infinergi.core.charging.limit.thermal", configurationPid = Pids.THERMAL,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL, service = { LimitProvider.class, ThermalThresholds.class })
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, service = { LimitProvider.class, ThermalThresholds.class,
+                ConfigurationOwner.class })
 @Designate(ocd = ThermalConfig.class)
-public final class ThermalLimitProvider implements LimitProvider, ThermalThresholds {
+public final class ThermalLimitProvider implements LimitProvider, ThermalThresholds, ConfigurationOwner {
 
     static final String SOURCE = "thermal derating";
     static final double FULL_A = 32.0;
     private final Logger log = LoggerFactory.getLogger(ThermalLimitProvider.class);
     private final AtomicReference<BoardSensors> sensors = new AtomicReference<>();
     private volatile ThermalSettings settings = ThermalSettings.DEFAULTS;
+    private volatile List<ConfigurationRejection> rejections = List.of();
+    /** The last temperature read, the thresholds then and its limit. */
+    private volatile Reading last;
 
     @Activate
     public ThermalLimitProvider(Map<String, Object> config) {
@@ -49,6 +56,12 @@ public final class ThermalLimitProvider implements LimitProvider, ThermalThresho
             log.error("Configuration rejected: {}; keeping {}", String.join("; ", r.errors()), settings);
         }
         settings = r.value();
+        rejections = r.rejections();
+    }
+
+    @Override
+    public List<ConfigurationRejection> rejections() {
+        return rejections;
     }
 
     @Reference(name = "boardSensors", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -72,7 +85,19 @@ public final class ThermalLimitProvider implements LimitProvider, ThermalThresho
         if (s == null) {
             return new Limit(DutyCycle.MAX_CURRENT_A, SOURCE, "no temperature sensor");
         }
-        return limitAt(s.temperatureC(), settings);
+        double celsius = s.temperatureC();
+        ThermalSettings t = settings;
+        // The same temperature as at the last cycle (the ADC's counts did not move): the same limit, not a new text.
+        Reading r = last;
+        if (r != null && Double.compare(r.celsius(), celsius) == 0 && r.settings().equals(t)) {
+            return r.limit();
+        }
+        Limit limit = limitAt(celsius, t);
+        last = new Reading(celsius, t, limit);
+        return limit;
+    }
+
+    private record Reading(double celsius, ThermalSettings settings, Limit limit) {
     }
 
     /** The derating curve, a pure function of the temperature. */

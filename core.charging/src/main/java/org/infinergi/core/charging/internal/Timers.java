@@ -24,7 +24,9 @@ record Timers(Map<ErrorCode, Instant> byError, Map<Watch, Instant> other) {
         /** When the configured MID meter's last reading was sampled (D9 counts from it, not from its withdrawal). */
         MID_METER_ANSWERED,
         /** When the CT remote device's last reading was sampled (D2 likewise). */
-        CT_REMOTE_ANSWERED
+        CT_REMOTE_ANSWERED,
+        /** When every supervision service the model needs (board sensors, proximity pilot, lock, RDC-DD) was last bound. */
+        SUPERVISION_SEEN
     }
 
     static final Timers NONE = new Timers(Map.of(), Map.of());

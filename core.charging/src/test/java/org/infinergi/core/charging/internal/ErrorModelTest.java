@@ -606,6 +606,24 @@ class ErrorModelTest {
     }
 
     @Test
+    void d3_rfidReaderSilent_stopsTheCharge_latchedUntilItAnswersAndIsReset() {
+        Rig r = rig();
+        org.infinergi.core.charging.testing.FakeCardReader reader = new org.infinergi.core.charging.testing.FakeCardReader();
+        r.core.cardReader = reader;
+        r.charging();
+        reader.responding(false);
+        ChargerStatus s = r.cycle();
+        assertError(s, "D3", 3);
+        assertTrue(s.detail().contains("the RFID reader does not answer (fake reader on /dev/test0)"), s.detail());
+        assertFalse(r.pilot.contactorCommanded(), "D3 opens the contactor at once");
+        assertFalse(recover(r).accepted(), "refused while the reader is silent");
+        reader.responding(true);
+        assertError(r.cycle(), "D3", 3);
+        assertTrue(recover(r).accepted(), "the reader answers again: the reset clears D3 (manual §9.1)");
+        assertFalse(r.cycle().activeErrors().contains("D3"));
+    }
+
+    @Test
     void d9_configuredMidMeterSilent() {
         Rig r = rig();
         r.core.metering = () -> new MeteringSettings(MeteringSettings.VehicleMeter.MID,

@@ -124,4 +124,57 @@ class H2SessionStoreTest {
             c.deactivate();
         }
     }
+
+    @Test
+    void component_namesAnEmptyFileAsARejectedConfiguration_untilAValidOneComes() {
+        // Issue 15: the rejection is listed with every other one in the status (ConfigurationOwner).
+        SessionStoreComponent c = new SessionStoreComponent(Map.of("databaseFile", dir.resolve("h").toString()));
+        try {
+            assertEquals(List.of(), c.rejections());
+            c.modified(Map.of("databaseFile", ""));
+            assertEquals(List.of("org.infinergi.history/databaseFile"), c.rejections().stream()
+                    .map(r -> r.pid() + "/" + r.key()).toList());
+            c.modified(Map.of("databaseFile", dir.resolve("h").toString()));
+            assertEquals(List.of(), c.rejections());
+        } finally {
+            c.deactivate();
+        }
+    }
+
+    @Test
+    void theSessionInProgressIsKeptAcrossAReopen_andGoesWithTheSessionThatEndsIt() throws Exception {
+        Path file = dir.resolve("history");
+        SessionRecord s = session(1);
+        Session running = new Session(s.start(), s.mode(), 1_000, 12.5, 7_360, true, "04A2B3C4");
+        Instant saved = s.start().plusSeconds(60);
+        try (H2SessionStore store = new H2SessionStore(file)) {
+            store.keepRunning(new RunningSession(running, saved.minusSeconds(10), false));
+            store.keepRunning(new RunningSession(running, saved, false));
+        }
+        try (H2SessionStore store = new H2SessionStore(file)) {
+            RunningSession left = store.running();
+            assertEquals(new RunningSession(running, saved, false), left, "the last one kept");
+            store.insert(left.ended());
+            assertNull(store.running(), "ended: nothing in progress any more");
+            assertEquals(RunningSession.END_POWER_LOSS, store.sessions(1).get(0).endReason());
+            assertEquals(12.5, store.sessions(1).get(0).energyWh());
+        }
+    }
+
+    @Test
+    void errorsLeftOpenAreClosedWithTheReason_closedOnesKeepTheirTime() throws Exception {
+        Path file = dir.resolve("history");
+        Instant t = Instant.parse("2026-11-25T10:00:00Z");
+        try (H2SessionStore store = new H2SessionStore(file)) {
+            store.insertError(org.infinergi.core.charging.api.ErrorCode.D3, t, "board sensors gone");
+            store.clearError(org.infinergi.core.charging.api.ErrorCode.D3, t.plusSeconds(1));
+            store.insertError(org.infinergi.core.charging.api.ErrorCode.D5, t.plusSeconds(2), "no connector lock");
+            assertEquals(1, store.closeOpenErrors(t.plusSeconds(60), "closed at restart"));
+            var errors = store.errors(10);
+            assertEquals(t.plusSeconds(60), errors.get(0).cleared());
+            assertEquals("no connector lock [closed at restart]", errors.get(0).detail());
+            assertEquals(t.plusSeconds(1), errors.get(1).cleared());
+            assertEquals(List.of(2L, 1L), errors.stream().map(e -> e.id()).toList(), "ids go up by one");
+        }
+    }
 }

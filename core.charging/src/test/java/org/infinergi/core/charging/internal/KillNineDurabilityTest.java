@@ -1,24 +1,31 @@
 package org.infinergi.core.charging.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import org.infinergi.core.charging.api.ErrorCode;
 import org.infinergi.core.charging.api.SessionRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 2: a finished session survives {@code kill -9} of the JVM. A child JVM stores a session, prints a marker
- * and waits; the test SIGKILLs it right after the marker (no shutdown hooks, no close) and reads the row back.
+ * Issue 15: a session the firmware has reported survives {@code kill -9}, and the ids of the history go up by one
+ * across kills. A child JVM writes as the firmware does — through {@link SessionStoreComponent}, on its thread,
+ * with sessions in progress and error episodes between the sessions — and prints a session's id only when the
+ * store says it is durable (the moment the core tells Event Admin); the test SIGKILLs it after a random number of
+ * sessions, several times over the same file, and reads every reported session back. The whole image under
+ * {@code kill -9}: itest KillNineOnARunningImageTest and bench/durability.sh.
  */
 class KillNineDurabilityTest {
 
@@ -28,44 +35,62 @@ class KillNineDurabilityTest {
     Path dir;
 
     @Test
-    void aStoredSessionSurvivesKillMinus9() throws Exception {
+    void everyReportedSessionSurvivesKillMinus9_idsGoUpByOne() throws Exception {
         Path file = dir.resolve("history");
+        Random random = new Random(15);
+        List<Long> reported = new ArrayList<>();
+        for (int kill = 0; kill < 4; kill++) {
+            reported.addAll(runAndKill(file, 1 + random.nextInt(4)));
+        }
+        try (H2SessionStore store = new H2SessionStore(file)) {
+            List<Long> ids = store.sessions(1000).stream().map(SessionRecord::id).sorted().toList();
+            assertTrue(ids.containsAll(reported), "reported " + reported + ", stored " + ids);
+            for (int i = 0; i < ids.size(); i++) {
+                assertEquals(i + 1, ids.get(i), "ids go up by one: " + ids);
+            }
+        }
+    }
+
+    /** Starts a child on {@code file}, kills it right after it reported {@code sessions} sessions; their ids. */
+    private static List<Long> runAndKill(Path file, int sessions) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 ChildMain.class.getName(), file.toString()).redirectErrorStream(true).start();
-        String marker = null;
+        List<Long> ids = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null;) {
+            for (String line; ids.size() < sessions && (line = out.readLine()) != null;) {
                 if (line.startsWith(MARKER)) {
-                    marker = line;
-                    break;
+                    ids.add(Long.parseLong(line.substring(MARKER.length()).trim()));
                 }
             }
-            child.destroyForcibly(); // SIGKILL on Unix
+            child.destroyForcibly(); // SIGKILL on Unix, at once after the last report
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         } finally {
             child.destroyForcibly();
         }
-        assertNotNull(marker, "the child stored a session");
+        assertEquals(sessions, ids.size(), "the child reported its sessions");
         assertEquals(137, child.exitValue(), "killed by SIGKILL");
-        try (H2SessionStore store = new H2SessionStore(file)) {
-            List<SessionRecord> all = store.sessions(10);
-            assertEquals(1, all.size());
-            assertEquals(Long.parseLong(marker.substring(MARKER.length()).trim()), all.get(0).id());
-            assertEquals(H2SessionStoreTest.session(7).energyWh(), all.get(0).energyWh());
-            assertEquals(H2SessionStoreTest.session(7).start(), all.get(0).start());
-        }
+        return ids;
     }
 
-    /** The child: stores one session, prints the marker, then waits to be killed. */
+    /** The child: writes as the firmware does, forever; only the kill ends it. */
     public static final class ChildMain {
         public static void main(String[] args) throws Exception {
-            H2SessionStore store = new H2SessionStore(Path.of(args[0]));
-            long id = store.insert(H2SessionStoreTest.session(7));
-            System.out.println(MARKER + id);
-            System.out.flush();
-            new CountDownLatch(1).await(); // never closed: only the kill ends this JVM
+            SessionStoreComponent store = new SessionStoreComponent(Map.of("databaseFile", args[0]));
+            Random random = new Random();
+            for (int i = 1;; i++) {
+                SessionRecord s = H2SessionStoreTest.session(i);
+                store.keepRunning(new RunningSession(new Session(s.start(), s.mode(), 0, i, 7000, true, null),
+                        Instant.now(), false));
+                store.errorRaised(ErrorCode.D3, Instant.now(), "board sensors gone");
+                store.errorCleared(ErrorCode.D3, Instant.now());
+                store.record(s, stored -> {
+                    System.out.println(MARKER + stored.id());
+                    System.out.flush();
+                });
+                Thread.sleep(random.nextInt(30)); // the next session comes at a random moment
+            }
         }
     }
 }

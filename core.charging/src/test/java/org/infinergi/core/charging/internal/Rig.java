@@ -76,6 +76,11 @@ final class Rig {
 
     /** @param availability the out-of-service choice as a restarted charger finds it */
     Rig(Map<String, ?> config, boolean started, AvailabilityComponent availability) {
+        this(config, started, availability, null);
+    }
+
+    /** @param store where the core keeps sessions and errors; null: the rig's lists ({@link #stored}, {@link #history}) */
+    Rig(Map<String, ?> config, boolean started, AvailabilityComponent availability, SessionRecorder store) {
         this.availability = availability;
         this.installation = new InstallationComponent(Map.copyOf(config));
         this.charging = new ChargingComponent(Map.copyOf(config));
@@ -96,7 +101,7 @@ final class Rig {
                 history.add("CLEARED " + code);
             }
         };
-        core = new ChargingCore(pilot, recorder, availability, installation, charging, device, clock, config);
+        core = new ChargingCore(pilot, store == null ? recorder : store, availability, installation, charging, device, clock, config);
         core.vehicleMeter = meter;
         core.boardSensors = sensors;
         core.residualCurrentDevice = rdc;

@@ -11,7 +11,6 @@ import org.infinergi.core.charging.hal.PilotReading;
 import org.infinergi.core.charging.testing.Defaults;
 import org.infinergi.core.charging.testing.MutableClock;
 import org.infinergi.sim.hw.SimBoard;
-import org.infinergi.sim.internal.DriverMap;
 import org.infinergi.sim.internal.EvAction;
 import org.infinergi.sim.internal.SimFault;
 import org.infinergi.sim.internal.World;
@@ -35,7 +34,7 @@ class FaultsThroughDriversTest {
     private final ConnectorLockDriver lock = new ConnectorLockDriver(board.context(), () -> config);
     private final ResidualCurrentDriver rcd = new ResidualCurrentDriver(board.context(), () -> config);
     private final World world = new World(new double[] {230, 230, 230}, 3, 0.05, 32, 3, false, 0.2);
-    private final WorldBinding binding = new WorldBinding(board, world, Defaults.of(DriverMap.class));
+    private final WorldBinding binding = new WorldBinding(board, world, new BoardMapComponent(config));
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     private final Pi4jIo meterIo = new Pi4jIo(board.context());
     private final MeterSampler meter = new MeterSampler(

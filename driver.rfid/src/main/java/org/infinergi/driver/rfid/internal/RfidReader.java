@@ -2,6 +2,7 @@ package org.infinergi.driver.rfid.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,6 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 import com.pi4j.context.Context;
 
+import org.infinergi.core.charging.api.CheckedConfiguration;
+import org.infinergi.core.charging.api.ConfigurationOwner;
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.hal.CardListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,10 +34,10 @@ import org.slf4j.LoggerFactory;
  * activation, it is retried. Each presentation of a card goes to every {@link CardListener} (whiteboard); what a
  * card means is not this driver's business.
  */
-@Component(service = {}, immediate = true, configurationPid = RfidConfig.PID,
+@Component(service = ConfigurationOwner.class, immediate = true, configurationPid = RfidConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = RfidConfig.class)
-public final class RfidReader {
+public final class RfidReader implements ConfigurationOwner {
 
     private static final Logger LOG = LoggerFactory.getLogger(RfidReader.class);
 
@@ -43,9 +47,14 @@ public final class RfidReader {
 
     private final ReaderLoop loop;
     private final ScheduledExecutorService thread;
+    private final List<ConfigurationRejection> rejections;
 
     @Activate
-    public RfidReader(@Reference Context pi4j, RfidConfig config) {
+    public RfidReader(@Reference Context pi4j, Map<String, Object> properties) {
+        CheckedConfiguration<RfidConfig> checked = CheckedConfiguration.check(RfidConfig.PID, properties, RfidConfig.class, null,
+                LOG::error);
+        RfidConfig config = checked.config();
+        rejections = checked.rejections();
         if (config.device() == null || config.device().isBlank()) {
             throw new IllegalArgumentException(RfidConfig.PID + " device must name the reader's serial device, was \""
                     + config.device() + "\"");
@@ -66,6 +75,11 @@ public final class RfidReader {
         });
         // The first open happens on the reader thread, after activation has returned.
         thread.scheduleWithFixedDelay(this::step, 0, config.pollMs(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public List<ConfigurationRejection> rejections() {
+        return rejections;
     }
 
     private void step() {

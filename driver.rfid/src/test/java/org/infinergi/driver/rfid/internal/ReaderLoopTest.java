@@ -160,8 +160,8 @@ class ReaderLoopTest {
 
     @Test
     void theComponentActivatesWithoutItsDeviceAndReadsOnItsOwnThreadOnceItAppears() {
-        RfidReader reader = new RfidReader(board.context(), Defaults.of(RfidConfig.class,
-                Map.of("reopenMs", 100, "pollMs", 10)));
+        RfidReader reader = new RfidReader(board.context(),
+                Map.<String, Object>of("reopenMs", 100, "pollMs", 10));
         try {
             reader.listeners.add(cardsA::add);
             board.serial().attach(PORT, stream);
@@ -172,5 +172,23 @@ class ReaderLoopTest {
             reader.deactivate();
         }
         assertFalse(board.context().registry().exists(ReaderLoop.IO_ID), "deactivation frees the UART");
+    }
+
+    @Test
+    void anEmptyDeviceIsNamedAndTheReaderStillReadsOnTheFactoryUart() {
+        // Issue 15: "device =" stopped the reader with no word in the status; "baud =" failed it naming no key.
+        RfidReader reader = new RfidReader(board.context(),
+                Map.<String, Object>of("device", "", "baud", "", "reopenMs", "100", "pollMs", "10"));
+        try {
+            assertEquals(List.of("baud", "device"), reader.rejections().stream().map(r -> r.key()).toList());
+            assertEquals(RfidConfig.PID, reader.rejections().get(0).pid());
+            reader.listeners.add(cardsA::add);
+            board.serial().attach(PORT, stream);
+            await().atMost(Duration.ofSeconds(30)).until(() -> board.context().registry().exists(ReaderLoop.IO_ID));
+            stream.send(FrameParserTest.frame("04A2B3C4"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> cardsA.equals(List.of("04A2B3C4")));
+        } finally {
+            reader.deactivate();
+        }
     }
 }

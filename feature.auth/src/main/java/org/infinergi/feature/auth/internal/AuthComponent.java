@@ -2,6 +2,7 @@ package org.infinergi.feature.auth.internal;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,8 @@ import java.util.Optional;
 import org.infinergi.core.charging.api.Authorization;
 import org.infinergi.core.charging.api.ChargerControl;
 import org.infinergi.core.charging.api.ChargerEvents;
+import org.infinergi.core.charging.api.ConfigurationOwner;
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.hal.CardListener;
 import org.infinergi.feature.auth.api.AuthMode;
 import org.infinergi.feature.auth.api.AuthOutcome;
@@ -37,15 +40,16 @@ import org.slf4j.LoggerFactory;
  * <p>The core is an optional dynamic reference: the core references this component's {@link Authorization}, so a
  * mandatory reference back would be a cycle; without a core a valid card is refused ("charging core not running").
  */
-@Component(service = {Authorization.class, CardListener.class, AuthenticationStatus.class, AuthView.class},
+@Component(service = {Authorization.class, CardListener.class, AuthenticationStatus.class, AuthView.class,
+        ConfigurationOwner.class},
         configurationPid = AuthSettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = AuthConfig.class)
-public final class AuthComponent implements Authorization, CardListener, AuthView {
+public final class AuthComponent implements Authorization, CardListener, AuthView, ConfigurationOwner {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthComponent.class);
 
     /** Settings and the current configuration error (null when the last configuration was accepted), swapped as one. */
-    private record State(AuthSettings settings, String configurationError) {
+    private record State(AuthSettings settings, String configurationError, List<ConfigurationRejection> rejections) {
     }
 
     private final Clock clock;
@@ -78,13 +82,13 @@ public final class AuthComponent implements Authorization, CardListener, AuthVie
     private void apply(Map<String, ?> config, AuthSettings previous, boolean first) {
         AuthSettings.Parsed parsed = AuthSettings.parse(config);
         if (parsed.settings() != null) {
-            state = new State(parsed.settings(), null);
+            state = new State(parsed.settings(), null, List.of());
             LOG.info("Authentication mode {}: {} card(s) in the local list, {} blocked", parsed.settings().mode(),
                     parsed.settings().cards().size(), parsed.settings().blockedCards().size());
             return;
         }
         String message = String.join("; ", parsed.errors());
-        state = new State(previous, message);
+        state = new State(previous, message, parsed.rejections());
         LOG.error("Configuration rejected: {} — {}", message, first
                 ? "authentication stays required and no card is valid until it is fixed"
                 : "the previous valid configuration (mode " + previous.mode() + ") stays in force");
@@ -113,6 +117,12 @@ public final class AuthComponent implements Authorization, CardListener, AuthVie
     @Override
     public String configurationError() {
         return state.configurationError();
+    }
+
+    /** Listed by the core with every other rejected configuration ({@code /api/status}, {@code charger:status}). */
+    @Override
+    public List<ConfigurationRejection> rejections() {
+        return state.rejections();
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.feature.auth.api.AuthMode;
 
 /**
@@ -24,6 +25,8 @@ record AuthSettings(AuthMode mode, Set<String> cards, Set<String> blockedCards) 
 
     static final String PID = "org.infinergi.auth";
     static final int MIN_UID_BYTES = 4;
+    /** The key of a rejection of one card of a list: "cards entry". */
+    static final String ENTRY = " entry";
     static final int MAX_UID_BYTES = 10;
 
     /** Manual §5.7: authentication is an option the administrator turns on. */
@@ -43,21 +46,33 @@ record AuthSettings(AuthMode mode, Set<String> cards, Set<String> blockedCards) 
         return mode != AuthMode.FREE;
     }
 
-    /** The parsed settings, or the errors. */
-    record Parsed(AuthSettings settings, List<String> errors) {
+    /** The parsed settings, or why they were rejected (one entry per bad key). */
+    record Parsed(AuthSettings settings, List<ConfigurationRejection> rejections) {
+
+        /**
+         * "org.infinergi.auth: mode=TURBO rejected: …", one per bad key; a bad card names the entry ("cards entry
+         * 12XY rejected: …"): one key holds the whole list.
+         */
+        List<String> errors() {
+            return rejections.stream().map(r -> r.key().endsWith(ENTRY)
+                    ? r.pid() + ": " + r.key() + " " + r.value() + " rejected: " + r.reason() : r.message()).toList();
+        }
     }
 
     static Parsed parse(Map<String, ?> props) {
-        List<String> errors = new ArrayList<>();
+        List<ConfigurationRejection> errors = new ArrayList<>();
         Map<String, ?> p = props == null ? Map.of() : props;
         AuthMode mode = DEFAULTS.mode();
         Object rawMode = p.get("mode");
-        if (rawMode != null && !rawMode.toString().isBlank()) {
+        if (ConfigurationRejection.isEmpty(rawMode)) {
+            // "mode =" is no way to say FREE: an emptied line must not switch authentication off (issue 15).
+            errors.add(ConfigurationRejection.emptyValue(PID, "mode", rawMode.toString(), DEFAULTS.mode().name()));
+        } else if (rawMode != null) {
             try {
                 mode = AuthMode.valueOf(rawMode.toString().trim());
             } catch (IllegalArgumentException e) {
-                errors.add(PID + ": mode=" + rawMode + " rejected: unknown value; allowed: "
-                        + String.join("|", Arrays.stream(AuthMode.values()).map(Enum::name).toList()));
+                errors.add(new ConfigurationRejection(PID, "mode", rawMode.toString(), "unknown value; allowed: "
+                        + String.join("|", Arrays.stream(AuthMode.values()).map(Enum::name).toList())));
             }
         }
         Set<String> cards = uids(p, "cards", errors);
@@ -70,7 +85,7 @@ record AuthSettings(AuthMode mode, Set<String> cards, Set<String> blockedCards) 
      * UIDs of a list key: a String[] or collection from Config Admin, or one string separated by commas or blanks as
      * in {@code etc/org.infinergi.auth.cfg}.
      */
-    private static Set<String> uids(Map<String, ?> p, String key, List<String> errors) {
+    private static Set<String> uids(Map<String, ?> p, String key, List<ConfigurationRejection> errors) {
         Set<String> out = new LinkedHashSet<>();
         for (String raw : items(p.get(key))) {
             for (String token : raw.split("[,\\s]+")) {
@@ -79,7 +94,7 @@ record AuthSettings(AuthMode mode, Set<String> cards, Set<String> blockedCards) 
                 }
                 String why = uidProblem(token);
                 if (why != null) {
-                    errors.add(PID + ": " + key + " entry " + token + " rejected: " + why);
+                    errors.add(new ConfigurationRejection(PID, key + ENTRY, token, why));
                 } else {
                     out.add(token.toUpperCase(Locale.ROOT));
                 }

@@ -17,6 +17,7 @@ import org.infinergi.core.charging.testing.FakeChargerControl;
 import org.infinergi.core.charging.testing.MutableClock;
 import org.infinergi.feature.auth.api.AuthMode;
 import org.infinergi.feature.auth.api.AuthOutcome;
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -191,6 +192,32 @@ class AuthComponentTest {
         }
         a.modified(Map.of("mode", "LOCAL_LIST", "cards", CARD, "blockedCards", "XYZ"));
         assertTrue(a.configurationError().contains("blockedCards entry XYZ"), a.configurationError());
+    }
+
+    @Test
+    void anEmptyMode_isRejectedLikeAnyInvalidValue_authenticationStaysOn() {
+        // Issue 15: "mode =" in etc/org.infinergi.auth.cfg switched authentication off (the default FREE).
+        AuthComponent a = auth(Map.of("mode", "LOCAL_LIST", "cards", CARD));
+        a.modified(Map.of("mode", "", "cards", CARD));
+        assertEquals(AuthMode.LOCAL_LIST, a.mode());
+        assertTrue(a.required());
+        assertEquals(List.of(new ConfigurationRejection("org.infinergi.auth", "mode", "\"\"",
+                ConfigurationRejection.EMPTY_VALUE + "FREE)")), a.rejections());
+        assertTrue(a.configurationError().startsWith("org.infinergi.auth: mode=\"\" rejected: empty value"),
+                a.configurationError());
+    }
+
+    @Test
+    void theRejectionIsPublishedForTheChargersStatus_untilFixed() {
+        AuthComponent a = auth(Map.of("mode", "LOCAL_LIST", "cards", CARD));
+        assertEquals(List.of(), a.rejections());
+        a.modified(Map.of("mode", "TURBO", "cards", "04A2B3CZ"));
+        assertEquals(List.of(new ConfigurationRejection("org.infinergi.auth", "mode", "TURBO",
+                "unknown value; allowed: FREE|LOCAL_LIST|CENTRALIZED|CENTRALIZED_WITH_LOCAL_LIST"),
+                new ConfigurationRejection("org.infinergi.auth", "cards entry", "04A2B3CZ",
+                        "not hexadecimal (character 'Z')")), a.rejections());
+        a.modified(Map.of("mode", "FREE"));
+        assertEquals(List.of(), a.rejections());
     }
 
     @Test

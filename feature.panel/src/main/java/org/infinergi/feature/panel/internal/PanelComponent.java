@@ -1,8 +1,11 @@
 package org.infinergi.feature.panel.internal;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -13,9 +16,14 @@ import com.pi4j.context.Context;
 import org.infinergi.core.charging.api.ChargerControl;
 import org.infinergi.core.charging.api.ChargerEvents;
 import org.infinergi.core.charging.api.ChargerStatusService;
+import org.infinergi.core.charging.api.CheckedConfiguration;
+import org.infinergi.core.charging.api.ConfigurationOwner;
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.api.Device;
 import org.infinergi.core.charging.api.Installation;
+import org.infinergi.core.charging.hal.GpioPin;
 import org.infinergi.core.charging.hal.PanelBoard;
+import org.infinergi.core.charging.hal.PanelWiring;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -40,16 +48,18 @@ import org.slf4j.LoggerFactory;
  * Activation opens the pins and starts the loop on its own scheduler ({@code infinergi-panel}) and returns;
  * deactivation stops the loop and turns the logo off.
  *
- * <p>Configuration: {@value PanelConfig#PID} (Metatype) only; the model (which keys) and whether the installation
+ * <p>Provides {@link PanelWiring}, the pins of its PID, for what sits under the panel (the simulated panel board reads
+ * them here, not from the PID). Configuration: {@value PanelConfig#PID} (Metatype) only; the model (which keys) and whether the installation
  * is complete (§4.10) come from the core's {@link Device} and {@link Installation} services, read live, so a change
  * of either PID needs no reactivation.
  */
-@Component(name = PanelConfig.PID, immediate = true, service = {PanelBoard.class, EventHandler.class},
+@Component(name = PanelConfig.PID, immediate = true, service = {PanelBoard.class, PanelWiring.class, EventHandler.class,
+        ConfigurationOwner.class},
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = {EventConstants.EVENT_TOPIC + "=" + ChargerEvents.CARD_ALL,
             EventConstants.EVENT_TOPIC + "=" + ChargerEvents.STATUS_CHANGED})
 @Designate(ocd = PanelConfig.class)
-public final class PanelComponent implements PanelBoard, EventHandler {
+public final class PanelComponent implements PanelBoard, PanelWiring, EventHandler, ConfigurationOwner {
 
     private static final Logger LOG = LoggerFactory.getLogger(PanelComponent.class);
 
@@ -61,16 +71,25 @@ public final class PanelComponent implements PanelBoard, EventHandler {
     // core would be a circular reference for SCR at start-up.
     private volatile ChargerStatusService statusService;
 
+    private final PanelConfig config;
+    private final List<ConfigurationRejection> rejections;
     private final PanelHardware hw;
     private final PanelEngine engine;
     private final ScheduledExecutorService scheduler;
     private final AuthIndication authorisation = new AuthIndication();
     private final LongSupplier clock = () -> System.nanoTime() / 1_000_000L;
+    private final long tickMs;
+    private final long idleTickMs;
     private boolean tickFailing;
 
     @Activate
     public PanelComponent(@Reference Context pi4j, @Reference ConfigurationAdmin cm, @Reference Device device,
-            @Reference Installation installation, PanelConfig config, BundleContext bundleContext) {
+            @Reference Installation installation, Map<String, Object> properties, BundleContext bundleContext) {
+        CheckedConfiguration<PanelConfig> checked = CheckedConfiguration.check(PanelConfig.PID, properties,
+                PanelConfig.class, null, LOG::error);
+        PanelConfig config = checked.config();
+        this.config = config;
+        this.rejections = checked.rejections();
         Keypad keypad = Keypad.of(config.keypad(), device.model());
         PanelEngine.Settings settings = settings(config, installation::installationComplete, keypad);
         String dir = config.factoryDir().isBlank()
@@ -89,9 +108,18 @@ public final class PanelComponent implements PanelBoard, EventHandler {
             t.setDaemon(true);
             return t;
         });
-        scheduler.scheduleAtFixedRate(this::tick, 0, config.tickMs(), TimeUnit.MILLISECONDS);
+        tickMs = config.tickMs();
+        idleTickMs = config.idleTickMs();
+        scheduler.execute(this::loop);
+        // A key's edge runs a tick at once: a short press is seen even while the loop idles.
+        hw.onKeyChange(this::wake);
         LOG.info("Front panel started: {}, LED on {}/{}/{} ({})", keypad, config.ledRedAddress(),
                 config.ledGreenAddress(), config.ledBlueAddress(), config.ledOutput());
+    }
+
+    @Override
+    public List<ConfigurationRejection> rejections() {
+        return rejections;
     }
 
     @Reference(name = "status", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -123,6 +151,28 @@ public final class PanelComponent implements PanelBoard, EventHandler {
                 config.factoryResetErasesHistory(), config.panelPollMs(), config.panelMissedPolls());
     }
 
+    /** One tick, then the next one when the panel wants it ({@link PanelEngine#nextTickMs}). */
+    private void loop() {
+        long started = System.nanoTime();
+        tick();
+        long delayNs = TimeUnit.MILLISECONDS.toNanos(engine.nextTickMs(tickMs, idleTickMs))
+                - (System.nanoTime() - started);
+        try {
+            scheduler.schedule(this::loop, Math.max(0, delayNs), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Panel loop ends: the component is deactivated");
+        }
+    }
+
+    /** An extra tick now, besides the loop's (the scheduler's single thread runs them one after the other). */
+    private void wake() {
+        try {
+            scheduler.execute(this::tick);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Key change after deactivation ignored");
+        }
+    }
+
     private void tick() {
         try {
             engine.tick();
@@ -152,6 +202,65 @@ public final class PanelComponent implements PanelBoard, EventHandler {
     @Override
     public boolean responding() {
         return engine.responding();
+    }
+
+    @Override
+    public GpioPin ledRed() {
+        return new GpioPin(config.ledRedAddress(), true);
+    }
+
+    @Override
+    public GpioPin ledGreen() {
+        return new GpioPin(config.ledGreenAddress(), true);
+    }
+
+    @Override
+    public GpioPin ledBlue() {
+        return new GpioPin(config.ledBlueAddress(), true);
+    }
+
+    @Override
+    public GpioPin multiButton() {
+        return key(config.multiButtonAddress());
+    }
+
+    @Override
+    public GpioPin centerButton() {
+        return key(config.centerButtonAddress());
+    }
+
+    @Override
+    public GpioPin upButton() {
+        return key(config.upButtonAddress());
+    }
+
+    @Override
+    public GpioPin downButton() {
+        return key(config.downButtonAddress());
+    }
+
+    @Override
+    public GpioPin leftButton() {
+        return key(config.leftButtonAddress());
+    }
+
+    @Override
+    public GpioPin rightButton() {
+        return key(config.rightButtonAddress());
+    }
+
+    private GpioPin key(int address) {
+        return new GpioPin(address, config.buttonsActiveHigh());
+    }
+
+    @Override
+    public GpioPin panelProbe() {
+        return new GpioPin(config.panelProbeAddress(), true);
+    }
+
+    @Override
+    public GpioPin panelEcho() {
+        return new GpioPin(config.panelEchoAddress(), true);
     }
 
     @Deactivate

@@ -105,6 +105,12 @@ public @interface PanelConfig {
             + "counts as silent (D1).", min = "1", max = "100")
     int panelMissedPolls() default 3;
 
-    @AttributeDefinition(name = "Tick", description = "Panel loop period, milliseconds.", min = "5", max = "200")
+    @AttributeDefinition(name = "Tick", description = "Panel loop period while something moves (a key held, the "
+            + "buzzer, a blinking logo), milliseconds.", min = "5", max = "200")
     int tickMs() default 20;
+
+    @AttributeDefinition(name = "Idle tick", description = "Panel loop period while the logo is steady, the buzzer "
+            + "silent and no key held, milliseconds (never shorter than the tick). A key pressed or released wakes "
+            + "the loop at once; a new logo row shows within this time.", min = "5", max = "1000")
+    int idleTickMs() default 100;
 }

@@ -68,6 +68,8 @@ final class PanelEngine implements PanelBoard {
     private long beepUntil;
     private boolean probeLevel;
     private boolean lastEcho = true;
+    /** A key (or one of the pair) was down at the last tick. */
+    private boolean keyDown;
     private long lastPoll;
     private int missed;
     private volatile boolean responding = true;
@@ -141,10 +143,14 @@ final class PanelEngine implements PanelBoard {
     private void keys(long now) {
         LongPress.Action action;
         if (settings.keypad() == Keypad.MULTIFUNCTION) {
-            action = multi.update(hw.pressed(Button.MULTI), now);
+            keyDown = hw.pressed(Button.MULTI);
+            action = multi.update(keyDown, now);
         } else {
             // Manual §6.2.2: right and left pressed simultaneously; a short press of the pair means nothing.
-            action = leftRight.update(hw.pressed(Button.LEFT) && hw.pressed(Button.RIGHT), now);
+            boolean left = hw.pressed(Button.LEFT);
+            boolean right = hw.pressed(Button.RIGHT);
+            keyDown = left || right;
+            action = leftRight.update(left && right, now);
             if (action == LongPress.Action.SHORT_PRESS) {
                 action = null;
             }
@@ -259,6 +265,19 @@ final class PanelEngine implements PanelBoard {
     @Override
     public boolean responding() {
         return responding;
+    }
+
+    /**
+     * Milliseconds until the next tick (idle CPU budget): {@code tickMs} while something moves — a key held (the
+     * §6.2 hold times), the buzzer, the start-up blink, a blinking logo — otherwise {@code idleTickMs}. The
+     * component wakes the loop at a key's edge, so a short press is never missed between two idle ticks.
+     */
+    long nextTickMs(long tickMs, long idleTickMs) {
+        long now = clock.getAsLong();
+        boolean steady = signal == null || signal.pattern().kind() == LedPattern.Kind.OFF
+                || signal.pattern().kind() == LedPattern.Kind.FIXED;
+        boolean busy = keyDown || now < beepUntil || now < alarmUntil || now - startedAt < STARTUP_MS || !steady;
+        return busy ? tickMs : Math.max(tickMs, idleTickMs);
     }
 
     /** The signal being played (for tests and logs). */

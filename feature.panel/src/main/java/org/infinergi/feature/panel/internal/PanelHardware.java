@@ -16,6 +16,10 @@ interface PanelHardware extends AutoCloseable {
     /** The probe as the panel board loops it back. */
     boolean echo();
 
+    /** Runs {@code wake} whenever a key's level changes (an edge), on whatever thread saw it. */
+    default void onKeyChange(Runnable wake) {
+    }
+
     @Override
     void close();
 }

@@ -162,6 +162,13 @@ final class Pi4jPanelHardware implements PanelHardware {
     }
 
     @Override
+    public void onKeyChange(Runnable wake) {
+        for (DigitalInput in : new java.util.LinkedHashSet<>(keys.values())) {
+            in.addListener(e -> wake.run());
+        }
+    }
+
+    @Override
     public void probe(boolean high) {
         probe.state(high ? DigitalState.HIGH : DigitalState.LOW);
     }

@@ -17,9 +17,11 @@ import org.infinergi.core.charging.api.ChargerEvents;
 import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.ChargerStatusService;
 import org.infinergi.core.charging.api.PilotState;
-import org.infinergi.core.charging.testing.Defaults;
 import org.infinergi.core.charging.testing.FakeDevice;
 import org.infinergi.core.charging.testing.FakeInstallation;
+import org.infinergi.core.charging.testing.FakePanelWiring;
+import org.infinergi.core.charging.hal.GpioPin;
+import org.infinergi.core.charging.hal.PanelWiring;
 import org.infinergi.sim.hw.SimBoard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +55,7 @@ class PanelComponentTest {
 
     private PanelComponent activate(Map<String, Object> config, String model) {
         PanelComponent c = new PanelComponent(board.context(), new FakeConfigAdmin().admin(),
-                new FakeDevice().model(model), installation, Defaults.of(PanelConfig.class, config), bundleContext());
+                new FakeDevice().model(model), installation, config, bundleContext());
         c.setStatus(() -> Statuses.of(ChargerState.TERMINATED, PilotState.B, 16, false));
         return c;
     }
@@ -68,6 +70,19 @@ class PanelComponentTest {
 
     private boolean green() {
         return board.digitalOutput(19).orElseThrow().isHigh();
+    }
+
+    @Test
+    void anEmptyValueIsNamed_andTheFactoryPanelLightsTheLogo() {
+        // Issue 15: "ledGreenAddress =" failed the panel naming no key; "buttonsActiveHigh =" inverted the keys.
+        component = activate(Map.of("ledGreenAddress", "", "buttonsActiveHigh", " ", "ledRedAddress", "12"),
+                "INFINERGI-3T");
+
+        assertEquals(List.of("buttonsActiveHigh", "ledGreenAddress"),
+                component.rejections().stream().map(r -> r.key()).toList());
+        assertEquals(PanelConfig.PID, component.rejections().get(0).pid());
+        assertEquals(13, component.ledRed().address(), "the whole configuration is rejected");
+        await().atMost(Duration.ofSeconds(5)).until(this::green);
     }
 
     @Test
@@ -103,7 +118,7 @@ class PanelComponentTest {
     void theLogoFollowsStatusChanged_andTheLoopNeverReadsTheStatus() {
         AtomicInteger reads = new AtomicInteger();
         component = new PanelComponent(board.context(), new FakeConfigAdmin().admin(),
-                new FakeDevice().model("INFINERGI-3T"), installation, Defaults.of(PanelConfig.class, Map.of()),
+                new FakeDevice().model("INFINERGI-3T"), installation, Map.of(),
                 bundleContext());
         component.setStatus(() -> {
             reads.incrementAndGet();
@@ -196,5 +211,26 @@ class PanelComponentTest {
         assertTrue(e.getMessage().contains("factoryResetHoldS"));
         e = assertThrows(IllegalArgumentException.class, () -> activate(Map.of("keypad", "SIX"), "INFINERGI-3T"));
         assertTrue(e.getMessage().contains("keypad"));
+    }
+
+    @Test
+    void publishesThePinsItDrivesAndReads_theSharedTestWiringIsTheDefault() throws Exception {
+        // The simulated panel board sits under these pins (PanelWiring), and the sim's tests under FakePanelWiring.
+        component = activate(Map.of(), "INFINERGI-3T");
+        PanelWiring fake = new FakePanelWiring();
+        for (java.lang.reflect.Method m : PanelWiring.class.getMethods()) {
+            assertEquals(m.invoke(fake), m.invoke(component), m.getName());
+        }
+    }
+
+    @Test
+    void publishesAMovedPinAndActiveLowKeys() {
+        component = activate(Map.of("ledRedAddress", 12, "upButtonAddress", 7, "buttonsActiveHigh", false,
+                "panelEchoAddress", 9), "INFINERGI-3T-DR");
+        assertEquals(new GpioPin(12, true), component.ledRed());
+        assertEquals(new GpioPin(7, false), component.upButton());
+        assertEquals(new GpioPin(5, false), component.centerButton());
+        assertEquals(new GpioPin(9, true), component.panelEcho());
+        assertTrue(board.digitalOutput(12).isPresent(), "the red die is driven where the wiring says");
     }
 }

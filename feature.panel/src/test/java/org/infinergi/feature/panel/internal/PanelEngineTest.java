@@ -367,4 +367,59 @@ class PanelEngineTest {
         assertEquals(LedColour.OFF, led());
         assertFalse(buzzer());
     }
+
+    // ---- idle CPU budget: the loop slows down while nothing moves, a key's edge wakes it ----
+
+    private static final long TICK = 20;
+    private static final long IDLE_TICK = 100;
+
+    @Test
+    void idleTicks_slowWhileTheLogoIsSteadyAndThePanelSilent_fullPaceWhileSomethingMoves() {
+        start();
+        engine.tick();
+        assertEquals(TICK, engine.nextTickMs(TICK, IDLE_TICK), "start-up blink and beep");
+        run(1600);
+        assertEquals(LedColour.OFF, led());
+        assertEquals(IDLE_TICK, engine.nextTickMs(TICK, IDLE_TICK), "vehicle not connected: logo dark, silent");
+
+        int multi = Pi4jPanelHardware.address(Defaults.of(PanelConfig.class), Button.MULTI);
+        board.setInput(multi, true);
+        run(10);
+        assertEquals(TICK, engine.nextTickMs(TICK, IDLE_TICK), "a key held: its hold time counts at full pace");
+        board.setInput(multi, false);
+        run(10);
+        assertEquals(IDLE_TICK, engine.nextTickMs(TICK, IDLE_TICK));
+
+        tell(Statuses.of(ChargerState.CHARGING, PilotState.C, 16, true));
+        run(10);
+        assertEquals(TICK, engine.nextTickMs(TICK, IDLE_TICK), "charging: the logo blinks");
+        tell(Statuses.error("D3"));
+        run(10);
+        assertEquals(TICK, engine.nextTickMs(TICK, IDLE_TICK), "an error: blinks and the buzzer");
+    }
+
+    @Test
+    void aKeyEdge_wakesTheLoop() {
+        start();
+        List<String> wakes = new ArrayList<>();
+        hw.onKeyChange(() -> wakes.add("wake"));
+        int multi = Pi4jPanelHardware.address(Defaults.of(PanelConfig.class), Button.MULTI);
+        board.setInput(multi, true);
+        board.setInput(multi, false);
+        assertEquals(2, wakes.size(), "pressed and released");
+    }
+
+    @Test
+    void aShortPressBetweenIdleTicks_isSeenWhenTheEdgesWakeTheLoop() {
+        status = Statuses.of(ChargerState.CHARGING, PilotState.C, 16, true);
+        start();
+        run(1600);
+        hw.onKeyChange(engine::tick);
+        int multi = Pi4jPanelHardware.address(Defaults.of(PanelConfig.class), Button.MULTI);
+        now += 30;
+        board.setInput(multi, true);
+        now += 60;
+        board.setInput(multi, false);
+        assertEquals(List.of("pause"), calls, "a 60 ms tap, no loop tick in between");
+    }
 }

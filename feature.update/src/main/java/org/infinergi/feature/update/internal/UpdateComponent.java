@@ -7,11 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+
 import org.infinergi.core.charging.api.ChargerControl;
+import org.infinergi.core.charging.api.CheckedConfiguration;
+import org.infinergi.core.charging.api.ConfigurationOwner;
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * The bundle updater of manual §5.9.2, shared by {@code /api/update} and the {@code update:*} commands. Its own
  * thread {@code infinergi-update} asks the core again while the update is postponed and replaces the bundle.
  */
-@Component(name = UpdateConfig.PID, service = UpdateComponent.class, configurationPid = UpdateConfig.PID)
+@Component(name = UpdateConfig.PID, service = {UpdateComponent.class, ConfigurationOwner.class},
+        configurationPid = UpdateConfig.PID)
 @Designate(ocd = UpdateConfig.class)
-public final class UpdateComponent {
+public final class UpdateComponent implements ConfigurationOwner {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpdateComponent.class);
     /** A refresh restarts the updated bundle's dependants; a minute is far beyond what that takes. */
@@ -40,6 +47,8 @@ public final class UpdateComponent {
 
     private final ScheduledExecutorService executor;
     private final Updater updater;
+    /** An empty value ({@code allowDowngrade =}) rejects the whole PID and keeps the previous one (issue 15). */
+    private volatile CheckedConfiguration<UpdateConfig> checked;
 
     // Optional: without the core the update waits ("charging core not running") instead of running unannounced;
     // dynamic: the core may itself be the bundle being updated.
@@ -52,7 +61,8 @@ public final class UpdateComponent {
     volatile EventAdmin eventAdmin;
 
     @Activate
-    public UpdateComponent(BundleContext context, UpdateConfig config) {
+    public UpdateComponent(BundleContext context, Map<String, Object> properties) {
+        this.checked = CheckedConfiguration.check(UpdateConfig.PID, properties, UpdateConfig.class, null, LOG::error);
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "infinergi-update");
             t.setDaemon(true);
@@ -61,7 +71,7 @@ public final class UpdateComponent {
         Path staging = staging(context);
         Scheduler scheduler = (task, delay) -> executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
         this.updater = new Updater(new FrameworkBundles(context, REFRESH_TIMEOUT), () -> control, scheduler,
-                Clock.systemUTC(), staging, settings(config), this::announce);
+                Clock.systemUTC(), staging, settings(checked.config()), this::announce);
         logTrust();
     }
 
@@ -70,9 +80,16 @@ public final class UpdateComponent {
     }
 
     @Modified
-    void modified(UpdateConfig config) {
-        updater.settings(settings(config));
+    void modified(Map<String, Object> properties) {
+        checked = CheckedConfiguration.check(UpdateConfig.PID, properties, UpdateConfig.class, checked.config(),
+                LOG::error);
+        updater.settings(settings(checked.config()));
         logTrust();
+    }
+
+    @Override
+    public List<ConfigurationRejection> rejections() {
+        return checked.rejections();
     }
 
     private void logTrust() {
@@ -103,13 +120,22 @@ public final class UpdateComponent {
         return updater.submit(jar);
     }
 
+    UpdateStatus submit(InputStream jar, long declaredLength) throws UpdateRejected, UpdateBusy, IOException {
+        return updater.submit(jar, declaredLength);
+    }
+
     UpdateStatus cancel() throws UpdateBusy {
         return updater.cancel();
     }
 
+    /** The settings in force. */
+    Updater.Settings settings() {
+        return updater.settings();
+    }
+
     /** Why every upload is refused now (trust list invalid or empty), or null. */
     String trustProblem() {
-        TrustList trust = updater.settings().trust();
+        TrustList trust = settings().trust();
         if (trust.error() != null) {
             return trust.error();
         }

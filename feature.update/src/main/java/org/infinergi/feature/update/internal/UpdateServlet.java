@@ -47,11 +47,11 @@ public final class UpdateServlet extends HttpServlet {
             return;
         }
         try {
-            UpdateStatus s = updates.submit(req.getInputStream());
+            UpdateStatus s = updates.submit(req.getInputStream(), req.getContentLengthLong());
             // 202: verified and under way; POSTPONED while a vehicle is connected (manual §5.9).
             write(resp, HttpServletResponse.SC_ACCEPTED, view(s));
         } catch (UpdateRejected e) {
-            write(resp, HttpServletResponse.SC_BAD_REQUEST, error(e.getMessage()));
+            write(resp, status(e), error(e.getMessage()));
         } catch (UpdateBusy e) {
             ObjectNode body = error(e.getMessage());
             body.set("status", view(updates.status()));
@@ -68,6 +68,11 @@ public final class UpdateServlet extends HttpServlet {
             body.set("status", view(updates.status()));
             write(resp, HttpServletResponse.SC_CONFLICT, body);
         }
+    }
+
+    /** 413 for an upload over maxSizeKiB (issue 15: every body capped, the same answer everywhere), else 400. */
+    static int status(UpdateRejected e) {
+        return e.tooLarge() ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST;
     }
 
     ObjectNode view(UpdateStatus s) {

@@ -106,8 +106,19 @@ final class Updater {
      * @throws UpdateBusy another update is under way
      */
     UpdateStatus submit(InputStream body) throws UpdateRejected, UpdateBusy, IOException {
+        return submit(body, -1);
+    }
+
+    /**
+     * As {@link #submit(InputStream)}, for a body that declares its length ({@code Content-Length}, -1 when none): a
+     * declared length above maxSizeKiB is refused before a byte is read or staged.
+     */
+    UpdateStatus submit(InputStream body, long declaredLength) throws UpdateRejected, UpdateBusy, IOException {
         busyCheck();
         Settings s = settings;
+        if (declaredLength > s.maxBytes()) {
+            throw UpdateRejected.tooLarge(s.maxBytes());
+        }
         Files.createDirectories(staging);
         Path jar = Files.createTempFile(staging, "upload-", ".jar");
         boolean keep = false;
@@ -297,8 +308,7 @@ final class Updater {
             while ((n = body.read(buffer)) != -1) {
                 total += n;
                 if (total > maxBytes) {
-                    throw new UpdateRejected("upload larger than " + maxBytes / 1024 + " KiB (maxSizeKiB of PID "
-                            + UpdateConfig.PID + ")");
+                    throw UpdateRejected.tooLarge(maxBytes);
                 }
                 out.write(buffer, 0, n);
             }

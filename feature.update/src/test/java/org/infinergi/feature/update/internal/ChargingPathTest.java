@@ -94,4 +94,14 @@ class ChargingPathTest {
 
         assertEquals(false, v.waits(), v.reason());
     }
+
+    @Test
+    void theIso14443ReaderTheCoreSupervises_waits() {
+        // driver.rfid.pn532 registers CardReader, which the core reads every cycle (D3 when the reader is silent).
+        ChargingPath.Verdict v = ChargingPath.of(role("org.infinergi.driver.rfid.pn532", Set.of(HAL + "CardReader"),
+                Set.of(), Set.of(HAL + "CardReader"), Set.of()));
+
+        assertEquals(new ChargingPath.Verdict(true, "org.infinergi.driver.rfid.pn532 provides the hardware contract "
+                + "CardReader to the charging core"), v);
+    }
 }

@@ -224,7 +224,25 @@ class UpdaterTest {
 
         UpdateRejected e = assertThrows(UpdateRejected.class, () -> updater.submit(upload("0.2.0")));
         assertTrue(e.getMessage().startsWith("upload larger than 0 KiB"), e.getMessage());
+        assertEquals(413, UpdateServlet.status(e));
         assertStagingEmpty();
+    }
+
+    @Test
+    void anUploadDeclaringMoreThanTheLimit_isRefused413BeforeAByteIsRead() throws Exception {
+        updater.settings(new Updater.Settings(TrustList.of(oem.certificate()), false, Duration.ofSeconds(5), 100));
+        java.io.InputStream unreadable = new java.io.InputStream() {
+            @Override
+            public int read() {
+                throw new AssertionError("the upload was read");
+            }
+        };
+
+        UpdateRejected e = assertThrows(UpdateRejected.class, () -> updater.submit(unreadable, 10L * 1024 * 1024));
+        assertTrue(e.tooLarge());
+        assertEquals(413, UpdateServlet.status(e));
+        assertStagingEmpty();
+        assertEquals(400, UpdateServlet.status(new UpdateRejected("not signed")));
     }
 
     @Test

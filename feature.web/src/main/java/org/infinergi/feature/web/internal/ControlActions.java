@@ -2,11 +2,14 @@ package org.infinergi.feature.web.internal;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.infinergi.core.charging.api.ChargerControl;
 import org.infinergi.core.charging.api.ChargerControl.Result;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.infinergi.web.json.JsonObject;
+import org.infinergi.web.json.RequestRejected;
+import org.infinergi.web.json.StrictJson;
 
 /**
  * The requests {@code POST /api/control} accepts, each one of {@link ChargerControl}: the web's
@@ -56,22 +59,18 @@ enum ControlActions {
     abstract Result apply(ChargerControl control);
 
     /**
-     * The action a request body names. Throws with a message naming what was wrong and the allowed
-     * actions, so a client can correct its request.
+     * The action a request body names, read strictly (one object, no other field, the name exactly as listed: the
+     * same case-sensitive reading as every other endpoint). Throws with a message naming what was wrong, so a client
+     * can correct its request.
      */
-    static ControlActions parse(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw new IllegalArgumentException("body must be a JSON object like {\"action\": \"reset\"}");
-        }
-        JsonNode action = body.get("action");
-        if (action == null || !action.isTextual()) {
-            throw new IllegalArgumentException("field 'action' is missing or not a string");
-        }
+    static ControlActions parse(byte[] body) throws RequestRejected {
+        JsonObject json = StrictJson.object(body, Set.of("action"), "{\"action\": \"reset\"}");
+        String action = json.text("action");
         for (ControlActions a : values()) {
-            if (a.wire.equals(action.asText())) {
+            if (a.wire.equals(action)) {
                 return a;
             }
         }
-        throw new IllegalArgumentException(String.format(Locale.ROOT, "unknown action '%s'", action.asText()));
+        throw RequestRejected.badRequest("action", String.format(Locale.ROOT, "unknown action '%s'", action));
     }
 }

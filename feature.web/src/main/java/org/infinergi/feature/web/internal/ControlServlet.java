@@ -15,8 +15,9 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import org.infinergi.web.json.RequestBodies;
+import org.infinergi.web.json.RequestRejected;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -44,17 +45,9 @@ public final class ControlServlet extends HttpServlet {
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         ControlActions action;
         try {
-            byte[] body = req.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw new IllegalArgumentException("body larger than " + MAX_BODY_BYTES + " bytes");
-            }
-            JsonNode json = body.length == 0 ? null : mapper.readTree(body);
-            action = ControlActions.parse(json);
-        } catch (JsonProcessingException e) {
-            badRequest(resp, "body is not valid JSON: " + e.getOriginalMessage());
-            return;
-        } catch (IllegalArgumentException e) {
-            badRequest(resp, e.getMessage());
+            action = ControlActions.parse(RequestBodies.read(req, MAX_BODY_BYTES));
+        } catch (RequestRejected e) {
+            reject(resp, e);
             return;
         }
         ChargerControl c = control;
@@ -68,9 +61,11 @@ public final class ControlServlet extends HttpServlet {
                 mapper.createObjectNode().put("accepted", result.accepted()).put("message", result.message()));
     }
 
-    private void badRequest(HttpServletResponse resp, String message) throws IOException {
-        ObjectNode body = JsonViews.error(mapper, message);
-        ControlActions.NAMES.forEach(body.putArray("allowedActions")::add);
-        Responses.json(resp, HttpServletResponse.SC_BAD_REQUEST, mapper, body);
+    private void reject(HttpServletResponse resp, RequestRejected e) throws IOException {
+        ObjectNode body = JsonViews.error(mapper, e.getMessage());
+        if (e.status() == RequestRejected.BAD_REQUEST) {
+            ControlActions.NAMES.forEach(body.putArray("allowedActions")::add);
+        }
+        Responses.json(resp, e.status(), mapper, body);
     }
 }

@@ -37,6 +37,9 @@ final class JsonViews {
         s.activeErrors().forEach(o.putArray("activeErrors")::add);
         o.put("detail", s.detail());
         o.put("configurationError", s.configurationError());
+        ArrayNode rejected = o.putArray("rejectedConfigurations");
+        s.rejectedConfigurations().forEach(r -> rejected.addObject().put("pid", r.pid()).put("key", r.key())
+                .put("value", r.value()).put("reason", r.reason()));
         o.put("at", s.at() == null ? null : s.at().toString());
         return o;
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,14 +12,12 @@ import org.infinergi.core.charging.api.ChargerControl;
 import org.infinergi.core.charging.testing.FakeChargerControl;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.infinergi.web.json.RequestRejected;
 
 class ControlActionsTest {
 
-    private final ObjectMapper mapper = new ObjectMapper();
-
-    private ControlActions parse(String json) throws Exception {
-        return ControlActions.parse(mapper.readTree(json));
+    private static ControlActions parse(String json) throws RequestRejected {
+        return ControlActions.parse(json.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -43,23 +42,34 @@ class ControlActionsTest {
 
     @Test
     void badRequestsNameWhatWasWrong() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("{\"action\":\"explode\"}"))
+        assertTrue(assertThrows(RequestRejected.class, () -> parse("{\"action\":\"explode\"}"))
                 .getMessage().contains("explode"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("{\"verb\":\"reset\"}"))
+        assertTrue(assertThrows(RequestRejected.class, () -> parse("{\"verb\":\"reset\"}"))
                 .getMessage().contains("action"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("{\"action\":3}"))
+        assertTrue(assertThrows(RequestRejected.class, () -> parse("{\"action\":3}"))
                 .getMessage().contains("action"));
-        assertThrows(IllegalArgumentException.class, () -> parse("[\"reset\"]"));
-        assertThrows(IllegalArgumentException.class, () -> ControlActions.parse(null));
+        assertThrows(RequestRejected.class, () -> parse("[\"reset\"]"));
+        assertThrows(RequestRejected.class, () -> ControlActions.parse(new byte[0]));
     }
 
     @Test
-    void theAllowedListMatchesTheActions() {
+    void theAllowedListMatchesTheActions() throws RequestRejected {
         assertEquals(ControlActions.values().length, ControlActions.NAMES.size());
         for (String name : ControlActions.NAMES) {
             List<String> calls = new ArrayList<>();
-            ControlActions.parse(mapper.createObjectNode().put("action", name)).apply(new FakeChargerControl(calls::add));
+            parse("{\"action\":\"" + name + "\"}").apply(new FakeChargerControl(calls::add));
             assertEquals(1, calls.size(), name);
         }
+    }
+
+    @Test
+    void actionsAreCaseSensitiveAndTheBodyIsReadStrictly() {
+        assertEquals("action", assertThrows(RequestRejected.class, () -> parse("{\"action\":\"Reset\"}")).field());
+        assertEquals("action", assertThrows(RequestRejected.class, () -> parse("{\"action\":\"RESET\"}")).field());
+        assertEquals(400, assertThrows(RequestRejected.class,
+                () -> parse("{\"action\":\"pause\",\"action\":\"reset\"}")).status());
+        assertEquals(400, assertThrows(RequestRejected.class, () -> parse("{\"action\":\"reset\"}xyz")).status());
+        assertEquals("force", assertThrows(RequestRejected.class,
+                () -> parse("{\"action\":\"reset\",\"force\":true}")).field());
     }
 }

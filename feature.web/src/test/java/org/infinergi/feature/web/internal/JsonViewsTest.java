@@ -10,6 +10,7 @@ import java.util.List;
 import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.ChargerStatus;
 import org.infinergi.core.charging.api.ChargingMode;
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.api.ErrorCode;
 import org.infinergi.core.charging.api.ErrorRecord;
 import org.infinergi.core.charging.api.PilotState;
@@ -44,6 +45,7 @@ class JsonViewsTest {
         assertTrue(json.get("configurationError").isNull());
         assertEquals(0, json.get("errorCategory").asInt());
         assertEquals(0, json.get("activeErrors").size());
+        assertEquals(0, json.get("rejectedConfigurations").size());
     }
 
     @Test
@@ -53,6 +55,22 @@ class JsonViewsTest {
                 "org.infinergi.installation: wiringLimitA=40 rejected: must be 6..32 A");
         JsonNode json = mapper.readTree(mapper.writeValueAsString(JsonViews.status(mapper, s)));
         assertTrue(json.get("configurationError").asText().contains("wiringLimitA"));
+    }
+
+    @Test
+    void everyRejectedConfigurationIsListed_pidKeyValueWhy() throws Exception {
+        ConfigurationRejection auth = new ConfigurationRejection("org.infinergi.auth", "mode", "\"\"",
+                ConfigurationRejection.EMPTY_VALUE + "FREE)");
+        ChargerStatus s = new ChargerStatus("INFINERGI-3T", ChargerState.VEHICLE_NOT_CONNECTED, PilotState.A, 0, 100,
+                false, null, ChargingMode.FAST, 0, 0, null, "", Instant.EPOCH, auth.message(), 0, List.of(),
+                List.of(auth));
+        JsonNode json = mapper.readTree(mapper.writeValueAsString(JsonViews.status(mapper, s)));
+        JsonNode listed = json.get("rejectedConfigurations");
+        assertEquals(1, listed.size());
+        assertEquals("org.infinergi.auth", listed.get(0).get("pid").asText());
+        assertEquals("mode", listed.get(0).get("key").asText());
+        assertEquals("\"\"", listed.get(0).get("value").asText());
+        assertTrue(listed.get(0).get("reason").asText().startsWith("empty value"));
     }
 
     @Test

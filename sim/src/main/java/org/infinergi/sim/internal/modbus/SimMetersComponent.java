@@ -13,10 +13,10 @@ import org.infinergi.sim.internal.SimConfig;
 import org.infinergi.sim.internal.SimControl;
 import org.infinergi.sim.internal.SimFault;
 import org.infinergi.sim.internal.SimFaultInjector;
+import org.infinergi.sim.internal.SimSettings;
 import org.infinergi.sim.internal.SimStateContributor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
@@ -30,8 +30,7 @@ import org.slf4j.LoggerFactory;
  * answering); the firmware's Modbus meters see silence and the core raises the code. Adds {@code modbus} to
  * {@code GET /api/sim}.
  */
-@Component(immediate = true, service = {SimFaultInjector.class, SimStateContributor.class},
-        configurationPid = SimConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(immediate = true, service = {SimFaultInjector.class, SimStateContributor.class})
 public final class SimMetersComponent implements SimFaultInjector, SimStateContributor {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimMetersComponent.class);
@@ -41,7 +40,8 @@ public final class SimMetersComponent implements SimFaultInjector, SimStateContr
     private final ExecutorService opener;
 
     @Activate
-    public SimMetersComponent(@Reference SimControl world, SimConfig config) {
+    public SimMetersComponent(@Reference SimControl world, @Reference SimSettings settings) {
+        SimConfig config = settings.config();
         MeterRegisters.Layout layout = MeterRegisters.layout(config.midMeterModel());
         mid = config.midMeterPort() > 0
                 ? new SimModbusDevice("MID meter " + layout.model(), config.midMeterPort(),

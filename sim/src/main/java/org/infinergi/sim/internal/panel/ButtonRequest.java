@@ -1,10 +1,13 @@
 package org.infinergi.sim.internal.panel;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.infinergi.web.json.JsonObject;
+import org.infinergi.web.json.RequestRejected;
+import org.infinergi.web.json.StrictJson;
 
 /** {@code POST /api/sim/button} body: {@code {"button": "multi"|…|"left+right", "holdMs": n}} (holdMs default 200). */
 record ButtonRequest(String button, long holdMs) {
@@ -13,29 +16,20 @@ record ButtonRequest(String button, long holdMs) {
     record Parsed(ButtonRequest request, Map<String, Object> error) {
     }
 
-    static Parsed parse(ObjectMapper mapper, String body) {
-        JsonNode n;
+    /** Parses strictly (web.json); the button's name exactly as listed (case-sensitive, like every endpoint). */
+    static Parsed parse(String body) {
         try {
-            n = mapper.readTree(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return error("body is not JSON: " + e.getOriginalMessage());
-        }
-        if (n == null || !n.isObject()) {
-            return error("body must be a JSON object");
-        }
-        JsonNode b = n.get("button");
-        if (b == null || !b.isTextual() || !SimPanel.BUTTONS.contains(b.asText().trim().toLowerCase(java.util.Locale.ROOT))) {
-            return error("unknown button " + (b == null ? "(missing)" : b.toString()));
-        }
-        long hold = 200;
-        JsonNode h = n.get("holdMs");
-        if (h != null) {
-            if (!h.isNumber() || h.asLong() < 1 || h.asLong() > 600_000) {
-                return error("holdMs must be a number in [1, 600000], was " + h);
+            JsonObject n = StrictJson.object(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8),
+                    Set.of("button", "holdMs"), "{\"button\": \"multi\", \"holdMs\": 200}");
+            String b = n.text("button");
+            if (!SimPanel.BUTTONS.contains(b)) {
+                return error("unknown button \"" + b + "\"");
             }
-            hold = h.asLong();
+            Long hold = n.optionalInteger("holdMs", 1, 600_000);
+            return new Parsed(new ButtonRequest(b, hold == null ? 200 : hold), null);
+        } catch (RequestRejected e) {
+            return error(e.getMessage());
         }
-        return new Parsed(new ButtonRequest(b.asText(), hold), null);
     }
 
     private static Parsed error(String message) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.pi4j.context.Context;
 import com.pi4j.io.IO;
@@ -15,42 +16,55 @@ import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.pwm.Pwm;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 
+import org.infinergi.core.charging.hal.GpioPin;
+import org.infinergi.core.charging.hal.PanelWiring;
+
 /**
  * The simulated panel board at pi4j level, stepped with an explicit time: watches the LED pins the firmware
  * drives (digital outputs or PWM channels) into a {@link LedObserver}, holds key inputs at the pressed level
- * until their release time, and loops the panel-link probe back on the echo input unless silent.
+ * until their release time, and loops the panel-link probe back on the echo input unless silent. The pins are the
+ * panel driver's ({@link PanelWiring}); until it publishes them nothing is wired (no panel firmware runs) and a
+ * press only waits for its release time.
  */
 public final class PanelBench implements SimPanel {
 
     private final Context context;
-    private final PanelPins pins;
+    private final Supplier<PanelWiring> wiring;
     private final LedObserver observer = new LedObserver();
-    private final Map<Integer, Long> pressedUntil = new HashMap<>();
+    /** Key name (multi, center, up, down, left, right) → release time. */
+    private final Map<String, Long> pressedUntil = new HashMap<>();
     private long now;
     private volatile boolean silent;
 
-    public PanelBench(Context context, PanelPins pins, long nowMs) {
+    /** @param wiring the panel driver's pins now, null while it has published none */
+    public PanelBench(Context context, Supplier<PanelWiring> wiring, long nowMs) {
         this.context = context;
-        this.pins = pins;
+        this.wiring = wiring;
         this.now = nowMs;
     }
 
     /** One step at {@code nowMs}. */
     public synchronized void step(long nowMs) {
         now = nowMs;
-        observer.sample(nowMs, colourOnPins());
-        for (int pin : keyPins()) {
-            Long until = pressedUntil.get(pin);
-            boolean pressed = until != null && nowMs < until;
-            if (until != null && !pressed) {
-                pressedUntil.remove(pin);
-            }
-            setInput(pin, pressed == pins.buttonsActiveHigh());
+        pressedUntil.values().removeIf(until -> nowMs >= until);
+        PanelWiring pins = wiring.get();
+        if (pins == null) {
+            observer.sample(nowMs, "OFF");
+            return;
+        }
+        observer.sample(nowMs, colourOnPins(pins));
+        for (String key : KEYS) {
+            GpioPin pin = pin(pins, key);
+            setInput(pin.address(), pressed(pins, pin.address()) == pin.activeHigh());
         }
         if (!silent) {
-            find(DigitalOutput.class, pins.panelProbeAddress())
-                    .ifPresent(probe -> setInput(pins.panelEchoAddress(), probe.isHigh()));
+            find(DigitalOutput.class, pins.panelProbe().address())
+                    .ifPresent(probe -> setInput(pins.panelEcho().address(), probe.isHigh()));
         }
+    }
+
+    private boolean pressed(PanelWiring pins, int address) {
+        return pressedUntil.keySet().stream().anyMatch(key -> pin(pins, key).address() == address);
     }
 
     @Override
@@ -67,15 +81,17 @@ public final class PanelBench implements SimPanel {
         if (holdMs < 1 || holdMs > 600_000) {
             throw new IllegalArgumentException("holdMs must be in [1, 600000], was " + holdMs);
         }
+        PanelWiring pins = wiring.get();
         List<Integer> driven = new ArrayList<>();
-        for (String part : name.split("\\+")) {
-            driven.add(pin(part));
-        }
-        boolean attached = true;
-        for (int pin : driven) {
-            pressedUntil.put(pin, now + holdMs);
-            setInput(pin, pins.buttonsActiveHigh());
-            attached &= find(DigitalInput.class, pin).isPresent();
+        boolean attached = pins != null;
+        for (String key : name.split("\\+")) {
+            pressedUntil.put(key, now + holdMs);
+            if (pins != null) {
+                GpioPin pin = pin(pins, key);
+                driven.add(pin.address());
+                setInput(pin.address(), pin.activeHigh());
+                attached &= find(DigitalInput.class, pin.address()).isPresent();
+            }
         }
         return new PressResult(name, holdMs, driven, attached);
     }
@@ -90,27 +106,24 @@ public final class PanelBench implements SimPanel {
         return silent;
     }
 
-    private int pin(String name) {
-        return switch (name) {
-            case "multi" -> pins.multiButtonAddress();
-            case "center" -> pins.centerButtonAddress();
-            case "up" -> pins.upButtonAddress();
-            case "down" -> pins.downButtonAddress();
-            case "left" -> pins.leftButtonAddress();
-            case "right" -> pins.rightButtonAddress();
-            default -> throw new IllegalArgumentException("unknown button '" + name + "'");
+    private static final List<String> KEYS = List.of("multi", "center", "up", "down", "left", "right");
+
+    private static GpioPin pin(PanelWiring pins, String key) {
+        return switch (key) {
+            case "multi" -> pins.multiButton();
+            case "center" -> pins.centerButton();
+            case "up" -> pins.upButton();
+            case "down" -> pins.downButton();
+            case "left" -> pins.leftButton();
+            case "right" -> pins.rightButton();
+            default -> throw new IllegalArgumentException("unknown button '" + key + "'");
         };
     }
 
-    private int[] keyPins() {
-        return new int[] {pins.multiButtonAddress(), pins.centerButtonAddress(), pins.upButtonAddress(),
-            pins.downButtonAddress(), pins.leftButtonAddress(), pins.rightButtonAddress()};
-    }
-
-    private String colourOnPins() {
-        boolean r = lit(pins.ledRedAddress());
-        boolean g = lit(pins.ledGreenAddress());
-        boolean b = lit(pins.ledBlueAddress());
+    private String colourOnPins(PanelWiring pins) {
+        boolean r = lit(pins.ledRed());
+        boolean g = lit(pins.ledGreen());
+        boolean b = lit(pins.ledBlue());
         if (r && g && b) {
             return "WHITE";
         }
@@ -126,12 +139,12 @@ public final class PanelBench implements SimPanel {
         return r ? "RED" : g ? "GREEN" : b ? "BLUE" : "OFF";
     }
 
-    private boolean lit(int pin) {
-        Optional<DigitalOutput> out = find(DigitalOutput.class, pin);
+    private boolean lit(GpioPin pin) {
+        Optional<DigitalOutput> out = find(DigitalOutput.class, pin.address());
         if (out.isPresent()) {
-            return out.get().isHigh();
+            return out.get().isHigh() == pin.activeHigh();
         }
-        return find(Pwm.class, pin).map(p -> p.isOn() && p.getDutyCycle() > 0.5f).orElse(false);
+        return find(Pwm.class, pin.address()).map(p -> p.isOn() && p.getDutyCycle() > 0.5f).orElse(false);
     }
 
     private void setInput(int pin, boolean high) {

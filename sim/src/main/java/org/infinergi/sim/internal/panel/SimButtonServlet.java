@@ -3,15 +3,18 @@ package org.infinergi.sim.internal.panel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.infinergi.web.json.RequestBodies;
+import org.infinergi.web.json.RequestRejected;
+import org.infinergi.web.json.StrictJson;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -29,6 +32,9 @@ import org.osgi.service.component.annotations.Reference;
 public final class SimButtonServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+
+    /** Button and panel requests are a few bytes; a larger body is refused before it is read (issue 15). */
+    static final int MAX_BODY_BYTES = 4096;
 
     private final transient SimPanel panel;
     private final transient ObjectMapper mapper = new ObjectMapper();
@@ -49,28 +55,38 @@ public final class SimButtonServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String body = new String(req.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if ("/api/sim/panel".equals(req.getServletPath())) {
-            JsonNode n;
-            try {
-                n = mapper.readTree(body);
-            } catch (IOException e) {
-                n = null;
-            }
-            if (n == null || !n.has("silent") || !n.get("silent").isBoolean()) {
-                write(resp, 400, Map.of("error", "body must be {\"silent\": true|false}"));
-                return;
-            }
-            panel.setSilent(n.get("silent").asBoolean());
-            write(resp, 200, Map.of("silent", panel.silent()));
+        String body;
+        try {
+            body = new String(RequestBodies.read(req, MAX_BODY_BYTES), StandardCharsets.UTF_8);
+        } catch (RequestRejected e) {
+            write(resp, e.status(), Map.of("error", e.getMessage()));
             return;
         }
-        ButtonRequest.Parsed parsed = ButtonRequest.parse(mapper, body);
+        Answer a = "/api/sim/panel".equals(req.getServletPath()) ? silent(body) : press(body);
+        write(resp, a.status(), a.body());
+    }
+
+    /** Status and body of an answer. */
+    record Answer(int status, Object body) {
+    }
+
+    Answer silent(String body) {
+        try {
+            boolean silent = StrictJson.object(body.getBytes(StandardCharsets.UTF_8), Set.of("silent"),
+                    "{\"silent\": true}").bool("silent");
+            panel.setSilent(silent);
+            return new Answer(200, Map.of("silent", panel.silent()));
+        } catch (RequestRejected e) {
+            return new Answer(400, Map.of("error", e.getMessage()));
+        }
+    }
+
+    Answer press(String body) {
+        ButtonRequest.Parsed parsed = ButtonRequest.parse(body);
         if (parsed.error() != null) {
-            write(resp, 400, parsed.error());
-            return;
+            return new Answer(400, parsed.error());
         }
-        write(resp, 200, panel.press(parsed.request().button(), parsed.request().holdMs()));
+        return new Answer(200, panel.press(parsed.request().button(), parsed.request().holdMs()));
     }
 
     private void write(HttpServletResponse resp, int status, Object body) throws IOException {

@@ -7,41 +7,48 @@ import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.Set;
 
-import com.pi4j.context.Context;
-
+import org.infinergi.core.charging.hal.PanelWiring;
+import org.infinergi.sim.internal.SimBoardAccess;
 import org.infinergi.sim.internal.SimFault;
 import org.infinergi.sim.internal.SimFaultInjector;
 import org.infinergi.sim.internal.SimStateContributor;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The simulated front panel board on the sim's pi4j context: keys, logo observer, panel link. Reads the
- * firmware panel's PID {@code org.infinergi.panel} for the pins (see {@link PanelPins}) and steps a
- * {@link PanelBench} every 10 ms on its own thread {@code infinergi-sim-panel}. Adds {@code led} to
- * {@code GET /api/sim} and injects the D1 cause ({@code POST /api/sim/fault {"fault": "D1"}}: the panel board
- * stops answering).
+ * The simulated front panel board on the simulated board: keys, logo observer, panel link. The pins are the panel
+ * driver's, from its {@link PanelWiring} service once it runs (the panel's PID has one reader, the driver); until
+ * then the bench has nothing wired. Steps a {@link PanelBench} every 10 ms on its own thread
+ * {@code infinergi-sim-panel}. Adds {@code led} to {@code GET /api/sim} and injects the D1 cause
+ * ({@code POST /api/sim/fault {"fault": "D1"}}: the panel board stops answering).
+ *
+ * <p>Needs only the simulated board, not the firmware, so {@code /api/sim/button} is served from the start.
  */
-@Component(immediate = true, service = {SimPanel.class, SimStateContributor.class, SimFaultInjector.class}, configurationPid = "org.infinergi.panel",
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(immediate = true, service = {SimPanel.class, SimStateContributor.class, SimFaultInjector.class})
 public final class SimPanelComponent implements SimPanel, SimStateContributor, SimFaultInjector {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimPanelComponent.class);
     static final int TICK_MS = 10;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile PanelWiring wiring;
 
     private final PanelBench bench;
     private final ScheduledExecutorService scheduler;
     private boolean tickFailing;
 
     @Activate
-    public SimPanelComponent(@Reference(target = "(infinergi.pi4j.platform=sim)") Context pi4j, PanelPins pins) {
-        bench = new PanelBench(pi4j, pins, nowMs());
+    public SimPanelComponent(@Reference SimBoardAccess board) {
+        bench = new PanelBench(board.board().context(), () -> wiring, nowMs());
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "infinergi-sim-panel");
             t.setDaemon(true);

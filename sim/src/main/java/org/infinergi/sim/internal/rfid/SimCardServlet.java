@@ -3,14 +3,19 @@ package org.infinergi.sim.internal.rfid;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.infinergi.web.json.JsonObject;
+import org.infinergi.web.json.RequestBodies;
+import org.infinergi.web.json.RequestRejected;
+import org.infinergi.web.json.StrictJson;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,6 +34,10 @@ public final class SimCardServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
+    /** A card request is a few bytes; a larger body is refused before it is read (issue 15). */
+    static final int MAX_BODY_BYTES = 4096;
+    private static final String EXAMPLE = "{\"uid\": \"04A2B3C4\"}";
+
     private final transient SimRfid rfid;
     private final transient ObjectMapper mapper = new ObjectMapper();
 
@@ -44,31 +53,29 @@ public final class SimCardServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String body = new String(req.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        Answer a = post(body);
+        Answer a;
+        try {
+            a = post(new String(RequestBodies.read(req, MAX_BODY_BYTES), StandardCharsets.UTF_8));
+        } catch (RequestRejected e) {
+            a = new Answer(e.status(), Map.of("error", e.getMessage()));
+        }
         write(resp, a.status(), a.body());
     }
 
     /** Status and body for a POST body. */
     Answer post(String body) {
-        JsonNode n;
+        String uid;
         try {
-            n = mapper.readTree(body);
-        } catch (IOException e) {
-            return new Answer(400, Map.of("error", "body is not JSON: expected {\"uid\": \"04A2B3C4\"}"));
-        }
-        if (n == null || !n.isObject()) {
-            return new Answer(400, Map.of("error", "body must be a JSON object: {\"uid\": \"04A2B3C4\"}"));
-        }
-        JsonNode uid = n.get("uid");
-        if (uid == null || uid.isNull()) {
-            return new Answer(400, Map.of("error", "uid is missing: expected {\"uid\": \"04A2B3C4\"}"));
-        }
-        if (!uid.isTextual()) {
-            return new Answer(400, Map.of("error", "uid must be a string of hex digits, was " + uid));
+            JsonObject n = StrictJson.object(body.getBytes(StandardCharsets.UTF_8), Set.of("uid"), EXAMPLE);
+            if (n.absent("uid")) {
+                return new Answer(400, Map.of("error", "uid is missing: expected " + EXAMPLE));
+            }
+            uid = n.text("uid");
+        } catch (RequestRejected e) {
+            return new Answer(400, Map.of("error", e.getMessage()));
         }
         try {
-            return new Answer(200, rfid.present(uid.asText()));
+            return new Answer(200, rfid.present(uid));
         } catch (IllegalArgumentException e) {
             return new Answer(400, Map.of("error", e.getMessage()));
         }

@@ -5,17 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.pwm.Pwm;
 
+import org.infinergi.core.charging.hal.PanelWiring;
+import org.infinergi.core.charging.testing.FakePanelWiring;
 import org.infinergi.sim.hw.SimBoard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,12 +25,8 @@ class PanelBenchTest {
     private final SimBoard board = new SimBoard();
     private final Context pi4j = board.context();
     private long now = 0;
-    private final PanelBench bench = new PanelBench(pi4j, pins(Map.of()), now);
-
-    static PanelPins pins(Map<String, Object> overrides) {
-        return (PanelPins) Proxy.newProxyInstance(PanelPins.class.getClassLoader(), new Class<?>[] {PanelPins.class},
-                (p, m, a) -> overrides.containsKey(m.getName()) ? overrides.get(m.getName()) : m.getDefaultValue());
-    }
+    private final PanelWiring wiring = new FakePanelWiring();
+    private final PanelBench bench = new PanelBench(pi4j, () -> wiring, now);
 
     @AfterEach
     void tearDown() {
@@ -81,7 +76,7 @@ class PanelBenchTest {
 
     @Test
     void activeLowKeysRestHigh() {
-        PanelBench low = new PanelBench(pi4j, pins(Map.of("buttonsActiveHigh", false)), 0);
+        PanelBench low = new PanelBench(pi4j, () -> new FakePanelWiring().keysActiveHigh(false), 0);
         DigitalInput up = in(17);
         low.step(10);
         assertTrue(up.isHigh(), "released = high with pull-up");
@@ -146,14 +141,13 @@ class PanelBenchTest {
 
     @Test
     void requestBodiesAreParsedOrRejectedWithTheAllowedList() {
-        ObjectMapper m = new ObjectMapper();
         assertEquals(new ButtonRequest("left+right", 30000),
-                ButtonRequest.parse(m, "{\"button\":\"left+right\",\"holdMs\":30000}").request());
-        assertEquals(200, ButtonRequest.parse(m, "{\"button\":\"multi\"}").request().holdMs());
-        var bad = ButtonRequest.parse(m, "{\"button\":\"start\",\"holdMs\":100}").error();
+                ButtonRequest.parse("{\"button\":\"left+right\",\"holdMs\":30000}").request());
+        assertEquals(200, ButtonRequest.parse("{\"button\":\"multi\"}").request().holdMs());
+        var bad = ButtonRequest.parse("{\"button\":\"start\",\"holdMs\":100}").error();
         assertEquals(SimPanel.BUTTONS, bad.get("allowedButtons"));
         assertTrue(bad.get("error").toString().contains("start"));
-        assertTrue(ButtonRequest.parse(m, "{\"button\":\"up\",\"holdMs\":-1}").error() != null);
-        assertTrue(ButtonRequest.parse(m, "not json").error() != null);
+        assertTrue(ButtonRequest.parse("{\"button\":\"up\",\"holdMs\":-1}").error() != null);
+        assertTrue(ButtonRequest.parse("not json").error() != null);
     }
 }

@@ -18,7 +18,7 @@ class SimPanelComponentTest {
     @Test
     void contributesLedAndInjectsD1() {
         try (SimBoard board = new SimBoard()) {
-            SimPanelComponent c = new SimPanelComponent(board.context(), PanelBenchTest.pins(Map.of()));
+            SimPanelComponent c = new SimPanelComponent(() -> board);
             try {
                 Map<String, Object> json = new HashMap<>();
                 c.contribute(json);

@@ -12,7 +12,6 @@ import java.util.Map;
 
 import com.pi4j.io.serial.Serial;
 
-import org.infinergi.core.charging.testing.Defaults;
 import org.infinergi.sim.hw.SimBoard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class SimRfidTest {
 
     private final SimBoard board = new SimBoard();
-    private final SimRfidComponent rfid = new SimRfidComponent(board.context(), Defaults.of(ReaderPort.class));
+    private final SimRfidComponent rfid = new SimRfidComponent(board.context());
     private final SimCardServlet servlet = new SimCardServlet(rfid);
 
     @AfterEach
@@ -75,9 +74,49 @@ class SimRfidTest {
 
     @Test
     void anotherDevicePathHasNoReader() {
+        openPort("/dev/serial0");
         RuntimeException e = assertThrows(RuntimeException.class, () -> openPort("/dev/ttyUSB0"));
         assertTrue(String.valueOf(e.getMessage()).contains("/dev/ttyUSB0")
                 || String.valueOf(e.getCause()).contains("/dev/ttyUSB0"), e.toString());
+    }
+
+    @Test
+    void theReaderIsWiredWhereTheDriverOpens_thePn532AtItsHsuBaudRate() {
+        Serial port = board.context().create(Serial.newConfigBuilder(board.context()).id("pn532-uart")
+                .device("/dev/ttyAMA0").baud(115200).dataBits_8().parityNone().stopBits_1().flowNone());
+        assertEquals("/dev/ttyAMA0", rfid.state().get("device"));
+        assertEquals("PN532", rfid.state().get("module"));
+        assertEquals(true, rfid.state().get("readerOpen"));
+        // GetFirmwareVersion after the HSU wake-up: ACK, then D5 03 32 01 06 07.
+        byte[] wake = {0x55, 0x55, 0, 0, 0, 0, 0, 0};
+        port.write(wake, 0, wake.length);
+        byte[] cmd = {0x00, 0x00, (byte) 0xFF, 0x02, (byte) 0xFE, (byte) 0xD4, 0x02, 0x2A, 0x00};
+        port.write(cmd, 0, cmd.length);
+        assertArrayEquals(new byte[] {0x00, 0x00, (byte) 0xFF, 0x00, (byte) 0xFF, 0x00, 0x00, 0x00, (byte) 0xFF,
+                0x06, (byte) 0xFA, (byte) 0xD5, 0x03, 0x32, 0x01, 0x06, 0x07, (byte) 0xE8, 0x00}, read(port));
+    }
+
+    @Test
+    void theIso14443ReaderRefusesUidsNoSuchCardHas() {
+        SimCardServlet.Answer a = servlet.post("{\"uid\": \"62E3086CED\"}");
+        assertEquals(400, a.status());
+        assertTrue(a.body().get("error").toString().contains("4, 7 or 10 bytes"), a.body().toString());
+        assertEquals(0, rfid.state().get("presentations"));
+    }
+
+    @Test
+    void noSimComponentReadsAnRfidDriversPid() throws java.io.IOException {
+        // Issue 14 point 4: one owner per PID. The reader follows the path the driver opens instead.
+        try (var xmls = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("target/classes/OSGI-INF"),
+                "*.xml")) {
+            int components = 0;
+            for (java.nio.file.Path xml : xmls) {
+                components++;
+                String text = java.nio.file.Files.readString(xml);
+                assertFalse(text.contains("configuration-pid=\"org.infinergi.driver.rfid"), xml + " reads a driver PID");
+            }
+            assertTrue(components > 0, "the sim's component descriptions are built");
+        }
     }
 
     @Test
@@ -97,7 +136,7 @@ class SimRfidTest {
         assertBadRequest("{\"uid\": 1234}", "must be a string");
         assertBadRequest("{}", "uid is missing");
         assertBadRequest("{\"uid\": \"\"}", "uid is missing");
-        assertBadRequest("not json", "not JSON");
+        assertBadRequest("not json", "not valid JSON");
         assertBadRequest("[1]", "JSON object");
         assertEquals(0, rfid.state().get("presentations"));
     }

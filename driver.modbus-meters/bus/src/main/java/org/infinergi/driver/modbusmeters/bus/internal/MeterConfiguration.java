@@ -42,8 +42,8 @@ public final class MeterConfiguration {
 
     @Activate
     public MeterConfiguration(@Reference BusRegistry buses, @Reference ConfigurationAdmin configurations,
-            ModbusMeterConfig config, Map<String, Object> properties, BundleContext context) {
-        this(buses, config, properties, InstalledModels.of(context), (pid, target) -> write(configurations, pid, target));
+            Map<String, Object> properties, BundleContext context) {
+        this(buses, ModbusMeterComponent.config(properties), properties, InstalledModels.of(context), (pid, target) -> write(configurations, pid, target));
     }
 
     /** @param installed the models the installed vendor bundles carry */

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.infinergi.core.charging.api.CheckedConfiguration;
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.hal.Meter;
 import org.infinergi.core.charging.hal.MeterReading;
 import org.infinergi.driver.modbusmeters.bus.MeterModel;
@@ -63,10 +65,24 @@ public final class ModbusMeterComponent {
     @Activate
     public ModbusMeterComponent(@Reference BusRegistry buses,
             @Reference(name = ModelTarget.REFERENCE, target = ModelTarget.NONE) MeterModel model,
-            @Reference ConfigurationAdmin configurations, ModbusMeterConfig config, Map<String, Object> properties,
-            ComponentContext context) {
-        this(buses, model, config, properties, configuredKeys(configurations, properties),
+            @Reference ConfigurationAdmin configurations, Map<String, Object> properties, ComponentContext context) {
+        this(buses, model, config(properties), properties, configuredKeys(configurations, properties),
                 (meter, props) -> register(context.getBundleContext(), meter, props), Clock.systemUTC());
+    }
+
+    /**
+     * The configuration read by this driver, not by DS (which reads an empty value as 0, false or "", or fails
+     * naming no key): an empty value or one not of its key's type refuses the meter at once, by name (issue 15).
+     */
+    static ModbusMeterConfig config(Map<String, Object> properties) {
+        CheckedConfiguration<ModbusMeterConfig> c = CheckedConfiguration.check(String.valueOf(
+                properties.getOrDefault("service.pid", ModbusMeterConfig.PID)), properties, ModbusMeterConfig.class,
+                null);
+        if (!c.accepted()) {
+            throw new IllegalArgumentException(String.join("; ", c.rejections().stream()
+                    .map(ConfigurationRejection::message).toList()));
+        }
+        return c.config();
     }
 
     /**
