@@ -52,8 +52,8 @@ final class Buses implements BusRegistry {
     @Override
     public synchronized AutoCloseable claimVehicleMeter(String name) {
         if (vehicleMeter != null && !vehicleMeter.equals(name)) {
-            throw new IllegalArgumentException(name + ": role=VEHICLE rejected: " + vehicleMeter + " is already the "
-                    + "vehicle meter, and a charging station has only one MID meter (manual §4.7)");
+            throw new IllegalArgumentException(vehicleMeter + " is already the vehicle meter: a charging station has "
+                + "only one MID meter (manual §4.7)");
         }
         vehicleMeter = name;
         vehicleClaims++;

@@ -5,11 +5,15 @@ import java.time.Clock;
 import java.util.Collections;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.infinergi.core.charging.api.CheckedConfiguration;
+import org.infinergi.core.charging.api.ConfigurationOwner;
 import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.hal.Meter;
 import org.infinergi.core.charging.hal.MeterReading;
@@ -21,68 +25,267 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One configured Modbus meter (factory PID {@value ModbusMeterConfig#PID}), active while SCR has bound the vendor's
- * {@link MeterModel} of its {@code model}: the reference {@value ModelTarget#REFERENCE} takes its target from the
- * configuration ({@value ModelTarget#PROPERTY}, written by {@link MeterConfiguration}); without it the default target
- * matches nothing. Without its model there is no Meter service, which the core treats like a silent meter; the model
- * coming back (a vendor bundle updated) activates the meter again.
+ * One configured Modbus meter (factory PID {@value ModbusMeterConfig#PID}), the one reader of its configuration.
  *
- * <p>The {@link Meter} is registered in activation through the bundle context, not as this component's service:
- * its {@value Meter#SOURCE} and {@value Meter#STARTUP_GRACE_MS} come from the model, and setting them on an SCR
- * registration during activation (Felix's ExtComponentContext) makes the core ask SCR for the service before the
- * instance exists (Felix answers null and the core misses the meter).
+ * <p>It checks every configuration it is given and answers the verdict as a {@link ConfigurationOwner}, so a refused
+ * one is listed in {@code /api/status} {@code rejectedConfigurations} with every other: an empty value or one not of
+ * its key's type, a model no installed vendor bundle carries, a role other than VEHICLE/GRID, a second VEHICLE meter
+ * (manual §4.7: only one MID meter per charging station). A refused change leaves the previous valid configuration
+ * in force (the meter goes on polling); a refused first configuration runs no meter (a missing MID meter: D9).
+ *
+ * <p>The vendor's {@link MeterModel} is bound by SCR through the DS target of reference {@value ModelTarget#REFERENCE}:
+ * the accepted configuration's model is written as {@value ModelTarget#PROPERTY} into the configuration itself, and
+ * the default target matches nothing. The meter is polled and its {@link Meter} published while the bound model is
+ * the accepted configuration's; the model going (its vendor bundle stopped or updated) withdraws the Meter, which the
+ * core treats like a silent meter, and its coming back publishes it again.
+ *
+ * <p>The Meter is registered through the bundle context once the model is bound: its properties
+ * {@value Meter#SOURCE} and {@value Meter#STARTUP_GRACE_MS} come from the model.
  */
-@Component(immediate = true, service = {}, configurationPid = ModbusMeterConfig.PID,
+@Component(immediate = true, service = ConfigurationOwner.class, configurationPid = ModbusMeterConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = ModbusMeterConfig.class, factory = true)
-public final class ModbusMeterComponent {
+public final class ModbusMeterComponent implements ConfigurationOwner {
 
     /** Registers the Meter service; closing the answer unregisters it. */
     interface Publisher {
         AutoCloseable publish(Meter meter, Dictionary<String, Object> properties);
     }
 
+    /** The meter's own configuration in Config Admin. */
+    interface OwnConfiguration {
+        /** The keys the configuration really sets ({@link #configuredKeys}). */
+        Set<String> keys(Map<String, Object> properties);
+
+        /** Writes {@value ModelTarget#PROPERTY} into configuration {@code pid}. */
+        void writeTarget(String pid, String target);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ModbusMeterComponent.class);
     private static final String VEHICLE = "VEHICLE";
 
-    private final MeterSettings settings;
-    private final AutoCloseable vehicleClaim;
-    private final MeterPoller poller;
-    private final AutoCloseable polling;
-    private final AutoCloseable registration;
+    /** A configuration in force: its checked settings, the keys it sets, and its vehicle meter claim (or null). */
+    private record Accepted(MeterSettings settings, Set<String> configured, AutoCloseable vehicleClaim) {
+    }
+
+    /** A meter being polled and published with the model it was started with. */
+    private record Running(Accepted accepted, MeterModel model, MeterSettings settings, MeterPoller poller,
+            AutoCloseable polling, AutoCloseable registration) {
+    }
+
+    private final BusRegistry buses;
+    private final Supplier<Set<String>> installed;
+    private final OwnConfiguration own;
+    private final Publisher publisher;
+    private final Clock clock;
+    private final String name;
+    private volatile List<ConfigurationRejection> rejections = List.of();
+    // guarded by this
+    private Accepted accepted;
+    private MeterModel model;
+    private Running running;
+    private boolean deactivated;
 
     @Activate
-    public ModbusMeterComponent(@Reference BusRegistry buses,
-            @Reference(name = ModelTarget.REFERENCE, target = ModelTarget.NONE) MeterModel model,
-            @Reference ConfigurationAdmin configurations, Map<String, Object> properties, ComponentContext context) {
-        this(buses, model, config(properties), properties, configuredKeys(configurations, properties),
-                (meter, props) -> register(context.getBundleContext(), meter, props), Clock.systemUTC());
+    public ModbusMeterComponent(@Reference BusRegistry buses, @Reference ConfigurationAdmin configurations,
+            Map<String, Object> properties, BundleContext context) {
+        this(buses, () -> InstalledModels.of(context), ownConfiguration(configurations),
+                (meter, props) -> register(context, meter, props), Clock.systemUTC(), properties);
     }
 
     /**
-     * The configuration read by this driver, not by DS (which reads an empty value as 0, false or "", or fails
-     * naming no key): an empty value or one not of its key's type refuses the meter at once, by name (issue 15).
+     * @param installed the models the installed vendor bundles carry ({@link InstalledModels})
+     * @param properties the first configuration
      */
-    static ModbusMeterConfig config(Map<String, Object> properties) {
-        CheckedConfiguration<ModbusMeterConfig> c = CheckedConfiguration.check(String.valueOf(
-                properties.getOrDefault("service.pid", ModbusMeterConfig.PID)), properties, ModbusMeterConfig.class,
-                null);
-        if (!c.accepted()) {
-            throw new IllegalArgumentException(String.join("; ", c.rejections().stream()
-                    .map(ConfigurationRejection::message).toList()));
+    ModbusMeterComponent(BusRegistry buses, Supplier<Set<String>> installed, OwnConfiguration own,
+            Publisher publisher, Clock clock, Map<String, Object> properties) {
+        this.buses = buses;
+        this.installed = installed;
+        this.own = own;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.name = String.valueOf(properties.getOrDefault(Constants.SERVICE_PID, ModbusMeterConfig.PID));
+        apply(properties);
+    }
+
+    @Modified
+    void modified(Map<String, Object> properties) {
+        apply(properties);
+    }
+
+    /** SCR binds the model named by {@value ModelTarget#PROPERTY}; optional so that a refusal stays listed. */
+    @Reference(name = ModelTarget.REFERENCE, target = ModelTarget.NONE, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindModel")
+    void bindModel(MeterModel bound) {
+        synchronized (this) {
+            model = bound;
         }
-        return c.config();
+        reconcile();
+    }
+
+    void unbindModel(MeterModel gone) {
+        synchronized (this) {
+            if (model == gone) {
+                model = null;
+            }
+        }
+        reconcile();
+    }
+
+    @Override
+    public List<ConfigurationRejection> rejections() {
+        return rejections;
+    }
+
+    /**
+     * The configuration checked the way this driver reads it, not the way DS does (which reads an empty value as 0,
+     * false or "", or fails naming no key, issue 15): every bad key named.
+     *
+     * @throws MeterSettings.Refused naming every bad key
+     */
+    static MeterSettings check(String pid, Map<String, Object> properties, Set<String> installed) {
+        CheckedConfiguration<ModbusMeterConfig> typed = CheckedConfiguration.check(pid, properties,
+                ModbusMeterConfig.class, null);
+        if (!typed.accepted()) {
+            throw new MeterSettings.Refused(typed.rejections());
+        }
+        return MeterSettings.of(pid, typed.config(), installed);
+    }
+
+    private void apply(Map<String, Object> properties) {
+        MeterSettings settings;
+        try {
+            settings = check(name, properties, installed.get());
+        } catch (MeterSettings.Refused r) {
+            reject(r.rejections());
+            return;
+        }
+        Set<String> configured = own.keys(properties);
+        synchronized (this) {
+            if (accepted != null && accepted.settings().equals(settings) && accepted.configured().equals(configured)) {
+                settings = null; // the same configuration (its target written, say): the meter runs on
+            }
+        }
+        if (settings != null && !accept(settings, configured)) {
+            return;
+        }
+        rejections = List.of();
+        String model = accepted().settings().model();
+        String target = ModelTarget.of(model);
+        if (!target.equals(properties.get(ModelTarget.PROPERTY))) {
+            LOG.info("Modbus meter {}: model {} bound by {}={}", name, model, ModelTarget.PROPERTY, target);
+            own.writeTarget(name, target);
+        }
+        reconcile();
+    }
+
+    /** Puts {@code settings} in force, unless it would be a second vehicle meter (then refused). */
+    private boolean accept(MeterSettings settings, Set<String> configured) {
+        AutoCloseable claim = null;
+        if (VEHICLE.equals(settings.role())) {
+            try {
+                claim = buses.claimVehicleMeter(name);
+            } catch (IllegalArgumentException e) {
+                reject(List.of(new ConfigurationRejection(name, "role", VEHICLE, e.getMessage())));
+                return false;
+            }
+        }
+        Accepted previous;
+        synchronized (this) {
+            previous = accepted;
+            accepted = new Accepted(settings, configured, claim);
+        }
+        if (previous != null) {
+            close(previous.vehicleClaim(), "giving the vehicle meter claim back");
+        }
+        return true;
+    }
+
+    private void reject(List<ConfigurationRejection> refused) {
+        rejections = List.copyOf(refused);
+        boolean first = accepted() == null;
+        LOG.error("Configuration rejected: {} — {}", String.join("; ", refused.stream()
+                .map(ConfigurationRejection::message).toList()), first
+                        ? "no meter runs on it (a missing vehicle meter is D9)"
+                        : "the previous valid configuration stays in force");
+    }
+
+    private synchronized Accepted accepted() {
+        return accepted;
+    }
+
+    /** Runs the meter when the bound model is the accepted configuration's, else nothing: never a wrong map. */
+    private synchronized void reconcile() {
+        if (deactivated) {
+            return;
+        }
+        Accepted a = accepted;
+        MeterModel m = model;
+        boolean fits = a != null && m != null && modelName(m).equals(a.settings().model());
+        if (running != null && fits && running.accepted() == a && running.model() == m) {
+            return;
+        }
+        stop();
+        if (fits) {
+            start(a, m);
+        }
+    }
+
+    private static String modelName(MeterModel m) {
+        return String.valueOf(m.registerMap().model()).toUpperCase(Locale.ROOT);
+    }
+
+    private void start(Accepted a, MeterModel m) {
+        // Manual §4.7: the meter keeps its factory serial settings; the model knows them.
+        MeterSettings s = a.settings().withDefaults(m.serialDefaults(), a.configured());
+        RegisterMap map = m.registerMap();
+        MeterPoller poller = new MeterPoller(name + " (" + s.describe() + ")", map, s.slaveId(), s.timeoutMs(),
+                s.attempts(), s.holdMs(), clock, VEHICLE.equals(s.role())).startupGrace(m.startupGraceMs());
+        AutoCloseable polling;
+        try {
+            polling = buses.attach(s.endpoint(), poller, s.pollMs());
+        } catch (RuntimeException e) {
+            LOG.error("Modbus meter {}: its line {} cannot be used: {}", name, s.endpoint(), e.getMessage());
+            return;
+        }
+        AutoCloseable registration = publisher.publish(new PolledMeter(poller),
+                serviceProperties(s, map, m.startupGraceMs()));
+        running = new Running(a, m, s, poller, polling, registration);
+        LOG.info("Modbus meter {}: {} meter {} polled every {} ms", name, map.source(), s.describe(), s.pollMs());
+    }
+
+    private void stop() {
+        Running r = running;
+        if (r != null) {
+            running = null;
+            close(r.registration(), "unregistering the meter");
+            close(r.polling(), "stopping the polling");
+            LOG.info("Modbus meter {}: withdrawn", name);
+        }
+    }
+
+    private Dictionary<String, Object> serviceProperties(MeterSettings s, RegisterMap map, long graceMs) {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(Meter.ROLE, s.role());
+        props.put(Meter.SOURCE, map.source().name());
+        props.put(MeterModel.NAME, map.model());
+        props.put(Meter.STARTUP_GRACE_MS, graceMs);
+        props.put("infinergi.meter.config", name);
+        return props;
     }
 
     /**
@@ -103,49 +306,31 @@ public final class ModbusMeterComponent {
         return Set.copyOf(properties.keySet());
     }
 
-    /**
-     * Refuses a configuration that is invalid, whose target does not name its model (a configuration edited since the
-     * target was derived: the check writes it again) or that would be a second vehicle meter (manual §4.7).
-     *
-     * @param configured the keys the configuration sets ({@link #configuredKeys})
-     * @param publish sets the Meter service's properties
-     */
-    ModbusMeterComponent(BusRegistry buses, MeterModel model, ModbusMeterConfig config, Map<String, Object> properties,
-            Set<String> configured, Publisher publish, Clock clock) {
-        String name = String.valueOf(properties.getOrDefault(Constants.SERVICE_PID, ModbusMeterConfig.PID));
-        MeterSettings checked = MeterSettings.of(name, config);
-        Object target = properties.get(ModelTarget.PROPERTY);
-        if (!ModelTarget.of(checked.model()).equals(target)) {
-            throw new IllegalArgumentException(ModbusMeterConfig.PID + " " + name + ": " + ModelTarget.PROPERTY + "="
-                    + target + " does not select model=" + checked.model() + "; not bound to another model");
-        }
-        // Manual §4.7: the meter keeps its factory serial settings; the model knows them.
-        this.settings = checked.withDefaults(model.serialDefaults(), configured);
-        this.vehicleClaim = VEHICLE.equals(settings.role()) ? buses.claimVehicleMeter(name) : null;
-        RegisterMap map = model.registerMap();
-        this.poller = new MeterPoller(name + " (" + settings.describe() + ")", map, settings.slaveId(),
-                settings.timeoutMs(), settings.attempts(), settings.holdMs(), clock, VEHICLE.equals(settings.role()))
-                .startupGrace(model.startupGraceMs());
-        try {
-            this.polling = buses.attach(settings.endpoint(), poller, settings.pollMs());
-        } catch (RuntimeException e) {
-            close(vehicleClaim, "giving the vehicle meter claim back");
-            throw e;
-        }
-        this.registration = publish.publish(new PolledMeter(poller),
-                serviceProperties(map, model.startupGraceMs()));
-        LOG.info("Modbus meter {}: {} meter {} polled every {} ms", name, map.source(), settings.describe(),
-                settings.pollMs());
-    }
+    private static OwnConfiguration ownConfiguration(ConfigurationAdmin configurations) {
+        return new OwnConfiguration() {
+            @Override
+            public Set<String> keys(Map<String, Object> properties) {
+                return configuredKeys(configurations, properties);
+            }
 
-    private Dictionary<String, Object> serviceProperties(RegisterMap map, long graceMs) {
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put(Meter.ROLE, settings.role());
-        props.put(Meter.SOURCE, map.source().name());
-        props.put(MeterModel.NAME, map.model());
-        props.put(Meter.STARTUP_GRACE_MS, graceMs);
-        props.put("infinergi.meter.config", settings.name());
-        return props;
+            @Override
+            public void writeTarget(String pid, String target) {
+                try {
+                    Configuration[] found = configurations.listConfigurations(
+                            "(" + Constants.SERVICE_PID + "=" + ModelTarget.escape(pid) + ")");
+                    if (found == null) {
+                        return; // deleted meanwhile
+                    }
+                    Dictionary<String, Object> properties = found[0].getProperties();
+                    properties.put(ModelTarget.PROPERTY, target);
+                    found[0].updateIfDifferent(properties); // no update loop
+                } catch (IOException | InvalidSyntaxException | IllegalStateException e) {
+                    // the meter stays unbound (no Meter: D9 for a MID meter), never bound to another model
+                    LOG.error("Modbus meter {}: writing {} failed; the meter stays unbound", pid, ModelTarget.PROPERTY,
+                            e);
+                }
+            }
+        };
     }
 
     private static AutoCloseable register(BundleContext context, Meter meter, Dictionary<String, Object> props) {
@@ -167,22 +352,28 @@ public final class ModbusMeterComponent {
         }
     }
 
-    /** The settings in use, the model's factory settings filled in, for tests. */
-    MeterSettings settings() {
-        return settings;
+    /** The settings in use, the model's factory settings filled in, for tests; null when no meter runs. */
+    synchronized MeterSettings settings() {
+        return running == null ? null : running.settings();
     }
 
-    /** The meter's poller, for tests. */
-    MeterPoller poller() {
-        return poller;
+    /** The meter's poller, for tests; null when no meter runs. */
+    synchronized MeterPoller poller() {
+        return running == null ? null : running.poller();
     }
 
     @Deactivate
     void deactivate() {
-        LOG.info("Modbus meter {}: withdrawn", settings.name());
-        close(registration, "unregistering the meter");
-        close(polling, "stopping the polling");
-        close(vehicleClaim, "giving the vehicle meter claim back");
+        Accepted a;
+        synchronized (this) {
+            deactivated = true;
+            stop();
+            a = accepted;
+            accepted = null;
+        }
+        if (a != null) {
+            close(a.vehicleClaim(), "giving the vehicle meter claim back");
+        }
     }
 
     private void close(AutoCloseable c, String what) {
@@ -192,7 +383,7 @@ public final class ModbusMeterComponent {
         try {
             c.close();
         } catch (Exception e) {
-            LOG.warn("Modbus meter {}: {} failed", settings.name(), what, e);
+            LOG.warn("Modbus meter {}: {} failed", name, what, e);
         }
     }
 }

@@ -7,7 +7,7 @@ import org.infinergi.driver.modbusmeters.bus.MeterModel;
 /**
  * The DS target that binds a configured meter to its vendor's {@link MeterModel}: Felix SCR takes the filter of the
  * meter's reference {@value #REFERENCE} from the configuration property {@value #PROPERTY}, which
- * {@link MeterConfiguration} derives from the configured {@code model}.
+ * {@link ModbusMeterComponent} derives from the accepted configuration's {@code model}.
  */
 final class ModelTarget {
 
