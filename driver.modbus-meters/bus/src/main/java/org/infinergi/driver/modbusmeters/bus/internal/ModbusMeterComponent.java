@@ -22,9 +22,11 @@ import org.infinergi.driver.modbusmeters.bus.RegisterMap;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.ComponentConstants;
+import org.osgi.service.component.ComponentFactory;
+import org.osgi.service.component.ComponentInstance;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -53,8 +55,9 @@ import org.slf4j.LoggerFactory;
  * the accepted configuration's; the model going (its vendor bundle stopped or updated) withdraws the Meter, which the
  * core treats like a silent meter, and its coming back publishes it again.
  *
- * <p>The Meter is registered through the bundle context once the model is bound: its properties
- * {@value Meter#SOURCE} and {@value Meter#STARTUP_GRACE_MS} come from the model.
+ * <p>The Meter is SCR's service too, made through the component factory {@link PublishedMeter} once the model is
+ * bound: its properties {@value Meter#SOURCE} and {@value Meter#STARTUP_GRACE_MS} come from the model, which this
+ * component, active without it, cannot give its own registration.
  */
 @Component(immediate = true, service = ConfigurationOwner.class, configurationPid = ModbusMeterConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -102,9 +105,10 @@ public final class ModbusMeterComponent implements ConfigurationOwner {
 
     @Activate
     public ModbusMeterComponent(@Reference BusRegistry buses, @Reference ConfigurationAdmin configurations,
-            Map<String, Object> properties, BundleContext context) {
+            @Reference(target = "(" + ComponentConstants.COMPONENT_FACTORY + "=" + PublishedMeter.FACTORY + ")")
+            ComponentFactory<Meter> meters, Map<String, Object> properties, BundleContext context) {
         this(buses, () -> InstalledModels.of(context), ownConfiguration(configurations),
-                (meter, props) -> register(context, meter, props), Clock.systemUTC(), properties);
+                (meter, props) -> publish(meters, meter, props), Clock.systemUTC(), properties);
     }
 
     /**
@@ -333,15 +337,12 @@ public final class ModbusMeterComponent implements ConfigurationOwner {
         };
     }
 
-    private static AutoCloseable register(BundleContext context, Meter meter, Dictionary<String, Object> props) {
-        ServiceRegistration<Meter> reg = context.registerService(Meter.class, meter, props);
-        return () -> {
-            try {
-                reg.unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // the bundle is stopping: the framework unregistered it
-            }
-        };
+    /** The Meter as SCR's service: an instance of {@link PublishedMeter}, made once the model is bound. */
+    private static AutoCloseable publish(ComponentFactory<Meter> meters, Meter meter,
+            Dictionary<String, Object> props) {
+        props.put(PublishedMeter.POLLED, meter);
+        ComponentInstance<Meter> instance = meters.newInstance(props);
+        return instance::dispose;
     }
 
     /** The Meter service: the poller's last good reading. */
