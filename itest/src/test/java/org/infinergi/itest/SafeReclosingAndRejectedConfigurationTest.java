@@ -180,6 +180,39 @@ public class SafeReclosingAndRejectedConfigurationTest {
                 .until(() -> http.get("/api/status").path("rejectedConfigurations").size() == 0);
     }
 
+    @Test
+    public void aSecondVehicleMeterAndAnUnknownModel_areListedInTheStatus_theMidMeterGoesOn() throws Exception {
+        // Issue 19: the Modbus meter's configuration is refused like any other (ConfigurationOwner), not by a failed
+        // activation that nothing lists; the MID meter's previous configuration stays in force.
+        org.osgi.service.cm.Configuration mid = configAdmin.listConfigurations(
+                "(&(service.factoryPid=org.infinergi.meter.modbus)(role=VEHICLE))")[0];
+        Dictionary<String, Object> before = mid.getProperties();
+        org.osgi.service.cm.Configuration second = configAdmin.getFactoryConfiguration("org.infinergi.meter.modbus",
+                "mid2", "?");
+        try {
+            second.update(props("model", "SDM230", "role", "VEHICLE", "host", "127.0.0.1", "tcpPort", "1"));
+            Dictionary<String, Object> unknown = mid.getProperties();
+            unknown.put("model", "EM999");
+            mid.update(unknown);
+            await("both meter rejections listed").atMost(STEP).pollInterval(POLL)
+                    .until(() -> http.get("/api/status").path("rejectedConfigurations").size() == 2);
+            String listed = http.get("/api/status").path("rejectedConfigurations").toString();
+            assertTrue(listed, listed.contains("{\"pid\":\"org.infinergi.meter.modbus~mid2\",\"key\":\"role\","
+                    + "\"value\":\"VEHICLE\",\"reason\":\"" + mid.getPid() + " is already the vehicle meter: a "
+                    + "charging station has only one MID meter (manual §4.7)\"}"));
+            assertTrue(listed, listed.contains("{\"pid\":\"" + mid.getPid() + "\",\"key\":\"model\","
+                    + "\"value\":\"EM999\",\"reason\":\"must be one of the installed models: "));
+            assertEquals("the MID meter goes on with its previous model", 1, context.getServiceReferences(
+                    "org.infinergi.core.charging.hal.Meter", "(&(infinergi.meter.role=VEHICLE)"
+                            + "(infinergi.meter.model=SDM72D))").length);
+        } finally {
+            second.delete();
+            mid.update(before);
+        }
+        await("nothing rejected once restored").atMost(STEP).pollInterval(POLL)
+                .until(() -> http.get("/api/status").path("rejectedConfigurations").size() == 0);
+    }
+
     private static Dictionary<String, Object> props(String... keyValues) {
         Dictionary<String, Object> d = new Hashtable<>();
         for (int i = 0; i < keyValues.length; i += 2) {

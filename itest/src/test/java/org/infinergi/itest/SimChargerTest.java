@@ -605,13 +605,25 @@ public class SimChargerTest {
                     && mid.getService().latest().isPresent() && charger.status().state() == ChargerState.CHARGING
                     && charger.status().contactorClosed() && charger.status().sessionEnergyWh() > 0);
 
+            assertEquals("the MID meter's model, bound by SCR through its target", List.of(MID_MODEL_TARGET),
+                    midMeterModelBinding());
+            long before = midMeterModelService();
+
             ReadingWatch readings = new ReadingWatch(mid);
             ChargeWatch watch = new ChargeWatch();
             try {
                 updatedAtOnceUnderTheCharge(jars, EASTRON_BUNDLE, watch);
                 Instant swapped = Instant.now();
-                await("the MID meter reads again after the swap").atMost(STEP)
-                        .until(() -> readings.last().isAfter(swapped));
+                try {
+                    await("the MID meter reads again after the swap").atMost(STEP)
+                            .until(() -> readings.last().isAfter(swapped));
+                } catch (RuntimeException e) { // the awaitility timeout (loaded by the probe's class loader)
+                    throw new AssertionError("no reading after the swap; SCR says: " + modbusMeterComponents()
+                            + "; Meter services: " + meterServices(), e);
+                }
+                assertEquals("after the swap, the updated bundle's model bound by the same target",
+                        List.of(MID_MODEL_TARGET), midMeterModelBinding());
+                assertNotEquals("the updated bundle's model service", before, midMeterModelService());
                 double after = charger.status().sessionEnergyWh();
                 await("the same session keeps counting energy").atMost(STEP)
                         .until(() -> charger.status().sessionEnergyWh() > after);
@@ -632,6 +644,62 @@ public class SimChargerTest {
             http.ev("unplug");
             http.control("reset");
         }
+    }
+
+    /** The 3T-DR sim's MID meter (etc/org.infinergi.meter.modbus-mid.cfg model = SDM72D), as SCR's target. */
+    private static final String MID_MODEL_TARGET = "model.target=(infinergi.meter.model=SDM72D) bound to "
+            + "infinergi.meter.model=SDM72D of org.infinergi.driver.modbus-meters.eastron";
+
+    /**
+     * Issue 19: the meter's model picks the vendor bundle by a DS target. What SCR says of the VEHICLE Modbus meter's
+     * reference {@code model}: its target, and the model name and bundle of the service bound to it.
+     */
+    private List<String> midMeterModelBinding() {
+        return java.util.Arrays.stream(midMeter().satisfiedReferences).filter(r -> r.name.equals("model"))
+                .flatMap(r -> java.util.Arrays.stream(r.boundServices).map(s -> "model.target=" + r.target
+                        + " bound to infinergi.meter.model=" + s.properties.get("infinergi.meter.model") + " of "
+                        + context.getBundle(s.bundle).getSymbolicName()))
+                .collect(Collectors.toList());
+    }
+
+    private long midMeterModelService() {
+        return java.util.Arrays.stream(midMeter().satisfiedReferences).filter(r -> r.name.equals("model"))
+                .mapToLong(r -> r.boundServices[0].id).findFirst().orElseThrow();
+    }
+
+    private String meterServices() {
+        try {
+            return context.getServiceReferences(Meter.class, null).stream()
+                    .map(r -> r.getProperty(Meter.ROLE) + "/" + r.getProperty(Meter.SOURCE) + "/"
+                            + r.getProperty("infinergi.meter.config") + "/" + r.getProperty("component.id"))
+                    .collect(Collectors.joining(", "));
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** What SCR says of the Modbus meter components, for a failure's message. */
+    private String modbusMeterComponents() {
+        return scr.getComponentDescriptionDTOs().stream()
+                .filter(d -> d.name.startsWith("org.infinergi.driver.modbusmeters.bus.internal."))
+                .flatMap(d -> scr.getComponentConfigurationDTOs(d).stream())
+                .map(c -> c.description.name.replaceAll(".*\\.", "") + " " + c.properties.get("service.pid")
+                        + " state " + c.state + " failure " + c.failure + " unsatisfied "
+                        + java.util.Arrays.stream(c.unsatisfiedReferences).map(r -> r.name + " " + r.target)
+                                .collect(Collectors.toList())
+                        + " bound " + java.util.Arrays.stream(c.satisfiedReferences).map(r -> r.name + " " + r.target
+                                + " " + java.util.Arrays.toString(r.boundServices)).collect(Collectors.toList()))
+                .collect(Collectors.joining("; "));
+    }
+
+    private ComponentConfigurationDTO midMeter() {
+        List<ComponentConfigurationDTO> meters = scr.getComponentDescriptionDTOs().stream()
+                .filter(d -> d.name.equals("org.infinergi.driver.modbusmeters.bus.internal.ModbusMeterComponent"))
+                .flatMap(d -> scr.getComponentConfigurationDTOs(d).stream())
+                .filter(c -> "VEHICLE".equals(c.properties.get("role")) && c.state == ComponentConfigurationDTO.ACTIVE)
+                .collect(Collectors.toList());
+        assertEquals("one active VEHICLE Modbus meter: " + meters.size(), 1, meters.size());
+        return meters.get(0);
     }
 
     /** Samples the MID meter's latest reading (whichever Meter service is registered) and the core's errors. */

@@ -12,10 +12,11 @@ public interface BusRegistry {
 
     /**
      * Claims the station's one vehicle meter (manual §4.7: "only one MID meter per charging station") for the
-     * configuration {@code name}.
+     * configuration {@code name}. The same configuration may claim it more than once (a new configuration of the
+     * meter claims before the previous one gives its claim back); it is free again once every claim is given back.
      *
      * @return closing it gives the claim back
-     * @throws IllegalArgumentException when another configuration holds it, naming that one
+     * @throws IllegalArgumentException when another configuration holds it, naming that one (the reason a status lists)
      */
     AutoCloseable claimVehicleMeter(String name);
 }

@@ -18,6 +18,7 @@ final class Buses implements BusRegistry {
     private final Map<Endpoint, Bus> buses = new HashMap<>();
     private boolean closed;
     private String vehicleMeter;
+    private int vehicleClaims; // the configuration's check and its meter claim it both
 
     Buses(Function<Endpoint, ModbusLink> links) {
         this.links = links;
@@ -50,15 +51,20 @@ final class Buses implements BusRegistry {
 
     @Override
     public synchronized AutoCloseable claimVehicleMeter(String name) {
-        if (vehicleMeter != null) {
-            throw new IllegalArgumentException(name + ": role=VEHICLE rejected: " + vehicleMeter + " is already the "
-                    + "vehicle meter, and a charging station has only one MID meter (manual §4.7)");
+        if (vehicleMeter != null && !vehicleMeter.equals(name)) {
+            throw new IllegalArgumentException(vehicleMeter + " is already the vehicle meter: a charging station has "
+                + "only one MID meter (manual §4.7)");
         }
         vehicleMeter = name;
+        vehicleClaims++;
+        boolean[] closed = {false};
         return () -> {
             synchronized (this) {
-                if (name.equals(vehicleMeter)) {
-                    vehicleMeter = null;
+                if (!closed[0] && name.equals(vehicleMeter)) {
+                    closed[0] = true;
+                    if (--vehicleClaims == 0) {
+                        vehicleMeter = null;
+                    }
                 }
             }
         };

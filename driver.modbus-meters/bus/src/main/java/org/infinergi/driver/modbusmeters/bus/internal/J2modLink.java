@@ -29,7 +29,12 @@ import org.infinergi.driver.modbusmeters.bus.RegisterMap.Function;
 abstract class J2modLink implements ModbusLink {
 
     static ModbusLink open(Endpoint endpoint) {
-        return endpoint.kind() == Endpoint.Kind.SERIAL ? new Serial(endpoint) : new Tcp(endpoint);
+        return switch (endpoint.kind()) {
+            case SERIAL -> new Serial(endpoint);
+            case TCP -> new Tcp(endpoint);
+            // j2mod does not check the CRC of RTU frames over TCP
+            case RTU_OVER_TCP -> new RtuOverTcpLink(endpoint);
+        };
     }
 
     /** A transaction on an open line, or throws when the line cannot be opened. */
@@ -83,7 +88,7 @@ abstract class J2modLink implements ModbusLink {
         return words;
     }
 
-    /** Modbus TCP, or RTU frames over TCP (a serial server in front of an RS485 line, test rigs). */
+    /** Modbus TCP (RTU frames over TCP: {@link RtuOverTcpLink}). */
     static final class Tcp extends J2modLink {
         private final Endpoint endpoint;
         private TCPMasterConnection connection;
@@ -100,7 +105,7 @@ abstract class J2modLink implements ModbusLink {
                     TCPMasterConnection c = new TCPMasterConnection(InetAddress.getByName(endpoint.host()));
                     c.setPort(endpoint.tcpPort());
                     c.setTimeout(timeoutMs);
-                    c.connect(endpoint.kind() == Endpoint.Kind.RTU_OVER_TCP);
+                    c.connect(false);
                     connection = c;
                 } catch (UnknownHostException e) {
                     throw new ModbusIOException("unknown host " + endpoint.host());

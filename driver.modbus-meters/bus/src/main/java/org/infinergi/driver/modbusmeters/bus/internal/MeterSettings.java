@@ -1,12 +1,17 @@
 package org.infinergi.driver.modbusmeters.bus.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
+
+import org.infinergi.core.charging.api.ConfigurationRejection;
 
 import org.infinergi.driver.modbusmeters.bus.SerialDefaults;
 
 /**
- * A checked {@link ModbusMeterConfig}: invalid configuration is refused as a whole with the key named.
+ * A checked {@link ModbusMeterConfig}: invalid configuration is refused as a whole, every bad key named.
  *
  * @param name the configuration's name for logs (its PID)
  */
@@ -18,60 +23,89 @@ record MeterSettings(String name, String model, String role, Endpoint endpoint, 
         return of(name, c, null);
     }
 
+    /** A configuration refused: every bad key, as {@code /api/status} lists it. */
+    static final class Refused extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<ConfigurationRejection> rejections;
+
+        Refused(List<ConfigurationRejection> rejections) {
+            super(String.join("; ", rejections.stream().map(ConfigurationRejection::message).toList()));
+            this.rejections = List.copyOf(rejections);
+        }
+
+        List<ConfigurationRejection> rejections() {
+            return rejections;
+        }
+    }
+
     /**
      * Checks {@code c}; {@code installed}: the models the vendor bundles carry ({@link InstalledModels}), a model
      * outside them is refused at once with their names (rather than a meter that is never polled and a D9 a minute
-     * later).
+     * later). {@code name} is the configuration's PID, named by each rejection.
+     *
+     * @throws Refused naming every bad key
      */
     static MeterSettings of(String name, ModbusMeterConfig c, Set<String> installed) {
-        String p = ModbusMeterConfig.PID + " " + name + ": ";
+        List<ConfigurationRejection> bad = new ArrayList<>();
         String model = trim(c.model()).toUpperCase(Locale.ROOT);
         if (model.isEmpty()) {
-            throw new IllegalArgumentException(p + "model is required (e.g. SDM72D)");
-        }
-        if (installed != null && !installed.contains(model)) {
-            throw new IllegalArgumentException(p + "model must be one of the installed models: "
+            bad.add(rejection(name, "model", c.model(), "a model is required (e.g. SDM72D)"));
+        } else if (installed != null && !installed.contains(model)) {
+            bad.add(rejection(name, "model", c.model(), "must be one of the installed models: "
                     + (installed.isEmpty() ? "none (no meter vendor bundle installed)"
-                            : String.join(", ", new java.util.TreeSet<>(installed))) + "; was '" + c.model() + "'");
+                            : String.join(", ", new TreeSet<>(installed)))));
         }
         String role = trim(c.role()).toUpperCase(Locale.ROOT);
         if (!Set.of("VEHICLE", "GRID").contains(role)) {
-            throw new IllegalArgumentException(p + "role must be VEHICLE or GRID, was '" + c.role() + "'");
+            bad.add(rejection(name, "role", c.role(), "must be VEHICLE or GRID"));
         }
+        Endpoint endpoint = endpoint(name, c, bad);
+        range(bad, name, "slaveId", c.slaveId(), 1, 247);
+        range(bad, name, "pollMs", c.pollMs(), 100, 60_000);
+        range(bad, name, "timeoutMs", c.timeoutMs(), 50, 10_000);
+        range(bad, name, "retries", c.retries(), 0, 5);
+        range(bad, name, "holdMs", c.holdMs(), 2 * c.pollMs(), 600_000); // two polls: one late answer is no silence
+        if (!bad.isEmpty()) {
+            throw new Refused(bad);
+        }
+        return new MeterSettings(name, model, role, endpoint, c.slaveId(), c.pollMs(), c.timeoutMs(), c.retries() + 1,
+                c.holdMs());
+    }
+
+    private static Endpoint endpoint(String name, ModbusMeterConfig c, List<ConfigurationRejection> bad) {
         String port = trim(c.port());
         String host = trim(c.host());
         if (port.isEmpty() == host.isEmpty()) {
-            throw new IllegalArgumentException(p + "set either port (serial device) or host (Modbus TCP), not "
-                    + (port.isEmpty() ? "neither" : "both"));
+            bad.add(rejection(name, port.isEmpty() ? "port" : "host", port.isEmpty() ? "" : host,
+                    "set either port (serial device) or host (Modbus TCP), not " + (port.isEmpty() ? "neither" : "both")));
+            return null;
         }
-        Endpoint endpoint;
         if (!host.isEmpty()) {
-            range(p, "tcpPort", c.tcpPort(), 1, 65535);
-            String framing = trim(c.framing()).toUpperCase(Locale.ROOT);
-            Endpoint.Kind kind = switch (framing) {
+            range(bad, name, "tcpPort", c.tcpPort(), 1, 65535);
+            Endpoint.Kind kind = switch (trim(c.framing()).toUpperCase(Locale.ROOT)) {
                 case "TCP" -> Endpoint.Kind.TCP;
                 case "RTU_OVER_TCP" -> Endpoint.Kind.RTU_OVER_TCP;
-                default -> throw new IllegalArgumentException(p + "framing must be TCP or RTU_OVER_TCP, was '" + c.framing() + "'");
+                default -> null;
             };
-            endpoint = Endpoint.tcp(kind, host, c.tcpPort());
-        } else {
-            if (!Set.of(1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200).contains(c.baud())) {
-                throw new IllegalArgumentException(p + "baud must be a standard rate 1200..115200, was " + c.baud());
+            if (kind == null) {
+                bad.add(rejection(name, "framing", c.framing(), "must be TCP or RTU_OVER_TCP"));
+                return null;
             }
-            String parity = trim(c.parity()).toUpperCase(Locale.ROOT);
-            if (!Set.of("NONE", "EVEN", "ODD").contains(parity)) {
-                throw new IllegalArgumentException(p + "parity must be NONE, EVEN or ODD, was '" + c.parity() + "'");
-            }
-            range(p, "stopBits", c.stopBits(), 1, 2);
-            endpoint = Endpoint.serial(port, c.baud(), parity, c.stopBits());
+            return Endpoint.tcp(kind, host, c.tcpPort());
         }
-        range(p, "slaveId", c.slaveId(), 1, 247);
-        range(p, "pollMs", c.pollMs(), 100, 60_000);
-        range(p, "timeoutMs", c.timeoutMs(), 50, 10_000);
-        range(p, "retries", c.retries(), 0, 5);
-        range(p, "holdMs", c.holdMs(), 2 * c.pollMs(), 600_000); // two polls: one late answer is no silence
-        return new MeterSettings(name, model, role, endpoint, c.slaveId(), c.pollMs(), c.timeoutMs(), c.retries() + 1,
-                c.holdMs());
+        if (!Set.of(1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200).contains(c.baud())) {
+            bad.add(rejection(name, "baud", String.valueOf(c.baud()), "must be a standard rate 1200..115200"));
+        }
+        String parity = trim(c.parity()).toUpperCase(Locale.ROOT);
+        if (!Set.of("NONE", "EVEN", "ODD").contains(parity)) {
+            bad.add(rejection(name, "parity", c.parity(), "must be NONE, EVEN or ODD"));
+        }
+        range(bad, name, "stopBits", c.stopBits(), 1, 2);
+        return Endpoint.serial(port, c.baud(), parity, c.stopBits());
+    }
+
+    private static ConfigurationRejection rejection(String name, String key, String value, String reason) {
+        return new ConfigurationRejection(name, key, value == null ? "" : value, reason);
     }
 
     /**
@@ -89,9 +123,9 @@ record MeterSettings(String name, String model, String role, Endpoint endpoint, 
         return new MeterSettings(name, model, role, e, id, pollMs, timeoutMs, attempts, holdMs);
     }
 
-    private static void range(String p, String key, int v, int min, int max) {
+    private static void range(List<ConfigurationRejection> bad, String name, String key, int v, int min, int max) {
         if (v < min || v > max) {
-            throw new IllegalArgumentException(p + key + " must be " + min + ".." + max + ", was " + v);
+            bad.add(rejection(name, key, String.valueOf(v), "must be " + min + ".." + max));
         }
     }
 

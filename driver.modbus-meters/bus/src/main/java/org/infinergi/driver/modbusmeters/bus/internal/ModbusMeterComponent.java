@@ -1,23 +1,37 @@
 package org.infinergi.driver.modbusmeters.bus.internal;
 
+import java.io.IOException;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.infinergi.core.charging.api.CheckedConfiguration;
+import org.infinergi.core.charging.api.ConfigurationOwner;
 import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.hal.Meter;
 import org.infinergi.core.charging.hal.MeterReading;
 import org.infinergi.driver.modbusmeters.bus.MeterModel;
 import org.infinergi.driver.modbusmeters.bus.RegisterMap;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.ComponentConstants;
+import org.osgi.service.component.ComponentFactory;
+import org.osgi.service.component.ComponentInstance;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -27,148 +41,308 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One configured Modbus meter (factory PID {@value ModbusMeterConfig#PID}): once the vendor bundle of its
- * {@code model} has registered the {@link MeterModel}, the meter is polled on its line and published as a
- * {@link Meter} service with {@value Meter#ROLE} = the configured role and {@value Meter#SOURCE} = the model's source
- * (MID or CT_REMOTE). Without its model there is no Meter service, which the core treats like a silent meter.
+ * One configured Modbus meter (factory PID {@value ModbusMeterConfig#PID}), the one reader of its configuration.
  *
- * <p>The Meter is registered through the bundle context rather than as this component's service because its
- * service properties come from the model (the source) and the configuration (the role, under the core's property
- * name), and because it exists only while the model does.
+ * <p>It checks every configuration it is given and answers the verdict as a {@link ConfigurationOwner}, so a refused
+ * one is listed in {@code /api/status} {@code rejectedConfigurations} with every other: an empty value or one not of
+ * its key's type, a model no installed vendor bundle carries, a role other than VEHICLE/GRID, a second VEHICLE meter
+ * (manual §4.7: only one MID meter per charging station). A refused change leaves the previous valid configuration
+ * in force (the meter goes on polling); a refused first configuration runs no meter (a missing MID meter: D9).
+ *
+ * <p>The vendor's {@link MeterModel} is bound by SCR through the DS target of reference {@value ModelTarget#REFERENCE}:
+ * the accepted configuration's model is written as {@value ModelTarget#PROPERTY} into the configuration itself, and
+ * the default target matches nothing. The meter is polled and its {@link Meter} published while the bound model is
+ * the accepted configuration's; the model going (its vendor bundle stopped or updated) withdraws the Meter, which the
+ * core treats like a silent meter, and its coming back publishes it again.
+ *
+ * <p>The Meter is SCR's service too, made through the component factory {@link PublishedMeter} once the model is
+ * bound: its properties {@value Meter#SOURCE} and {@value Meter#STARTUP_GRACE_MS} come from the model, which this
+ * component, active without it, cannot give its own registration.
  */
-@Component(immediate = true, service = {}, configurationPid = ModbusMeterConfig.PID,
+@Component(immediate = true, service = ConfigurationOwner.class, configurationPid = ModbusMeterConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = ModbusMeterConfig.class, factory = true)
-public final class ModbusMeterComponent {
+public final class ModbusMeterComponent implements ConfigurationOwner {
+
+    /** Registers the Meter service; closing the answer unregisters it. */
+    interface Publisher {
+        AutoCloseable publish(Meter meter, Dictionary<String, Object> properties);
+    }
+
+    /** The meter's own configuration in Config Admin. */
+    interface OwnConfiguration {
+        /** The keys the configuration really sets ({@link #configuredKeys}). */
+        Set<String> keys(Map<String, Object> properties);
+
+        /** Writes {@value ModelTarget#PROPERTY} into configuration {@code pid}. */
+        void writeTarget(String pid, String target);
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(ModbusMeterComponent.class);
     private static final String VEHICLE = "VEHICLE";
 
-    private final MeterSettings settings;
-    private final Set<String> configured;
-    private final AutoCloseable vehicleClaim;
+    /** A configuration in force: its checked settings, the keys it sets, and its vehicle meter claim (or null). */
+    private record Accepted(MeterSettings settings, Set<String> configured, AutoCloseable vehicleClaim) {
+    }
+
+    /** A meter being polled and published with the model it was started with. */
+    private record Running(Accepted accepted, MeterModel model, MeterSettings settings, MeterPoller poller,
+            AutoCloseable polling, AutoCloseable registration) {
+    }
+
     private final BusRegistry buses;
-    private final BundleContext context;
+    private final Supplier<Set<String>> installed;
+    private final OwnConfiguration own;
+    private final Publisher publisher;
     private final Clock clock;
-    private final Map<MeterModel, String> models = new java.util.LinkedHashMap<>();
+    private final String name;
+    private volatile List<ConfigurationRejection> rejections = List.of();
+    // guarded by this
+    private Accepted accepted;
     private MeterModel model;
     private Running running;
     private boolean deactivated;
 
-    /** A meter being polled and published. */
-    private record Running(MeterPoller poller, AutoCloseable polling, ServiceRegistration<Meter> registration) {
-    }
-
     @Activate
-    public ModbusMeterComponent(@Reference BusRegistry buses, Map<String, Object> properties, BundleContext context) {
-        this(buses, config(properties), properties, context, Clock.systemUTC(), InstalledModels.of(context));
+    public ModbusMeterComponent(@Reference BusRegistry buses, @Reference ConfigurationAdmin configurations,
+            @Reference(target = "(" + ComponentConstants.COMPONENT_FACTORY + "=" + PublishedMeter.FACTORY + ")")
+            ComponentFactory<Meter> meters, Map<String, Object> properties, BundleContext context) {
+        this(buses, () -> InstalledModels.of(context), ownConfiguration(configurations),
+                (meter, props) -> publish(meters, meter, props), Clock.systemUTC(), properties);
     }
 
     /**
-     * The configuration read by this driver, not by DS (which reads an empty value as 0, false or "", or fails
-     * naming no key): an empty value or one not of its key's type refuses the meter at once, by name (issue 15).
+     * @param installed the models the installed vendor bundles carry ({@link InstalledModels})
+     * @param properties the first configuration
      */
-    static ModbusMeterConfig config(Map<String, Object> properties) {
-        CheckedConfiguration<ModbusMeterConfig> c = CheckedConfiguration.check(String.valueOf(
-                properties.getOrDefault("service.pid", ModbusMeterConfig.PID)), properties, ModbusMeterConfig.class,
-                null);
-        if (!c.accepted()) {
-            throw new IllegalArgumentException(String.join("; ", c.rejections().stream()
-                    .map(ConfigurationRejection::message).toList()));
-        }
-        return c.config();
-    }
-
-    /**
-     * Refuses at once, naming what is allowed: a model no installed vendor bundle carries, and a second vehicle
-     * meter (manual §4.7: one MID meter per charging station).
-     *
-     * @param installed the models the installed vendor bundles carry
-     */
-    ModbusMeterComponent(BusRegistry buses, ModbusMeterConfig config, Map<String, Object> properties,
-            BundleContext context, Clock clock, Set<String> installed) {
-        String name = String.valueOf(properties.getOrDefault("service.pid", ModbusMeterConfig.PID));
-        this.settings = MeterSettings.of(name, config, installed);
-        this.configured = Set.copyOf(properties.keySet());
-        this.vehicleClaim = VEHICLE.equals(settings.role()) ? buses.claimVehicleMeter(name) : null;
+    ModbusMeterComponent(BusRegistry buses, Supplier<Set<String>> installed, OwnConfiguration own,
+            Publisher publisher, Clock clock, Map<String, Object> properties) {
         this.buses = buses;
-        this.context = context;
+        this.installed = installed;
+        this.own = own;
+        this.publisher = publisher;
         this.clock = clock;
-        LOG.info("Modbus meter {}: {}", settings.name(), settings.describe());
+        this.name = String.valueOf(properties.getOrDefault(Constants.SERVICE_PID, ModbusMeterConfig.PID));
+        apply(properties);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeModel")
-    synchronized void addModel(MeterModel candidate, Map<String, Object> properties) {
-        models.put(candidate, name(candidate, properties));
-        select();
+    @Modified
+    void modified(Map<String, Object> properties) {
+        apply(properties);
     }
 
-    synchronized void removeModel(MeterModel gone) {
-        models.remove(gone);
-        if (gone == model) {
-            stop();
-            model = null;
-            LOG.info("Modbus meter {}: model {} gone, meter withdrawn", settings.name(), settings.model());
-            select();
+    /** SCR binds the model named by {@value ModelTarget#PROPERTY}; optional so that a refusal stays listed. */
+    @Reference(name = ModelTarget.REFERENCE, target = ModelTarget.NONE, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindModel")
+    void bindModel(MeterModel bound) {
+        synchronized (this) {
+            model = bound;
         }
+        reconcile();
     }
 
-    /** Starts with a model of the configured name when none is in use. */
-    private void select() {
-        if (deactivated || model != null) {
-            return;
-        }
-        for (Map.Entry<MeterModel, String> e : models.entrySet()) {
-            if (settings.model().equals(e.getValue())) {
-                model = e.getKey();
-                start(model);
-                return;
+    void unbindModel(MeterModel gone) {
+        synchronized (this) {
+            if (model == gone) {
+                model = null;
             }
         }
+        reconcile();
     }
 
-    private static String name(MeterModel m, Map<String, Object> properties) {
-        Object n = properties.get(MeterModel.NAME);
-        return n != null ? n.toString() : m.registerMap().model();
+    @Override
+    public List<ConfigurationRejection> rejections() {
+        return rejections;
     }
 
-    private void start(MeterModel m) {
-        RegisterMap map = m.registerMap();
+    /**
+     * The configuration checked the way this driver reads it, not the way DS does (which reads an empty value as 0,
+     * false or "", or fails naming no key, issue 15): every bad key named.
+     *
+     * @throws MeterSettings.Refused naming every bad key
+     */
+    static MeterSettings check(String pid, Map<String, Object> properties, Set<String> installed) {
+        CheckedConfiguration<ModbusMeterConfig> typed = CheckedConfiguration.check(pid, properties,
+                ModbusMeterConfig.class, null);
+        if (!typed.accepted()) {
+            throw new MeterSettings.Refused(typed.rejections());
+        }
+        return MeterSettings.of(pid, typed.config(), installed);
+    }
+
+    private void apply(Map<String, Object> properties) {
+        MeterSettings settings;
+        try {
+            settings = check(name, properties, installed.get());
+        } catch (MeterSettings.Refused r) {
+            reject(r.rejections());
+            return;
+        }
+        Set<String> configured = own.keys(properties);
+        synchronized (this) {
+            if (accepted != null && accepted.settings().equals(settings) && accepted.configured().equals(configured)) {
+                settings = null; // the same configuration (its target written, say): the meter runs on
+            }
+        }
+        if (settings != null && !accept(settings, configured)) {
+            return;
+        }
+        rejections = List.of();
+        String model = accepted().settings().model();
+        String target = ModelTarget.of(model);
+        if (!target.equals(properties.get(ModelTarget.PROPERTY))) {
+            LOG.info("Modbus meter {}: model {} bound by {}={}", name, model, ModelTarget.PROPERTY, target);
+            own.writeTarget(name, target);
+        }
+        reconcile();
+    }
+
+    /** Puts {@code settings} in force, unless it would be a second vehicle meter (then refused). */
+    private boolean accept(MeterSettings settings, Set<String> configured) {
+        AutoCloseable claim = null;
+        if (VEHICLE.equals(settings.role())) {
+            try {
+                claim = buses.claimVehicleMeter(name);
+            } catch (IllegalArgumentException e) {
+                reject(List.of(new ConfigurationRejection(name, "role", VEHICLE, e.getMessage())));
+                return false;
+            }
+        }
+        Accepted previous;
+        synchronized (this) {
+            previous = accepted;
+            accepted = new Accepted(settings, configured, claim);
+        }
+        if (previous != null) {
+            close(previous.vehicleClaim(), "giving the vehicle meter claim back");
+        }
+        return true;
+    }
+
+    private void reject(List<ConfigurationRejection> refused) {
+        rejections = List.copyOf(refused);
+        boolean first = accepted() == null;
+        LOG.error("Configuration rejected: {} — {}", String.join("; ", refused.stream()
+                .map(ConfigurationRejection::message).toList()), first
+                        ? "no meter runs on it (a missing vehicle meter is D9)"
+                        : "the previous valid configuration stays in force");
+    }
+
+    private synchronized Accepted accepted() {
+        return accepted;
+    }
+
+    /** Runs the meter when the bound model is the accepted configuration's, else nothing: never a wrong map. */
+    private synchronized void reconcile() {
+        if (deactivated) {
+            return;
+        }
+        Accepted a = accepted;
+        MeterModel m = model;
+        boolean fits = a != null && m != null && modelName(m).equals(a.settings().model());
+        if (running != null && fits && running.accepted() == a && running.model() == m) {
+            return;
+        }
+        stop();
+        if (fits) {
+            start(a, m);
+        }
+    }
+
+    private static String modelName(MeterModel m) {
+        return String.valueOf(m.registerMap().model()).toUpperCase(Locale.ROOT);
+    }
+
+    private void start(Accepted a, MeterModel m) {
         // Manual §4.7: the meter keeps its factory serial settings; the model knows them.
-        MeterSettings s = settings.withDefaults(m.serialDefaults(), configured);
-        MeterPoller poller = new MeterPoller(settings.name() + " (" + s.describe() + ")", map,
-                s.slaveId(), s.timeoutMs(), s.attempts(), s.holdMs(), clock, VEHICLE.equals(s.role()))
-                .startupGrace(m.startupGraceMs());
-        AutoCloseable polling = buses.attach(s.endpoint(), poller, s.pollMs());
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put(Meter.ROLE, settings.role());
-        props.put(Meter.SOURCE, map.source().name());
-        props.put(MeterModel.NAME, map.model());
-        props.put(Meter.STARTUP_GRACE_MS, m.startupGraceMs());
-        props.put("infinergi.meter.config", settings.name());
-        ServiceRegistration<Meter> reg = context.registerService(Meter.class, new PolledMeter(poller), props);
-        running = new Running(poller, polling, reg);
-        LOG.info("Modbus meter {}: {} meter {} polled every {} ms", settings.name(), map.source(), s.describe(),
-                s.pollMs());
+        MeterSettings s = a.settings().withDefaults(m.serialDefaults(), a.configured());
+        RegisterMap map = m.registerMap();
+        MeterPoller poller = new MeterPoller(name + " (" + s.describe() + ")", map, s.slaveId(), s.timeoutMs(),
+                s.attempts(), s.holdMs(), clock, VEHICLE.equals(s.role())).startupGrace(m.startupGraceMs());
+        AutoCloseable polling;
+        try {
+            polling = buses.attach(s.endpoint(), poller, s.pollMs());
+        } catch (RuntimeException e) {
+            LOG.error("Modbus meter {}: its line {} cannot be used: {}", name, s.endpoint(), e.getMessage());
+            return;
+        }
+        AutoCloseable registration = publisher.publish(new PolledMeter(poller),
+                serviceProperties(s, map, m.startupGraceMs()));
+        running = new Running(a, m, s, poller, polling, registration);
+        LOG.info("Modbus meter {}: {} meter {} polled every {} ms", name, map.source(), s.describe(), s.pollMs());
     }
 
     private void stop() {
         Running r = running;
-        running = null;
-        if (r == null) {
-            return;
+        if (r != null) {
+            running = null;
+            close(r.registration(), "unregistering the meter");
+            close(r.polling(), "stopping the polling");
+            LOG.info("Modbus meter {}: withdrawn", name);
         }
+    }
+
+    private Dictionary<String, Object> serviceProperties(MeterSettings s, RegisterMap map, long graceMs) {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(Meter.ROLE, s.role());
+        props.put(Meter.SOURCE, map.source().name());
+        props.put(MeterModel.NAME, map.model());
+        props.put(Meter.STARTUP_GRACE_MS, graceMs);
+        props.put("infinergi.meter.config", name);
+        return props;
+    }
+
+    /**
+     * The keys the meter's configuration really sets: the component properties SCR passes also carry the
+     * {@link ModbusMeterConfig} defaults (slaveId 1, 9600 8N1), which would hide the model's factory settings.
+     */
+    static Set<String> configuredKeys(ConfigurationAdmin configurations, Map<String, Object> properties) {
+        Object pid = properties.get(Constants.SERVICE_PID);
         try {
-            r.registration().unregister();
-        } catch (IllegalStateException alreadyGone) {
-            // the bundle is stopping: the framework unregistered it
+            Configuration[] found = pid == null ? null : configurations.listConfigurations(
+                    "(" + Constants.SERVICE_PID + "=" + ModelTarget.escape(pid.toString()) + ")");
+            if (found != null && found[0].getProperties() != null) {
+                return Set.copyOf(Collections.list(found[0].getProperties().keys()));
+            }
+        } catch (IOException | InvalidSyntaxException e) {
+            LOG.warn("Modbus meter {}: its configuration could not be read; serial settings as configured", pid, e);
         }
-        try {
-            r.polling().close();
-        } catch (Exception e) {
-            LOG.warn("Modbus meter {}: stopping the polling failed", settings.name(), e);
-        }
+        return Set.copyOf(properties.keySet());
+    }
+
+    private static OwnConfiguration ownConfiguration(ConfigurationAdmin configurations) {
+        return new OwnConfiguration() {
+            @Override
+            public Set<String> keys(Map<String, Object> properties) {
+                return configuredKeys(configurations, properties);
+            }
+
+            @Override
+            public void writeTarget(String pid, String target) {
+                try {
+                    Configuration[] found = configurations.listConfigurations(
+                            "(" + Constants.SERVICE_PID + "=" + ModelTarget.escape(pid) + ")");
+                    if (found == null) {
+                        return; // deleted meanwhile
+                    }
+                    Dictionary<String, Object> properties = found[0].getProperties();
+                    properties.put(ModelTarget.PROPERTY, target);
+                    found[0].updateIfDifferent(properties); // no update loop
+                } catch (IOException | InvalidSyntaxException | IllegalStateException e) {
+                    // the meter stays unbound (no Meter: D9 for a MID meter), never bound to another model
+                    LOG.error("Modbus meter {}: writing {} failed; the meter stays unbound", pid, ModelTarget.PROPERTY,
+                            e);
+                }
+            }
+        };
+    }
+
+    /** The Meter as SCR's service: an instance of {@link PublishedMeter}, made once the model is bound. */
+    private static AutoCloseable publish(ComponentFactory<Meter> meters, Meter meter,
+            Dictionary<String, Object> props) {
+        props.put(PublishedMeter.POLLED, meter);
+        ComponentInstance<Meter> instance = meters.newInstance(props);
+        return instance::dispose;
     }
 
     /** The Meter service: the poller's last good reading. */
@@ -179,21 +353,38 @@ public final class ModbusMeterComponent {
         }
     }
 
-    /** The meter currently published, for tests. */
-    synchronized Optional<MeterPoller> poller() {
-        return Optional.ofNullable(running).map(Running::poller);
+    /** The settings in use, the model's factory settings filled in, for tests; null when no meter runs. */
+    synchronized MeterSettings settings() {
+        return running == null ? null : running.settings();
+    }
+
+    /** The meter's poller, for tests; null when no meter runs. */
+    synchronized MeterPoller poller() {
+        return running == null ? null : running.poller();
     }
 
     @Deactivate
-    synchronized void deactivate() {
-        deactivated = true;
-        stop();
-        if (vehicleClaim != null) {
-            try {
-                vehicleClaim.close();
-            } catch (Exception e) {
-                LOG.warn("Modbus meter {}: giving the vehicle meter claim back failed", settings.name(), e);
-            }
+    void deactivate() {
+        Accepted a;
+        synchronized (this) {
+            deactivated = true;
+            stop();
+            a = accepted;
+            accepted = null;
+        }
+        if (a != null) {
+            close(a.vehicleClaim(), "giving the vehicle meter claim back");
+        }
+    }
+
+    private void close(AutoCloseable c, String what) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("Modbus meter {}: {} failed", name, what, e);
         }
     }
 }

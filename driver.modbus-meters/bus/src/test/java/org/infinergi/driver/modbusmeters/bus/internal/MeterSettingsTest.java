@@ -57,24 +57,26 @@ class MeterSettingsTest {
 
     @Test
     void roleAndModelAreEnumerationsWhoseMessageNamesTheAllowedValues() {
-        assertTrue(refused(Map.of("model", "SDM230", "role", "PV", "port", "/dev/x")).contains("VEHICLE or GRID, was 'PV'"));
+        assertEquals("mid: role=PV rejected: must be VEHICLE or GRID",
+                refused(Map.of("model", "SDM230", "role", "PV", "port", "/dev/x")));
         String m = assertThrows(IllegalArgumentException.class, () -> MeterSettings.of("mid", Defaults.of(
                 ModbusMeterConfig.class, Map.of("model", "em999", "role", "GRID", "port", "/dev/x")),
                 Set.of("EM340", "EM111"))).getMessage();
-        assertTrue(m.endsWith("model must be one of the installed models: EM111, EM340; was 'em999'"), m);
+        assertEquals("mid: model=em999 rejected: must be one of the installed models: EM111, EM340", m);
         assertEquals("EM340", MeterSettings.of("mid", Defaults.of(ModbusMeterConfig.class, Map.of("model", "em340",
                 "role", "GRID", "port", "/dev/x")), Set.of("EM340")).model());
     }
 
     @Test
     void invalidConfigurationNamesTheKey() {
-        assertTrue(refused(Map.of("role", "VEHICLE", "port", "/dev/x")).contains("model is required"));
-        assertTrue(refused(Map.of("model", "SDM230", "role", "PV", "port", "/dev/x")).contains("role must be VEHICLE or GRID"));
+        assertTrue(refused(Map.of("role", "VEHICLE", "port", "/dev/x")).contains("model= rejected: a model is required"));
+        assertEquals("mid: model= rejected: a model is required (e.g. SDM72D); mid: role=PV rejected: must be VEHICLE "
+                + "or GRID", refused(Map.of("role", "PV", "port", "/dev/x")), "every bad key named");
         assertTrue(refused(Map.of("model", "SDM230", "role", "GRID")).contains("not neither"));
         assertTrue(refused(Map.of("model", "SDM230", "role", "GRID", "port", "/dev/x", "host", "h")).contains("not both"));
         assertTrue(refused(Map.of("model", "SDM230", "role", "GRID", "port", "/dev/x", "baud", 9000)).contains("baud"));
         assertTrue(refused(Map.of("model", "SDM230", "role", "GRID", "port", "/dev/x", "slaveId", 0)).contains("slaveId"));
         assertTrue(refused(Map.of("model", "SDM230", "role", "GRID", "host", "h", "framing", "UDP")).contains("framing"));
-        assertTrue(refused(Map.of("model", "SDM230", "role", "GRID", "host", "h", "holdMs", 1500)).contains("holdMs must be 2000.."));
+        assertTrue(refused(Map.of("model", "SDM230", "role", "GRID", "host", "h", "holdMs", 1500)).contains("holdMs=1500 rejected: must be 2000.."));
     }
 }

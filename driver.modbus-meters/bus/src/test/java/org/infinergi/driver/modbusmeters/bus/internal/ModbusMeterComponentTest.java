@@ -2,35 +2,64 @@ package org.infinergi.driver.modbusmeters.bus.internal;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.hal.Meter;
-import org.infinergi.core.charging.testing.Defaults;
 import org.infinergi.core.charging.testing.MutableClock;
 import org.infinergi.driver.modbusmeters.bus.MeterModel;
+import org.infinergi.driver.modbusmeters.bus.RegisterMap;
+import org.infinergi.driver.modbusmeters.bus.SerialDefaults;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 
-/** A configured meter over the real bus against a loopback slave: published once its model is there, polled. */
+/**
+ * A configured meter over the real bus against a loopback slave: its configuration checked and listed when refused,
+ * bound to its model by SCR (here: the bind calls SCR makes), published with its model's properties, polled.
+ */
 class ModbusMeterComponentTest {
 
-    /** What the component registered through the bundle context. */
-    record Registered(Object service, Dictionary<String, ?> properties, boolean[] unregistered) {
-    }
+    private static final String MID = "org.infinergi.meter.modbus~mid";
+    private static final Set<String> INSTALLED = Set.of("TEST3", "SDM230", "EM340");
 
-    private final List<Registered> registered = new CopyOnWriteArrayList<>();
+    /** The service properties the component gave its Meter. */
+    private final List<Dictionary<String, Object>> published = new CopyOnWriteArrayList<>();
+    /** The Meter services the component registered, and those it withdrew. */
+    private final List<Meter> meters = new CopyOnWriteArrayList<>();
+    private final List<Meter> withdrawn = new CopyOnWriteArrayList<>();
+    private final ModbusMeterComponent.Publisher publisher = (meter, props) -> {
+        published.add(props);
+        meters.add(meter);
+        return () -> withdrawn.add(meter);
+    };
+    /** The model targets the component wrote into its configuration. */
+    private final List<String> targets = new CopyOnWriteArrayList<>();
+    private final ModbusMeterComponent.OwnConfiguration own = new ModbusMeterComponent.OwnConfiguration() {
+        @Override
+        public Set<String> keys(Map<String, Object> properties) {
+            return Set.copyOf(properties.keySet());
+        }
+
+        @Override
+        public void writeTarget(String pid, String target) {
+            targets.add(pid + " " + target);
+        }
+    };
     private final Buses buses = new Buses(J2modLink::open);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private LoopbackSlave slave;
@@ -43,90 +72,99 @@ class ModbusMeterComponentTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private BundleContext context() {
-        return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BundleContext.class},
-                (p, m, args) -> {
-                    if (m.getName().equals("registerService") && args[0] instanceof Class) {
-                        boolean[] gone = {false};
-                        registered.add(new Registered(args[1], (Dictionary<String, ?>) args[2], gone));
-                        return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ServiceRegistration.class},
-                                (q, n, a) -> {
-                                    if (n.getName().equals("unregister")) {
-                                        gone[0] = true;
-                                    }
-                                    return null;
-                                });
-                    }
-                    throw new UnsupportedOperationException(m.getName());
-                });
+    private Map<String, Object> configuration(String pid, String model, String role) throws Exception {
+        if (slave == null) {
+            slave = new LoopbackSlave(0x60, true);
+        }
+        Map<String, Object> p = new HashMap<>(Map.of("service.pid", pid, "model", model, "role", role,
+                "host", "127.0.0.1", "tcpPort", String.valueOf(slave.port), "framing", "RTU_OVER_TCP",
+                "pollMs", "100", "timeoutMs", "200"));
+        p.put(ModelTarget.PROPERTY, ModelTarget.of(model));
+        return p;
     }
 
-    private ModbusMeterComponent component(String model) throws Exception {
-        slave = new LoopbackSlave(0x60, true);
-        ModbusMeterConfig config = Defaults.of(ModbusMeterConfig.class, Map.of("model", model, "role", "VEHICLE",
-                "host", "127.0.0.1", "tcpPort", slave.port, "framing", "RTU_OVER_TCP", "pollMs", 100, "timeoutMs", 200));
-        return new ModbusMeterComponent(buses, config, Map.of("service.pid", "org.infinergi.meter.modbus~mid"), context(),
-                clock, INSTALLED);
+    private ModbusMeterComponent component(Map<String, Object> configuration) {
+        return new ModbusMeterComponent(buses, () -> INSTALLED, own, publisher, clock, configuration);
     }
 
-    private static final Set<String> INSTALLED = Set.of("TEST3", "OTHER", "SDM72D", "EM340");
+    /** A meter configured as TEST3 VEHICLE whose model SCR has bound. */
+    private ModbusMeterComponent bound(MeterModel model) throws Exception {
+        ModbusMeterComponent c = component(configuration(MID, "TEST3", "VEHICLE"));
+        c.bindModel(model);
+        return c;
+    }
+
+    private static MeterModel model(RegisterMap map) {
+        return () -> map;
+    }
 
     @Test
-    void theMeterIsPublishedWithRoleAndSourceOnceItsModelIsThereAndReadsTheDevice() throws Exception {
-        ModbusMeterComponent c = component("TEST3");
-        assertEquals(List.of(), registered, "no model yet: no meter");
-        MeterModel model = TestMaps::threePhase;
+    void theMeterIsPublishedWithRoleAndSourceOfItsModelAndReadsTheDevice() throws Exception {
+        slave = new LoopbackSlave(0x60, true);
         slave.setFloat(0x34, 3680f);
         slave.setFloat(0x48, 12.5f);
+        ModbusMeterComponent c = bound(TestMaps::threePhase);
+        Meter meter = meters.get(0);
 
-        c.addModel(() -> TestMaps.threePhase(), Map.of(MeterModel.NAME, "OTHER"));
-        assertEquals(List.of(), registered, "another model is not this meter's");
-        c.addModel(model, Map.of(MeterModel.NAME, "TEST3"));
-
-        assertEquals(1, registered.size());
-        Dictionary<String, ?> props = registered.get(0).properties();
+        assertEquals(1, published.size());
+        Dictionary<String, Object> props = published.get(0);
         assertEquals("VEHICLE", props.get(Meter.ROLE));
         assertEquals("MID", props.get(Meter.SOURCE));
         assertEquals("TEST3", props.get(MeterModel.NAME));
+        assertEquals(MID, props.get("infinergi.meter.config"));
         assertEquals(0L, props.get(Meter.STARTUP_GRACE_MS), "an answer expected at once");
-        Meter meter = (Meter) registered.get(0).service();
         await().atMost(Duration.ofSeconds(10)).until(() -> meter.latest().isPresent());
         assertEquals(12_500, meter.latest().orElseThrow().energyWh(), 1e-6);
         assertEquals(3680, meter.latest().orElseThrow().powerW(), 1e-6);
+        assertEquals(List.of(), c.rejections());
+        c.deactivate();
+        assertEquals(List.of(meter), withdrawn, "the component went: so does the Meter");
+    }
 
-        c.removeModel(model);
-        assertTrue(registered.get(0).unregistered()[0], "the model went: so does the meter");
+    @Test
+    void theAcceptedModelIsWrittenAsTheTargetOfTheModelReferenceOnlyWhenItDoesNotNameItAlready() throws Exception {
+        Map<String, Object> fresh = configuration(MID, "em340", "GRID");
+        fresh.remove(ModelTarget.PROPERTY);
+        component(fresh).deactivate();
+        component(configuration(MID, "EM340", "GRID")).deactivate();
+
+        assertEquals(List.of(MID + " (infinergi.meter.model=EM340)"), targets, "no configuration update loop");
+    }
+
+    @Test
+    void aBoundModelThatIsNotTheConfiguredOneRunsNothing() throws Exception {
+        ModbusMeterComponent c = component(configuration(MID, "SDM230", "VEHICLE"));
+        c.bindModel(TestMaps::threePhase); // a target left from another model, until the new one is written
+
+        assertEquals(List.of(), published, "another model's map is not this meter's");
         c.deactivate();
     }
 
     @Test
     void aVendorBundleUpdatedUnderThePollingIsReadAgainAtOnce() throws Exception {
-        ModbusMeterComponent c = component("TEST3");
+        slave = new LoopbackSlave(0x60, true);
         slave.setFloat(0x34, 3680f);
         slave.setFloat(0x48, 12.5f);
         MeterModel before = TestMaps::threePhase;
-        c.addModel(before, Map.of(MeterModel.NAME, "TEST3"));
-        Meter first = (Meter) registered.get(0).service();
-        await().atMost(Duration.ofSeconds(10)).until(() -> first.latest().isPresent());
+        ModbusMeterComponent c = bound(before);
+        await().atMost(Duration.ofSeconds(10)).until(() -> meters.get(0).latest().isPresent());
 
-        // The vendor bundle stops (its model service goes) and starts again with the new version.
-        c.removeModel(before);
-        c.addModel(TestMaps::threePhase, Map.of(MeterModel.NAME, "TEST3"));
+        // The vendor bundle stops (SCR unbinds its model) and starts again with the new version.
+        c.unbindModel(before);
+        assertEquals(List.of(meters.get(0)), withdrawn, "no model, no Meter");
+        c.bindModel(TestMaps::threePhase);
 
-        assertEquals(2, registered.size());
-        Meter again = (Meter) registered.get(1).service();
-        await().atMost(Duration.ofSeconds(10)).until(() -> again.latest().isPresent());
-        assertEquals(12_500, again.latest().orElseThrow().energyWh(), 1e-6, "the same register, no jump");
+        assertEquals(2, published.size());
+        await().atMost(Duration.ofSeconds(10)).until(() -> meters.get(1).latest().isPresent());
+        assertEquals(12_500, meters.get(1).latest().orElseThrow().energyWh(), 1e-6, "the same register, no jump");
         c.deactivate();
     }
 
     @Test
     void anIvyMeterIsPublishedWithItsStartUpGrace() throws Exception {
-        ModbusMeterComponent c = component("TEST3");
-        c.addModel(new MeterModel() {
+        ModbusMeterComponent c = bound(new MeterModel() {
             @Override
-            public org.infinergi.driver.modbusmeters.bus.RegisterMap registerMap() {
+            public RegisterMap registerMap() {
                 return TestMaps.threePhase();
             }
 
@@ -134,59 +172,171 @@ class ModbusMeterComponentTest {
             public long startupGraceMs() {
                 return 60_000;
             }
-        }, Map.of(MeterModel.NAME, "TEST3"));
+        });
 
-        assertEquals(60_000L, registered.get(0).properties().get(Meter.STARTUP_GRACE_MS), "manual §9.1 note 5");
+        assertEquals(60_000L, published.get(0).get(Meter.STARTUP_GRACE_MS), "manual §9.1 note 5");
         c.deactivate();
     }
 
     @Test
     void aMeterWhoseDeviceIsSilentIsPublishedAndNeverReads() throws Exception {
-        ModbusMeterComponent c = component("TEST3");
+        slave = new LoopbackSlave(0x60, true);
         slave.close();
-        c.addModel(TestMaps::threePhase, Map.of(MeterModel.NAME, "TEST3"));
-        MeterPoller poller = c.poller().orElseThrow();
+        ModbusMeterComponent c = bound(TestMaps::threePhase);
+        MeterPoller poller = c.poller();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> poller.failure() != null);
-        assertTrue(((Meter) registered.get(0).service()).latest().isEmpty());
+        assertTrue(meters.get(0).latest().isEmpty());
+        assertEquals(1, published.size());
         c.deactivate();
-        assertTrue(registered.get(0).unregistered()[0]);
+        assertEquals(meters, withdrawn);
     }
 
     @Test
-    void invalidConfigurationIsRefusedAtActivation() {
-        ModbusMeterConfig config = Defaults.of(ModbusMeterConfig.class, Map.of("model", "SDM72D", "role", "VEHICLE"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ModbusMeterComponent(buses, config, Map.of("service.pid", "x"), context(), clock, INSTALLED));
-        assertTrue(e.getMessage().contains("x: set either port"), e.getMessage());
+    void theModelsFactorySerialSettingsFillWhatTheConfigurationLeavesOutThoughScrPassesTheDefaultsOfTheConfigType() {
+        // SCR's component properties: the configuration and the Config annotation's defaults (9600 8N1, id 1).
+        Map<String, Object> properties = new HashMap<>(Map.of("service.pid", MID, "model", "TEST3", "role", "VEHICLE",
+                "port", "/dev/ttyAMA0", ModelTarget.PROPERTY, "(infinergi.meter.model=TEST3)", "slaveId", 1,
+                "baud", 9600, "parity", "NONE", "stopBits", 1));
+        ConfigurationAdmin cm = configurationAdmin(Map.of("service.pid", MID, "model", "TEST3", "role", "VEHICLE",
+                "port", "/dev/ttyAMA0", "baud", 9600));
+        assertEquals(Set.of("service.pid", "model", "role", "port", "baud"),
+                ModbusMeterComponent.configuredKeys(cm, properties));
+        ModbusMeterComponent.OwnConfiguration stored = new ModbusMeterComponent.OwnConfiguration() {
+            @Override
+            public Set<String> keys(Map<String, Object> p) {
+                return ModbusMeterComponent.configuredKeys(cm, p);
+            }
+
+            @Override
+            public void writeTarget(String pid, String target) {
+                targets.add(target);
+            }
+        };
+        ModbusMeterComponent c = new ModbusMeterComponent(buses, () -> INSTALLED, stored, publisher, clock,
+                properties);
+        c.bindModel(new MeterModel() {
+            @Override
+            public RegisterMap registerMap() {
+                return TestMaps.threePhase();
+            }
+
+            @Override
+            public SerialDefaults serialDefaults() {
+                return new SerialDefaults(1, 9600, "EVEN", 1);
+            }
+        });
+
+        assertEquals(Endpoint.serial("/dev/ttyAMA0", 9600, "EVEN", 1), c.settings().endpoint(), "IVY: 8E1 (§4.7)");
+        c.deactivate();
+    }
+
+    private static ConfigurationAdmin configurationAdmin(Map<String, Object> stored) {
+        Configuration configuration = (Configuration) Proxy.newProxyInstance(ModbusMeterComponentTest.class
+                .getClassLoader(), new Class<?>[] {Configuration.class}, (p, m, a) -> {
+                    if (m.getName().equals("getProperties")) {
+                        return new Hashtable<>(stored);
+                    }
+                    throw new UnsupportedOperationException(m.getName());
+                });
+        return (ConfigurationAdmin) Proxy.newProxyInstance(ModbusMeterComponentTest.class.getClassLoader(),
+                new Class<?>[] {ConfigurationAdmin.class}, (p, m, a) -> {
+                    if (m.getName().equals("listConfigurations")
+                            && a[0].equals("(service.pid=" + stored.get("service.pid") + ")")) {
+                        return new Configuration[] {configuration};
+                    }
+                    throw new UnsupportedOperationException(m.getName() + " " + java.util.Arrays.toString(a));
+                });
+    }
+
+    // Issue 19: a refused configuration is listed with every other rejected one (ConfigurationOwner).
+
+    @Test
+    void aFirstConfigurationWithAModelNoVendorBundleCarriesIsListedNamingTheInstalledOnesAndRunsNoMeter()
+            throws Exception {
+        Map<String, Object> em999 = configuration(MID, "EM999", "VEHICLE");
+        em999.put(ModelTarget.PROPERTY, "(infinergi.meter.model=TEST3)"); // a target copied from another file
+        ModbusMeterComponent c = component(em999);
+        c.bindModel(TestMaps::threePhase);
+
+        assertEquals(List.of(new ConfigurationRejection(MID, "model", "EM999",
+                "must be one of the installed models: EM340, SDM230, TEST3")), c.rejections());
+        assertEquals(List.of(), published, "no meter: the core's D9 for a missing MID meter");
+        assertEquals(List.of(), targets, "nothing bound for a refused configuration");
+        c.deactivate();
     }
 
     @Test
-    void aModelNoInstalledVendorBundleCarriesIsRefusedAtOnceNamingTheInstalledOnes() {
-        ModbusMeterConfig config = Defaults.of(ModbusMeterConfig.class, Map.of("model", "EM340", "role", "VEHICLE",
-                "port", "/dev/ttyAMA0"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ModbusMeterComponent(buses, config, Map.of("service.pid", "mid"), context(), clock,
-                        Set.of("SDM230", "SDM72D", "SDM72D-V1")));
-        assertEquals("org.infinergi.meter.modbus mid: model must be one of the installed models: SDM230, SDM72D, "
-                + "SDM72D-V1; was 'EM340'", e.getMessage());
-        assertEquals(List.of(), registered);
+    void aWrongRoleAndAnEmptyValueAreListedEveryBadKeyNamed() throws Exception {
+        Map<String, Object> bad = configuration(MID, "TEST3", "CAR");
+        bad.put("pollMs", "");
+        ModbusMeterComponent c = component(bad);
+        c.bindModel(TestMaps::threePhase);
+
+        assertEquals(List.of(new ConfigurationRejection(MID, "pollMs", "\"\"",
+                ConfigurationRejection.EMPTY_VALUE + "1000)")), c.rejections(), "an empty value, read by this driver");
+        c.modified(configuration(MID, "TEST3", "CAR"));
+        assertEquals(List.of(new ConfigurationRejection(MID, "role", "CAR", "must be VEHICLE or GRID")),
+                c.rejections());
+        assertEquals(List.of(), published);
+        c.deactivate();
     }
 
     @Test
-    void aSecondVehicleMeterIsRefusedOneMidMeterPerStation() throws Exception {
-        ModbusMeterComponent first = component("TEST3");
-        ModbusMeterConfig second = Defaults.of(ModbusMeterConfig.class, Map.of("model", "EM340", "role", "VEHICLE",
-                "port", "/dev/ttyAMA0"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ModbusMeterComponent(buses, second, Map.of("service.pid", "mid2"), context(), clock, INSTALLED));
-        assertTrue(e.getMessage().contains("mid2: role=VEHICLE rejected: org.infinergi.meter.modbus~mid is already the "
-                + "vehicle meter"), e.getMessage());
-        ModbusMeterConfig grid = Defaults.of(ModbusMeterConfig.class, Map.of("model", "EM340", "role", "GRID",
-                "port", "/dev/ttyAMA0"));
-        new ModbusMeterComponent(buses, grid, Map.of("service.pid", "grid"), context(), clock, INSTALLED).deactivate();
+    void aSecondVehicleMeterIsListedOneMidMeterPerStationAndTheFirstGoesOn() throws Exception {
+        ModbusMeterComponent first = bound(TestMaps::threePhase);
+        ModbusMeterComponent second = component(configuration("org.infinergi.meter.modbus~mid2", "TEST3", "VEHICLE"));
+        second.bindModel(TestMaps::threePhase);
+
+        assertEquals(List.of(new ConfigurationRejection("org.infinergi.meter.modbus~mid2", "role", "VEHICLE",
+                MID + " is already the vehicle meter: a charging station has only one MID meter (manual §4.7)")),
+                second.rejections());
+        assertEquals(1, published.size(), "the first meter only");
+        assertEquals(List.of(), first.rejections());
 
         first.deactivate();
-        new ModbusMeterComponent(buses, second, Map.of("service.pid", "mid2"), context(), clock, INSTALLED).deactivate();
+        second.modified(configuration("org.infinergi.meter.modbus~mid2", "TEST3", "VEHICLE"));
+        assertEquals(List.of(), second.rejections(), "the first meter's configuration went: the second is the one");
+        assertEquals(2, published.size());
+        second.deactivate();
+    }
+
+    @Test
+    void aRefusedChangeLeavesThePreviousValidConfigurationInForceAndTheMeterReading() throws Exception {
+        slave = new LoopbackSlave(0x60, true);
+        slave.setFloat(0x48, 12.5f);
+        ModbusMeterComponent c = bound(TestMaps::threePhase);
+        MeterPoller polling = c.poller();
+        Meter meter = meters.get(0);
+        ModbusMeterComponent grid = component(configuration("org.infinergi.meter.modbus~grid", "EM340", "GRID"));
+
+        c.modified(configuration(MID, "EM999", "VEHICLE"));
+        grid.modified(configuration("org.infinergi.meter.modbus~grid", "EM340", "VEHICLE"));
+        c.modified(configuration(MID, "TEST3", "PV"));
+
+        assertEquals(List.of("role"), c.rejections().stream().map(ConfigurationRejection::key).toList());
+        assertEquals("role", grid.rejections().get(0).key(), "the station's vehicle meter is still the first");
+        assertSame(polling, c.poller(), "the previous configuration goes on polling");
+        assertEquals(List.of(), withdrawn);
+        slave.setFloat(0x48, 12.625f); // within what the meter can have counted meanwhile
+        await().atMost(Duration.ofSeconds(10)).until(() -> meter.latest()
+                .map(r -> r.energyWh() == 12_625).orElse(false));
+
+        c.modified(configuration(MID, "TEST3", "GRID"));
+        assertEquals(List.of(), c.rejections(), "a valid change is in force and listed no more");
+        assertEquals(List.of(meter), withdrawn, "published again with its new role");
+        assertEquals("GRID", published.get(1).get(Meter.ROLE));
+        c.deactivate();
+        grid.deactivate();
+    }
+
+    @Test
+    void withoutItsModelNoMeterRunsAndTheConfigurationIsNotRefused() throws Exception {
+        ModbusMeterComponent c = component(configuration(MID, "TEST3", "VEHICLE"));
+
+        assertEquals(List.of(), published);
+        assertEquals(List.of(), c.rejections(), "a vendor bundle being updated is no configuration error");
+        assertNull(c.poller());
+        c.deactivate();
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,22 +13,23 @@ class ModbusMeterEmptyValueTest {
 
     @Test
     void anEmptyValueRefusesTheMeterNamingPidKeyAndValue() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ModbusMeterComponent.config(Map.of("service.pid", "org.infinergi.meter.modbus~mid",
-                        "model", "SDM72D", "role", "VEHICLE", "host", "10.0.0.7", "tcpPort", "", "slaveId", "x")));
+        MeterSettings.Refused e = assertThrows(MeterSettings.Refused.class,
+                () -> ModbusMeterComponent.check("org.infinergi.meter.modbus~mid", Map.of("model", "SDM72D", "role",
+                        "VEHICLE", "host", "10.0.0.7", "tcpPort", "", "slaveId", "x"), Set.of("SDM72D")));
 
         assertEquals("org.infinergi.meter.modbus~mid: slaveId=x rejected: not a valid int; "
                 + "org.infinergi.meter.modbus~mid: tcpPort=\"\" rejected: empty value; a value is required (remove the "
                 + "key for the default 502)", e.getMessage());
+        assertEquals(2, e.rejections().size());
     }
 
     @Test
     void aValidConfigurationIsReadFromItsTexts() {
-        ModbusMeterConfig c = ModbusMeterComponent.config(Map.of("service.pid", "org.infinergi.meter.modbus~mid",
-                "model", "SDM72D", "role", "VEHICLE", "host", "10.0.0.7", "tcpPort", "5020", "port", ""));
+        MeterSettings s = ModbusMeterComponent.check("org.infinergi.meter.modbus~mid", Map.of("model", "SDM72D",
+                "role", "VEHICLE", "host", "10.0.0.7", "tcpPort", "5020", "port", ""), Set.of("SDM72D"));
 
-        assertEquals(5020, c.tcpPort());
-        assertEquals("", c.port(), "a key whose default is empty may stay empty");
-        assertEquals(1, c.slaveId());
+        assertEquals(Endpoint.tcp(Endpoint.Kind.TCP, "10.0.0.7", 5020), s.endpoint(), "a key whose default is empty "
+                + "may stay empty");
+        assertEquals(1, s.slaveId());
     }
 }
