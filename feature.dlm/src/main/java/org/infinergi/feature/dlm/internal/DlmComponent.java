@@ -2,6 +2,7 @@ package org.infinergi.feature.dlm.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -102,7 +103,7 @@ public final class DlmComponent implements LimitProvider, ConfigurationOwner {
         if (!prev.paused() && d.next().paused()) {
             log.info("DLM pauses the charge: {}", d.limit().detail());
         } else if (prev.paused() && !d.next().paused()) {
-            log.info("DLM resumes the charge at {} A: {}", String.format("%.1f", d.limit().amps()),
+            log.info("DLM resumes the charge at {} A: {}", String.format(Locale.ROOT, "%.1f", d.limit().amps()),
                     d.limit().detail());
         }
     }
