@@ -1,0 +1,41 @@
+package org.infinergi.feature.dlm.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Dynamic load management, manual §5.3 and §7.2.1 "Maximum import from the grid". The manual speaks of a
+ * current/power limit: the contractual power ({@code maxGridImportW}, the total the energy meter disconnects at) and a
+ * per-phase current ({@code maxPhaseCurrentA}, the main fuse of each phase); either, both or none (DLM off). Negative
+ * values are rejected by name and the previous configuration stays in force.
+ */
+@ObjectClassDefinition(id = DlmConfig.PID, name = "infinergi dynamic load management (manual §5.3)",
+        description = "The charging current follows the room the grid connection leaves: needs a grid meter "
+                + "(org.infinergi.metering gridMeter, manual §5.2.2) and a limit.")
+public @interface DlmConfig {
+
+    /** Configuration PID (ARCHITECTURE.md configuration contract). */
+    String PID = "org.infinergi.dlm";
+
+    @AttributeDefinition(name = "Maximum import from the grid",
+            description = "Manual §7.2.1, §5.3: the contractual power, watts, total over the phases; the charge "
+                    + "never takes more than what the rest of the site leaves of it. 0 = no power limit.", min = "0")
+    int maxGridImportW() default 0;
+
+    @AttributeDefinition(name = "Maximum current per phase",
+            description = "Manual §5.3 (current limit): amperes on any phase of the grid connection (the main "
+                    + "fuse); the charge takes at most what the house leaves on the most loaded phase the car uses. "
+                    + "0 = no per-phase limit.", min = "0")
+    double maxPhaseCurrentA() default 0;
+
+    @AttributeDefinition(name = "Resume hysteresis",
+            description = "After a pause for lack of current (below the 6 A minimum, manual §5.3), the room must "
+                    + "reach 6 A plus this many amperes before the charge resumes, so it does not flap.",
+            min = "0", max = "32")
+    double resumeHysteresisA() default 1.0;
+
+    @AttributeDefinition(name = "Resume delay",
+            description = "Seconds the room must stay at or above 6 A + hysteresis, without a break, before a "
+                    + "paused charge resumes (also after the grid meter comes back).", min = "0", max = "3600")
+    int resumeDelayS() default 60;
+}

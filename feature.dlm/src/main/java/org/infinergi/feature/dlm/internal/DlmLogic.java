@@ -1,0 +1,240 @@
+package org.infinergi.feature.dlm.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.infinergi.core.charging.api.ElectricalReading;
+import org.infinergi.core.charging.api.Limit;
+import org.infinergi.core.charging.api.PhaseReading;
+import org.infinergi.core.charging.api.ReadingStatus;
+
+/**
+ * The DLM decision (manual §5.3), a pure function of the settings, the grid reading, the charger's own reading, what
+ * the last decision left and the time. The room is what the limit leaves once the house — the grid import without
+ * the charger's own draw — is served; the offer follows it at every decision, so a house load step lowers the
+ * current at the next one. Below the 6 A minimum of IEC 61851-1 the charge pauses at once, and resumes only once the
+ * room has stayed at 6 A + hysteresis for the resume delay. A grid reading that is not fresh pauses at once: DLM never
+ * charges on a last good value (ARCHITECTURE "Safety").
+ */
+final class DlmLogic {
+
+    /** The name the status shows as {@code limitedBy}. */
+    static final String SOURCE = "DLM";
+    /** Manual §8, §6.1.1: what the status says while DLM leaves less than the minimum. */
+    static final String NOT_AVAILABLE = "Current not available (DLM)";
+    /** IEC 61851-1: no charge below 6 A. */
+    static final double MIN_A = 6.0;
+    /** The highest current the IEC 61851-1 PWM can offer: DLM's "no limit", so it never wins when off. */
+    static final double NO_LIMIT_A = 80.0;
+    /** A phase of the charger carrying at least this is one the car draws on (not a meter's noise). */
+    static final double DRAWING_A = 1.0;
+    /** Manual §2.3: the phase voltage to turn a power into a current when the meter gives none. */
+    static final double NOMINAL_V = 230.0;
+
+    private DlmLogic() {
+    }
+
+    /** The limit now and the state for the next decision. */
+    record Decision(Limit limit, DlmState next) {
+    }
+
+    /**
+     * The room the limits leave for the car, per phase it uses.
+     *
+     * @param amps amperes per phase the car may take; NaN when it cannot be measured (pause on the safe side)
+     * @param why  how it was found, as the status shows it
+     */
+    record Room(double amps, String why) {
+        static Room none() {
+            return new Room(Double.POSITIVE_INFINITY, "");
+        }
+
+        Room min(Room other) {
+            if (Double.isNaN(amps) || Double.isNaN(other.amps)) {
+                return Double.isNaN(amps) ? this : other;
+            }
+            return other.amps < amps ? other : this;
+        }
+    }
+
+    /**
+     * One decision.
+     *
+     * @param grid    {@code ElectricalReadings.grid()}
+     * @param charger the vehicle meter in use (the charger's own draw), null when there is none
+     */
+    static Decision decide(DlmSettings s, ElectricalReading grid, ElectricalReading charger, DlmState prev,
+            Instant now) {
+        if (!s.enabled()) {
+            return new Decision(new Limit(NO_LIMIT_A, SOURCE, "DLM off: no maximum import set (manual §5.3)"),
+                    DlmState.INITIAL);
+        }
+        if (grid.status() == ReadingStatus.NOT_CONFIGURED) {
+            // Manual §5.3: DLM needs a grid meter; without one there is nothing to follow.
+            return new Decision(new Limit(NO_LIMIT_A, SOURCE,
+                    "DLM off: no grid meter (org.infinergi.metering gridMeter = NONE, manual §5.2.2)"),
+                    DlmState.INITIAL);
+        }
+        if (!grid.fresh()) {
+            return staleGrid(grid, prev);
+        }
+        List<Integer> phases = carPhases(charger, prev.carPhases(), supplyPhases(grid, charger));
+        Room room = phaseRoom(s, grid, charger, phases).min(powerRoom(s, grid, charger, phases));
+        return follow(s, room, prev.withCarPhases(phases), now);
+    }
+
+    /** A grid reading that is stale or missing: pause now, and the resume delay starts over once it is back. */
+    static Decision staleGrid(ElectricalReading grid, DlmState prev) {
+        String age = grid.ageMs() == null ? "never read" : "last read " + grid.ageMs() / 1000 + " s ago";
+        return new Decision(new Limit(0, SOURCE, String.format(Locale.ROOT,
+                "%s: grid reading %s (%s, %s); paused on the safe side until the grid meter answers (manual §5.3)",
+                NOT_AVAILABLE, grid.status(), grid.source(), age)), prev.pausedSince(null));
+    }
+
+    /**
+     * The offer follows the room while it is at least 6 A; below, the charge pauses at once; a paused charge resumes
+     * only once the room has stayed at 6 A + hysteresis for the resume delay.
+     */
+    static Decision follow(DlmSettings s, Room room, DlmState st, Instant now) {
+        if (Double.isNaN(room.amps())) {
+            return new Decision(new Limit(0, SOURCE, NOT_AVAILABLE + ": " + room.why() + "; paused on the safe side"),
+                    st.pausedSince(null));
+        }
+        if (!st.paused()) {
+            return room.amps() >= MIN_A ? new Decision(offer(room), st) : pause(s, room, st.pausedSince(null));
+        }
+        double resumeAt = MIN_A + s.resumeHysteresisA();
+        if (room.amps() < resumeAt) {
+            return pause(s, room, st.pausedSince(null));
+        }
+        Instant since = st.roomSince() == null ? now : st.roomSince();
+        Duration held = Duration.between(since, now);
+        if (held.compareTo(s.resumeDelay()) >= 0) {
+            return new Decision(offer(room), st.running());
+        }
+        return new Decision(new Limit(0, SOURCE, String.format(Locale.ROOT,
+                "%s: %s; resuming once it holds %.1f A for %d s (%d s so far)", NOT_AVAILABLE, room.why(), resumeAt,
+                s.resumeDelay().toSeconds(), held.toSeconds())), st.pausedSince(since));
+    }
+
+    private static Decision pause(DlmSettings s, Room room, DlmState paused) {
+        return new Decision(new Limit(0, SOURCE, String.format(Locale.ROOT,
+                "%s: %s, below the 6 A minimum (manual §5.3); resumes at %.1f A held for %d s", NOT_AVAILABLE,
+                room.why(), MIN_A + s.resumeHysteresisA(), s.resumeDelay().toSeconds())), paused);
+    }
+
+    private static Limit offer(Room room) {
+        return new Limit(Math.min(room.amps(), NO_LIMIT_A), SOURCE, room.why());
+    }
+
+    /**
+     * The phases (0 = L1) the car uses: those it draws on now; when it draws nothing (paused, not yet started) those
+     * it drew on last; never seen, every phase of the supply (the most loaded of them is the safe guess).
+     */
+    static List<Integer> carPhases(ElectricalReading charger, List<Integer> remembered, int supplyPhases) {
+        List<Integer> drawing = drawingPhases(charger);
+        if (!drawing.isEmpty()) {
+            return drawing;
+        }
+        if (!remembered.isEmpty()) {
+            return remembered;
+        }
+        return IntStream.range(0, Math.max(1, supplyPhases)).boxed().collect(Collectors.toList());
+    }
+
+    /** The charger's phases carrying at least {@value #DRAWING_A} A now; empty without a fresh reading. */
+    static List<Integer> drawingPhases(ElectricalReading charger) {
+        List<Integer> out = new ArrayList<>();
+        if (charger != null && charger.fresh()) {
+            for (int p = 0; p < charger.phases().size(); p++) {
+                if (charger.phases().get(p).currentA() >= DRAWING_A) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The charger's phases (its own meter knows the model's), else the grid meter's. */
+    static int supplyPhases(ElectricalReading grid, ElectricalReading charger) {
+        if (charger != null && charger.fresh() && !charger.phases().isEmpty()) {
+            return charger.phases().size();
+        }
+        return grid.phases().size();
+    }
+
+    /**
+     * What the charger itself draws on phase {@code p}. Without a fresh reading of its own meter it counts as 0 A:
+     * all the grid import is then taken for house load, which can only lower the offer.
+     */
+    static double ownCurrentA(ElectricalReading charger, int p) {
+        if (charger == null || !charger.fresh() || p >= charger.phases().size()) {
+            return 0;
+        }
+        return Math.max(0, charger.phases().get(p).currentA());
+    }
+
+    /** The house on phase {@code p}: the grid import there (+ import, − export) without the charger's own draw. */
+    static double houseCurrentA(ElectricalReading grid, ElectricalReading charger, int p) {
+        return grid.phases().get(p).currentA() - ownCurrentA(charger, p);
+    }
+
+    /** {@code maxPhaseCurrentA} − the house load on the most loaded phase the car uses. */
+    static Room phaseRoom(DlmSettings s, ElectricalReading grid, ElectricalReading charger, List<Integer> phases) {
+        if (s.maxPhaseCurrentA() <= 0) {
+            return Room.none();
+        }
+        Room room = Room.none();
+        for (int p : phases) {
+            if (p >= grid.phases().size()) {
+                return new Room(Double.NaN, String.format(Locale.ROOT,
+                        "the grid meter (%s) measures no L%d, which the car uses", grid.source(), p + 1));
+            }
+            double house = houseCurrentA(grid, charger, p);
+            double amps = s.maxPhaseCurrentA() - house;
+            room = room.min(new Room(amps, String.format(Locale.ROOT,
+                    "%.1f A left on L%d (limit %.1f A, house %.1f A)", amps, p + 1, s.maxPhaseCurrentA(), house)));
+        }
+        return room;
+    }
+
+    /**
+     * {@code maxGridImportW} − the house's total import, spread over the phases the car uses at their measured
+     * voltage.
+     */
+    static Room powerRoom(DlmSettings s, ElectricalReading grid, ElectricalReading charger, List<Integer> phases) {
+        if (s.maxGridImportW() <= 0) {
+            return Room.none();
+        }
+        if (grid.powerW() == null) {
+            return new Room(Double.NaN, "the grid meter (" + grid.source() + ") gives no total power");
+        }
+        double own = charger != null && charger.fresh() && charger.powerW() != null ? Math.max(0, charger.powerW())
+                : 0;
+        double houseW = grid.powerW() - own;
+        double roomW = s.maxGridImportW() - houseW;
+        double volts = 0;
+        for (int p : phases) {
+            volts += voltage(grid, p);
+        }
+        double amps = roomW / volts;
+        return new Room(amps, String.format(Locale.ROOT, "%.1f A left per phase on %d phase(s) (limit %d W, house %.0f W)",
+                amps, phases.size(), s.maxGridImportW(), houseW));
+    }
+
+    /** Phase {@code p}'s measured voltage, or the nominal one when the meter gives none that is plausible. */
+    static double voltage(ElectricalReading grid, int p) {
+        if (p < grid.phases().size()) {
+            PhaseReading r = grid.phases().get(p);
+            if (Double.isFinite(r.voltageV()) && r.voltageV() > 100) {
+                return r.voltageV();
+            }
+        }
+        return NOMINAL_V;
+    }
+}
