@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 
@@ -18,12 +19,18 @@ import org.infinergi.core.charging.api.ErrorRecord;
 import org.infinergi.core.charging.api.SessionRecord;
 
 /**
- * The session history in an embedded H2 database file. Every write is one transaction, committed and then forced
- * to the medium ({@code CHECKPOINT SYNC}: MVStore commit, then fsync) before its method returns, so what a caller
- * reports afterwards survives a {@code kill -9} of the JVM and a power loss (with {@code WRITE_DELAY=0} a commit
- * is written to the file, but only the operating system's cache holds it until the fsync).
- * Ids are the largest id plus one, taken in the writing transaction: H2's identity columns cache 32 values and
- * jump by that much after every unclean stop, and a user reads the history by its ids.
+ * The session history in an embedded H2 database file, behind a write-ahead {@link HistoryJournal}. Every write is
+ * first appended to the journal and forced to the medium, then applied to the database in one transaction, before
+ * its method returns: what a caller reports afterwards survives a {@code kill -9} of the JVM and a power loss. The
+ * journal is what keeps that promise: H2's MVStore, after an unclean stop, may reopen at an earlier version than
+ * the last commit it had written and synced (a whole run's sessions were seen gone after {@code kill -9}), so at
+ * each open the journal is replayed into the database, the database is closed cleanly (the state MVStore reopens
+ * reliably) and only then is the journal emptied; the same happens when the journal grows past
+ * {@link #JOURNAL_LIMIT_BYTES} during a long run.
+ * Every entry says what the database must hold afterwards (a row with its id, an episode closed), so replaying an
+ * entry the database already holds changes nothing.
+ * Ids are the largest id plus one, taken before the write: H2's identity columns cache 32 values and jump by that
+ * much after every unclean stop, and a user reads the history by its ids.
  * Times are stored as epoch milliseconds. Not thread-safe on its own: methods are synchronized.
  */
 final class H2SessionStore implements AutoCloseable {
@@ -72,12 +79,22 @@ final class H2SessionStore implements AutoCloseable {
               stopped BOOLEAN NOT NULL
             )""";
 
+    /** About 7000 entries (19 hours of charging persisted every 10 s): then the database takes them over. */
+    static final long JOURNAL_LIMIT_BYTES = 1 << 20;
+
     private final Path file;
+    private final HistoryJournal journal;
     private Connection connection;
 
     /** @param file the database file without H2's {@code .mv.db} suffix; opened lazily on first use */
     H2SessionStore(Path file) {
         this.file = file.toAbsolutePath().normalize();
+        this.journal = new HistoryJournal(journalFile(this.file));
+    }
+
+    /** The journal beside the database file: {@code history.journal} for {@code history.mv.db}. */
+    static Path journalFile(Path file) {
+        return file.resolveSibling(file.getFileName() + ".journal");
     }
 
     /** The JDBC URL: absolute path (H2 2 refuses implicitly relative ones) and no write delay. */
@@ -89,7 +106,9 @@ final class H2SessionStore implements AutoCloseable {
         return file;
     }
 
-    /** Opens the file and creates the schema if needed (idempotent). */
+    /**
+     * Opens the file, creates the schema if needed and replays the journal the previous run left (idempotent).
+     */
     synchronized void open() throws SQLException {
         if (connection != null) {
             return;
@@ -102,6 +121,26 @@ final class H2SessionStore implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new SQLException("cannot create the folder of " + file + ": " + e, e);
         }
+        connection = connect();
+        List<List<String>> left;
+        try {
+            left = journal.open();
+        } catch (java.io.IOException e) {
+            close();
+            throw new SQLException("cannot open the journal " + journal.file() + ": " + e, e);
+        }
+        if (!left.isEmpty()) {
+            transaction(() -> {
+                for (List<String> entry : left) {
+                    apply(entry);
+                }
+                return 0L;
+            });
+            handOverJournal();
+        }
+    }
+
+    private Connection connect() throws SQLException {
         // The driver is used directly: no DriverManager/ServiceLoader lookups, which do not work across bundles.
         Connection c = new org.h2.Driver().connect(url(file), new Properties());
         try (Statement st = c.createStatement()) {
@@ -113,7 +152,29 @@ final class H2SessionStore implements AutoCloseable {
             c.close();
             throw e;
         }
-        connection = c;
+        return c;
+    }
+
+    /**
+     * The database takes over what the journal holds: it is closed cleanly (written and synced, the state MVStore
+     * reopens without recovery), opened again, and only then is the journal emptied.
+     */
+    private void handOverJournal() throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("CHECKPOINT SYNC");
+            st.execute("SHUTDOWN");
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // already closed by the shutdown
+        }
+        connection = connect();
+        try {
+            journal.clear();
+        } catch (java.io.IOException e) {
+            // kept: replayed again at the next open, which changes nothing
+        }
     }
 
     /**
@@ -121,52 +182,21 @@ final class H2SessionStore implements AutoCloseable {
      * transaction. Durable when this returns.
      */
     synchronized long insert(SessionRecord r) throws SQLException {
-        return transaction(() -> {
-            long id = nextId("charging_session");
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "INSERT INTO charging_session (id, start_ms, end_ms, energy_wh, peak_power_w, mode, end_reason, "
-                            + "id_tag) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setLong(1, id);
-                ps.setLong(2, r.start().toEpochMilli());
-                ps.setLong(3, r.end().toEpochMilli());
-                ps.setDouble(4, r.energyWh());
-                ps.setDouble(5, r.peakPowerW());
-                ps.setString(6, r.mode().name());
-                ps.setString(7, r.endReason() == null ? "UNKNOWN" : r.endReason());
-                ps.setString(8, idTag(r.idTag()));
-                ps.executeUpdate();
-            }
-            try (Statement st = connection.createStatement()) {
-                st.executeUpdate("DELETE FROM running_session");
-            }
-            return id;
-        });
+        open();
+        long id = nextId("charging_session");
+        write(Arrays.asList(SESSION, Long.toString(id), Long.toString(r.start().toEpochMilli()),
+                Long.toString(r.end().toEpochMilli()), Double.toString(r.energyWh()), Double.toString(r.peakPowerW()),
+                r.mode().name(), r.endReason() == null ? "UNKNOWN" : r.endReason(), idTag(r.idTag())));
+        return id;
     }
 
     /** Keeps the session in progress (replacing the one kept before). Durable when this returns. */
     synchronized void keepRunning(RunningSession r) throws SQLException {
-        transaction(() -> {
-            Session s = r.session();
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "MERGE INTO running_session (id, start_ms, mode, start_energy_wh, energy_wh, peak_power_w, "
-                            + "has_charged, id_tag, saved_ms, stopped) KEY (id) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setLong(1, s.start().toEpochMilli());
-                ps.setString(2, s.mode().name());
-                if (Double.isNaN(s.startEnergyWh())) {
-                    ps.setNull(3, java.sql.Types.DOUBLE);
-                } else {
-                    ps.setDouble(3, s.startEnergyWh());
-                }
-                ps.setDouble(4, s.energyWh());
-                ps.setDouble(5, s.peakPowerW());
-                ps.setBoolean(6, s.hasCharged());
-                ps.setString(7, idTag(s.idTag()));
-                ps.setLong(8, r.savedAt().toEpochMilli());
-                ps.setBoolean(9, r.stopped());
-                ps.executeUpdate();
-            }
-            return 0L;
-        });
+        Session s = r.session();
+        write(Arrays.asList(RUNNING, Long.toString(s.start().toEpochMilli()), s.mode().name(),
+                Double.isNaN(s.startEnergyWh()) ? null : Double.toString(s.startEnergyWh()),
+                Double.toString(s.energyWh()), Double.toString(s.peakPowerW()), Boolean.toString(s.hasCharged()),
+                idTag(s.idTag()), Long.toString(r.savedAt().toEpochMilli()), Boolean.toString(r.stopped())));
     }
 
     /** The session in progress kept by the previous start of the core, or null. */
@@ -193,29 +223,113 @@ final class H2SessionStore implements AutoCloseable {
      * (power loss, restart, update), and the one starting now raises again what is still there.
      */
     synchronized int closeOpenErrors(Instant at, String why) throws SQLException {
-        return (int) (long) transaction(() -> {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "UPDATE charger_error SET cleared_ms = ?, detail = LEFT(detail || ?, 1000) "
-                            + "WHERE cleared_ms IS NULL")) {
-                ps.setLong(1, at.toEpochMilli());
-                ps.setString(2, " [" + why + "]");
-                return (long) ps.executeUpdate();
+        open();
+        List<String> entry = new ArrayList<>(List.of(ERRORS_CLOSED, Long.toString(at.toEpochMilli()),
+                " [" + why + "]"));
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT id FROM charger_error WHERE cleared_ms IS NULL ORDER BY id")) {
+            while (rs.next()) {
+                entry.add(Long.toString(rs.getLong(1)));
             }
+        }
+        if (entry.size() == 3) {
+            return 0;
+        }
+        write(entry);
+        return entry.size() - 3;
+    }
+
+    /** Entry kinds of the journal, first field of an entry. */
+    private static final String SESSION = "session";
+    private static final String RUNNING = "running";
+    private static final String ERROR_RAISED = "error-raised";
+    private static final String ERROR_CLEARED = "error-cleared";
+    private static final String ERRORS_CLOSED = "errors-closed";
+
+    /** Journals {@code entry} (durable), then applies it to the database in one transaction. */
+    private void write(List<String> entry) throws SQLException {
+        open();
+        try {
+            journal.append(entry);
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot write the journal " + journal.file() + ": " + e, e);
+        }
+        transaction(() -> {
+            apply(entry);
+            return 0L;
         });
+        if (journalBytes() > JOURNAL_LIMIT_BYTES) {
+            handOverJournal();
+        }
+    }
+
+    private long journalBytes() {
+        try {
+            return Files.size(journal.file());
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    /** What the database holds after {@code e}, whatever it held before: the same for a write and its replay. */
+    private void apply(List<String> e) throws SQLException {
+        switch (e.get(0)) {
+            case SESSION -> {
+                update("MERGE INTO charging_session (id, start_ms, end_ms, energy_wh, peak_power_w, mode, end_reason, "
+                        + "id_tag) KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", e.subList(1, 9),
+                        "LLLDDSSS");
+                update("DELETE FROM running_session", List.of(), "");
+            }
+            case RUNNING -> update("MERGE INTO running_session (id, start_ms, mode, start_energy_wh, energy_wh, "
+                    + "peak_power_w, has_charged, id_tag, saved_ms, stopped) KEY (id) "
+                    + "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.subList(1, 10), "LSDDDBSLB");
+            case ERROR_RAISED -> update("MERGE INTO charger_error (id, code, raised_ms, cleared_ms, detail) KEY (id) "
+                    + "VALUES (?, ?, ?, NULL, ?)", e.subList(1, 5), "LSLS");
+            case ERROR_CLEARED -> update("UPDATE charger_error SET cleared_ms = ? WHERE id = ?", e.subList(1, 3),
+                    "LL");
+            case ERRORS_CLOSED -> {
+                for (String id : e.subList(3, e.size())) {
+                    update("UPDATE charger_error SET cleared_ms = ?, detail = LEFT(detail || ?, 1000) "
+                            + "WHERE id = ? AND cleared_ms IS NULL", List.of(e.get(1), e.get(2), id), "LSL");
+                }
+            }
+            default -> throw new SQLException("unknown journal entry " + e);
+        }
+    }
+
+    /** Runs {@code sql} with {@code values} typed by {@code types}: L long, D double, B boolean, S string. */
+    private void update(String sql, List<String> values, String types) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.size(); i++) {
+                String v = values.get(i);
+                int p = i + 1;
+                switch (types.charAt(i)) {
+                    case 'L' -> ps.setLong(p, Long.parseLong(v));
+                    case 'D' -> {
+                        if (v == null) {
+                            ps.setNull(p, java.sql.Types.DOUBLE);
+                        } else {
+                            ps.setDouble(p, Double.parseDouble(v));
+                        }
+                    }
+                    case 'B' -> ps.setBoolean(p, Boolean.parseBoolean(v));
+                    default -> ps.setString(p, v);
+                }
+            }
+            ps.executeUpdate();
+        }
     }
 
     private interface Work {
         long run() throws SQLException;
     }
 
-    /** Runs {@code w} as one transaction, then forces it to the medium; rolled back if it fails. */
+    /** Runs {@code w} as one transaction; rolled back if it fails. */
     private long transaction(Work w) throws SQLException {
-        open();
         connection.setAutoCommit(false);
         try {
             long result = w.run();
             connection.commit();
-            sync();
             return result;
         } catch (SQLException | RuntimeException e) {
             try {
@@ -226,13 +340,6 @@ final class H2SessionStore implements AutoCloseable {
             throw e;
         } finally {
             connection.setAutoCommit(true);
-        }
-    }
-
-    /** The committed state written to the file and the file to the medium (fsync), so a power loss keeps it. */
-    private void sync() throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            st.execute("CHECKPOINT SYNC");
         }
     }
 
@@ -269,32 +376,31 @@ final class H2SessionStore implements AutoCloseable {
 
     /** Stores a raised error (an open episode) and returns its id. Durable when this returns. */
     synchronized long insertError(ErrorCode code, Instant raised, String detail) throws SQLException {
-        return transaction(() -> {
-            long id = nextId("charger_error");
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "INSERT INTO charger_error (id, code, raised_ms, cleared_ms, detail) VALUES (?, ?, ?, NULL, ?)")) {
-                ps.setLong(1, id);
-                ps.setString(2, code.name());
-                ps.setLong(3, raised.toEpochMilli());
-                String d = detail == null ? "" : detail;
-                ps.setString(4, d.length() > 1000 ? d.substring(0, 1000) : d);
-                ps.executeUpdate();
-            }
-            return id;
-        });
+        open();
+        long id = nextId("charger_error");
+        String d = detail == null ? "" : detail;
+        write(List.of(ERROR_RAISED, Long.toString(id), code.name(), Long.toString(raised.toEpochMilli()),
+                d.length() > 1000 ? d.substring(0, 1000) : d));
+        return id;
     }
 
     /** Closes the newest open episode of {@code code}; returns how many rows changed (0 or 1). */
     synchronized int clearError(ErrorCode code, Instant cleared) throws SQLException {
-        return (int) transaction(() -> {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "UPDATE charger_error SET cleared_ms = ? WHERE id = (SELECT MAX(id) FROM charger_error "
-                            + "WHERE code = ? AND cleared_ms IS NULL)")) {
-                ps.setLong(1, cleared.toEpochMilli());
-                ps.setString(2, code.name());
-                return ps.executeUpdate();
+        open();
+        long id;
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT MAX(id) FROM charger_error WHERE code = ? AND cleared_ms IS NULL")) {
+            ps.setString(1, code.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+                if (rs.wasNull()) {
+                    return 0;
+                }
             }
-        });
+        }
+        write(List.of(ERROR_CLEARED, Long.toString(cleared.toEpochMilli()), Long.toString(id)));
+        return 1;
     }
 
     /** At most {@code max} error episodes, newest first. */
@@ -348,5 +454,6 @@ final class H2SessionStore implements AutoCloseable {
             }
             connection = null;
         }
+        journal.close();
     }
 }
