@@ -186,6 +186,9 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
 
     private volatile ChargerStatus status;
 
+    /** Guarded by {@code this}: only the control loop uses it. */
+    private final DepartedLimits departedLimits = new DepartedLimits();
+
     /** Guarded by {@code this}: only the control loop (or a test calling {@link #step()}) touches it. */
     private CoreState state = CoreState.INITIAL;
     private boolean failing;
@@ -488,7 +491,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         HalSampler.Sample sample = sampler.sample(hal);
         MeteringSettingsSource m = metering;
         ThermalThresholds t = thermalThresholds;
-        List<Limit> limits = Limits.evaluate(new ArrayList<>(limitProviders));
+        List<Limit> limits = departedLimits.evaluate(new ArrayList<>(limitProviders), now);
         ModeDecision mode = modes.ask(settings.charging().activeMode());
         ControlDecision d = logic.decide(new ControlInput(now, sample.pilot(), sample.contactorFeedback(),
                 sample.internalMeter(), sample.vehicleMeter(), limits, mode, settings, state, sample.hal(),

@@ -202,14 +202,22 @@ class ChargingCoreTest {
     }
 
     @Test
-    void providersComeAndGo() {
+    void aProviderThatGoesAway_leavesItsLimitUntilItAnswersAgain() {
         Rig r = rig();
         FixedLimitProvider dlm = new FixedLimitProvider(10, "dlm");
         r.core.limitProviders.add(dlm);
         assertEquals(10.0, r.vehicle(PilotState.B).offeredCurrentA());
         r.core.limitProviders.remove(dlm);
         ChargerStatus s = r.cycle();
-        assertEquals(32.0, s.offeredCurrentA());
+        assertEquals(10.0, s.offeredCurrentA(), "held while its bundle is updated, not the wiring's 32 A");
+        assertEquals("dlm", s.limitedBy());
+        FixedLimitProvider updated = new FixedLimitProvider(12, "dlm");
+        r.core.limitProviders.add(updated);
+        assertEquals(12.0, r.cycle().offeredCurrentA(), "the updated bundle's answer replaces the held one");
+        r.core.limitProviders.remove(updated);
+        assertEquals(12.0, r.cycle().offeredCurrentA());
+        assertEquals(12.0, r.cycle(DepartedLimits.HOLD.toMillis() - 1_000).offeredCurrentA());
+        assertEquals(32.0, r.cycle(2_000).offeredCurrentA(), "a provider removed for good stops limiting");
     }
 
     @Test
