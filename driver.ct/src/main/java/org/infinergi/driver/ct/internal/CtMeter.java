@@ -19,6 +19,7 @@ import org.infinergi.core.charging.hal.Meter;
 import org.infinergi.core.charging.hal.MeterReading;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * and in total; the CTs count no energy ({@code energyWh} NaN). {@link #latest()} is empty when the last measurement
  * failed or is older than {@code staleAfterMs}: a silent ADC is never its last good value.
  */
-@Component(name = "org.infinergi.driver.ct", service = Meter.class,
+@Component(name = "org.infinergi.driver.ct.meter", service = Meter.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE, // the map is the PID's one reader (CtMapComponent)
         property = {Meter.ROLE + "=GRID", Meter.SOURCE + "=CT"})
 public final class CtMeter implements Meter {
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.infinergi.core.charging.hal.MeterReading;
+import org.infinergi.core.charging.testing.DataArea;
 import org.infinergi.core.charging.testing.Defaults;
 import org.infinergi.core.charging.testing.MutableClock;
 import org.infinergi.sim.hw.Mcp3208;
@@ -143,7 +144,7 @@ class CtMeterTest {
 
     @Test
     void theWiringTellsTheSimulatedBoardWhereTheCtsAre() {
-        CtMapComponent map = new CtMapComponent(Map.of("ct1Channel", "6"));
+        CtMapComponent map = new CtMapComponent(Map.of("ct1Channel", "6"), DataArea.none());
         assertEquals(6, map.currents().get(0).channel());
         assertEquals(2, map.currents().get(0).chipSelect());
         assertEquals(1, map.voltages().get(2).bus());
