@@ -35,7 +35,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class ConsoleBundleUpdateTest {
 
     private static final String IMAGE = "3T-DR-sim";
-    private static final Duration BOOT = Duration.ofSeconds(60);
+    /** A loaded 2-core machine takes about 30 s to boot an image; the wait ends as soon as it is ready. */
+    private static final Duration BOOT = Duration.ofSeconds(120);
     private static final Duration STEP = Duration.ofSeconds(30);
 
     @Inject

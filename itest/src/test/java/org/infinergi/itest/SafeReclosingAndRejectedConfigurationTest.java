@@ -38,7 +38,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class SafeReclosingAndRejectedConfigurationTest {
 
     private static final String IMAGE = "3U-DR-sim";
-    private static final Duration BOOT = Duration.ofSeconds(30);
+    /** A loaded 2-core machine takes about 30 s to boot an image; the wait ends as soon as it is ready. */
+    private static final Duration BOOT = Duration.ofSeconds(120);
     private static final Duration STEP = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(50);
 

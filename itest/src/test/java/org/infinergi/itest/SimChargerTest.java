@@ -67,7 +67,8 @@ public class SimChargerTest {
     private static final String PANEL_BUNDLE = "org.infinergi.feature.panel";
     private static final String EASTRON_BUNDLE = "org.infinergi.driver.modbus-meters.eastron";
     private static final String CORE_BUNDLE = "org.infinergi.core.charging";
-    private static final Duration BOOT = Duration.ofSeconds(30);
+    /** A loaded 2-core machine takes about 30 s to boot an image; the wait ends as soon as it is ready. */
+    private static final Duration BOOT = Duration.ofSeconds(120);
     private static final Duration STEP = Duration.ofSeconds(10);
     /** The sim's LED observer names a pattern once it has watched it for 6 s (sim/README.md). */
     private static final Duration LED = Duration.ofSeconds(12);
