@@ -75,6 +75,9 @@ public final class DlmComponent implements LimitProvider, ConfigurationOwner {
             return new Limit(0, DlmLogic.SOURCE, DlmLogic.NOT_AVAILABLE + ": configuration " + DlmConfig.PID
                     + " rejected and no valid one before it; paused on the safe side until it is corrected");
         }
+        if (!c.settings().enabled()) {
+            return off();
+        }
         ElectricalReading grid = readings.grid();
         ElectricalReading charger = ownMeter(readings.all());
         synchronized (this) {
@@ -84,6 +87,16 @@ public final class DlmComponent implements LimitProvider, ConfigurationOwner {
             report(prev, d, grid);
             return d.limit();
         }
+    }
+
+    /**
+     * DLM off (no limit set): nothing to read or to report — the core asks at every cycle, and a grid meter going
+     * stale must not be logged as a pause that does not happen.
+     */
+    private synchronized Limit off() {
+        state = DlmState.INITIAL;
+        gridWasFresh = true;
+        return DlmLogic.OFF;
     }
 
     /** The vehicle meter the charger uses for its own draw (manual §5.2.1: the MID meter or the internal one). */

@@ -36,6 +36,9 @@ final class DlmLogic {
     /** Manual §2.3: the phase voltage to turn a power into a current when the meter gives none. */
     static final double NOMINAL_V = 230.0;
 
+    /** No maximum import set: DLM does not lower the current. */
+    static final Limit OFF = new Limit(NO_LIMIT_A, SOURCE, "DLM off: no maximum import set (manual §5.3)");
+
     private DlmLogic() {
     }
 
@@ -71,8 +74,7 @@ final class DlmLogic {
     static Decision decide(DlmSettings s, ElectricalReading grid, ElectricalReading charger, DlmState prev,
             Instant now) {
         if (!s.enabled()) {
-            return new Decision(new Limit(NO_LIMIT_A, SOURCE, "DLM off: no maximum import set (manual §5.3)"),
-                    DlmState.INITIAL);
+            return new Decision(OFF, DlmState.INITIAL);
         }
         if (grid.status() == ReadingStatus.NOT_CONFIGURED) {
             // Manual §5.3: DLM needs a grid meter; without one there is nothing to follow.
