@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.infinergi.core.charging.api.ErrorCode;
@@ -78,7 +79,7 @@ class KillNineDurabilityTest {
     public static final class ChildMain {
         public static void main(String[] args) throws Exception {
             SessionStoreComponent store = new SessionStoreComponent(Map.of("databaseFile", args[0]));
-            Random random = new Random();
+            Semaphore reported = new Semaphore(0);
             for (int i = 1;; i++) {
                 SessionRecord s = H2SessionStoreTest.session(i);
                 store.keepRunning(new RunningSession(new Session(s.start(), s.mode(), 0, i, 7000, true, null),
@@ -88,8 +89,10 @@ class KillNineDurabilityTest {
                 store.record(s, stored -> {
                     System.out.println(MARKER + stored.id());
                     System.out.flush();
+                    reported.release();
                 });
-                Thread.sleep(random.nextInt(30)); // the next session comes at a random moment
+                // The next session only once this one is reported: the parent's kill then lands in its writes.
+                reported.acquire();
             }
         }
     }

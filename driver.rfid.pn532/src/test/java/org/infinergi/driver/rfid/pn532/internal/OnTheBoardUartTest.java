@@ -117,50 +117,36 @@ class OnTheBoardUartTest {
         private final FileInputStream in;
         private final FileOutputStream out;
         private final Thread rx;
-        private final Thread tx;
         private volatile boolean running = true;
 
         ChipOnTheLine(Path end, SimulatedPn532 chip) throws IOException {
             in = new FileInputStream(end.toFile());
             out = new FileOutputStream(end.toFile());
             chip.opened();
+            // The chip only ever answers a frame it received: its answer goes back on the line at once.
             rx = new Thread(() -> {
                 byte[] buffer = new byte[64];
+                byte[] answer = new byte[64];
                 try {
                     int n;
                     while (running && (n = in.read(buffer)) >= 0) {
                         chip.received(buffer, 0, n);
+                        for (int m; (m = chip.read(answer, 0, answer.length)) > 0;) {
+                            out.write(answer, 0, m);
+                        }
+                        out.flush();
                     }
                 } catch (IOException e) {
                     // the line closed
                 }
-            }, "pn532-line-rx");
-            tx = new Thread(() -> {
-                byte[] buffer = new byte[64];
-                try {
-                    while (running) {
-                        int n = chip.read(buffer, 0, buffer.length);
-                        if (n > 0) {
-                            out.write(buffer, 0, n);
-                            out.flush();
-                        } else {
-                            Thread.sleep(1); // the chip answers within a millisecond of a command
-                        }
-                    }
-                } catch (IOException | InterruptedException e) {
-                    // the line closed or the test ended
-                }
-            }, "pn532-line-tx");
+            }, "pn532-line");
             rx.setDaemon(true);
-            tx.setDaemon(true);
             rx.start();
-            tx.start();
         }
 
         @Override
         public void close() throws IOException {
             running = false;
-            tx.interrupt();
             out.close();
             in.close(); // the reading thread ends when socat closes the line
         }
