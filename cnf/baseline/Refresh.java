@@ -27,6 +27,7 @@ public class Refresh {
     static final List<String[]> API_BUNDLES = List.of(
             new String[] {"core.charging.api", "org.infinergi.core.charging.api"},
             new String[] {"feature.auth.api", "org.infinergi.feature.auth.api"},
+            new String[] {"feature.green.api", "org.infinergi.feature.green.api"},
             new String[] {"driver.modbus-meters/api", "org.infinergi.driver.modbus-meters.api"},
             new String[] {"web.json", "org.infinergi.web.json"});
 

@@ -49,6 +49,7 @@ class ApiBaselineTest {
     @ParameterizedTest
     @CsvSource({"core.charging.api, org.infinergi.core.charging.api",
             "feature.auth.api, org.infinergi.feature.auth.api",
+            "feature.green.api, org.infinergi.feature.green.api",
             "driver.modbus-meters/api, org.infinergi.driver.modbus-meters.api",
             "web.json, org.infinergi.web.json"})
     void eachApiBundleAsBuiltPassesAgainstItsStoredBaseline(String module, String artifactId) throws Exception {
