@@ -8,6 +8,7 @@ import static org.ops4j.pax.exam.CoreOptions.vmOptions;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
@@ -33,6 +34,9 @@ final class Images {
     /** Framework property with the HTTP port the image serves on. */
     static final String HTTP_PORT_PROPERTY = "org.osgi.service.http.port";
 
+    /** Above the level of every bundle of the images (30): see {@link #boot}. */
+    private static final int FEATURES_START_LEVEL = 31;
+
     private Images() {
     }
 
@@ -49,8 +53,11 @@ final class Images {
         Option mavenRepository = localRepository.isEmpty() ? composite()
                 : editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                         localRepository);
+        // -Dinfinergi.keepRuntime=true keeps target/exam/<uuid> (karaf.log, data/) to read after a failure.
+        Option keepRuntime = Boolean.getBoolean("infinergi.keepRuntime") ? keepRuntimeFolder() : composite();
         return options(
                 mavenRepository,
+                keepRuntime,
                 karafDistributionConfiguration()
                         .frameworkUrl(tarball.toURI().toString())
                         .name("infinergi " + image)
@@ -70,6 +77,15 @@ final class Images {
                 // "missing requirement java.io" for the core, or Pax Exam's own rbc without its tracker package. The
                 // images themselves boot no feature (featuresBoot is empty), so this only concerns the test harness.
                 editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "autoRefresh", "false"),
+                // The same provisioning, once begun, resolves bundles from the features thread while the start-level
+                // thread starts the image's bundles at level 30 (features core starts at 15): a container came up
+                // with a bundle of the image resolved but never started (persistently started, a later start
+                // succeeds), on a loaded CI machine in one boot out of five. Starting the features service after the
+                // image's level puts Pax Exam's provisioning after the image's own start, as in a shipped image,
+                // which provisions nothing at boot.
+                editConfigurationFilePut("etc/startup.properties",
+                        "mvn:org.apache.karaf.features/org.apache.karaf.features.core/" + karafVersion,
+                        String.valueOf(FEATURES_START_LEVEL)),
                 editConfigurationFilePut("etc/system.properties", IMAGE_PROPERTY, image),
                 editConfigurationFilePut("etc/system.properties", VERSION_PROPERTY,
                         System.getProperty("infinergi.version", "0.1.0-SNAPSHOT")),

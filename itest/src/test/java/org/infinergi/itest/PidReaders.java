@@ -3,6 +3,9 @@ package org.infinergi.itest;
 import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,11 +79,30 @@ final class PidReaders {
         String facts = b.getSymbolicName() + " (state " + b.getState() + ", start level " + level.getStartLevel()
                 + " of framework " + context.getBundle(0).adapt(FrameworkStartLevel.class).getStartLevel()
                 + ", persistently started " + level.isPersistentlyStarted() + ")";
+        String log = logLinesAbout(b);
         try {
             b.start(Bundle.START_TRANSIENT);
-            return facts + ", a start now succeeds";
+            return facts + ", a start now succeeds; karaf.log: " + log;
         } catch (BundleException | RuntimeException e) {
-            return facts + ", a start now fails: " + e;
+            return facts + ", a start now fails: " + e + "; karaf.log: " + log;
+        }
+    }
+
+    /** What the container's log says of the bundle (its name or id), with the lines that follow each mention. */
+    private static String logLinesAbout(Bundle b) {
+        Path log = Path.of(System.getProperty("karaf.data", "data"), "log", "karaf.log");
+        try {
+            List<String> lines = Files.readAllLines(log);
+            List<String> about = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (line.contains(b.getSymbolicName()) || line.contains("[" + b.getBundleId() + "]")) {
+                    about.addAll(lines.subList(i, Math.min(lines.size(), i + 6)));
+                }
+            }
+            return about.isEmpty() ? "nothing" : String.join("\n", about);
+        } catch (IOException | RuntimeException e) {
+            return "unreadable (" + e + ")";
         }
     }
 
