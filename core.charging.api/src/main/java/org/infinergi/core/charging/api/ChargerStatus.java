@@ -27,6 +27,9 @@ import java.util.List;
  *                        since 1.2.0
  * @param rejectedConfigurations every rejected configuration in force now, of every PID and bundle (PID, key,
  *                        value, why), the same as {@code configurationError} says in words; never null; since 1.5.0
+ * @param activeProgram   the program the active mode runs now ({@link ModeDecision#program()}: {@code P1}…{@code P6}
+ *                        or {@code DEFAULT} in the Programmed mode, manual §5.1.3), or null when there is none;
+ *                        since 1.8.0
  */
 public record ChargerStatus(
         String model,
@@ -45,7 +48,8 @@ public record ChargerStatus(
         String configurationError,
         int errorCategory,
         List<String> activeErrors,
-        List<ConfigurationRejection> rejectedConfigurations) {
+        List<ConfigurationRejection> rejectedConfigurations,
+        String activeProgram) {
 
     /**
      * The {@code detail} while the core runs its tests before the charge (the RDC-DD self-test, manual §4.3): the
@@ -58,6 +62,16 @@ public record ChargerStatus(
     public ChargerStatus {
         activeErrors = activeErrors == null ? List.of() : List.copyOf(activeErrors);
         rejectedConfigurations = rejectedConfigurations == null ? List.of() : List.copyOf(rejectedConfigurations);
+    }
+
+    /** The 1.5.0 shape, without {@code activeProgram} (null). */
+    public ChargerStatus(String model, ChargerState state, PilotState pilot, double offeredCurrentA,
+            double dutyCyclePct, boolean contactorClosed, String limitedBy, ChargingMode mode, double powerW,
+            double sessionEnergyWh, String error, String detail, Instant at, String configurationError,
+            int errorCategory, List<String> activeErrors, List<ConfigurationRejection> rejectedConfigurations) {
+        this(model, state, pilot, offeredCurrentA, dutyCyclePct, contactorClosed, limitedBy, mode, powerW,
+                sessionEnergyWh, error, detail, at, configurationError, errorCategory, activeErrors,
+                rejectedConfigurations, null);
     }
 
     /** The 1.2.0 shape, without the structured list ({@code rejectedConfigurations} empty). */

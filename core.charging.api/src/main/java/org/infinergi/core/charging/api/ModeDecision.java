@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param reason      why, never null; empty when there is nothing to say
  * @param maxCurrentA the highest current per phase the mode allows, amperes; {@code +∞} when it sets none
  * @param maxPowerW   the highest power the mode allows, watts; {@code +∞} when it sets none
+ * @param program     the program of the mode that decided, as the status shows it ({@code activeProgram}): the
+ *                    Programmed mode's {@code P1}…{@code P6} or {@code DEFAULT} (manual §5.1.3); null for a mode
+ *                    without programs or when no program runs (the clock is not set); since 1.8.0
  */
-public record ModeDecision(boolean chargeNow, String reason, double maxCurrentA, double maxPowerW) {
+public record ModeDecision(boolean chargeNow, String reason, double maxCurrentA, double maxPowerW, String program) {
 
     public ModeDecision {
         Objects.requireNonNull(reason, "reason");
@@ -23,6 +26,16 @@ public record ModeDecision(boolean chargeNow, String reason, double maxCurrentA,
         if (Double.isNaN(maxPowerW) || maxPowerW < 0) {
             throw new IllegalArgumentException("maxPowerW must be >= 0 W, was " + maxPowerW);
         }
+    }
+
+    /** The 1.4.0 shape: no program. */
+    public ModeDecision(boolean chargeNow, String reason, double maxCurrentA, double maxPowerW) {
+        this(chargeNow, reason, maxCurrentA, maxPowerW, null);
+    }
+
+    /** The same word, said by {@code program} (since 1.8.0). */
+    public ModeDecision withProgram(String program) {
+        return new ModeDecision(chargeNow, reason, maxCurrentA, maxPowerW, program);
     }
 
     /** Charge with no limit of the mode's own. */

@@ -4,11 +4,14 @@
  * (the session history), what happened ({@link org.infinergi.core.charging.api.ChargerEvents}, the Event Admin
  * topics), the charging modes in their own bundles ({@link org.infinergi.core.charging.api.ChargingModeService}), and
  * the meters' readings ({@link org.infinergi.core.charging.api.ElectricalReadings}, since 1.7.0: the signed grid
- * reading any feature may use, every meter for "Electrical readings").
+ * reading any feature may use, every meter for "Electrical readings"), the internal clock
+ * ({@link org.infinergi.core.charging.api.ChargerClock}, since 1.8.0, manual §5.4) and the program a mode runs
+ * ({@link org.infinergi.core.charging.api.ModeDecision#program()}, {@link org.infinergi.core.charging.api.ChargerStatus#activeProgram()},
+ * since 1.8.0).
  * Features and user interfaces depend on this package only.
  */
 @Export
-@Version("1.7.0")
+@Version("1.8.0")
 package org.infinergi.core.charging.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,10 +4,11 @@
  * connector lock, RDC-DD and panel board; since 1.2.0 a recording charger control and the defaults of
  * component property types; since 1.5.0 a fake RFID reader and the board's and the panel's default wiring
  * ({@code FakeBoardWiring}, {@code FakePanelWiring}); since 1.6.0 a bundle's data area ({@code DataArea}) for owners
- * that keep their last valid configuration there. For tests of any bundle; never used by product code.
+ * that keep their last valid configuration there; since 1.7.0 the internal clock
+ * ({@code FakeChargerClock}). For tests of any bundle; never used by product code.
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package org.infinergi.core.charging.testing;
 
 import org.osgi.annotation.bundle.Export;

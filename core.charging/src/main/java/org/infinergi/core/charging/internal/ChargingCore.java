@@ -510,7 +510,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         driving = false;
         CoreEvents.post(eventAdmin, CoreEvents.of(state, d, now));
         state = d.next();
-        status = StatusBuilder.of(d, settings, now, configurationError());
+        status = StatusBuilder.of(d, settings, now, configurationError(), mode == null ? null : mode.program());
         return d;
     }
 

@@ -32,14 +32,20 @@ final class StatusBuilder {
                 rejected.text(), 0, List.of(), rejected.all());
     }
 
-    /** What a cycle decided. */
-    static ChargerStatus of(ControlDecision d, ChargerSettings s, Instant at, Rejected rejected) {
+    /**
+     * What a cycle decided.
+     *
+     * @param activeProgram the program the active mode ran this cycle ({@code ModeDecision.program()}), or null
+     */
+    static ChargerStatus of(ControlDecision d, ChargerSettings s, Instant at, Rejected rejected,
+            String activeProgram) {
         // Display value: one decimal, as IEC 61851-1's table writes it (the hardware gets the exact value).
         double duty = Math.round(d.dutyCyclePct() * 10) / 10.0;
         List<ErrorCode> active = d.activeErrors();
         return new ChargerStatus(s.device().model(), d.state(), d.pilot(), d.offeredCurrentA(), duty,
                 d.contactorClosed(), d.limitedBy(), s.charging().activeMode(), d.powerW(), d.sessionEnergyWh(),
-                d.error(), d.detail(), at, rejected.text(), categoryOf(active), names(active), rejected.all());
+                d.error(), d.detail(), at, rejected.text(), categoryOf(active), names(active), rejected.all(),
+                activeProgram);
     }
 
     /** After a failed cycle: the safe side (nothing offered, contactor open) with the errors now active. */

@@ -35,7 +35,7 @@ public final class StatusCommand {
         line(b, "duty cycle", String.format(Locale.ROOT, "%.1f %%", s.dutyCyclePct()));
         line(b, "contactor", s.contactorClosed() ? "closed" : "open");
         line(b, "limited by", s.limitedBy() == null ? "-" : s.limitedBy());
-        line(b, "mode", String.valueOf(s.mode()));
+        line(b, "mode", String.valueOf(s.mode()) + (s.activeProgram() == null ? "" : " " + s.activeProgram()));
         line(b, "power", String.format(Locale.ROOT, "%.0f W", s.powerW()));
         line(b, "session energy", String.format(Locale.ROOT, "%.1f Wh", s.sessionEnergyWh()));
         line(b, "error", s.error() == null ? "-"

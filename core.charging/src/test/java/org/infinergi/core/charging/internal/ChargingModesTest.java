@@ -65,6 +65,22 @@ class ChargingModesTest {
     }
 
     @Test
+    void theProgramTheModeRuns_isTheStatusActiveProgram_evenWhenItsLimitDoesNotWin() {
+        Rig r = rig("PROGRAMMED");
+        Mode programmed = new Mode();
+        r.core.addModeService(programmed, named("PROGRAMMED"));
+        programmed.decision = ModeDecision.charge().withProgram("P3");
+        ChargerStatus s = r.vehicle(PilotState.B);
+        // Issue 16: the active program's number is in the status, also while DLM sets the current.
+        assertEquals("P3", s.activeProgram(), s.toString());
+        assertEquals("dlm", s.limitedBy());
+        programmed.decision = ModeDecision.pause("invalid charging program: the clock is not set");
+        s = r.cycle();
+        assertEquals(null, s.activeProgram(), "no program runs without a clock");
+        assertEquals(ChargerState.PAUSED, s.state(), s.toString());
+    }
+
+    @Test
     void aModesCurrentOrPowerLimit_lowersTheOffer_andIsNamed() {
         Rig r = rig("PROGRAMMED");
         Mode programmed = new Mode();

@@ -32,6 +32,7 @@ final class JsonViews {
         o.put("contactorClosed", s.contactorClosed());
         o.put("limitedBy", s.limitedBy());
         o.put("mode", s.mode() == null ? null : s.mode().name());
+        o.put("activeProgram", s.activeProgram());
         o.put("powerW", round(s.powerW(), 0));
         o.put("sessionEnergyWh", round(s.sessionEnergyWh(), 1));
         o.put("error", s.error());

@@ -49,6 +49,17 @@ class JsonViewsTest {
         assertEquals(0, json.get("errorCategory").asInt());
         assertEquals(0, json.get("activeErrors").size());
         assertEquals(0, json.get("rejectedConfigurations").size());
+        assertTrue(json.has("activeProgram") && json.get("activeProgram").isNull(), "no program outside PROGRAMMED");
+    }
+
+    @Test
+    void statusNamesTheActiveProgram() throws Exception {
+        ChargerStatus s = new ChargerStatus("INFINERGI-3T", ChargerState.CHARGING, PilotState.C, 16.0, 26.7, true,
+                null, ChargingMode.PROGRAMMED, 11000, 100, null, "", Instant.EPOCH, null, 0, List.of(), List.of(),
+                "P2");
+        JsonNode json = mapper.readTree(mapper.writeValueAsString(JsonViews.status(mapper, s)));
+        assertEquals("PROGRAMMED", json.get("mode").asText());
+        assertEquals("P2", json.get("activeProgram").asText());
     }
 
     @Test
