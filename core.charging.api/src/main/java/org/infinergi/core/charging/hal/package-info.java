@@ -6,10 +6,11 @@
  * what sits under the drivers (the simulated board) instead of reading the drivers' PIDs; the meter's start-up grace.
  * 1.4.0: signed GRID readings and per-phase powers ({@link org.infinergi.core.charging.hal.MeterReading}), the wired
  * CTs' map ({@link org.infinergi.core.charging.hal.CtWiring}) and the meter sources {@code CT} (wired CTs) and
- * {@code CT_REMOTE} (the radio CT device, formerly {@code CT}).
+ * {@code CT_REMOTE} (the radio CT device, formerly {@code CT}). 1.5.0: the meters the installer selected
+ * ({@link org.infinergi.core.charging.hal.SelectedMeter}), so a driver measures only while its meter is used.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.infinergi.core.charging.hal;
 
 import org.osgi.annotation.bundle.Export;

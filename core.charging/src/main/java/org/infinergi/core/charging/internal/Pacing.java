@@ -13,15 +13,17 @@ import org.infinergi.core.charging.api.PilotState;
  * contactor within 100 ms), so a cycle that sees a vehicle, an error, a closed contactor or any change of what the
  * status shows is followed by the next one after the configured {@code loopPeriodMs}. Only with nothing connected
  * (pilot A), no error, the contactor open and nothing changed since the cycle before does the loop idle at
- * {@link #IDLE_PERIOD_MS}: a plug-in is then seen up to {@code IDLE_PERIOD_MS - loopPeriodMs} (200 ms with the
- * defaults) later than at full pace, and the cycle that sees the pilot leave A brings the loop back to full pace.
+ * {@link #IDLE_PERIOD_MS}: a plug-in is then seen up to {@code IDLE_PERIOD_MS - loopPeriodMs} (450 ms with the
+ * defaults) later than at full pace — nothing is offered in state A and the vehicle waits for the PWM, IEC 61851-1
+ * sets no reaction time for A→B; the reaction times it does set (C→B, errors) apply with a vehicle connected, at full
+ * pace — and the cycle that sees the pilot leave A brings the loop back to full pace.
  * A user's request (pause, out of service, authorization …) does not wait for an idle cycle: the core runs the
  * next cycle at once.
  */
 final class Pacing {
 
     /** The loop period while idle (never shorter than {@code loopPeriodMs}). */
-    static final long IDLE_PERIOD_MS = 250;
+    static final long IDLE_PERIOD_MS = 500;
 
     private Pacing() {
     }

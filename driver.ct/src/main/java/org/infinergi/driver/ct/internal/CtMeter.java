@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
@@ -17,11 +18,15 @@ import com.pi4j.io.spi.SpiMode;
 import org.infinergi.core.charging.api.Device;
 import org.infinergi.core.charging.hal.Meter;
 import org.infinergi.core.charging.hal.MeterReading;
+import org.infinergi.core.charging.hal.SelectedMeter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * {@code infinergi-ct-meter} ({@link CtSampler}, {@link Waveform}). A reading is signed: + import, − export, per phase
  * and in total; the CTs count no energy ({@code energyWh} NaN). {@link #latest()} is empty when the last measurement
  * failed or is older than {@code staleAfterMs}: a silent ADC is never its last good value.
+ *
+ * <p>It measures only while the core selects the wired CTs as the grid meter (a {@link SelectedMeter} GRID/CT, the
+ * core's answer to {@code org.infinergi.metering gridMeter}; idle CPU budget): otherwise its thread rests, no ADC
+ * conversion runs and {@link #latest()} is empty. The component stays active either way, so a plain image still says
+ * at once which board I/O it lacks, and the selection's coming back measures at once.
  */
 @Component(name = "org.infinergi.driver.ct.meter", service = Meter.class,
         configurationPolicy = ConfigurationPolicy.IGNORE, // the map is the PID's one reader (CtMapComponent)
@@ -46,9 +56,14 @@ public final class CtMeter implements Meter {
     private final Clock clock;
     private final Duration staleAfter;
     private final ScheduledExecutorService scheduler;
+    private final long pollMs;
     private final int phases;
     private volatile MeterReading last;
     private volatile boolean failed;
+    /** Not selected: a measurement still under way when the selection went keeps nothing. */
+    private volatile boolean resting;
+    /** The measurements while the CTs are selected, or null. Guarded by {@code this}. */
+    private ScheduledFuture<?> measuring;
 
     /** The DS constructor: the CT map from its owner, the model's phases from the core's {@link Device}. */
     @Activate
@@ -72,6 +87,7 @@ public final class CtMeter implements Meter {
         this.pi4j = pi4j;
         this.clock = clock;
         this.staleAfter = Duration.ofMillis(config.staleAfterMs());
+        this.pollMs = config.pollMs();
         this.spiId = "infinergi-ct-adc";
         Spi spi;
         try {
@@ -92,9 +108,36 @@ public final class CtMeter implements Meter {
             t.setDaemon(true);
             return t;
         });
-        scheduler.scheduleWithFixedDelay(this::measureQuietly, 0, config.pollMs(), TimeUnit.MILLISECONDS);
-        LOG.info("Wired CTs: {} phase(s), ADC bus {} CS {}, every {} ms", phases, config.adcBus(),
-                config.adcChipSelect(), config.pollMs());
+        LOG.info("Wired CTs: {} phase(s), ADC bus {} CS {}, every {} ms while selected as the grid meter", phases,
+                config.adcBus(), config.adcChipSelect(), config.pollMs());
+    }
+
+    /** The core selects the wired CTs as the grid meter: measure every {@code pollMs}, the first at once. */
+    @Reference(name = "selected", target = "(&(" + Meter.ROLE + "=GRID)(" + Meter.SOURCE + "=CT))",
+            cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "deselected")
+    synchronized void selected(SelectedMeter selection) {
+        resting = false;
+        if (scheduler != null && measuring == null && !scheduler.isShutdown()) {
+            measuring = scheduler.scheduleWithFixedDelay(this::measureQuietly, 0, pollMs, TimeUnit.MILLISECONDS);
+            LOG.info("Wired CTs selected as the grid meter: measuring");
+        }
+    }
+
+    /** Another grid meter (or none) selected: the CTs rest, and their last reading is not the grid's any more. */
+    synchronized void deselected(SelectedMeter selection) {
+        if (measuring != null) {
+            measuring.cancel(false);
+            measuring = null;
+            LOG.info("Wired CTs no longer the grid meter: resting");
+        }
+        resting = true;
+        last = null;
+    }
+
+    /** Whether the CTs are being measured (for tests). */
+    synchronized boolean measuring() {
+        return measuring != null;
     }
 
     private static String innermost(Throwable e) {
@@ -141,7 +184,9 @@ public final class CtMeter implements Meter {
             p[k] = measured[k].powerW();
             total += p[k];
         }
-        last = new MeterReading(clock.instant(), v, i, total, Double.NaN, p);
+        if (!resting) {
+            last = new MeterReading(clock.instant(), v, i, total, Double.NaN, p);
+        }
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.infinergi.driver.ct.internal;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +11,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import java.time.Duration;
+
 import org.infinergi.core.charging.hal.MeterReading;
+import org.infinergi.core.charging.hal.SelectedMeter;
 import org.infinergi.core.charging.testing.DataArea;
 import org.infinergi.core.charging.testing.Defaults;
 import org.infinergi.core.charging.testing.MutableClock;
@@ -59,6 +64,40 @@ class CtMeterTest {
             meter.deactivate();
         }
         board.close();
+    }
+
+    /** The core's answer to gridMeter=CT. */
+    private static final SelectedMeter GRID_CT = new SelectedMeter() {
+        @Override
+        public String role() {
+            return "GRID";
+        }
+
+        @Override
+        public String source() {
+            return "CT";
+        }
+    };
+
+    @Test
+    void theCtsMeasureOnlyWhileTheCoreSelectsThemAsTheGridMeter() {
+        CtConfig c = config(Map.of());
+        Mcp3208 chip = board.adc(c.adcBus(), c.adcChipSelect());
+        chip.setClock(nanos::get);
+        meter = new CtMeter(board.context(), c, 3, nanos::get, nanos::addAndGet, clock, true);
+        grid(c, 10.0, 10.0, 10.0);
+
+        assertFalse(meter.measuring(), "gridMeter NONE (no selection): no ADC conversion, no thread time");
+        assertTrue(meter.latest().isEmpty());
+
+        meter.selected(GRID_CT);
+        assertTrue(meter.measuring());
+        await("a measurement once selected").atMost(Duration.ofSeconds(10)).until(() -> meter.latest().isPresent());
+        assertEquals(230 * 30.0, meter.latest().orElseThrow().powerW(), 90);
+
+        meter.deselected(GRID_CT);
+        assertFalse(meter.measuring(), "another grid meter selected: the CTs rest");
+        assertTrue(meter.latest().isEmpty(), "a resting CT's last reading is not the grid's");
     }
 
     @Test

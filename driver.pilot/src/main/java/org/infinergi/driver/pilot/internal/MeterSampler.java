@@ -82,6 +82,28 @@ final class MeterSampler {
         lastGood = new MeterReading(now, v, i, power, energyWh);
     }
 
+    /**
+     * Below this on every phase no vehicle draws (an EV charges at 6 A or more; the converters' offset reads a few
+     * tens of mA): the meter may sample at its idle pace.
+     */
+    static final double IDLE_CURRENT_A = 0.5;
+
+    /**
+     * Whether the last sample saw current on a phase — or saw nothing (no sample yet, the ADC failed): then the full
+     * pace, so energy is integrated finely and a failure's recovery is seen soon.
+     */
+    synchronized boolean carrying() {
+        if (lastFailed || lastGood == null) {
+            return true;
+        }
+        for (double a : lastGood.currentsA()) {
+            if (a > IDLE_CURRENT_A) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The last good reading, empty when the ADC failed at the last sample or the reading is stale. */
     synchronized Optional<MeterReading> latest() {
         if (lastFailed || lastGood == null) {

@@ -96,6 +96,12 @@ public @interface PilotConfig {
     @AttributeDefinition(name = "Meter sample period", description = "Milliseconds between meter samples.", min = "10", max = "1000")
     int meterSamplePeriodMs() default 100;
 
+    @AttributeDefinition(name = "Meter idle sample period", description = "Milliseconds between meter samples while no "
+            + "phase carries current (no vehicle draws): the mains voltage is still judged (I3/I4 after 2 s), at a "
+            + "fraction of the CPU. The first sample that sees current brings back the sample period above.",
+            min = "10", max = "2000")
+    int meterIdleSamplePeriodMs() default 500;
+
     @AttributeDefinition(name = "Meter stale after", description = "Milliseconds after which the last good sample no longer counts.", min = "100")
     int meterStaleAfterMs() default 2000;
 

@@ -32,6 +32,8 @@ public final class VehicleMeter implements Meter {
     private final Pi4jIo io;
     private final MeterSampler sampler;
     private final ScheduledExecutorService scheduler;
+    private final long periodMs;
+    private final long idlePeriodMs;
 
     /** The DS constructor: the board map from its owner, the model's phases from the core's {@link Device}. */
     @Activate
@@ -60,17 +62,38 @@ public final class VehicleMeter implements Meter {
             t.setDaemon(true);
             return t;
         });
-        scheduler.scheduleAtFixedRate(this::sample, 0, config.meterSamplePeriodMs(), TimeUnit.MILLISECONDS);
-        LOG.info("Internal vehicle meter: {} phase(s), ADC bus {} CS {}, every {} ms", phases,
-                config.meterAdcBus(), config.meterAdcChipSelect(), config.meterSamplePeriodMs());
+        periodMs = config.meterSamplePeriodMs();
+        idlePeriodMs = Math.max(periodMs, config.meterIdleSamplePeriodMs());
+        scheduler.execute(this::sample);
+        LOG.info("Internal vehicle meter: {} phase(s), ADC bus {} CS {}, every {} ms ({} ms while no current flows)",
+                phases, config.meterAdcBus(), config.meterAdcChipSelect(), periodMs, idlePeriodMs);
     }
 
+    /** One sample, then the next after the period its result asks for ({@link #nextSampleMs}). */
     private void sample() {
+        long started = System.nanoTime();
         try {
             sampler.sample();
         } catch (RuntimeException e) {
             LOG.warn("Vehicle meter sample failed", e); // a bug: keep the scheduler alive anyway
         }
+        long delayNs = TimeUnit.MILLISECONDS.toNanos(nextSampleMs(sampler.carrying(), periodMs, idlePeriodMs))
+                - (System.nanoTime() - started);
+        try {
+            scheduler.schedule(this::sample, Math.max(0, delayNs), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("Vehicle meter stops: the component is deactivated");
+        }
+    }
+
+    /**
+     * Idle CPU budget: with no current on any phase (no vehicle draws, the contactor open) the meter samples at its
+     * idle period — the energy does not move and the mains voltage (I3/I4, judged over 2 s) is still seen; once a
+     * sample sees current, or sees nothing, the full period. A vehicle that starts drawing is seen at the latest one
+     * idle period later: the trapezoid from the last idle sample counts that interval at half the new power.
+     */
+    static long nextSampleMs(boolean carrying, long periodMs, long idlePeriodMs) {
+        return carrying ? periodMs : idlePeriodMs;
     }
 
     @Override

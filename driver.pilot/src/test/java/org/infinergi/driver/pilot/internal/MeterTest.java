@@ -2,6 +2,7 @@ package org.infinergi.driver.pilot.internal;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -73,6 +74,29 @@ class MeterTest {
         double after = s.latest().orElseThrow().energyWh();
         assertTrue(after >= before, "monotonic");
         assertEquals(before, after, 3 * 230 * 16 * 0.05 / 3600.0 + 1e-9, "only the ramp-down half-sample");
+    }
+
+    /** Idle CPU budget: no current on any phase → the idle period; current, or no reading at all → the full pace. */
+    @Test
+    void theMeterSamplesAtItsIdlePeriodOnlyWhileNoPhaseCarriesCurrent() {
+        MeterSampler s = new MeterSampler(adc, config, 3, clock);
+        assertTrue(s.carrying(), "no sample yet: full pace");
+
+        apply(230, 0, 3);
+        s.sample();
+        assertFalse(s.carrying(), "mains present, no vehicle drawing");
+        assertEquals(500, VehicleMeter.nextSampleMs(s.carrying(), config.meterSamplePeriodMs(),
+                config.meterIdleSamplePeriodMs()));
+        assertEquals(230.0, s.latest().orElseThrow().voltagesV()[0], 0.05, "the mains voltage still judged (I3/I4)");
+
+        apply(230, 6, 1);
+        clock.advanceMillis(500);
+        s.sample();
+        assertTrue(s.carrying(), "a vehicle draws 6 A on L1");
+        assertEquals(100, VehicleMeter.nextSampleMs(s.carrying(), config.meterSamplePeriodMs(),
+                config.meterIdleSamplePeriodMs()));
+        assertEquals(230 * 6 * 0.5 / 2 / 3600.0, s.latest().orElseThrow().energyWh(), 0.01,
+                "the idle interval counts half the new power");
     }
 
     @Test

@@ -206,6 +206,8 @@ public final class PanelComponent implements PanelBoard, PanelWiring, EventHandl
         } else {
             authorisation.on(event.getTopic(), clock.getAsLong());
         }
+        // The new logo row shows at once, not at the next idle tick (the loop idles at idleTickMs).
+        wake();
     }
 
     @Override

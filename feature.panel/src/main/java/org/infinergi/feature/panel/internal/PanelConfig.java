@@ -111,7 +111,8 @@ public @interface PanelConfig {
     int tickMs() default 20;
 
     @AttributeDefinition(name = "Idle tick", description = "Panel loop period while the logo is steady, the buzzer "
-            + "silent and no key held, milliseconds (never shorter than the tick). A key pressed or released wakes "
-            + "the loop at once; a new logo row shows within this time.", min = "5", max = "1000")
-    int idleTickMs() default 100;
+            + "silent and no key held, milliseconds (never shorter than the tick). A key pressed or released, a "
+            + "status change and a card event wake the loop at once; the default is the panel poll period, so an "
+            + "idle tick is the panel link's poll.", min = "5", max = "1000")
+    int idleTickMs() default 200;
 }

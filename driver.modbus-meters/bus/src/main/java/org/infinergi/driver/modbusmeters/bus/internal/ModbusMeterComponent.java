@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.Dictionary;
+import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import org.infinergi.core.charging.api.ConfigurationOwner;
 import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.hal.Meter;
 import org.infinergi.core.charging.hal.MeterReading;
+import org.infinergi.core.charging.hal.SelectedMeter;
 import org.infinergi.driver.modbusmeters.bus.MeterModel;
 import org.infinergi.driver.modbusmeters.bus.RegisterMap;
 import org.osgi.framework.BundleContext;
@@ -58,6 +60,11 @@ import org.slf4j.LoggerFactory;
  * <p>The Meter is SCR's service too, made through the component factory {@link PublishedMeter} once the model is
  * bound: its properties {@value Meter#SOURCE} and {@value Meter#STARTUP_GRACE_MS} come from the model, which this
  * component, active without it, cannot give its own registration.
+ *
+ * <p>The meter is polled only while the core selects it ({@link SelectedMeter} with this meter's role and its model's
+ * source: {@code org.infinergi.metering gridMeter=MODBUS} or {@code CT_REMOTE}, {@code vehicleMeter=MID}; idle CPU
+ * budget). Unselected, its {@link Meter} stays published with an empty reading and its line's thread is gone once no
+ * meter on the line is polled; the selection's coming back polls it at once.
  */
 @Component(immediate = true, service = ConfigurationOwner.class, configurationPid = ModbusMeterConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -85,9 +92,9 @@ public final class ModbusMeterComponent implements ConfigurationOwner {
     private record Accepted(MeterSettings settings, Set<String> configured, AutoCloseable vehicleClaim) {
     }
 
-    /** A meter being polled and published with the model it was started with. */
+    /** A meter published with the model it was started with (polled while selected). */
     private record Running(Accepted accepted, MeterModel model, MeterSettings settings, MeterPoller poller,
-            AutoCloseable polling, AutoCloseable registration) {
+            AutoCloseable registration) {
     }
 
     private final BusRegistry buses;
@@ -101,6 +108,10 @@ public final class ModbusMeterComponent implements ConfigurationOwner {
     private Accepted accepted;
     private MeterModel model;
     private Running running;
+    /** The running meter's polling while it is selected, or null. */
+    private AutoCloseable polling;
+    /** The meters the core selects, as "ROLE/SOURCE". */
+    private final Set<String> selected = new HashSet<>();
     private boolean deactivated;
 
     @Activate
@@ -148,6 +159,27 @@ public final class ModbusMeterComponent implements ConfigurationOwner {
             }
         }
         reconcile();
+    }
+
+    /** A meter the core selects (manual §5.2): this one is polled if it is that meter. */
+    @Reference(name = "selection", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "deselect")
+    void select(SelectedMeter selection) {
+        synchronized (this) {
+            selected.add(key(selection.role(), selection.source()));
+        }
+        reconcile();
+    }
+
+    void deselect(SelectedMeter selection) {
+        synchronized (this) {
+            selected.remove(key(selection.role(), selection.source()));
+        }
+        reconcile();
+    }
+
+    private static String key(String role, String source) {
+        return role + "/" + source;
     }
 
     @Override
@@ -232,7 +264,10 @@ public final class ModbusMeterComponent implements ConfigurationOwner {
         return accepted;
     }
 
-    /** Runs the meter when the bound model is the accepted configuration's, else nothing: never a wrong map. */
+    /**
+     * Runs the meter when the bound model is the accepted configuration's, else nothing: never a wrong map. A running
+     * meter is polled while the core selects it.
+     */
     private synchronized void reconcile() {
         if (deactivated) {
             return;
@@ -240,12 +275,39 @@ public final class ModbusMeterComponent implements ConfigurationOwner {
         Accepted a = accepted;
         MeterModel m = model;
         boolean fits = a != null && m != null && modelName(m).equals(a.settings().model());
-        if (running != null && fits && running.accepted() == a && running.model() == m) {
-            return;
+        if (!(running != null && fits && running.accepted() == a && running.model() == m)) {
+            stop();
+            if (fits) {
+                start(a, m);
+            }
         }
-        stop();
-        if (fits) {
-            start(a, m);
+        pace();
+    }
+
+    /** Whether the core selects the meter of this role and this model's source. */
+    private boolean selected(MeterSettings s, RegisterMap map) {
+        return selected.contains(key(s.role(), map.source().name()));
+    }
+
+    /** Polls the running meter while it is selected; an unselected one costs no request and no thread. */
+    private void pace() {
+        Running r = running;
+        boolean wanted = r != null && selected(r.settings(), r.model().registerMap());
+        if (wanted && polling == null) {
+            try {
+                polling = buses.attach(r.settings().endpoint(), r.poller(), r.settings().pollMs());
+                LOG.info("Modbus meter {}: selected, polled every {} ms", name, r.settings().pollMs());
+            } catch (RuntimeException e) {
+                // Published but silent: the core judges it as it judges a meter that stopped answering (D9, D2).
+                LOG.error("Modbus meter {}: its line {} cannot be used: {}", name, r.settings().endpoint(),
+                        e.getMessage());
+            }
+        } else if (!wanted && polling != null) {
+            close(polling, "stopping the polling");
+            polling = null;
+            if (r != null) {
+                LOG.info("Modbus meter {}: not selected (org.infinergi.metering), not polled", name);
+            }
         }
     }
 
@@ -259,17 +321,19 @@ public final class ModbusMeterComponent implements ConfigurationOwner {
         RegisterMap map = m.registerMap();
         MeterPoller poller = new MeterPoller(name + " (" + s.describe() + ")", map, s.slaveId(), s.timeoutMs(),
                 s.attempts(), s.holdMs(), clock, VEHICLE.equals(s.role())).startupGrace(m.startupGraceMs());
-        AutoCloseable polling;
-        try {
-            polling = buses.attach(s.endpoint(), poller, s.pollMs());
-        } catch (RuntimeException e) {
-            LOG.error("Modbus meter {}: its line {} cannot be used: {}", name, s.endpoint(), e.getMessage());
-            return;
+        if (selected(s, map)) {
+            try {
+                polling = buses.attach(s.endpoint(), poller, s.pollMs());
+            } catch (RuntimeException e) {
+                LOG.error("Modbus meter {}: its line {} cannot be used: {}", name, s.endpoint(), e.getMessage());
+                return;
+            }
         }
         AutoCloseable registration = publisher.publish(new PolledMeter(poller),
                 serviceProperties(s, map, m.startupGraceMs()));
-        running = new Running(a, m, s, poller, polling, registration);
-        LOG.info("Modbus meter {}: {} meter {} polled every {} ms", name, map.source(), s.describe(), s.pollMs());
+        running = new Running(a, m, s, poller, registration);
+        LOG.info("Modbus meter {}: {} meter {}, {}", name, map.source(), s.describe(), polling != null
+                ? "polled every " + s.pollMs() + " ms" : "not polled until org.infinergi.metering selects it");
     }
 
     private void stop() {
@@ -277,7 +341,8 @@ public final class ModbusMeterComponent implements ConfigurationOwner {
         if (r != null) {
             running = null;
             close(r.registration(), "unregistering the meter");
-            close(r.polling(), "stopping the polling");
+            close(polling, "stopping the polling");
+            polling = null;
             LOG.info("Modbus meter {}: withdrawn", name);
         }
     }

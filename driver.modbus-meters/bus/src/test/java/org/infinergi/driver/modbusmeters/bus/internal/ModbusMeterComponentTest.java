@@ -2,6 +2,7 @@ package org.infinergi.driver.modbusmeters.bus.internal;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.hal.Meter;
+import org.infinergi.core.charging.hal.SelectedMeter;
 import org.infinergi.core.charging.testing.MutableClock;
 import org.infinergi.driver.modbusmeters.bus.MeterModel;
 import org.infinergi.driver.modbusmeters.bus.RegisterMap;
@@ -83,7 +85,33 @@ class ModbusMeterComponentTest {
         return p;
     }
 
+    /** What the core publishes for {@code vehicleMeter=MID} and {@code gridMeter=MODBUS}. */
+    private static final SelectedMeter VEHICLE_MID = selection("VEHICLE", "MID");
+    private static final SelectedMeter GRID_MID = selection("GRID", "MID");
+
+    private static SelectedMeter selection(String role, String source) {
+        return new SelectedMeter() {
+            @Override
+            public String role() {
+                return role;
+            }
+
+            @Override
+            public String source() {
+                return source;
+            }
+        };
+    }
+
+    /** A meter component with the core selecting the MID vehicle meter and a Modbus grid meter (as SCR binds them). */
     private ModbusMeterComponent component(Map<String, Object> configuration) {
+        ModbusMeterComponent c = unselected(configuration);
+        c.select(VEHICLE_MID);
+        c.select(GRID_MID);
+        return c;
+    }
+
+    private ModbusMeterComponent unselected(Map<String, Object> configuration) {
         return new ModbusMeterComponent(buses, () -> INSTALLED, own, publisher, clock, configuration);
     }
 
@@ -119,6 +147,48 @@ class ModbusMeterComponentTest {
         assertEquals(List.of(), c.rejections());
         c.deactivate();
         assertEquals(List.of(meter), withdrawn, "the component went: so does the Meter");
+    }
+
+    /** Idle CPU budget: a configured meter that org.infinergi.metering does not select costs no request. */
+    @Test
+    void aMeterIsPolledOnlyWhileTheCoreSelectsIt_andStaysPublished() throws Exception {
+        slave = new LoopbackSlave(0x60, true);
+        slave.setFloat(0x34, -2000f);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        BusRegistry counted = new BusRegistry() {
+            @Override
+            public AutoCloseable attach(Endpoint endpoint, MeterPoller poller, long periodMs) {
+                lines.add("attach " + endpoint);
+                AutoCloseable job = buses.attach(endpoint, poller, periodMs);
+                return () -> {
+                    lines.add("detach " + endpoint);
+                    job.close();
+                };
+            }
+
+            @Override
+            public AutoCloseable claimVehicleMeter(String name) {
+                return buses.claimVehicleMeter(name);
+            }
+        };
+        ModbusMeterComponent c = new ModbusMeterComponent(counted, () -> INSTALLED, own, publisher, clock,
+                configuration(MID, "TEST3", "GRID"));
+        c.bindModel(TestMaps::threePhase);
+        c.select(VEHICLE_MID); // the MID vehicle meter is selected, not this grid meter (gridMeter=CT, say)
+        Meter meter = meters.get(0);
+
+        assertEquals(List.of(), lines, "not selected: not polled, no line opened");
+        assertTrue(meter.latest().isEmpty());
+        assertEquals("GRID", published.get(0).get(Meter.ROLE), "published all the same: listed in the readings");
+
+        c.select(GRID_MID); // gridMeter=MODBUS
+        await().atMost(Duration.ofSeconds(10)).until(() -> meter.latest().isPresent());
+        assertEquals(-2000, meter.latest().orElseThrow().powerW(), 1e-6, "export, as the grid meter reads it");
+
+        c.deselect(GRID_MID);
+        assertEquals(List.of("attach " + c.settings().endpoint(), "detach " + c.settings().endpoint()), lines);
+        assertFalse(withdrawn.contains(meter), "the Meter stays, only the polling stops");
+        c.deactivate();
     }
 
     @Test
