@@ -64,8 +64,17 @@ enum ControlActions {
      * can correct its request.
      */
     static ControlActions parse(byte[] body) throws RequestRejected {
+        return named(actionName(body));
+    }
+
+    /** The {@code action} of a request body, read strictly. */
+    static String actionName(byte[] body) throws RequestRejected {
         JsonObject json = StrictJson.object(body, Set.of("action"), "{\"action\": \"reset\"}");
-        String action = json.text("action");
+        return json.text("action");
+    }
+
+    /** The core's action of that name; an unknown one is refused naming it. */
+    static ControlActions named(String action) throws RequestRejected {
         for (ControlActions a : values()) {
             if (a.wire.equals(action)) {
                 return a;

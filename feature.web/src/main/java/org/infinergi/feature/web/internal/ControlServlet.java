@@ -1,6 +1,7 @@
 package org.infinergi.feature.web.internal;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
@@ -9,6 +10,8 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.infinergi.core.charging.api.ChargerControl;
 import org.infinergi.core.charging.api.ChargerControl.Result;
+import org.infinergi.feature.green.api.BoostStatus;
+import org.infinergi.feature.green.api.GreenCharging;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -19,11 +22,13 @@ import org.infinergi.web.json.RequestBodies;
 import org.infinergi.web.json.RequestRejected;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code POST /api/control} {@code {"action": "pause"|"resume"|"reset"|"outOfService"|"inService"}}: what the
- * multifunction button does (manual §6.2.1) and the reset of manual §9.1, from the web.
+ * multifunction button does (manual §6.2.1) and the reset of manual §9.1, from the web; {@code "boost"|"boostOff"}:
+ * Boost of the Green mode (manual §5.5), when the Green bundle is installed.
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/api/control",
@@ -41,11 +46,22 @@ public final class ControlServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ChargerControl control;
 
+    /** Green mode and Boost (feature.green), absent on a charger without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile GreenCharging green;
+
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         ControlActions action;
         try {
-            action = ControlActions.parse(RequestBodies.read(req, MAX_BODY_BYTES));
+            String name = ControlActions.actionName(RequestBodies.read(req, MAX_BODY_BYTES));
+            GreenActions greenAction = GreenActions.named(name);
+            if (greenAction != null) {
+                green(resp, greenAction);
+                return;
+            }
+            action = ControlActions.named(name);
         } catch (RequestRejected e) {
             reject(resp, e);
             return;
@@ -61,10 +77,41 @@ public final class ControlServlet extends HttpServlet {
                 mapper.createObjectNode().put("accepted", result.accepted()).put("message", result.message()));
     }
 
+    /** Boost on or off; 400 naming why when there is no Green mode or Boost is refused (not in Green mode …). */
+    private void green(HttpServletResponse resp, GreenActions action) throws IOException {
+        GreenCharging g = green;
+        if (g == null) {
+            Responses.json(resp, HttpServletResponse.SC_BAD_REQUEST, mapper,
+                    JsonViews.error(mapper, GreenActions.NOT_INSTALLED));
+            return;
+        }
+        BoostStatus s = action.apply(g);
+        if (action.refused(s)) {
+            Responses.json(resp, HttpServletResponse.SC_BAD_REQUEST, mapper, JsonViews.error(mapper, s.reason()));
+            return;
+        }
+        ObjectNode body = mapper.createObjectNode().put("accepted", true).put("message", boostMessage(s));
+        body.putObject("boost").put("active", s.active()).put("deliveredWh", Math.round(s.deliveredWh()))
+                .put("targetWh", Math.round(s.targetWh()));
+        Responses.json(resp, HttpServletResponse.SC_OK, mapper, body);
+    }
+
+    static String boostMessage(BoostStatus s) {
+        if (!s.active()) {
+            return s.reason().isEmpty() ? "Boost off" : s.reason();
+        }
+        return s.targetWh() > 0
+                ? String.format(Locale.ROOT, "Boost on until %.1f kWh are delivered (%.1f so far)", s.targetWh() / 1000,
+                        s.deliveredWh() / 1000)
+                : "Boost on until the charge ends or Boost is switched off";
+    }
+
     private void reject(HttpServletResponse resp, RequestRejected e) throws IOException {
         ObjectNode body = JsonViews.error(mapper, e.getMessage());
         if (e.status() == RequestRejected.BAD_REQUEST) {
-            ControlActions.NAMES.forEach(body.putArray("allowedActions")::add);
+            ArrayNode allowed = body.putArray("allowedActions");
+            ControlActions.NAMES.forEach(allowed::add);
+            GreenActions.NAMES.forEach(allowed::add);
         }
         Responses.json(resp, e.status(), mapper, body);
     }

@@ -1,0 +1,306 @@
+package org.infinergi.feature.green.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.infinergi.core.charging.api.ElectricalReading;
+import org.infinergi.core.charging.api.ModeDecision;
+import org.infinergi.core.charging.api.PhaseReading;
+import org.infinergi.core.charging.api.ReadingStatus;
+
+/**
+ * The Green decision (manual §5.1.2), a pure function of the settings, the minimum green level asked for, the grid
+ * reading, the charger's own reading, what the last decision left and the time.
+ *
+ * <p>In the manual's words: the <em>minimum green level</em> L is a percentage of the <em>minimum charging
+ * power</em> (6 A on each phase the car uses: about 1.4 kW single-phase, 4.1 kW three-phase); a <em>surplus</em> of
+ * L % of it starts and keeps the charge. The car takes the whole surplus, and at least the minimum charging power:
+ * what the surplus lacks of that minimum comes from the grid — at most (100 − L) % of it, less as the surplus grows.
+ * At 0 % it always charges. <em>Minimum exported power</em> is never surplus and makes L 100 %.
+ *
+ * <p>A passing cloud: the surplus is averaged ({@code smoothing}) before it starts the charge, which also needs the
+ * averaged surplus held at the threshold for {@code startDelay}. Once charging, a surplus below the threshold holds
+ * the car at 6 A while the grid energy it takes beyond what the level allows — net of the surplus above the threshold
+ * since — stays within {@code cloudImportWh}; a charge runs at least {@code minOn} and pauses at least {@code
+ * minOff}. A grid reading that is not
+ * fresh pauses at once, whatever the times: Green never charges on a last good value (ARCHITECTURE "Safety").
+ *
+ * <p>The answer is a {@link ModeDecision}: the core takes it as one more limit beside DLM's and every other, so
+ * Green never exceeds DLM.
+ */
+final class GreenLogic {
+
+    /** IEC 61851-1: no charge below 6 A. */
+    static final double MIN_A = 6.0;
+    /** Manual §2.3: the phase voltage when the meter gives none (the manual's 1.4 kW = 6 A × 230 V). */
+    static final double NOMINAL_V = 230.0;
+    /** A phase of the charger carrying at least this is one the car draws on (not a meter's noise). */
+    static final double DRAWING_A = 1.0;
+    /** Longer between two decisions (Green was not asked: another mode was active) starts the average over. */
+    static final Duration MAX_GAP = Duration.ofSeconds(5);
+    /** Manual §8: what the logo and the status say while Green pauses. */
+    static final String NOT_AVAILABLE = "Green energy not available";
+
+    private GreenLogic() {
+    }
+
+    /** The word now and the state for the next decision. */
+    record Decision(ModeDecision decision, GreenState next) {
+    }
+
+    /**
+     * One decision.
+     *
+     * @param levelPct the minimum green level asked for (the Green mode's own, or a Green program's)
+     * @param grid     {@code ElectricalReadings.grid()}
+     * @param charger  the vehicle meter in use (the charger's own draw), null when there is none
+     */
+    static Decision decide(GreenSettings s, int levelPct, ElectricalReading grid, ElectricalReading charger,
+            GreenState prev, Instant now) {
+        if (grid.status() == ReadingStatus.NOT_CONFIGURED) {
+            return new Decision(ModeDecision.pause(NOT_AVAILABLE + ": no grid meter (org.infinergi.metering gridMeter"
+                    + " = NONE); Green needs one to see the surplus (manual §5.1.2, §5.2.2)"), prev.paused(now)
+                    .withoutAverage(now));
+        }
+        if (!grid.fresh() || grid.powerW() == null) {
+            return staleGrid(grid, prev, now);
+        }
+        int level = effectiveLevelPct(levelPct, s.minExportedW());
+        List<Integer> phases = carPhases(charger, prev.carPhases(), supplyPhases(grid, charger));
+        double volts = volts(grid, phases);
+        double minimumW = minimumPowerW(volts);
+        double surplusW = surplusW(grid, charger, s.minExportedW());
+        Duration dt = sinceLast(prev, now);
+        double averageW = average(prev.averageW(), surplusW, dt, s.smoothing());
+        List<Integer> drawing = drawingPhases(charger);
+        GreenState st = prev.withCarPhases(drawing.isEmpty() ? prev.carPhases() : drawing).at(now, averageW);
+        Budget b = new Budget(level, surplusW, averageW, minimumW, volts, phases.size());
+        if (level == 0) {
+            return alwaysCharge(b, st.on() ? st : st.started(now));
+        }
+        return st.on() ? whileCharging(s, b, st, dt, now) : whilePaused(s, b, st, now);
+    }
+
+    /**
+     * The surplus as this decision sees it.
+     *
+     * @param level    the minimum green level in force, percent
+     * @param surplusW the surplus now
+     * @param averageW the same, averaged
+     * @param minimumW the minimum charging power on the phases the car uses
+     * @param volts    Σ V of those phases
+     * @param phases   how many
+     */
+    record Budget(int level, double surplusW, double averageW, double minimumW, double volts, int phases) {
+
+        /** The surplus that starts and keeps the charge. */
+        double thresholdW() {
+            return startSurplusW(level, minimumW);
+        }
+
+        /** The surplus to spend: down at once, up as the average rises (a flicker of sun is not spent twice). */
+        double usableW() {
+            return Math.min(surplusW, averageW);
+        }
+
+        /** The current per phase that takes the surplus, and at least the 6 A minimum (the rest from the grid). */
+        double amps() {
+            return Math.max(MIN_A, usableW() / volts);
+        }
+
+        /** Built without {@code String.format}: the core asks at every control cycle (50 ms). */
+        String describe() {
+            return "Green " + level + " %: surplus " + Math.round(surplusW) + " W (averaged " + Math.round(averageW)
+                    + " W), threshold " + Math.round(thresholdW()) + " W = " + level
+                    + " % of the minimum charging power " + Math.round(minimumW) + " W on " + phases + " phase(s)";
+        }
+    }
+
+    /** "Minimum exported power", when set, makes the level 100 % (manual §5.1.2); a level is 0..100. */
+    static int effectiveLevelPct(int requested, int minExportedW) {
+        return minExportedW > 0 ? 100 : Math.max(0, Math.min(100, requested));
+    }
+
+    /** 6 A on each phase the car uses (manual §5.1.2: about 1.4 kW single-phase, 4 kW three-phase). */
+    static double minimumPowerW(double volts) {
+        return MIN_A * volts;
+    }
+
+    /**
+     * The surplus: what the site exports, with the charger's own draw counted back — the grid meter measures house
+     * + charger − plant, so the plant's surplus over the house is own draw − grid power (export is negative) —
+     * less the power that must always stay exported.
+     */
+    static double surplusW(ElectricalReading grid, ElectricalReading charger, int minExportedW) {
+        return ownPowerW(charger) - grid.powerW() - minExportedW;
+    }
+
+    /**
+     * What the grid gives the car charging at {@code amps}: what the surplus lacks of the car's power — at the
+     * threshold (100 − L) % of the minimum charging power (manual §5.1.2: 75 % → 0.35 kW), less as the surplus grows.
+     */
+    static double importW(double amps, double volts, double surplusW) {
+        return Math.max(0, amps * volts - surplusW);
+    }
+
+    /** The surplus that starts and keeps the charge: L % of the minimum charging power (75 % → 1.05 kW). */
+    static double startSurplusW(int levelPct, double minimumW) {
+        return levelPct / 100.0 * minimumW;
+    }
+
+    /** Exponential average with time constant {@code tau}; the first value (NaN before) is taken as it is. */
+    static double average(double previous, double value, Duration dt, Duration tau) {
+        if (Double.isNaN(previous) || tau.isZero() || dt == null) {
+            return value;
+        }
+        double alpha = 1 - Math.exp(-dt.toMillis() / (double) tau.toMillis());
+        return previous + alpha * (value - previous);
+    }
+
+    /** The time since the last decision, null when there was none or it is too long ago to average over. */
+    static Duration sinceLast(GreenState prev, Instant now) {
+        if (prev.lastAt() == null) {
+            return null;
+        }
+        Duration dt = Duration.between(prev.lastAt(), now);
+        return dt.isNegative() || dt.compareTo(MAX_GAP) > 0 ? null : dt;
+    }
+
+    /** At 0 % the charge never waits for the sun: at least 6 A, more as the surplus grows (manual §5.1.2). */
+    static Decision alwaysCharge(Budget b, GreenState st) {
+        return new Decision(ModeDecision.current(b.amps(), b.describe()
+                + "; 0 % charges always, importing less as the surplus grows"), st);
+    }
+
+    /**
+     * Charging: the offer follows the surplus; below the threshold the car is held at 6 A while the cloud account
+     * lasts (or the minimum on time runs), then Green pauses.
+     */
+    static Decision whileCharging(GreenSettings s, Budget b, GreenState st, Duration dt, Instant now) {
+        double cloudWh = dt == null ? st.cloudWh()
+                : Math.max(0, st.cloudWh() + (b.thresholdW() - b.surplusW()) * dt.toMillis() / 3_600_000.0);
+        GreenState next = st.cloud(cloudWh);
+        if (b.usableW() >= b.thresholdW()) {
+            return new Decision(ModeDecision.current(b.amps(), b.describe()), next);
+        }
+        boolean minOnOver = st.switchedAt() == null || !now.isBefore(st.switchedAt().plus(s.minOn()));
+        if (cloudWh > s.cloudImportWh() && minOnOver) {
+            return new Decision(ModeDecision.pause(String.format(Locale.ROOT,
+                    "%s: %s; %.0f Wh taken from the grid at the 6 A minimum (allowance %.0f Wh), paused for at "
+                            + "least %d s", NOT_AVAILABLE, b.describe(), cloudWh, s.cloudImportWh(),
+                    s.minOff().toSeconds())), next.paused(now));
+        }
+        return new Decision(ModeDecision.current(MIN_A, b.describe()
+                + "; short of the threshold: held at 6 A through the cloud (" + Math.round(cloudWh) + " of "
+                + Math.round(s.cloudImportWh()) + " Wh from the grid)"), next);
+    }
+
+    /**
+     * Paused: the charge starts once the surplus, now and averaged, has held the threshold for the start delay, and
+     * the minimum off time since the last pause is over.
+     */
+    static Decision whilePaused(GreenSettings s, Budget b, GreenState st, Instant now) {
+        boolean enough = b.usableW() >= b.thresholdW();
+        Instant since = enough ? (st.enoughSince() != null ? st.enoughSince() : now) : null;
+        GreenState next = st.enoughSince(since);
+        Instant offUntil = st.switchedAt() == null ? null : st.switchedAt().plus(s.minOff());
+        boolean held = since != null && !now.isBefore(since.plus(s.startDelay()));
+        boolean offOver = offUntil == null || !now.isBefore(offUntil);
+        if (held && offOver) {
+            return new Decision(ModeDecision.current(b.amps(), b.describe() + "; started"),
+                    next.started(now));
+        }
+        String wait;
+        if (since == null) {
+            wait = "starts once the surplus holds the threshold for " + s.startDelay().toSeconds() + " s";
+        } else if (!held) {
+            wait = "enough for " + Duration.between(since, now).toSeconds() + " of " + s.startDelay().toSeconds()
+                    + " s";
+        } else {
+            wait = "enough; the minimum off time ends in " + (Duration.between(now, offUntil).toMillis() + 999) / 1000
+                    + " s";
+        }
+        return new Decision(ModeDecision.pause(NOT_AVAILABLE + ": " + b.describe() + "; " + wait), next);
+    }
+
+    /** A grid reading that is stale or missing: pause now, and the average starts over once it is back. */
+    static Decision staleGrid(ElectricalReading grid, GreenState prev, Instant now) {
+        String age = grid.ageMs() == null ? "never read" : "last read " + grid.ageMs() / 1000 + " s ago";
+        return new Decision(ModeDecision.pause(String.format(Locale.ROOT,
+                "%s: grid reading %s (%s, %s); paused on the safe side until the grid meter answers (manual §5.1.2)",
+                NOT_AVAILABLE, grid.powerW() == null && grid.fresh() ? "without total power" : grid.status(),
+                grid.source(), age)), prev.paused(now).withoutAverage(now));
+    }
+
+    /**
+     * The phases (0 = L1) the car uses: those it draws on now; when it draws nothing (paused, not yet started)
+     * those it drew on last in this session; never seen, every phase of the supply (the higher minimum power is
+     * the side that imports less).
+     */
+    static List<Integer> carPhases(ElectricalReading charger, List<Integer> remembered, int supplyPhases) {
+        List<Integer> drawing = drawingPhases(charger);
+        if (!drawing.isEmpty()) {
+            return drawing;
+        }
+        if (!remembered.isEmpty()) {
+            return remembered;
+        }
+        return IntStream.range(0, Math.max(1, supplyPhases)).boxed().collect(Collectors.toList());
+    }
+
+    /** The charger's phases carrying at least {@value #DRAWING_A} A now; empty without a fresh reading. */
+    static List<Integer> drawingPhases(ElectricalReading charger) {
+        List<Integer> out = new ArrayList<>();
+        if (charger != null && charger.fresh()) {
+            for (int p = 0; p < charger.phases().size(); p++) {
+                if (charger.phases().get(p).currentA() >= DRAWING_A) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The charger's phases (its own meter knows the model's), else the grid meter's. */
+    static int supplyPhases(ElectricalReading grid, ElectricalReading charger) {
+        if (charger != null && charger.fresh() && !charger.phases().isEmpty()) {
+            return charger.phases().size();
+        }
+        return grid.phases().size();
+    }
+
+    /**
+     * What the charger itself draws, W. Without a fresh reading of its own meter it counts as 0 W: all the grid
+     * import is then taken for house load, which can only lower the surplus.
+     */
+    static double ownPowerW(ElectricalReading charger) {
+        if (charger == null || !charger.fresh() || charger.powerW() == null) {
+            return 0;
+        }
+        return Math.max(0, charger.powerW());
+    }
+
+    /** Σ V over the phases the car uses: measured, or the nominal 230 V where the grid meter gives none. */
+    static double volts(ElectricalReading grid, List<Integer> phases) {
+        double v = 0;
+        for (int p : phases) {
+            v += voltage(grid, p);
+        }
+        return v;
+    }
+
+    static double voltage(ElectricalReading grid, int p) {
+        if (p < grid.phases().size()) {
+            PhaseReading r = grid.phases().get(p);
+            if (Double.isFinite(r.voltageV()) && r.voltageV() > 100) {
+                return r.voltageV();
+            }
+        }
+        return NOMINAL_V;
+    }
+}

@@ -1,0 +1,72 @@
+package org.infinergi.feature.green.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What Green remembers from one decision to the next.
+ *
+ * @param on          Green lets the car charge now
+ * @param switchedAt  when Green last started or paused the charge (the minimum on and off times run from it), null
+ *                    when it never has
+ * @param lastAt      the instant of the last decision, null before the first (the average and the cloud account
+ *                    advance by the time between decisions)
+ * @param averageW    the averaged surplus, W; NaN when there is none (first decision, after a stale grid reading)
+ * @param enoughSince while paused: since when the surplus, now and averaged, has held the threshold (L % of the
+ *                    minimum charging power), null when it does not
+ * @param cloudWh     while charging: the grid energy taken at the 6 A minimum beyond what the level allows, net of
+ *                    the surplus above the threshold since (never below 0), Wh
+ * @param carPhases   the phases (0 = L1) the car drew on when it last drew in this session, empty when not seen yet
+ */
+record GreenState(boolean on, Instant switchedAt, Instant lastAt, double averageW, Instant enoughSince,
+        double cloudWh, List<Integer> carPhases) {
+
+    /** Paused, never switched: the first start needs the start delay but no minimum off time. */
+    static final GreenState INITIAL = new GreenState(false, null, null, Double.NaN, null, 0, List.of());
+
+    GreenState {
+        carPhases = List.copyOf(carPhases);
+    }
+
+    GreenState started(Instant now) {
+        return new GreenState(true, now, now, averageW, null, 0, carPhases);
+    }
+
+    GreenState paused(Instant now) {
+        return new GreenState(false, on ? now : switchedAt, now, averageW, null, 0, carPhases);
+    }
+
+    GreenState at(Instant now, double average) {
+        return new GreenState(on, switchedAt, now, average, enoughSince, cloudWh, carPhases);
+    }
+
+    GreenState enoughSince(Instant since) {
+        return new GreenState(on, switchedAt, lastAt, averageW, since, cloudWh, carPhases);
+    }
+
+    GreenState cloud(double wh) {
+        return new GreenState(on, switchedAt, lastAt, averageW, enoughSince, wh, carPhases);
+    }
+
+    GreenState withCarPhases(List<Integer> phases) {
+        return new GreenState(on, switchedAt, lastAt, averageW, enoughSince, cloudWh, phases);
+    }
+
+    /** Forgets the average: the next fresh reading starts it over (after a stale grid reading, a long silence). */
+    GreenState withoutAverage(Instant now) {
+        return new GreenState(on, switchedAt, now, Double.NaN, null, cloudWh, carPhases);
+    }
+
+    /** Boost runs: the charge counts as started when Boost began, with no cloud taken yet. */
+    GreenState boosting(Instant since) {
+        return new GreenState(true, since, lastAt, averageW, null, 0, carPhases);
+    }
+
+    /**
+     * The charge ended (the car left): the next car starts as the first did — after the start delay, with no minimum
+     * off time to wait (the contactor opened for the car, not for a cloud) — and may use other phases.
+     */
+    GreenState sessionEnded() {
+        return new GreenState(false, null, lastAt, averageW, null, 0, List.of());
+    }
+}

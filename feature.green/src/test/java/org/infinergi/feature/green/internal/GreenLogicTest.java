@@ -1,0 +1,266 @@
+package org.infinergi.feature.green.internal;
+
+import static org.infinergi.feature.green.internal.Readings.T0;
+import static org.infinergi.feature.green.internal.Readings.charger;
+import static org.infinergi.feature.green.internal.Readings.grid;
+import static org.infinergi.feature.green.internal.Readings.gridW;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.infinergi.core.charging.api.ElectricalReading;
+import org.infinergi.core.charging.api.ModeDecision;
+import org.junit.jupiter.api.Test;
+
+/** The Green decision (manual §5.1.2) as a pure function: readings, one decision, the word the core takes. */
+class GreenLogicTest {
+
+    /** The manual's thresholds as they are: no average, no delays. */
+    private static final GreenSettings AT_ONCE = new GreenSettings(100, 0, 0, Duration.ZERO, Duration.ZERO,
+            Duration.ZERO, Duration.ZERO, 0);
+    /** The defaults of GreenConfig. */
+    private static final GreenSettings DEFAULTS = new GreenSettings(100, 0, 0, Duration.ofSeconds(10),
+            Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(300), 50);
+
+    private GreenState state = GreenState.INITIAL;
+    private Instant now = T0;
+
+    private ModeDecision decide(GreenSettings s, int level, ElectricalReading grid, ElectricalReading charger) {
+        GreenLogic.Decision d = GreenLogic.decide(s, level, grid, charger, state, now);
+        state = d.next();
+        return d.decision();
+    }
+
+    /** The car paused, single phase: the grid sees the house and the plant only (export negative). */
+    private ModeDecision surplus1p(GreenSettings s, int level, double surplusW) {
+        return decide(s, level, gridW(-surplusW, 1), charger(0));
+    }
+
+    /** Decisions every second for {@code seconds} with the site as given; the last one. */
+    private ModeDecision run(GreenSettings s, int seconds, ElectricalReading grid, ElectricalReading charger) {
+        ModeDecision d = null;
+        for (int i = 0; i < seconds; i++) {
+            now = now.plusSeconds(1);
+            d = decide(s, s.minGreenLevelPct(), grid, charger);
+        }
+        return d;
+    }
+
+    @Test
+    void at100PercentOnlyASurplusOfTheWholeMinimumChargingPowerStartsTheCharge() {
+        // Manual §5.1.2: 6 A × 230 V = 1.38 kW ("1.4 kW") single-phase.
+        assertFalse(surplus1p(AT_ONCE, 100, 1379).chargeNow());
+        ModeDecision d = surplus1p(AT_ONCE, 100, 1380);
+        assertTrue(d.chargeNow(), d.reason());
+        assertEquals(6.0, d.maxCurrentA(), 1e-9);
+    }
+
+    @Test
+    void at100PercentThreePhaseTheMinimumIsAbout4kW() {
+        // 6 A × 3 × 230 V = 4.14 kW ("4 kW" in the manual).
+        assertFalse(decide(AT_ONCE, 100, gridW(-4100, 3), charger(0, 0, 0)).chargeNow());
+        ModeDecision d = decide(AT_ONCE, 100, gridW(-4140, 3), charger(0, 0, 0));
+        assertTrue(d.chargeNow(), d.reason());
+        assertEquals(6.0, d.maxCurrentA(), 1e-9);
+    }
+
+    @Test
+    void at75PercentAbout1_05kWStartsAndAtMost0_35kWComesFromTheGrid() {
+        assertFalse(surplus1p(AT_ONCE, 75, 1030).chargeNow());
+        ModeDecision d = surplus1p(AT_ONCE, 75, 1035);
+        assertTrue(d.chargeNow(), d.reason());
+        assertEquals(6.0, d.maxCurrentA(), 1e-9);
+        assertEquals(345.0, GreenLogic.importW(d.maxCurrentA(), 230, 1035), 1e-9, "0.35 kW from the grid");
+        // The car draws the 6 A: the grid sees 1380 − 1035 = 345 W of import; the surplus is the same.
+        d = decide(AT_ONCE, 75, gridW(345, 1), charger(6));
+        assertEquals(6.0, d.maxCurrentA(), 1e-9, d.reason());
+    }
+
+    @Test
+    void moreSurplusIsTakenWholeAndNothingMoreIsImported() {
+        ModeDecision d = surplus1p(AT_ONCE, 75, 2300);
+        assertEquals(10.0, d.maxCurrentA(), 1e-9, "2.3 kW at 230 V");
+        assertEquals(0.0, GreenLogic.importW(d.maxCurrentA(), 230, 2300), 1e-9);
+        // Three-phase car, 6.9 kW of surplus: 10 A on each phase.
+        d = decide(AT_ONCE, 100, gridW(-6900, 3), charger(0, 0, 0));
+        assertEquals(10.0, d.maxCurrentA(), 1e-9);
+    }
+
+    @Test
+    void at0PercentItAlwaysChargesImportingLessAsTheSurplusGrows() {
+        ModeDecision night = decide(AT_ONCE, 0, gridW(800, 1), charger(0)); // the house imports, no sun
+        assertTrue(night.chargeNow(), night.reason());
+        assertEquals(6.0, night.maxCurrentA(), 1e-9);
+        ModeDecision d = surplus1p(AT_ONCE, 0, 0);
+        assertEquals(1380.0, GreenLogic.importW(d.maxCurrentA(), 230, 0), 1e-9, "up to 1.4 kW from the grid");
+        d = surplus1p(AT_ONCE, 0, 1000);
+        assertEquals(380.0, GreenLogic.importW(d.maxCurrentA(), 230, 1000), 1e-9, "less as the surplus grows");
+        d = surplus1p(AT_ONCE, 0, 2300);
+        assertEquals(10.0, d.maxCurrentA(), 1e-9);
+    }
+
+    @Test
+    void minimumExportedPowerIsNeverSurplusAndForcesTheLevelTo100() {
+        GreenSettings keep500 = new GreenSettings(0, 500, 0, Duration.ZERO, Duration.ZERO, Duration.ZERO,
+                Duration.ZERO, 0);
+        // At 0 % it would always charge; with 500 W to export it is 100 %: 1380 W beyond the 500 W.
+        ModeDecision d = decide(keep500, 0, gridW(-1800, 1), charger(0));
+        assertFalse(d.chargeNow(), d.reason());
+        assertTrue(d.reason().contains("Green 100 %"), d.reason());
+        d = decide(keep500, 0, gridW(-1880, 1), charger(0));
+        assertTrue(d.chargeNow(), d.reason());
+        assertEquals(6.0, d.maxCurrentA(), 1e-9);
+        // A program asking 75 % gets 100 % too.
+        assertEquals(100, GreenLogic.effectiveLevelPct(75, 500));
+        assertEquals(75, GreenLogic.effectiveLevelPct(75, 0));
+    }
+
+    @Test
+    void theSurplusCountsTheChargersOwnDrawBack() {
+        // Plant 3 kW over the house; the car draws 10 A = 2.3 kW: the grid shows 700 W of export.
+        ModeDecision d = decide(AT_ONCE, 100, gridW(-700, 1), charger(10));
+        assertEquals(3000.0 / 230, d.maxCurrentA(), 1e-9, d.reason());
+    }
+
+    @Test
+    void aSingleLPhaseCarOnAThreePhaseSupplyIsJudgedOnItsOwnPhase() {
+        // Drawing on L1 only: the minimum is 1.38 kW, and the surplus is spent on that one phase.
+        ModeDecision d = decide(AT_ONCE, 100, gridW(-1000, 3), charger(8, 0, 0));
+        assertEquals((1000 + 8 * 230) / 230.0, d.maxCurrentA(), 1e-9, d.reason());
+        assertEquals(java.util.List.of(0), state.carPhases());
+    }
+
+    @Test
+    void aStaleOrMissingGridReadingPausesAtOnceEvenWithinTheMinimumOnTime() {
+        assertTrue(run(DEFAULTS, 60, gridW(-3000, 1), charger(0)).chargeNow());
+        assertTrue(state.on());
+        ModeDecision d = run(DEFAULTS, 1, Readings.stale(), charger(10));
+        assertFalse(d.chargeNow());
+        assertTrue(d.reason().startsWith("Green energy not available: grid reading STALE (CT_REMOTE"), d.reason());
+        assertFalse(state.on());
+        assertFalse(run(DEFAULTS, 1, Readings.missing(), charger(0)).chargeNow());
+        ModeDecision none = decide(DEFAULTS, 100, Readings.notConfigured(), charger(0));
+        assertFalse(none.chargeNow());
+        assertTrue(none.reason().contains("no grid meter"), none.reason());
+    }
+
+    @Test
+    void theLastGoodValueIsNeverUsed_theAverageStartsOverOnceTheMeterIsBack() {
+        run(DEFAULTS, 60, gridW(-3000, 1), charger(10));
+        run(DEFAULTS, 1, Readings.stale(), charger(10));
+        assertTrue(Double.isNaN(state.averageW()), "no average of the last good readings survives");
+    }
+
+    @Test
+    void aStartNeedsTheSurplusHeldForTheStartDelay() {
+        GreenSettings s = DEFAULTS;
+        assertFalse(run(s, 30, gridW(-2000, 1), charger(0)).chargeNow()); // enough from the first, 29 s held
+        ModeDecision d = run(s, 1, gridW(-2000, 1), charger(0));
+        assertTrue(d.chargeNow(), d.reason());
+    }
+
+    @Test
+    void aShortGapOfSunDoesNotStartTheCharge() {
+        run(DEFAULTS, 20, gridW(-2000, 1), charger(0));
+        run(DEFAULTS, 3, gridW(-500, 1), charger(0)); // a cloud: the count starts over
+        assertFalse(run(DEFAULTS, 29, gridW(-2000, 1), charger(0)).chargeNow());
+        assertTrue(run(DEFAULTS, 2, gridW(-2000, 1), charger(0)).chargeNow());
+    }
+
+    @Test
+    void theOfferFallsAtOnceWithTheSurplus_andClimbsBackWithTheAverage() {
+        run(DEFAULTS, 120, gridW(0, 1), charger(10)); // surplus 2.3 kW, the car takes it all at 10 A
+        assertTrue(state.on());
+        assertEquals(2300.0, state.averageW(), 1.0);
+        // A kettle: 1 kW more in the house. The offer drops at once (to the 6 A minimum), so the car does not
+        // import for it.
+        ModeDecision d = run(DEFAULTS, 1, gridW(1000, 1), charger(10));
+        assertEquals(6.0, d.maxCurrentA(), 1e-9, d.reason());
+        // The kettle off: the offer climbs with the 10 s average, not in one step …
+        d = run(DEFAULTS, 1, gridW(1380 - 2300, 1), charger(6));
+        assertTrue(d.maxCurrentA() > 9 && d.maxCurrentA() < 9.9, d.reason());
+        // … and is back at 10 A within a minute.
+        d = run(DEFAULTS, 60, gridW(1380 - 2300, 1), charger(6));
+        assertEquals(10.0, d.maxCurrentA(), 0.01, d.reason());
+    }
+
+    @Test
+    void aPassingCloudIsHeldAt6AWithoutOpeningTheContactor() {
+        run(DEFAULTS, 300, gridW(-2000 + 1380, 1), charger(6)); // surplus 2 kW, car at 6 A: running long
+        assertTrue(state.on());
+        // A cloud: surplus 700 W for 2 minutes. Held at 6 A; 680 W from the grid for 120 s = 22.7 Wh < 50 Wh.
+        ModeDecision d = run(DEFAULTS, 120, gridW(1380 - 700, 1), charger(6));
+        assertTrue(d.chargeNow(), d.reason());
+        assertEquals(6.0, d.maxCurrentA(), 1e-9);
+        assertTrue(d.reason().contains("held at 6 A through the cloud"), d.reason());
+        assertTrue(state.cloudWh() > 22 && state.cloudWh() < 23.5, "cloud account " + state.cloudWh());
+        // The sun back: the account drains with the surplus above the threshold.
+        run(DEFAULTS, 180, gridW(1380 - 2000, 1), charger(6)); // 620 W above the threshold
+        assertEquals(0.0, state.cloudWh(), 1e-9);
+        assertTrue(state.on());
+    }
+
+    @Test
+    void aLongCloudPausesOnceTheGridEnergyExceedsTheAllowance() {
+        run(DEFAULTS, 300, gridW(-2000 + 1380, 1), charger(6));
+        // Overcast: no surplus at all, 1380 W from the grid at 6 A: 50 Wh after 130.4 s.
+        assertTrue(run(DEFAULTS, 130, gridW(1380, 1), charger(6)).chargeNow());
+        ModeDecision d = run(DEFAULTS, 1, gridW(1380, 1), charger(6));
+        assertFalse(d.chargeNow(), d.reason());
+        assertTrue(d.reason().startsWith("Green energy not available"), d.reason());
+        assertFalse(state.on());
+    }
+
+    @Test
+    void theMinimumOnTimeKeepsAChargeThatJustStartedRunning() {
+        GreenSettings s = new GreenSettings(100, 0, 0, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(120),
+                Duration.ZERO, 0);
+        assertTrue(run(s, 1, gridW(-2000, 1), charger(0)).chargeNow()); // started
+        // The sun goes at once: no allowance, but the contactor closed a moment ago.
+        ModeDecision d = run(s, 119, gridW(1380, 1), charger(6));
+        assertTrue(d.chargeNow(), d.reason());
+        assertEquals(6.0, d.maxCurrentA(), 1e-9);
+        assertFalse(run(s, 1, gridW(1380, 1), charger(6)).chargeNow(), "120 s on: paused");
+    }
+
+    @Test
+    void theMinimumOffTimeKeepsAPausedChargePausedThoughTheSunIsBack() {
+        GreenSettings s = new GreenSettings(100, 0, 0, Duration.ZERO, Duration.ZERO, Duration.ZERO,
+                Duration.ofSeconds(300), 0);
+        run(s, 1, gridW(-2000, 1), charger(0));
+        assertFalse(run(s, 1, gridW(1380, 1), charger(6)).chargeNow()); // paused at T0 + 2 s
+        ModeDecision d = run(s, 299, gridW(-2000, 1), charger(0));
+        assertFalse(d.chargeNow(), d.reason());
+        assertTrue(d.reason().contains("minimum off time ends in 1 s"), d.reason());
+        assertTrue(run(s, 1, gridW(-2000, 1), charger(0)).chargeNow());
+    }
+
+    @Test
+    void aDayOfBrokenCloudsClosesTheContactorOnce_andTheGridGivesLittle() {
+        // 8 hours of clouds every 3 minutes: 2 min of sun (3 kW over the house), 1 min of shade (300 W). The car
+        // takes what was offered at the previous decision (a second later).
+        int closings = 0;
+        double offered = 0;
+        double carWh = 0;
+        double gridWh = 0;
+        for (int t = 0; t < 8 * 3600; t++) {
+            double pv = t % 180 < 120 ? 3000 : 300;
+            double carW = offered * 230;
+            carWh += carW / 3600;
+            gridWh += Math.max(0, carW - pv) / 3600;
+            now = now.plusSeconds(1);
+            ModeDecision d = decide(DEFAULTS, 100, gridW(carW - pv, 1), charger(offered));
+            double next = d.chargeNow() ? Math.min(32, d.maxCurrentA()) : 0;
+            if (next > 0 && offered == 0) {
+                closings++;
+            }
+            offered = next;
+        }
+        assertTrue(closings <= 10, closings + " closings");
+        assertEquals(1, closings, "the shade never outlasts the allowance: one closing all day");
+        assertTrue(gridWh < 0.2 * carWh, gridWh + " Wh of " + carWh + " Wh from the grid");
+    }
+}

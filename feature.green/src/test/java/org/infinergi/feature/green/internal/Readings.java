@@ -1,0 +1,85 @@
+package org.infinergi.feature.green.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.infinergi.core.charging.api.ElectricalReading;
+import org.infinergi.core.charging.api.ElectricalReadings;
+import org.infinergi.core.charging.api.PhaseReading;
+import org.infinergi.core.charging.api.ReadingStatus;
+
+/** Grid and charger readings as the core's {@link ElectricalReadings} gives them, at 230 V a phase. */
+final class Readings implements ElectricalReadings {
+
+    static final Instant T0 = Instant.parse("2026-06-01T18:00:00Z");
+
+    ElectricalReading grid = notConfigured();
+    ElectricalReading charger;
+
+    @Override
+    public ElectricalReading grid() {
+        return grid;
+    }
+
+    @Override
+    public List<ElectricalReading> all() {
+        List<ElectricalReading> out = new ArrayList<>();
+        if (charger != null) {
+            out.add(charger);
+        }
+        if (grid.status() != ReadingStatus.NOT_CONFIGURED) {
+            out.add(grid);
+        }
+        return out;
+    }
+
+    /** A fresh grid reading: signed amperes per phase (+ import, − export). */
+    static ElectricalReading grid(double... amps) {
+        return fresh("GRID", "CT", amps);
+    }
+
+    /** A fresh reading of the charger's own (internal) meter: amperes per phase. */
+    static ElectricalReading charger(double... amps) {
+        return fresh("VEHICLE", "INTERNAL", amps);
+    }
+
+    static ElectricalReading stale() {
+        return new ElectricalReading("GRID", "CT_REMOTE", null, true, ReadingStatus.STALE, T0, 5000L, List.of(), null,
+                null);
+    }
+
+    static ElectricalReading missing() {
+        return new ElectricalReading("GRID", "MID", null, true, ReadingStatus.MISSING, null, null, List.of(), null,
+                null);
+    }
+
+    static ElectricalReading notConfigured() {
+        return new ElectricalReading("GRID", "NONE", null, false, ReadingStatus.NOT_CONFIGURED, null, null, List.of(),
+                null, null);
+    }
+
+    /** A fresh reading of the charger's own meter with its energy register, Wh: amperes per phase. */
+    static ElectricalReading chargerWithEnergy(double energyWh, double... amps) {
+        ElectricalReading r = charger(amps);
+        return new ElectricalReading(r.role(), r.source(), null, true, ReadingStatus.FRESH, T0, 100L, r.phases(),
+                r.powerW(), energyWh);
+    }
+
+    /** A fresh grid reading of total watts, spread evenly over {@code phases} at 230 V (+ import, − export). */
+    static ElectricalReading gridW(double watts, int phases) {
+        double[] amps = new double[phases];
+        java.util.Arrays.fill(amps, watts / 230 / phases);
+        return grid(amps);
+    }
+
+    private static ElectricalReading fresh(String role, String source, double... amps) {
+        List<PhaseReading> phases = new ArrayList<>();
+        double total = 0;
+        for (double a : amps) {
+            phases.add(new PhaseReading(230, a, 230 * a));
+            total += 230 * a;
+        }
+        return new ElectricalReading(role, source, null, true, ReadingStatus.FRESH, T0, 100L, phases, total, null);
+    }
+}
