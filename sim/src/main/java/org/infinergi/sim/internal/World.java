@@ -1,6 +1,8 @@
 package org.infinergi.sim.internal;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,16 @@ public final class World {
     private double pilotPositiveV = -12.0;
     private double pilotNegativeV = -12.0;
     private double offeredA;
+    /**
+     * How long the EV takes to follow a new offer, seconds (IEC 61851-1 allows it up to 5 s); 0 = at once, as
+     * before this option existed. The energy replay (bench/energy.sh) sets it: a real car's lag decides how long a
+     * site stays over its import limit after DLM lowered the offer.
+     */
+    private double evResponseDelayS;
+    /** The offer the EV draws by: the one the line carried {@link #evResponseDelayS} ago. */
+    private double followedOfferA;
+    /** Offers not yet followed: {time they appeared on the line, amperes}, oldest first. */
+    private final Deque<double[]> pendingOffers = new ArrayDeque<>();
     private final double[] phaseCurrentsA = new double[3];
     private double timeS;
 
@@ -226,6 +238,7 @@ public final class World {
         // path on the board, still works); the line then offers a current the firmware did not decide.
         drive = faults.containsKey(SimFault.D8) && newDrive.steadyHigh() ? lastOscillation : newDrive;
         offeredA = drive.offeredCurrentA();
+        followOffer(dtS);
         updateS2();
         recomputeLine();
         // Energy over this step at the current drawn during it (rectangle rule at the tick's start is
@@ -235,6 +248,41 @@ public final class World {
         countGridEnergy(dtS);
         recomputeDraw();
         recomputeRcd();
+    }
+
+    /**
+     * Sets how long the EV takes to follow a change of the offered current, seconds: it draws by the offer the line
+     * carried that long ago (a pure delay, so an offer that keeps changing is followed, late, rather than never).
+     * Withdrawing the PWM is a change of the offer to 0 A like any other; state F and an opening contactor stop the
+     * draw at once (the circuit is gone). 0, the default, follows at once.
+     *
+     * @throws IllegalArgumentException for a negative or non-finite delay
+     */
+    public synchronized void setEvResponseDelay(double seconds) {
+        if (!(seconds >= 0 && Double.isFinite(seconds))) {
+            throw new IllegalArgumentException("EV response delay must be a finite number of seconds ≥ 0, was "
+                    + seconds);
+        }
+        evResponseDelayS = seconds;
+        pendingOffers.clear();
+        followedOfferA = offeredA;
+    }
+
+    /** Moves the offer the EV draws by to the one the line carried {@link #evResponseDelayS} ago. */
+    private void followOffer(double dtS) {
+        if (evResponseDelayS <= 0) {
+            followedOfferA = offeredA;
+            return;
+        }
+        double[] last = pendingOffers.peekLast();
+        double latest = last != null ? last[1] : followedOfferA;
+        if (offeredA != latest) {
+            // The offer changed at some point during this step: count from its start, as the relay does.
+            pendingOffers.addLast(new double[] { timeS - dtS, offeredA });
+        }
+        while (!pendingOffers.isEmpty() && timeS - pendingOffers.peekFirst()[0] >= evResponseDelayS - 1e-9) {
+            followedOfferA = pendingOffers.pollFirst()[1];
+        }
     }
 
     /**
@@ -465,11 +513,12 @@ public final class World {
         // V3: a non-compliant EV ignores the PWM: it draws its own maximum whenever the contactor is closed,
         // also after the EVSE has withdrawn its offer to stop the charge (IEC 61851-1 asks it to stop).
         boolean ignoresPwm = faults.containsKey(SimFault.V3);
-        boolean drawing = plugged && s2Closed && feedback && (offeredA > 0.0 || ignoresPwm)
+        double offer = evResponseDelayS > 0 ? followedOfferA : offeredA;
+        boolean drawing = plugged && s2Closed && feedback && (offer > 0.0 || ignoresPwm)
                 && intent != Intent.PAUSE && !drive.steadyLow() && !"short".equals(faults.get(SimFault.V4));
         if (drawing) {
             perPhase = ignoresPwm ? evMaxCurrentA
-                    : faults.containsKey(SimFault.V1) ? offeredA * OVERLOAD_FACTOR : Math.min(offeredA, evMaxCurrentA);
+                    : faults.containsKey(SimFault.V1) ? offer * OVERLOAD_FACTOR : Math.min(offer, evMaxCurrentA);
         }
         int phases = Math.min(evPhases, mainsPhases);
         for (int i = 0; i < 3; i++) {

@@ -173,4 +173,43 @@ class WorldTest {
         assertEquals(0.0, w.phaseCurrentsA()[2]);
         assertEquals(230 * 32.0, w.state().evPowerW(), 1e-6);
     }
+
+    @Test
+    void anEvWithAResponseDelayFollowsALowerOfferOnlyThatLongAfterIt() {
+        world.setEvResponseDelay(1.0);
+        world.act(EvAction.CHARGE, 32.0, 3);
+        run(2.0, OFFER_16A, true);
+        assertEquals(16.0, world.state().evCurrentA(), 1e-9, "follows the first offer one second after it");
+        PilotDrive offer10A = new PilotDrive(true, 10 / 0.6, 1000);
+        run(0.96, offer10A, true);
+        assertEquals(16.0, world.state().evCurrentA(), 1e-9, "still on the old offer 0.96 s after the change");
+        run(0.04, offer10A, true);
+        assertEquals(10.0, world.state().evCurrentA(), 1e-6, "on the new offer 1 s after the change");
+    }
+
+    @Test
+    void anOfferThatKeepsChangingIsFollowedLateNotNever() {
+        world.setEvResponseDelay(1.0);
+        world.act(EvAction.CHARGE, 32.0, 3);
+        run(2.0, OFFER_16A, true);
+        // A new offer every 0.5 s: the car draws each one a second after it appeared.
+        run(0.5, new PilotDrive(true, 12 / 0.6, 1000), true);
+        run(0.5, new PilotDrive(true, 8 / 0.6, 1000), true);
+        assertEquals(12.0, world.state().evCurrentA(), 1e-6, "12 A appeared 1 s ago, 8 A only 0.5 s ago");
+        run(0.48, new PilotDrive(true, 8 / 0.6, 1000), true);
+        assertEquals(12.0, world.state().evCurrentA(), 1e-6);
+        run(0.02, new PilotDrive(true, 8 / 0.6, 1000), true);
+        assertEquals(8.0, world.state().evCurrentA(), 1e-6);
+    }
+
+    @Test
+    void withoutAResponseDelayTheEvFollowsAtOnceAndAnOpenContactorStopsItAtOnce() {
+        world.act(EvAction.CHARGE, 32.0, 3);
+        run(0.2, OFFER_16A, true);
+        world.step(0.02, new PilotDrive(true, 10 / 0.6, 1000), true);
+        assertEquals(10.0, world.state().evCurrentA(), 1e-6);
+        world.setEvResponseDelay(1.0);
+        run(0.1, STEADY_HIGH, false);
+        assertEquals(0.0, world.state().evCurrentA(), "the relay opened: nothing flows, whatever the car's lag");
+    }
 }
