@@ -59,6 +59,24 @@ public record ChargerStatus(
      */
     public static final String DETAIL_PRE_CHARGE_TEST = "RDC-DD test before the charge (manual §4.3)";
 
+    /**
+     * How the {@code detail} begins while DLM's limit is the lowest and below the 6 A minimum (manual §5.3), so the
+     * charge does not start or pauses: the logo shows "Vehicle connected but charging current not available" (manual
+     * §8), whether the vehicle waits in B or had been charging in C. The rest of the detail says DLM's reason.
+     *
+     * @since 1.9.0
+     */
+    public static final String DETAIL_CURRENT_NOT_AVAILABLE_DLM = "Current not available (DLM)";
+
+    /**
+     * How the {@code detail} begins while the Green mode pauses the charge for lack of surplus (manual §5.1.2): the
+     * manual §8 suspension "Green energy not available"; the logo shows "Charging was suspended". The rest of the
+     * detail says Green's reason.
+     *
+     * @since 1.9.0
+     */
+    public static final String DETAIL_GREEN_ENERGY_NOT_AVAILABLE = "Suspended: green energy not available";
+
     public ChargerStatus {
         activeErrors = activeErrors == null ? List.of() : List.copyOf(activeErrors);
         rejectedConfigurations = rejectedConfigurations == null ? List.of() : List.copyOf(rejectedConfigurations);

@@ -21,6 +21,8 @@ import org.infinergi.core.charging.api.ChargerStatusService;
 import org.infinergi.core.charging.api.ChargingModeService;
 import org.infinergi.core.charging.api.ConfigurationOwner;
 import org.infinergi.core.charging.api.ConfigurationRejection;
+import org.infinergi.core.charging.api.ElectricalReading;
+import org.infinergi.core.charging.api.ElectricalReadings;
 import org.infinergi.core.charging.api.ErrorCode;
 import org.infinergi.core.charging.api.Limit;
 import org.infinergi.core.charging.api.LimitProvider;
@@ -125,6 +127,14 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
             cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Meter gridMeter;
+
+    /**
+     * The grid reading of whichever grid meter {@code org.infinergi.metering gridMeter} selects (§5.2.2), for the
+     * green share of each session (manual §9.2). Optional: without it no energy counts as green.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ElectricalReadings readings;
 
     /** Manual §5.7: without the authentication feature (or in mode Free) no authentication is needed. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -471,6 +481,23 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
                 residualCurrentDevice, panelBoard, cardReader, vehicle == midMeter ? startupGraceMs(midMeterProperties) : 0);
     }
 
+    /**
+     * The grid reading of the configured grid meter, frozen for the cycle (manual §9.2: the green share of the
+     * session's energy); null when the readings service is not there or fails, which counts as grid energy.
+     */
+    private ElectricalReading gridReading() {
+        ElectricalReadings r = readings;
+        if (r == null) {
+            return null;
+        }
+        try {
+            return r.grid();
+        } catch (RuntimeException e) {
+            log.debug("Grid reading failed: {}", e.toString());
+            return null;
+        }
+    }
+
     private static long startupGraceMs(Map<String, Object> properties) {
         Object grace = properties == null ? null : properties.get(Meter.STARTUP_GRACE_MS);
         return grace instanceof Number n ? Math.max(0, n.longValue()) : 0;
@@ -497,7 +524,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
                 sample.internalMeter(), sample.vehicleMeter(), limits, mode, settings, state, sample.hal(),
                 t == null ? ThermalSettings.DEFAULTS : t.thermalSettings(),
                 m == null ? MeteringSettings.DEFAULTS : m.meteringSettings(), authRequired(settings.device()),
-                authorization == null && settings.device().rfidReader()));
+                authorization == null && settings.device().rfidReader(), gridReading()));
         d = resumeOrEnd(d);
         if (state.access().updating() != null && !state.access().updateEnding()
                 && d.next().access().updating() == null) {
@@ -573,7 +600,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         // baseline moves so that the energy goes on from what was measured before the stop.
         double base = Double.isNaN(fresh.startEnergyWh()) ? Double.NaN : fresh.startEnergyWh() - was.energyWh();
         Session resumed = new Session(was.start(), was.mode(), base, was.energyWh(), was.peakPowerW(),
-                was.hasCharged(), was.idTag()).authorizedBy(fresh.idTag());
+                was.hasCharged(), was.idTag(), was.greenEnergyWh()).authorizedBy(fresh.idTag());
         log.info("Session resumed: the vehicle stayed connected ({})", resumed);
         List<SessionEvent> events = d.events().stream().filter(e -> e.kind() != SessionEvent.Kind.STARTED)
                 .toList();

@@ -3,6 +3,7 @@ package org.infinergi.core.charging.internal;
 import java.time.Instant;
 import java.util.List;
 
+import org.infinergi.core.charging.api.ElectricalReading;
 import org.infinergi.core.charging.api.Limit;
 import org.infinergi.core.charging.api.ModeDecision;
 import org.infinergi.core.charging.hal.MeterReading;
@@ -29,14 +30,32 @@ import org.infinergi.core.charging.hal.PilotReading;
  * @param authRequired       a user must authenticate before a vehicle charges (manual §5.7)
  * @param authStarting       it is required only because the authentication feature is not up yet (a model with the
  *                           reader, after a start): a card is not read yet, the status says so
+ * @param grid               the grid reading of the configured grid meter ({@code ElectricalReadings.grid()}),
+ *                           frozen with the rest, or null when the service is not there: the green share of the
+ *                           session's energy (manual §9.2, {@link GreenShare})
  */
 record ControlInput(Instant now, PilotReading pilot, boolean contactorFeedback, MeterReading internalMeter,
         MeterReading vehicleMeter, List<Limit> limits, ModeDecision mode,
         ChargerSettings settings, CoreState previous, HalSnapshot hal, ThermalSettings thermal,
-        MeteringSettings metering, boolean authRequired, boolean authStarting) {
+        MeteringSettings metering, boolean authRequired, boolean authStarting, ElectricalReading grid) {
 
     ControlInput {
         limits = List.copyOf(limits);
+    }
+
+    /** An input without a grid reading: nothing of the session's energy counts as green. */
+    ControlInput(Instant now, PilotReading pilot, boolean contactorFeedback, MeterReading internalMeter,
+            MeterReading vehicleMeter, List<Limit> limits, ModeDecision mode, ChargerSettings settings,
+            CoreState previous, HalSnapshot hal, ThermalSettings thermal, MeteringSettings metering,
+            boolean authRequired, boolean authStarting) {
+        this(now, pilot, contactorFeedback, internalMeter, vehicleMeter, limits, mode, settings, previous, hal,
+                thermal, metering, authRequired, authStarting, null);
+    }
+
+    /** The same snapshot with the grid reading {@code reading}. */
+    ControlInput withGrid(ElectricalReading reading) {
+        return new ControlInput(now, pilot, contactorFeedback, internalMeter, vehicleMeter, limits, mode, settings,
+                previous, hal, thermal, metering, authRequired, authStarting, reading);
     }
 
     /** An input with the authentication feature up (or none on the model). */

@@ -44,12 +44,22 @@ final class H2SessionStore implements AutoCloseable {
               peak_power_w DOUBLE PRECISION NOT NULL,
               mode VARCHAR(16) NOT NULL,
               end_reason VARCHAR(64) NOT NULL,
-              id_tag VARCHAR(255)
+              id_tag VARCHAR(255),
+              green_energy_wh DOUBLE PRECISION DEFAULT 0 NOT NULL
             )""";
 
     /** A database file written by a firmware before the id tag was kept (manual §5.7) gains the column, empty. */
     private static final String ID_TAG_COLUMN = "ALTER TABLE charging_session ADD COLUMN IF NOT EXISTS "
             + "id_tag VARCHAR(255)";
+
+    /**
+     * A database file written by a firmware before the green share was kept (manual §9.2) gains the column in both
+     * session tables; its sessions read back with 0 Wh green (all their energy counted as grid energy, the safe side
+     * of a green claim).
+     */
+    private static final List<String> GREEN_COLUMNS = List.of(
+            "ALTER TABLE charging_session ADD COLUMN IF NOT EXISTS green_energy_wh DOUBLE PRECISION DEFAULT 0 NOT NULL",
+            "ALTER TABLE running_session ADD COLUMN IF NOT EXISTS green_energy_wh DOUBLE PRECISION DEFAULT 0 NOT NULL");
 
     /** Error episodes of manual §9.1: raised, cleared (NULL while active), what was detected. */
     private static final String ERROR_SCHEMA = """
@@ -76,7 +86,8 @@ final class H2SessionStore implements AutoCloseable {
               has_charged BOOLEAN NOT NULL,
               id_tag VARCHAR(255),
               saved_ms BIGINT NOT NULL,
-              stopped BOOLEAN NOT NULL
+              stopped BOOLEAN NOT NULL,
+              green_energy_wh DOUBLE PRECISION DEFAULT 0 NOT NULL
             )""";
 
     /** About 7000 entries (19 hours of charging persisted every 10 s): then the database takes them over. */
@@ -148,6 +159,9 @@ final class H2SessionStore implements AutoCloseable {
             st.execute(ID_TAG_COLUMN);
             st.execute(ERROR_SCHEMA);
             st.execute(RUNNING_SCHEMA);
+            for (String column : GREEN_COLUMNS) {
+                st.execute(column);
+            }
         } catch (SQLException e) {
             c.close();
             throw e;
@@ -186,7 +200,8 @@ final class H2SessionStore implements AutoCloseable {
         long id = nextId("charging_session");
         write(Arrays.asList(SESSION, Long.toString(id), Long.toString(r.start().toEpochMilli()),
                 Long.toString(r.end().toEpochMilli()), Double.toString(r.energyWh()), Double.toString(r.peakPowerW()),
-                r.mode().name(), r.endReason() == null ? "UNKNOWN" : r.endReason(), idTag(r.idTag())));
+                r.mode().name(), r.endReason() == null ? "UNKNOWN" : r.endReason(), idTag(r.idTag()),
+                Double.toString(r.greenEnergyWh())));
         return id;
     }
 
@@ -196,7 +211,8 @@ final class H2SessionStore implements AutoCloseable {
         write(Arrays.asList(RUNNING, Long.toString(s.start().toEpochMilli()), s.mode().name(),
                 Double.isNaN(s.startEnergyWh()) ? null : Double.toString(s.startEnergyWh()),
                 Double.toString(s.energyWh()), Double.toString(s.peakPowerW()), Boolean.toString(s.hasCharged()),
-                idTag(s.idTag()), Long.toString(r.savedAt().toEpochMilli()), Boolean.toString(r.stopped())));
+                idTag(s.idTag()), Long.toString(r.savedAt().toEpochMilli()), Boolean.toString(r.stopped()),
+                Double.toString(s.greenEnergyWh())));
     }
 
     /** The session in progress kept by the previous start of the core, or null. */
@@ -204,7 +220,7 @@ final class H2SessionStore implements AutoCloseable {
         open();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT start_ms, mode, start_energy_wh, energy_wh, peak_power_w, has_charged, id_tag, saved_ms, "
-                        + "stopped FROM running_session WHERE id = 1")) {
+                        + "stopped, green_energy_wh FROM running_session WHERE id = 1")) {
             if (!rs.next()) {
                 return null;
             }
@@ -213,7 +229,7 @@ final class H2SessionStore implements AutoCloseable {
                 base = Double.NaN;
             }
             Session s = new Session(Instant.ofEpochMilli(rs.getLong(1)), mode(rs.getString(2)), base,
-                    rs.getDouble(4), rs.getDouble(5), rs.getBoolean(6), rs.getString(7));
+                    rs.getDouble(4), rs.getDouble(5), rs.getBoolean(6), rs.getString(7), rs.getDouble(10));
             return new RunningSession(s, Instant.ofEpochMilli(rs.getLong(8)), rs.getBoolean(9));
         }
     }
@@ -271,18 +287,22 @@ final class H2SessionStore implements AutoCloseable {
         }
     }
 
-    /** What the database holds after {@code e}, whatever it held before: the same for a write and its replay. */
+    /**
+     * What the database holds after {@code e}, whatever it held before: the same for a write and its replay. A
+     * session entry journaled by a firmware before the green share (manual §9.2) lacks its last field: replayed with
+     * 0 Wh green.
+     */
     private void apply(List<String> e) throws SQLException {
         switch (e.get(0)) {
             case SESSION -> {
                 update("MERGE INTO charging_session (id, start_ms, end_ms, energy_wh, peak_power_w, mode, end_reason, "
-                        + "id_tag) KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", e.subList(1, 9),
-                        "LLLDDSSS");
+                        + "id_tag, green_energy_wh) KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        withGreen(e.subList(1, 9), e, 9), "LLLDDSSSD");
                 update("DELETE FROM running_session", List.of(), "");
             }
             case RUNNING -> update("MERGE INTO running_session (id, start_ms, mode, start_energy_wh, energy_wh, "
-                    + "peak_power_w, has_charged, id_tag, saved_ms, stopped) KEY (id) "
-                    + "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.subList(1, 10), "LSDDDBSLB");
+                    + "peak_power_w, has_charged, id_tag, saved_ms, stopped, green_energy_wh) KEY (id) "
+                    + "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", withGreen(e.subList(1, 10), e, 10), "LSDDDBSLBD");
             case ERROR_RAISED -> update("MERGE INTO charger_error (id, code, raised_ms, cleared_ms, detail) KEY (id) "
                     + "VALUES (?, ?, ?, NULL, ?)", e.subList(1, 5), "LSLS");
             case ERROR_CLEARED -> update("UPDATE charger_error SET cleared_ms = ? WHERE id = ?", e.subList(1, 3),
@@ -295,6 +315,13 @@ final class H2SessionStore implements AutoCloseable {
             }
             default -> throw new SQLException("unknown journal entry " + e);
         }
+    }
+
+    /** {@code fields} and the green share at {@code entry[at]}, "0" when the entry predates it. */
+    private static List<String> withGreen(List<String> fields, List<String> entry, int at) {
+        List<String> out = new ArrayList<>(fields);
+        out.add(entry.size() > at && entry.get(at) != null ? entry.get(at) : "0");
+        return out;
     }
 
     /** Runs {@code sql} with {@code values} typed by {@code types}: L long, D double, B boolean, S string. */
@@ -360,14 +387,14 @@ final class H2SessionStore implements AutoCloseable {
             return out;
         }
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT id, start_ms, end_ms, energy_wh, peak_power_w, mode, end_reason, id_tag "
+                "SELECT id, start_ms, end_ms, energy_wh, peak_power_w, mode, end_reason, id_tag, green_energy_wh "
                         + "FROM charging_session ORDER BY id DESC LIMIT ?")) {
             ps.setInt(1, max);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new SessionRecord(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
                             Instant.ofEpochMilli(rs.getLong(3)), rs.getDouble(4), rs.getDouble(5),
-                            mode(rs.getString(6)), rs.getString(7), rs.getString(8)));
+                            mode(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getDouble(9)));
                 }
             }
         }

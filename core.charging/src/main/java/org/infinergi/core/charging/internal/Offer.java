@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.infinergi.core.charging.api.ChargerStatus;
 import org.infinergi.core.charging.api.ChargingMode;
 import org.infinergi.core.charging.api.Limit;
 import org.infinergi.core.charging.api.ModeDecision;
@@ -16,10 +17,13 @@ import org.infinergi.core.charging.api.ModeDecision;
  * @param amps      the current to offer, 0 when none can be
  * @param limitedBy the winner's source, shown as why the current is what it is
  * @param modePause the active mode said "do not charge now, because …": that reason; otherwise null
+ * @param mode      the active mode
  */
-record Offer(Limit winner, double amps, String limitedBy, String modePause) {
+record Offer(Limit winner, double amps, String limitedBy, String modePause, ChargingMode mode) {
 
     static final String NO_PROVIDER = "no limit provider";
+    /** The source DLM's limit names (feature.dlm, manual §5.3): its pause is the manual §8 "current not available". */
+    static final String DLM_SOURCE = "DLM";
     /** Nominal phase voltage (manual §2.3) to turn a mode's power limit into a current per phase. */
     static final double NOMINAL_V = 230.0;
 
@@ -44,7 +48,7 @@ record Offer(Limit winner, double amps, String limitedBy, String modePause) {
         double amps = available >= DutyCycle.MIN_CURRENT_A ? Math.min(available, DutyCycle.MAX_CURRENT_A) : 0;
         boolean modePaused = winner == modeLimit && decision != null && !decision.chargeNow();
         return new Offer(winner, amps, winner == null ? NO_PROVIDER : winner.source(),
-                modePaused ? modeLimit.detail() : null);
+                modePaused ? modeLimit.detail() : null, mode);
     }
 
     /** The active mode's word as a limit (manual §5.1), or null when it sets none; Fast is the core's own. */
@@ -66,6 +70,32 @@ record Offer(Limit winner, double amps, String limitedBy, String modePause) {
     /** Some current can be offered. */
     boolean any() {
         return amps > 0;
+    }
+
+    /**
+     * The manual §8 row when nothing can be offered because of DLM or Green, as the status detail begins with it
+     * (the panel picks the logo's row by it), or null for any other reason. DLM's limit, the lowest and below 6 A
+     * (manual §5.3: the charge does not start or pauses), is "Current not available (DLM)", in B and in C alike; the
+     * Green mode's pause (no surplus, manual §5.1.2) is the suspension "Green energy not available".
+     */
+    String manualRow() {
+        if (any() || winner == null) {
+            return null;
+        }
+        if (modePause == null && DLM_SOURCE.equals(winner.source())) {
+            return ChargerStatus.DETAIL_CURRENT_NOT_AVAILABLE_DLM;
+        }
+        return modePause != null && mode == ChargingMode.GREEN ? ChargerStatus.DETAIL_GREEN_ENERGY_NOT_AVAILABLE
+                : null;
+    }
+
+    /**
+     * The status detail when nothing is offered: the manual §8 row DLM and Green pauses are shown as, then why;
+     * otherwise {@code otherwise} ("paused", "no current available") and why.
+     */
+    String noOfferDetail(String otherwise) {
+        String row = manualRow();
+        return (row != null ? row : otherwise) + ": " + noOfferReason();
     }
 
     /** Why nothing can be offered, in the words shown on the status. */

@@ -140,10 +140,10 @@ final class Sequencer {
     private Drive vehicleConnected(RdcTest rdcBefore) {
         if (!offer.any()) {
             // Manual §8: a mode that says "do not charge now" suspends the charge; too little current is "charging
-            // current not available".
+            // current not available". DLM's and Green's pauses begin with the manual's words (Offer.manualRow).
             return offer.modePause() != null
-                    ? Drive.idle(ChargerState.PAUSED, "paused: " + offer.noOfferReason(), rdcBefore)
-                    : Drive.idle(ChargerState.WAITING_FOR_CURRENT, "no current available: " + offer.noOfferReason(),
+                    ? Drive.idle(ChargerState.PAUSED, offer.noOfferDetail("paused"), rdcBefore)
+                    : Drive.idle(ChargerState.WAITING_FOR_CURRENT, offer.noOfferDetail("no current available"),
                             rdcBefore);
         }
         RdcTest rdc = advance(rdcBefore);
@@ -160,7 +160,7 @@ final class Sequencer {
             // IEC 61851-1: the EVSE stops a charge by withdrawing the PWM first; the contactor opens when the EV
             // has gone to B, or after the grace at the latest.
             Instant since = graceStart();
-            return new Drive(ChargerState.PAUSED, "paused: " + offer.noOfferReason(), DutyCycle.NO_OFFER,
+            return new Drive(ChargerState.PAUSED, offer.noOfferDetail("paused"), DutyCycle.NO_OFFER,
                     since != null, 0, since, rdcBefore, false);
         }
         RdcTest rdc = advance(rdcBefore);

@@ -38,7 +38,9 @@ record SessionBookkeeping(Session session, double lastEnergy, List<SessionEvent>
         // Manual §5.7: the id tag that authorized the session goes into the history with it (who charged).
         String idTag = prev.access().authorizedBy();
         if (session != null && meter != null) {
-            session = session.metered(meter.energyWh(), meter.powerW());
+            // Manual §9.2: the energy since the last reading is green in the share the grid reading shows now.
+            session = session.metered(meter.energyWh(), meter.powerW(),
+                    GreenShare.fraction(meter, c.in().grid(), now, c.core().meterFreshMs()));
         }
         if (session != null) {
             session = session.authorizedBy(idTag);

@@ -136,7 +136,8 @@ public final class SessionStoreComponent implements SessionHistory, ErrorHistory
                 try {
                     long id = store().insert(session);
                     r = new SessionRecord(id, session.start(), session.end(), session.energyWh(),
-                            session.peakPowerW(), session.mode(), session.endReason(), session.idTag());
+                            session.peakPowerW(), session.mode(), session.endReason(), session.idTag(),
+                            session.greenEnergyWh());
                     log.info("Session {} stored: {}", id, session);
                 } catch (SQLException | RuntimeException e) {
                     log.error("Session could not be stored, lost: {} ({})", session, e.toString());

@@ -51,7 +51,8 @@ class ChargingModesTest {
         assertEquals(ChargerState.PAUSED, s.state(), s.toString());
         assertEquals(0.0, s.offeredCurrentA());
         assertEquals("mode GREEN", s.limitedBy());
-        assertEquals("paused: mode GREEN: green energy not available", s.detail());
+        assertEquals(ChargerStatus.DETAIL_GREEN_ENERGY_NOT_AVAILABLE + ": mode GREEN: green energy not available",
+                s.detail());
         green.decision = ModeDecision.charge();
         s = r.charging();
         assertEquals(16.0, s.offeredCurrentA(), "no limit of its own: the providers' minimum");

@@ -47,7 +47,8 @@ class MemoryStore implements SessionRecorder {
     public synchronized void record(SessionRecord session, Consumer<SessionRecord> done) {
         Runnable write = () -> {
             SessionRecord s = new SessionRecord(stored.size() + 1, session.start(), session.end(), session.energyWh(),
-                    session.peakPowerW(), session.mode(), session.endReason(), session.idTag());
+                    session.peakPowerW(), session.mode(), session.endReason(), session.idTag(),
+                            session.greenEnergyWh());
             stored.add(s);
             running = null;
             done.accept(s);

@@ -24,10 +24,17 @@ public final class LedLogic {
     static final LedSignal NOT_CONNECTED = LedSignal.DARK;
     static final LedSignal CURRENT_NOT_AVAILABLE = new LedSignal(LedColour.YELLOW, LedPattern.FIXED,
             "Vehicle connected but charging current not available.");
+    /** The same row when DLM keeps the current below 6 A (manual §5.3), in B or pausing a charge in C. */
+    static final LedSignal CURRENT_NOT_AVAILABLE_DLM = new LedSignal(LedColour.YELLOW, LedPattern.FIXED,
+            "Vehicle connected but charging current not available: "
+                    + ChargerStatus.DETAIL_CURRENT_NOT_AVAILABLE_DLM + ".");
     static final LedSignal INSTALLATION_INCOMPLETE = new LedSignal(LedColour.YELLOW, LedPattern.periodic(1000),
             "Incomplete installation.");
     static final LedSignal SUSPENDED = new LedSignal(LedColour.BLUE, LedPattern.periodic(2000),
             "Charging was suspended.");
+    /** The suspension "Green energy not available" (Green mode without surplus, manual §5.1.2). */
+    static final LedSignal SUSPENDED_GREEN = new LedSignal(LedColour.BLUE, LedPattern.periodic(2000),
+            "Charging was suspended: green energy not available.");
     static final LedSignal WAITING_FOR_VEHICLE = new LedSignal(LedColour.BLUE, LedPattern.FIXED,
             "Vehicle connected, waiting for it to start charging.");
     static final LedSignal TEST_IN_PROGRESS = new LedSignal(LedColour.GREEN, LedPattern.periodic(200),
@@ -94,13 +101,29 @@ public final class LedLogic {
             // The core runs its pre-charge test (RDC-DD, manual §4.3) with the offer on, or offers a current (PWM)
             // and waits for the EV to ask (B → C), or has none to offer.
             case WAITING_FOR_CURRENT -> ChargerStatus.DETAIL_PRE_CHARGE_TEST.equals(st.detail()) ? TEST_IN_PROGRESS
-                    : st.offeredCurrentA() > 0 ? WAITING_FOR_VEHICLE : CURRENT_NOT_AVAILABLE;
+                    : st.offeredCurrentA() > 0 ? WAITING_FOR_VEHICLE
+                            : begins(st, ChargerStatus.DETAIL_CURRENT_NOT_AVAILABLE_DLM) ? CURRENT_NOT_AVAILABLE_DLM
+                                    : CURRENT_NOT_AVAILABLE;
             // The EV asked (C) and the core runs its pre-charge checks (RDC-DD self-test) before closing.
             case CHARGING -> st.contactorClosed() ? CHARGING : TEST_IN_PROGRESS;
-            case PAUSED -> SUSPENDED;
+            case PAUSED -> paused(st);
             case TERMINATED -> CHARGING_COMPLETE;
             case INITIALISING, ERROR, UPDATING -> throw new AssertionError("handled above: " + state);
         };
+    }
+
+    /**
+     * A pause: DLM's (the core's detail begins "Current not available (DLM)") is the §8 row "charging current not
+     * available" even when it stopped a charge in C, as the manual says of DLM; Green's lack of surplus is the
+     * suspension "Green energy not available"; any other is "Charging was suspended".
+     */
+    private static LedSignal paused(ChargerStatus st) {
+        return begins(st, ChargerStatus.DETAIL_CURRENT_NOT_AVAILABLE_DLM) ? CURRENT_NOT_AVAILABLE_DLM
+                : begins(st, ChargerStatus.DETAIL_GREEN_ENERGY_NOT_AVAILABLE) ? SUSPENDED_GREEN : SUSPENDED;
+    }
+
+    private static boolean begins(ChargerStatus st, String row) {
+        return st.detail() != null && st.detail().startsWith(row);
     }
 
     /** The §9.1 category (blink count) of an error code; 3 (device) when the code is unknown or missing. */

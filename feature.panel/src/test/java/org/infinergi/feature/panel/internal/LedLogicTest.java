@@ -1,6 +1,7 @@
 package org.infinergi.feature.panel.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.ChargerStatus;
@@ -46,6 +47,28 @@ class LedLogicTest {
     void row03CurrentNotAvailableFixed() {
         assertRow(LedColour.YELLOW, Kind.FIXED, 0,
                 signal(Statuses.of(ChargerState.WAITING_FOR_CURRENT, PilotState.B, 0, false)));
+    }
+
+    @Test
+    void row03CurrentNotAvailableDlm_inBAndWhenDlmStopsACharge_saysDlm() {
+        String dlm = ChargerStatus.DETAIL_CURRENT_NOT_AVAILABLE_DLM + ": DLM allows 3.2 A, below the 6 A minimum";
+        LedSignal waiting = signal(Statuses.withDetail(ChargerState.WAITING_FOR_CURRENT, PilotState.B, 0, dlm));
+        assertRow(LedColour.YELLOW, Kind.FIXED, 0, waiting);
+        assertTrue(waiting.meaning().contains("Current not available (DLM)"), waiting.meaning());
+        // DLM pausing a charge in C: the core's state is PAUSED, the logo still shows "current not available".
+        LedSignal paused = signal(Statuses.withDetail(ChargerState.PAUSED, PilotState.C, 0, dlm));
+        assertRow(LedColour.YELLOW, Kind.FIXED, 0, paused);
+        assertTrue(paused.meaning().contains("Current not available (DLM)"), paused.meaning());
+    }
+
+    @Test
+    void row05SuspendedGreenEnergyNotAvailable_whenGreenPausesForLackOfSurplus() {
+        LedSignal s = signal(Statuses.withDetail(ChargerState.PAUSED, PilotState.C, 0,
+                ChargerStatus.DETAIL_GREEN_ENERGY_NOT_AVAILABLE + ": mode GREEN: surplus 0.6 kW"));
+        assertRow(LedColour.BLUE, Kind.PERIODIC, 2000, s);
+        assertTrue(s.meaning().contains("green energy not available"), s.meaning());
+        LedSignal user = signal(Statuses.withDetail(ChargerState.PAUSED, PilotState.C, 0, "paused by the user"));
+        assertEquals("Charging was suspended.", user.meaning(), "any other pause keeps the plain row");
     }
 
     @Test

@@ -56,6 +56,9 @@ final class JsonViews {
             o.put("end", r.end().toString());
             o.put("durationS", r.end().getEpochSecond() - r.start().getEpochSecond());
             o.put("energyWh", round(r.energyWh(), 1));
+            // Manual §9.2: the session's energy split into green (the site's surplus) and grid.
+            o.put("greenEnergyWh", round(r.greenEnergyWh(), 1));
+            o.put("gridEnergyWh", round(r.gridEnergyWh(), 1));
             o.put("peakPowerW", round(r.peakPowerW(), 0));
             o.put("mode", r.mode() == null ? null : r.mode().name());
             o.put("endReason", r.endReason());

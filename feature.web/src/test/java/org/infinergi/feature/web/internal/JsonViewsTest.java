@@ -127,6 +127,20 @@ class JsonViewsTest {
     }
 
     @Test
+    void sessionsShowTheirEnergySplitIntoGreenAndGrid_anOldSessionAllGrid() throws Exception {
+        Instant t0 = Instant.parse("2026-11-25T08:00:00Z");
+        List<SessionRecord> rows = List.of(
+                new SessionRecord(2, t0.plusSeconds(7200), t0.plusSeconds(9000), 5000, 11000, ChargingMode.GREEN,
+                        "VEHICLE_DISCONNECTED", null, 3750.04),
+                new SessionRecord(1, t0, t0.plusSeconds(3600), 7400, 7360, ChargingMode.FAST, "VEHICLE_DISCONNECTED"));
+        JsonNode json = mapper.readTree(mapper.writeValueAsString(JsonViews.sessions(mapper, rows)));
+        assertEquals(3750.0, json.get(0).get("greenEnergyWh").asDouble());
+        assertEquals(1250.0, json.get(0).get("gridEnergyWh").asDouble());
+        assertEquals(0.0, json.get(1).get("greenEnergyWh").asDouble(), "a session without a green share");
+        assertEquals(7400.0, json.get(1).get("gridEnergyWh").asDouble());
+    }
+
+    @Test
     void errorHistoryShowsCodeCategoryAndBothTimestamps() throws Exception {
         Instant t0 = Instant.parse("2026-11-25T08:00:00Z");
         List<ErrorRecord> rows = List.of(
