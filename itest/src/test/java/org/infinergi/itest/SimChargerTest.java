@@ -590,7 +590,9 @@ public class SimChargerTest {
             throws Exception {
         org.osgi.service.cm.Configuration metering = configAdmin.getConfiguration("org.infinergi.metering", "?");
         Dictionary<String, Object> meteringBefore = metering.getProperties();
-        String filter = "(&(" + Meter.ROLE + "=VEHICLE)(" + Meter.SOURCE + "=MID))";
+        // The meter itself, not the core's SelectedMeter that carries the same role and source.
+        String filter = "(&(objectClass=" + Meter.class.getName() + ")(" + Meter.ROLE + "=VEHICLE)(" + Meter.SOURCE
+                + "=MID))";
         org.osgi.util.tracker.ServiceTracker<Meter, Meter> mid = new org.osgi.util.tracker.ServiceTracker<>(context,
                 context.createFilter(filter), null);
         mid.open();
