@@ -7,11 +7,12 @@
  * reading any feature may use, every meter for "Electrical readings"), the internal clock
  * ({@link org.infinergi.core.charging.api.ChargerClock}, since 1.8.0, manual §5.4) and the program a mode runs
  * ({@link org.infinergi.core.charging.api.ModeDecision#program()}, {@link org.infinergi.core.charging.api.ChargerStatus#activeProgram()},
- * since 1.8.0).
+ * since 1.8.0), and the site's load without the charger at the grid reading's time
+ * ({@link org.infinergi.core.charging.api.ElectricalReadings#siteLoad()}, since 1.9.0).
  * Features and user interfaces depend on this package only.
  */
 @Export
-@Version("1.8.0")
+@Version("1.9.0")
 package org.infinergi.core.charging.api;
 
 import org.osgi.annotation.bundle.Export;
