@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The table of bench/energy/README.md: every trace × car for Green 100 % and the evcc PV reference, and the evening
 # on an 11 kW contract in Fast mode with DLM. Writes each run's summary to OUT_DIR (default /tmp/energy-matrix).
+# One run after the other, each under nice: the machine has two cores shared with builds.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 out="${OUT_DIR:-/tmp/energy-matrix}"
@@ -11,7 +12,9 @@ for trace in clear broken-clouds overcast evening; do
     set -- $car
     for mode in GREEN EVCC_PV; do
       name="$trace-$mode-$1p$2a"
-      "$here/../energy.sh" --trace "$here/traces/$trace.csv.gz" --mode "$mode" --green-level 100 \
+      # The level is Green's setting; evcc's PV mode has none (its summary would name a level it does not use).
+      level=(); [[ "$mode" == GREEN ]] && level=(--green-level 100)
+      nice "$here/../energy.sh" --trace "$here/traces/$trace.csv.gz" --mode "$mode" "${level[@]}" \
           --car-phases "$1" --car-max-a "$2" --out "$out/$name.csv" > "$out/$name.txt" 2>/dev/null
     done
   done
@@ -19,6 +22,6 @@ done
 for car in "${cars[@]}"; do
   set -- $car
   name="evening-FAST-DLM-$1p$2a"
-  "$here/../energy.sh" --trace "$here/traces/evening.csv.gz" --mode FAST --max-grid-import-w 11000 \
+  nice "$here/../energy.sh" --trace "$here/traces/evening.csv.gz" --mode FAST --max-grid-import-w 11000 \
       --car-phases "$1" --car-max-a "$2" --out "$out/$name.csv" > "$out/$name.txt" 2>/dev/null
 done

@@ -35,7 +35,6 @@ public final class EnergyReplay {
     /** The sim's relay delay (SimConfig relayDelayMs). */
     static final double RELAY_DELAY_S = 0.05;
 
-    private static final boolean DEBUG = Boolean.getBoolean("energy.debug");
     private final Options o;
 
     EnergyReplay(Options o) {
@@ -59,8 +58,8 @@ public final class EnergyReplay {
         }
         double wall = (System.nanoTime() - started) / 1e9;
         System.out.printf(Locale.ROOT, "%s: %s, car %d-phase %.0f A, delay %.1f s, meter poll %d ms%s%s%n",
-                o.trace().getFileName(), o.mode() + (o.mode() == Options.Mode.FAST ? "" : " " + o.greenLevelPct()
-                        + " %"), o.carPhases(), o.carMaxA(), o.carDelayS(), o.meterPollMs(),
+                o.trace().getFileName(), o.mode() + (o.mode() == Options.Mode.GREEN ? " " + o.greenLevelPct()
+                        + " %" : ""), o.carPhases(), o.carMaxA(), o.carDelayS(), o.meterPollMs(),
                 o.maxGridImportW() > 0 ? ", max import " + o.maxGridImportW() + " W" : "",
                 o.phaseLimitA() > 0 ? ", phase limit " + o.phaseLimitA() + " A" : "");
         System.out.print(s.format());
@@ -109,9 +108,6 @@ public final class EnergyReplay {
                 secondWs[p] += chargerW[p] * dtS;
             }
             next = charger.advance(dt);
-            if (DEBUG && ms % 10_000 == 0) {
-                System.err.println(charger.status() + " grid=" + charger.readings().grid());
-            }
             ms += dt;
             if (!boostAsked) {
                 boostAsked = boost(green);

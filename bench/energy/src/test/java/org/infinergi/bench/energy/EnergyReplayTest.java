@@ -90,7 +90,7 @@ class EnergyReplayTest {
     }
 
     @Test
-    void theRealCoreChargesAtTheCarsMaximumInFastModeAndDlmBringsTheSiteBackUnderItsLimit() throws IOException {
+    void theRealCoreChargesAtDlmsRoomInFastModeAndDlmBringsTheSiteBackUnderItsLimitWithinTwoSeconds() throws IOException {
         // Three minutes: 1.5 kW a phase; after 100 s L1 rises by 3 kW — 11 kW contract, 3-phase 16 A car.
         Trace t = parse(trace(43_200, 180, 1500, 0, 100, 3000));
         Options o = Options.parse("--trace", "x.csv", "--mode", "FAST", "--max-grid-import-w", "11000",
@@ -100,14 +100,22 @@ class EnergyReplayTest {
         String[] rows = out.toString().split("\n");
         assertEquals("t,chargerW1,chargerW2,chargerW3,contactor", rows[0]);
         assertEquals(181, rows.length);
-        // Before the step the car charges (DLM leaves (11 kW − 4.5 kW) / 690 V = 9.4 A; see README for how the 1 s old
-        // grid reading against the fresh own meter moves it).
-        String[] before = rows[91].split(",");
-        assertEquals("1", before[4]);
-        assertTrue(Double.parseDouble(before[1]) >= 6 * 230 - 1, rows[91]);
+        // Before the step DLM leaves (11 kW − 4.5 kW) / 690 V = 9.4 A, and the car draws that — not the 16 A of offers
+        // raised by a fresh own reading against a grid reading a second old — from its ramp-up on: the site stays
+        // under the limit until the step.
+        for (int row = 20; row <= 100; row++) {
+            String[] r = rows[row].split(",");
+            assertEquals("1", r[4], rows[row]);
+            double amps = Double.parseDouble(r[1]) / 230;
+            assertEquals(6500 / 690.0, amps, 0.2, rows[row]);
+        }
         assertEquals(1, s.closings());
         assertEquals(1, s.loadSteps());
-        assertTrue(s.worstReactionS() > 0 && s.worstReactionS() <= 5, "reaction " + s.worstReactionS() + " s");
+        // The step puts the site over the limit; with a 1 s grid poll and a car that follows in 1 s it is back under
+        // it within 2 s (issue 16), and those are all the seconds over the limit.
+        assertTrue(s.worstReactionS() > 0 && s.worstReactionS() <= 2, "reaction " + s.worstReactionS() + " s");
+        assertTrue(s.overLimitS() <= s.worstReactionS() + 1e-6,
+                "over the limit " + s.overLimitS() + " s, reaction " + s.worstReactionS() + " s");
         // After the step the room is (11000 − 7500) / 690 V = 5.1 A: below 6 A, DLM pauses the charge.
         assertEquals("43379,0,0,0,0", rows[180]);
     }

@@ -8,7 +8,7 @@ import java.util.List;
  * when {@link #status()} is {@link ReadingStatus#FRESH}; otherwise {@code phases} is empty and the numbers are null,
  * and {@code at}/{@code ageMs} say how old the last good reading is (null when there was none).
  *
- * @param role     {@code VEHICLE} or {@code GRID}
+ * @param role     {@code VEHICLE}, {@code GRID}, or {@code SITE} for {@link ElectricalReadings#siteLoad()} (since 1.9.0)
  * @param source   {@code INTERNAL}, {@code MID}, {@code CT} (wired CTs, manual §4.6), {@code CT_REMOTE} (the radio
  *                 CT device) — as the meter's {@code infinergi.meter.source}
  * @param model    the meter's model (e.g. {@code SDM72D}), null when it has none

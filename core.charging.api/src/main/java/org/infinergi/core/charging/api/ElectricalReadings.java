@@ -22,6 +22,23 @@ public interface ElectricalReadings {
      */
     ElectricalReading grid();
 
+    /**
+     * The site's load without the charger (manual §5.3 "what the rest of the site takes", §5.1.2 the surplus): the
+     * grid reading with the charger's own draw <em>at the grid reading's time</em> taken out, per phase and in total,
+     * import (+) / export (−). Role {@code SITE}; source, status, {@code at} and age are the grid reading's, so a
+     * stale, missing or unconfigured grid meter gives a reading of that status without values.
+     *
+     * <p>Why not {@code grid()} minus the vehicle meter's latest reading: the grid meter is polled (up to a poll period
+     * old, 1 s by default), the charger's own meter is nearly current (100 ms). While the car follows a new offer the
+     * difference of the two mixes two instants and sees the house as lighter (or the surplus as larger) than it is by
+     * the change of the car's draw — enough to raise the offer again and again (the DLM loop of bench/energy). The
+     * core keeps the charger's readings of the last seconds and subtracts the one nearest the grid reading's time;
+     * without one near it the charger counts as drawing nothing (the side that offers less).
+     *
+     * @since 1.9.0
+     */
+    ElectricalReading siteLoad();
+
     /** Every meter the charger reads (vehicle and grid, in use or not), the vehicle meters first. */
     List<ElectricalReading> all();
 }

@@ -7,7 +7,8 @@
  * reading any feature may use, every meter for "Electrical readings"), the internal clock
  * ({@link org.infinergi.core.charging.api.ChargerClock}, since 1.8.0, manual §5.4) and the program a mode runs
  * ({@link org.infinergi.core.charging.api.ModeDecision#program()}, {@link org.infinergi.core.charging.api.ChargerStatus#activeProgram()},
- * since 1.8.0), and the green share of every stored session
+ * since 1.8.0), the site's load without the charger at the grid reading's time
+ * ({@link org.infinergi.core.charging.api.ElectricalReadings#siteLoad()}, since 1.9.0), and the green share of every stored session
  * ({@link org.infinergi.core.charging.api.SessionRecord#greenEnergyWh()}, since 1.9.0, manual §9.2) with the status
  * details the logo reads for DLM's and Green's pauses ({@link org.infinergi.core.charging.api.ChargerStatus#DETAIL_CURRENT_NOT_AVAILABLE_DLM},
  * {@link org.infinergi.core.charging.api.ChargerStatus#DETAIL_GREEN_ENERGY_NOT_AVAILABLE}, since 1.9.0, manual §8).

@@ -36,11 +36,18 @@ import org.slf4j.LoggerFactory;
  * <p>Freshness is the driver's: {@link Meter#latest()} is empty once its reading is stale, and then this service
  * reports STALE with the time of the last good reading it saw — never the values. A configured meter with no service
  * is MISSING.
+ *
+ * <p>The site's load without the charger ({@link #siteLoad()}) subtracts the charger's own reading taken nearest the
+ * grid reading's time, from a short history of the vehicle meter kept here: the grid meter is polled, the own meter
+ * is nearly current, and subtracting a fresh own reading from an older grid one hides the change of the car's draw
+ * from DLM and Green (the loop bench/energy found).
  */
 @Component(name = "org.infinergi.core.charging.readings", service = ElectricalReadings.class)
 public final class ElectricalReadingsComponent implements ElectricalReadings {
 
     private static final Logger LOG = LoggerFactory.getLogger(ElectricalReadingsComponent.class);
+    /** The role of {@link #siteLoad()}'s reading. */
+    static final String SITE = "SITE";
 
     /** A bound meter and what its service says it is. */
     private record Bound(Meter meter, String role, String source, String model, long serviceId) {
@@ -51,6 +58,9 @@ public final class ElectricalReadingsComponent implements ElectricalReadings {
     private final List<Bound> meters = new CopyOnWriteArrayList<>();
     /** The time of each meter's last fresh reading seen, for the age of a stale one. */
     private final Map<Meter, Instant> lastGood = new ConcurrentHashMap<>();
+    /** Guarded by itself: the vehicle meter's recent readings, of {@link #historyOf} only. */
+    private final ReadingHistory history = new ReadingHistory();
+    private Meter historyOf;
 
     @Activate
     public ElectricalReadingsComponent(@Reference MeteringSettingsSource metering) {
@@ -73,6 +83,12 @@ public final class ElectricalReadingsComponent implements ElectricalReadings {
     void removeMeter(Meter meter) {
         meters.removeIf(b -> b.meter() == meter);
         lastGood.remove(meter);
+        synchronized (history) {
+            if (historyOf == meter) {
+                history.clear();
+                historyOf = null;
+            }
+        }
     }
 
     private static String text(Object o) {
@@ -90,6 +106,67 @@ public final class ElectricalReadingsComponent implements ElectricalReadings {
         return gridMeter(source).map(b -> read(b, true))
                 .orElseGet(() -> new ElectricalReading("GRID", source, null, true, ReadingStatus.MISSING, null, null,
                         List.of(), null, null));
+    }
+
+    @Override
+    public ElectricalReading siteLoad() {
+        ElectricalReading grid = grid();
+        Optional<MeterReading> own = ownAt(grid.fresh() ? grid.at() : null);
+        if (!grid.fresh()) {
+            return new ElectricalReading(SITE, grid.source(), grid.model(), grid.inUse(), grid.status(), grid.at(),
+                    grid.ageMs(), List.of(), null, null);
+        }
+        return siteLoad(grid, own.orElse(null));
+    }
+
+    /**
+     * The grid reading without the charger's draw {@code own} (null: the charger counts as drawing nothing, so the
+     * whole import is load — the side on which DLM offers less and Green sees less surplus). A negative own value is
+     * a meter's noise, not a generator: it is taken as 0.
+     */
+    static ElectricalReading siteLoad(ElectricalReading grid, MeterReading own) {
+        List<PhaseReading> ownPhases = own == null ? List.of() : phases(own);
+        List<PhaseReading> site = new ArrayList<>();
+        for (int p = 0; p < grid.phases().size(); p++) {
+            PhaseReading g = grid.phases().get(p);
+            PhaseReading o = p < ownPhases.size() ? ownPhases.get(p) : null;
+            site.add(new PhaseReading(g.voltageV(), g.currentA() - positive(o == null ? 0 : o.currentA()),
+                    g.powerW() - positive(o == null ? 0 : o.powerW())));
+        }
+        Double total = grid.powerW() == null ? null : grid.powerW() - positive(own == null ? 0 : own.powerW());
+        return new ElectricalReading(SITE, grid.source(), grid.model(), grid.inUse(), grid.status(), grid.at(),
+                grid.ageMs(), site, total, null);
+    }
+
+    private static double positive(double v) {
+        return Double.isFinite(v) ? Math.max(0, v) : 0;
+    }
+
+    /**
+     * Adds the vehicle meter's latest reading to the history and returns the kept one nearest {@code at} (empty with
+     * {@code at} null, without a vehicle meter, or with none near it). A change of vehicle meter starts it over.
+     */
+    private Optional<MeterReading> ownAt(Instant at) {
+        Optional<Bound> vehicle = vehicleMeter(metering.meteringSettings().vehicleMeter());
+        Optional<MeterReading> latest = vehicle.flatMap(ElectricalReadingsComponent::latest);
+        synchronized (history) {
+            Meter meter = vehicle.map(Bound::meter).orElse(null);
+            if (meter != historyOf) {
+                history.clear();
+                historyOf = meter;
+            }
+            latest.ifPresent(history::add);
+            return at == null ? Optional.empty() : history.nearest(at);
+        }
+    }
+
+    private static Optional<MeterReading> latest(Bound b) {
+        try {
+            return b.meter().latest();
+        } catch (RuntimeException e) {
+            LOG.debug("{} meter {} failed: {}", b.role(), b.source(), e.toString());
+            return Optional.empty();
+        }
     }
 
     @Override

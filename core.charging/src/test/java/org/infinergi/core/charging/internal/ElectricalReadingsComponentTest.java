@@ -131,4 +131,130 @@ class ElectricalReadingsComponentTest {
                         .map(r -> r.role() + "/" + r.source() + "/" + r.inUse() + "/" + r.status()).toList());
         assertEquals(12.0, all.get(0).energyWh());
     }
+
+    /** The grid connection measures house + charger: a house of {@code houseA} a phase and the car at {@code carA}. */
+    private static MeterReading gridWith(Instant at, double houseA, double carA) {
+        double a = houseA + carA;
+        return new MeterReading(at, new double[] {230, 230, 230}, new double[] {a, a, a}, 3 * 230 * a, Double.NaN,
+                new double[] {230 * a, 230 * a, 230 * a});
+    }
+
+    private static void assertLoad(double expectedA, ElectricalReading site, String why) {
+        assertEquals(ReadingStatus.FRESH, site.status(), why);
+        for (PhaseReading p : site.phases()) {
+            assertEquals(expectedA, p.currentA(), 1e-9, why);
+            assertEquals(230 * expectedA, p.powerW(), 1e-6, why);
+        }
+        assertEquals(3 * 230 * expectedA, site.powerW(), 1e-6, why);
+    }
+
+    @Test
+    void siteLoad_subtractsTheChargersDrawAsItWasWhenTheGridMeterMeasured_notAsItIsNow() {
+        grid(MeteringSettings.GridMeter.CT);
+        FakeMeter ct = bind("GRID", "CT", null);
+        FakeMeter own = bind("VEHICLE", "INTERNAL", null);
+        Instant polled = clock.instant();
+        ct.set(gridWith(polled, 6.5, 9.4)); // the house at 6.5 A a phase, the car at 9.4 A
+        own.setPhases(new double[] {230, 230, 230}, new double[] {9.4, 9.4, 9.4});
+        assertLoad(6.5, readings.siteLoad(), "grid and own meter agree");
+
+        // 200 ms later the car follows an older, higher offer: the own meter says so, the grid reading (polled once a
+        // second) still holds the car at 9.4 A. The house has not changed.
+        for (int i = 0; i < 8; i++) {
+            clock.advanceMillis(100);
+            own.setPhases(new double[] {230, 230, 230}, new double[] {16, 16, 16});
+            assertLoad(6.5, readings.siteLoad(), "the house at " + (i + 1) * 100 + " ms after the poll");
+        }
+
+        // The next poll sees the car at 16 A: the house is still 6.5 A.
+        clock.advanceMillis(200);
+        ct.set(gridWith(clock.instant(), 6.5, 16));
+        ElectricalReading site = readings.siteLoad();
+        assertLoad(6.5, site, "after the next poll");
+        assertEquals("SITE", site.role());
+        assertEquals("CT", site.source());
+        assertEquals(clock.instant(), site.at(), "the grid reading's time");
+    }
+
+    @Test
+    void siteLoad_takesTheOwnReadingNearestTheGridReadingsTime() {
+        grid(MeteringSettings.GridMeter.MODBUS);
+        FakeMeter grid = bind("GRID", "MID", "SDM630");
+        FakeMeter own = bind("VEHICLE", "INTERNAL", null);
+        Instant start = clock.instant();
+        for (int i = 0; i <= 10; i++) { // the car ramps 6 → 16 A, one ampere every 100 ms
+            own.setPhases(new double[] {230, 230, 230}, new double[] {6 + i, 6 + i, 6 + i});
+            readings.siteLoad();
+            clock.advanceMillis(100);
+        }
+        // The grid meter measured 340 ms into the ramp, when the car drew 9 A (the reading of 300 ms is nearest).
+        grid.set(gridWith(start.plusMillis(340), 2, 9));
+
+        ElectricalReading site = readings.siteLoad();
+
+        assertLoad(2, site, "the house, the car's 9 A taken out");
+        assertEquals(start.plusMillis(340), site.at());
+        assertEquals(Long.valueOf(760), site.ageMs(), "the grid reading's age");
+    }
+
+    @Test
+    void siteLoad_withoutAnOwnReadingNearTheGridReadingsTime_countsTheChargerAsDrawingNothing() {
+        grid(MeteringSettings.GridMeter.CT);
+        FakeMeter ct = bind("GRID", "CT", null);
+        FakeMeter own = bind("VEHICLE", "INTERNAL", null);
+        ct.set(gridWith(clock.instant(), 3, 10));
+        clock.advanceMillis(2_500);
+        own.setPhases(new double[] {230, 230, 230}, new double[] {10, 10, 10});
+
+        // The first own reading is 2.5 s younger than the grid reading: what the car drew then is unknown, and the
+        // whole import counts as load (DLM offers less, Green sees less surplus) — not grid then minus car now.
+        assertLoad(13, readings.siteLoad(), "no own reading within a second of the grid reading");
+
+        own.silence();
+        clock.advanceMillis(1_500);
+        ct.set(gridWith(clock.instant(), 3, 10));
+        assertLoad(13, readings.siteLoad(), "the own meter silent since 1.5 s before the grid reading");
+    }
+
+    @Test
+    void siteLoad_ofAStaleMissingOrUnconfiguredGridMeterIsThatStatus_withoutValues() {
+        FakeMeter ct = bind("GRID", "CT", null);
+        bind("VEHICLE", "INTERNAL", null).set(7000, 12);
+        ct.set(gridWith(clock.instant(), 3, 10));
+        assertEquals(ReadingStatus.NOT_CONFIGURED, readings.siteLoad().status());
+
+        grid(MeteringSettings.GridMeter.CT_REMOTE);
+        assertEquals(ReadingStatus.MISSING, readings.siteLoad().status());
+
+        grid(MeteringSettings.GridMeter.CT);
+        Instant measured = clock.instant();
+        assertTrue(readings.siteLoad().fresh());
+        ct.silence();
+        clock.advanceMillis(4_000);
+        ElectricalReading site = readings.siteLoad();
+        assertEquals(ReadingStatus.STALE, site.status());
+        assertEquals(measured, site.at());
+        assertEquals(Long.valueOf(4_000), site.ageMs());
+        assertTrue(site.phases().isEmpty(), "no values without a fresh grid reading");
+        assertNull(site.powerW());
+    }
+
+    @Test
+    void theHistoryKeepsAFewSecondsOneEntryPerReading() {
+        ReadingHistory h = new ReadingHistory();
+        Instant t = clock.instant();
+        MeterReading first = new MeterReading(t, new double[] {230}, new double[] {6}, 1380, 0);
+        h.add(first);
+        h.add(first); // asked twice between two samples: kept once
+        h.add(new MeterReading(t.plusMillis(100), new double[] {230}, new double[] {7}, 1610, 0));
+        assertEquals(6.0, h.nearest(t.plusMillis(40)).orElseThrow().currentsA()[0]);
+        assertEquals(7.0, h.nearest(t.plusMillis(60)).orElseThrow().currentsA()[0]);
+        assertEquals(6.0, h.nearest(t.minus(ReadingHistory.MATCH)).orElseThrow().currentsA()[0]);
+        assertTrue(h.nearest(t.minus(ReadingHistory.MATCH).minusMillis(1)).isEmpty(), "too far from any reading");
+
+        h.add(new MeterReading(t.plus(ReadingHistory.WINDOW).plusMillis(50), new double[] {230}, new double[] {8},
+                1840, 0));
+        assertEquals(7.0, h.nearest(t).orElseThrow().currentsA()[0],
+                "the reading of 0 ms, older than the window, is dropped; the one of 100 ms is kept");
+    }
 }

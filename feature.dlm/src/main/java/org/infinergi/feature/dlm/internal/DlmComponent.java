@@ -30,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * one owner of PID {@value DlmConfig#PID}; a rejected configuration is listed in the status ({@link
  * ConfigurationOwner}).
  *
- * <p>Each call of the core's control loop is one decision over the grid reading and the charger's own meter as
- * {@link ElectricalReadings} gives them at that moment (memory reads, microseconds): {@link DlmLogic#decide}.
+ * <p>Each call of the core's control loop is one decision over the site's load without the charger (the grid reading
+ * with the charger's draw <em>at its time</em> taken out, {@link ElectricalReadings#siteLoad()}) and the charger's own
+ * meter for the phases the car uses, as the core gives them at that moment (memory reads, microseconds):
+ * {@link DlmLogic#decide}.
  */
 @Component(name = DlmConfig.PID, configurationPid = DlmConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         service = {LimitProvider.class, ConfigurationOwner.class})
@@ -78,13 +80,13 @@ public final class DlmComponent implements LimitProvider, ConfigurationOwner {
         if (!c.settings().enabled()) {
             return off();
         }
-        ElectricalReading grid = readings.grid();
+        ElectricalReading site = readings.siteLoad();
         ElectricalReading charger = ownMeter(readings.all());
         synchronized (this) {
             DlmState prev = state;
-            DlmLogic.Decision d = DlmLogic.decide(c.settings(), grid, charger, prev, clock.instant());
+            DlmLogic.Decision d = DlmLogic.decide(c.settings(), site, charger, prev, clock.instant());
             state = d.next();
-            report(prev, d, grid);
+            report(prev, d, site);
             return d.limit();
         }
     }

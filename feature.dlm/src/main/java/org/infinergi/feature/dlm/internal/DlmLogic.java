@@ -14,12 +14,19 @@ import org.infinergi.core.charging.api.PhaseReading;
 import org.infinergi.core.charging.api.ReadingStatus;
 
 /**
- * The DLM decision (manual §5.3), a pure function of the settings, the grid reading, the charger's own reading, what
- * the last decision left and the time. The room is what the limit leaves once the house — the grid import without
- * the charger's own draw — is served; the offer follows it at every decision, so a house load step lowers the
+ * The DLM decision (manual §5.3), a pure function of the settings, the site's load without the charger, the
+ * charger's own reading, what the last decision left and the time. The room is what the limit leaves once the house —
+ * the grid import without the charger's own draw at the grid reading's time ({@code ElectricalReadings.siteLoad()}) —
+ * is served; the offer follows it at every decision, so a house load step lowers the
  * current at the next one. Below the 6 A minimum of IEC 61851-1 the charge pauses at once, and resumes only once the
  * room has stayed at 6 A + hysteresis for the resume delay. A grid reading that is not fresh pauses at once: DLM never
  * charges on a last good value (ARCHITECTURE "Safety").
+ *
+ * <p>Why the site's load and not the grid reading minus the charger's latest reading: the grid meter is polled (up to
+ * a second old), the charger's own meter is nearly current. While the car follows a new offer the two disagree by the
+ * change of its draw; the house looked lighter by that much, the room grew, the offer rose, and the car went on
+ * following offers it had been given a second before — 16 A on an 11 kW contract that leaves 9.4 A (bench/energy).
+ * The charger's reading is used here for the phases the car draws on only.
  */
 final class DlmLogic {
 
@@ -68,25 +75,26 @@ final class DlmLogic {
     /**
      * One decision.
      *
-     * @param grid    {@code ElectricalReadings.grid()}
-     * @param charger the vehicle meter in use (the charger's own draw), null when there is none
+     * @param site    {@code ElectricalReadings.siteLoad()}: the grid reading without the charger's draw at its time,
+     *                with the grid reading's status, source and voltages
+     * @param charger the vehicle meter in use, for the phases the car draws on; null when there is none
      */
-    static Decision decide(DlmSettings s, ElectricalReading grid, ElectricalReading charger, DlmState prev,
+    static Decision decide(DlmSettings s, ElectricalReading site, ElectricalReading charger, DlmState prev,
             Instant now) {
         if (!s.enabled()) {
             return new Decision(OFF, DlmState.INITIAL);
         }
-        if (grid.status() == ReadingStatus.NOT_CONFIGURED) {
+        if (site.status() == ReadingStatus.NOT_CONFIGURED) {
             // Manual §5.3: DLM needs a grid meter; without one there is nothing to follow.
             return new Decision(new Limit(NO_LIMIT_A, SOURCE,
                     "DLM off: no grid meter (org.infinergi.metering gridMeter = NONE, manual §5.2.2)"),
                     DlmState.INITIAL);
         }
-        if (!grid.fresh()) {
-            return staleGrid(grid, prev);
+        if (!site.fresh()) {
+            return staleGrid(site, prev);
         }
-        List<Integer> phases = carPhases(charger, prev.carPhases(), supplyPhases(grid, charger));
-        Room room = phaseRoom(s, grid, charger, phases).min(powerRoom(s, grid, charger, phases));
+        List<Integer> phases = carPhases(charger, prev.carPhases(), supplyPhases(site, charger));
+        Room room = phaseRoom(s, site, phases).min(powerRoom(s, site, phases));
         return follow(s, room, prev.withCarPhases(phases), now);
     }
 
@@ -170,34 +178,19 @@ final class DlmLogic {
         return grid.phases().size();
     }
 
-    /**
-     * What the charger itself draws on phase {@code p}. Without a fresh reading of its own meter it counts as 0 A:
-     * all the grid import is then taken for house load, which can only lower the offer.
-     */
-    static double ownCurrentA(ElectricalReading charger, int p) {
-        if (charger == null || !charger.fresh() || p >= charger.phases().size()) {
-            return 0;
-        }
-        return Math.max(0, charger.phases().get(p).currentA());
-    }
-
-    /** The house on phase {@code p}: the grid import there (+ import, − export) without the charger's own draw. */
-    static double houseCurrentA(ElectricalReading grid, ElectricalReading charger, int p) {
-        return grid.phases().get(p).currentA() - ownCurrentA(charger, p);
-    }
-
     /** {@code maxPhaseCurrentA} − the house load on the most loaded phase the car uses. */
-    static Room phaseRoom(DlmSettings s, ElectricalReading grid, ElectricalReading charger, List<Integer> phases) {
+    static Room phaseRoom(DlmSettings s, ElectricalReading site, List<Integer> phases) {
         if (s.maxPhaseCurrentA() <= 0) {
             return Room.none();
         }
         Room room = Room.none();
         for (int p : phases) {
-            if (p >= grid.phases().size()) {
+            if (p >= site.phases().size()) {
                 return new Room(Double.NaN, String.format(Locale.ROOT,
-                        "the grid meter (%s) measures no L%d, which the car uses", grid.source(), p + 1));
+                        "the grid meter (%s) measures no L%d, which the car uses", site.source(), p + 1));
             }
-            double house = houseCurrentA(grid, charger, p);
+            // The house on this phase: import +, export − (a PV plant's export is room), the charger taken out.
+            double house = site.phases().get(p).currentA();
             double amps = s.maxPhaseCurrentA() - house;
             room = room.min(new Room(amps, String.format(Locale.ROOT,
                     "%.1f A left on L%d (limit %.1f A, house %.1f A)", amps, p + 1, s.maxPhaseCurrentA(), house)));
@@ -209,20 +202,18 @@ final class DlmLogic {
      * {@code maxGridImportW} − the house's total import, spread over the phases the car uses at their measured
      * voltage.
      */
-    static Room powerRoom(DlmSettings s, ElectricalReading grid, ElectricalReading charger, List<Integer> phases) {
+    static Room powerRoom(DlmSettings s, ElectricalReading site, List<Integer> phases) {
         if (s.maxGridImportW() <= 0) {
             return Room.none();
         }
-        if (grid.powerW() == null) {
-            return new Room(Double.NaN, "the grid meter (" + grid.source() + ") gives no total power");
+        if (site.powerW() == null) {
+            return new Room(Double.NaN, "the grid meter (" + site.source() + ") gives no total power");
         }
-        double own = charger != null && charger.fresh() && charger.powerW() != null ? Math.max(0, charger.powerW())
-                : 0;
-        double houseW = grid.powerW() - own;
+        double houseW = site.powerW();
         double roomW = s.maxGridImportW() - houseW;
         double volts = 0;
         for (int p : phases) {
-            volts += voltage(grid, p);
+            volts += voltage(site, p);
         }
         double amps = roomW / volts;
         return new Room(amps, String.format(Locale.ROOT, "%.1f A left per phase on %d phase(s) (limit %d W, house %.0f W)",

@@ -63,6 +63,36 @@ class DlmComponentTest {
         assertEquals(20.0, dlm.currentLimit().amps(), 1e-9);
     }
 
+    /**
+     * The loop bench/energy found: the grid meter is polled once a second, the charger's own meter every 100 ms.
+     * House 1.5 kW a phase on an 11 kW contract leaves (11000 − 4500) W / 690 V = 9.4 A. Between two polls the car
+     * starts following an older 16 A offer: the own meter says 16 A, the grid reading still holds the car at 9.4 A.
+     * The house has not changed, so neither may the offer — grid then minus car now would see a house of −40 W and
+     * offer 16 A again, and the site would run at 14.6 kW.
+     */
+    @Test
+    void theCarsDrawRisingBetweenTwoGridReadingsDoesNotRaiseTheOffer() {
+        DlmComponent dlm = dlm(config("maxGridImportW", "11000"));
+        double house = 1500 / 230.0;
+        double room = (11000 - 4500) / 690.0;
+        readings.grid = grid(house + room, house + room, house + room);
+        readings.charger = charger(room, room, room);
+        assertEquals(room, dlm.currentLimit().amps(), 1e-9);
+
+        readings.chargerWhenGridMeasured = readings.charger;
+        readings.charger = charger(16, 16, 16); // 200 ms after the poll: the car follows an older offer
+        Limit l = dlm.currentLimit();
+
+        assertEquals(room, l.amps(), 1e-9, l.toString());
+        assertTrue(l.detail().contains("house 4500 W"), l.detail());
+
+        // The next poll sees the car at 16 A: the site is over the limit, the house still 4.5 kW, the offer 9.4 A.
+        readings.grid = grid(house + 16, house + 16, house + 16);
+        readings.chargerWhenGridMeasured = null;
+        clock.advance(Duration.ofMillis(800));
+        assertEquals(room, dlm.currentLimit().amps(), 1e-9);
+    }
+
     @Test
     void aStaleGridReadingPausesAtOnce() {
         DlmComponent dlm = dlm(config("maxGridImportW", "6000"));

@@ -23,8 +23,9 @@ class DlmLogicTest {
 
     private DlmState state = DlmState.INITIAL;
 
+    /** One decision on a grid and a charger reading taken at the same instant. */
     private Limit decide(DlmSettings s, ElectricalReading grid, ElectricalReading charger, Instant at) {
-        DlmLogic.Decision d = DlmLogic.decide(s, grid, charger, state, at);
+        DlmLogic.Decision d = DlmLogic.decide(s, Readings.site(grid, charger), charger, state, at);
         state = d.next();
         return d.limit();
     }

@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * level; both share one state, since one car charges at a time. The one owner of PID {@value GreenConfig#PID}; a
  * rejected configuration is listed in the status ({@link ConfigurationOwner}).
  *
- * <p>Each decision reads the grid and the charger's own meter as {@link ElectricalReadings} gives them (memory reads,
+ * <p>Each decision reads the site's load without the charger (the grid reading with the charger's draw at its time
+ * taken out, {@link ElectricalReadings#siteLoad()}) and the charger's own meter as the core gives them (memory reads,
  * microseconds) and is {@link GreenLogic#decide}. Boost ends by itself once its energy is delivered, when the charge
  * ends (Event Admin {@code session/STOPPED}) or when the mode is no longer Green ({@code STATUS_CHANGED}).
  */
@@ -108,14 +109,14 @@ public final class GreenComponent implements ChargingModeService, GreenCharging,
         if (s == null) {
             return rejectedConfiguration();
         }
-        ElectricalReading grid = readings.grid();
+        ElectricalReading site = readings.siteLoad();
         ElectricalReading charger = ownMeter(readings.all());
         Instant now = clock.instant();
         Event ended = null;
         ModeDecision out;
         synchronized (this) {
             GreenState prev = state;
-            GreenLogic.Decision d = GreenLogic.decide(s, minGreenLevelPct, grid, charger, prev, now);
+            GreenLogic.Decision d = GreenLogic.decide(s, minGreenLevelPct, site, charger, prev, now);
             if (boost != null) {
                 boost = boost.advance(charger, now);
                 if (!boost.done()) {
@@ -126,7 +127,7 @@ public final class GreenComponent implements ChargingModeService, GreenCharging,
                             Double.POSITIVE_INFINITY);
                 }
                 ended = endBoost("its energy was delivered", now);
-                d = GreenLogic.decide(s, minGreenLevelPct, grid, charger, state, now);
+                d = GreenLogic.decide(s, minGreenLevelPct, site, charger, state, now);
             }
             report(state, d);
             state = d.next();

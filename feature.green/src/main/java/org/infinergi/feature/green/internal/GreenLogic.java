@@ -14,8 +14,13 @@ import org.infinergi.core.charging.api.PhaseReading;
 import org.infinergi.core.charging.api.ReadingStatus;
 
 /**
- * The Green decision (manual §5.1.2), a pure function of the settings, the minimum green level asked for, the grid
- * reading, the charger's own reading, what the last decision left and the time.
+ * The Green decision (manual §5.1.2), a pure function of the settings, the minimum green level asked for, the site's
+ * load without the charger ({@code ElectricalReadings.siteLoad()}: the grid reading with the charger's draw at its
+ * time taken out), the charger's own reading (the phases the car uses), what the last decision left and the time.
+ *
+ * <p>Why not the grid reading minus the charger's latest reading: the grid meter is polled (up to a second old), the
+ * own meter is nearly current; while the car follows a higher offer the surplus looked larger by the change of its
+ * draw, and the offer climbed on a surplus the plant did not give.
  *
  * <p>In the manual's words: the <em>minimum green level</em> L is a percentage of the <em>minimum charging
  * power</em> (6 A on each phase the car uses: about 1.4 kW single-phase, 4.1 kW three-phase); a <em>surplus</em> of
@@ -57,24 +62,25 @@ final class GreenLogic {
      * One decision.
      *
      * @param levelPct the minimum green level asked for (the Green mode's own, or a Green program's)
-     * @param grid     {@code ElectricalReadings.grid()}
-     * @param charger  the vehicle meter in use (the charger's own draw), null when there is none
+     * @param site     {@code ElectricalReadings.siteLoad()}: the grid reading without the charger's draw at its time,
+     *                 with the grid reading's status, source and voltages
+     * @param charger  the vehicle meter in use, for the phases the car draws on; null when there is none
      */
-    static Decision decide(GreenSettings s, int levelPct, ElectricalReading grid, ElectricalReading charger,
+    static Decision decide(GreenSettings s, int levelPct, ElectricalReading site, ElectricalReading charger,
             GreenState prev, Instant now) {
-        if (grid.status() == ReadingStatus.NOT_CONFIGURED) {
+        if (site.status() == ReadingStatus.NOT_CONFIGURED) {
             return new Decision(ModeDecision.pause(NOT_AVAILABLE + ": no grid meter (org.infinergi.metering gridMeter"
                     + " = NONE); Green needs one to see the surplus (manual §5.1.2, §5.2.2)"), prev.paused(now)
                     .withoutAverage(now));
         }
-        if (!grid.fresh() || grid.powerW() == null) {
-            return staleGrid(grid, prev, now);
+        if (!site.fresh() || site.powerW() == null) {
+            return staleGrid(site, prev, now);
         }
         int level = effectiveLevelPct(levelPct, s.minExportedW());
-        List<Integer> phases = carPhases(charger, prev.carPhases(), supplyPhases(grid, charger));
-        double volts = volts(grid, phases);
+        List<Integer> phases = carPhases(charger, prev.carPhases(), supplyPhases(site, charger));
+        double volts = volts(site, phases);
         double minimumW = minimumPowerW(volts);
-        double surplusW = surplusW(grid, charger, s.minExportedW());
+        double surplusW = surplusW(site, s.minExportedW());
         Duration dt = sinceLast(prev, now);
         double averageW = average(prev.averageW(), surplusW, dt, s.smoothing());
         List<Integer> drawing = drawingPhases(charger);
@@ -132,12 +138,12 @@ final class GreenLogic {
     }
 
     /**
-     * The surplus: what the site exports, with the charger's own draw counted back — the grid meter measures house
-     * + charger − plant, so the plant's surplus over the house is own draw − grid power (export is negative) —
-     * less the power that must always stay exported.
+     * The surplus: what the site would export without the charger — the grid meter measures house + charger −
+     * plant, the site's load is that without the charger, house − plant (export is negative) — less the power that
+     * must always stay exported.
      */
-    static double surplusW(ElectricalReading grid, ElectricalReading charger, int minExportedW) {
-        return ownPowerW(charger) - grid.powerW() - minExportedW;
+    static double surplusW(ElectricalReading site, int minExportedW) {
+        return -site.powerW() - minExportedW;
     }
 
     /**
@@ -272,17 +278,6 @@ final class GreenLogic {
             return charger.phases().size();
         }
         return grid.phases().size();
-    }
-
-    /**
-     * What the charger itself draws, W. Without a fresh reading of its own meter it counts as 0 W: all the grid
-     * import is then taken for house load, which can only lower the surplus.
-     */
-    static double ownPowerW(ElectricalReading charger) {
-        if (charger == null || !charger.fresh() || charger.powerW() == null) {
-            return 0;
-        }
-        return Math.max(0, charger.powerW());
     }
 
     /** Σ V over the phases the car uses: measured, or the nominal 230 V where the grid meter gives none. */

@@ -104,6 +104,36 @@ class GreenComponentTest {
         assertTrue(g.decide(0).chargeNow());
     }
 
+    /**
+     * The grid meter is polled once a second, the charger's own meter every 100 ms. Charging on 6.9 kW of surplus at
+     * 10 A, the car moves to 16 A between two polls (it follows an offer of a moment before): the own meter says so,
+     * the grid reading still holds the car at 10 A. The plant gives no more than before, so neither may the offer —
+     * the car now minus the grid then would take its own rise for 4 kW more surplus and offer 16 A.
+     */
+    @Test
+    void theCarsDrawRisingBetweenTwoGridReadingsDoesNotRaiseTheOffer() {
+        GreenComponent g = green(config("startDelayS", "0", "smoothingS", "0"));
+        readings.grid = gridW(0, 3); // house − plant = −6.9 kW, the car 3 × 10 A: the grid sees 0 W
+        readings.charger = charger(10, 10, 10);
+        ModeDecision d = cycles(g, 1);
+        assertTrue(d.chargeNow(), d.reason());
+        assertEquals(10.0, d.maxCurrentA(), 1e-9, d.reason());
+
+        readings.chargerWhenGridMeasured = readings.charger;
+        readings.charger = charger(16, 16, 16);
+        clock.advance(Duration.ofMillis(200));
+        d = g.decide();
+
+        assertEquals(10.0, d.maxCurrentA(), 1e-9, d.reason());
+        assertTrue(d.reason().contains("surplus 6900 W"), d.reason());
+
+        // The next poll sees the car at 16 A importing 4.1 kW: the surplus is still 6.9 kW, the offer 10 A.
+        readings.grid = gridW(6 * 690, 3);
+        readings.chargerWhenGridMeasured = null;
+        clock.advance(Duration.ofMillis(800));
+        assertEquals(10.0, g.decide().maxCurrentA(), 1e-9);
+    }
+
     @Test
     void aStaleGridReadingPausesAtOnce() {
         GreenComponent g = green(config("startDelayS", "0"));

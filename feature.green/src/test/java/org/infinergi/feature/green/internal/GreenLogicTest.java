@@ -29,7 +29,7 @@ class GreenLogicTest {
     private Instant now = T0;
 
     private ModeDecision decide(GreenSettings s, int level, ElectricalReading grid, ElectricalReading charger) {
-        GreenLogic.Decision d = GreenLogic.decide(s, level, grid, charger, state, now);
+        GreenLogic.Decision d = GreenLogic.decide(s, level, Readings.site(grid, charger), charger, state, now);
         state = d.next();
         return d.decision();
     }

@@ -9,17 +9,51 @@ import org.infinergi.core.charging.api.ElectricalReadings;
 import org.infinergi.core.charging.api.PhaseReading;
 import org.infinergi.core.charging.api.ReadingStatus;
 
-/** Grid and charger readings as the core's {@link ElectricalReadings} gives them, at 230 V a phase. */
+/**
+ * Grid and charger readings as the core's {@link ElectricalReadings} gives them, at 230 V a phase. The site's load is
+ * the grid reading without the charger's draw when the grid meter measured: {@link #chargerWhenGridMeasured}, the
+ * charger's reading now unless a test says the car has moved since the grid meter's poll.
+ */
 final class Readings implements ElectricalReadings {
 
     static final Instant T0 = Instant.parse("2026-06-01T18:00:00Z");
 
     ElectricalReading grid = notConfigured();
     ElectricalReading charger;
+    /** The charger's reading at the grid reading's time; null: the same as {@link #charger}. */
+    ElectricalReading chargerWhenGridMeasured;
 
     @Override
     public ElectricalReading grid() {
         return grid;
+    }
+
+    @Override
+    public ElectricalReading siteLoad() {
+        return site(grid, chargerWhenGridMeasured != null ? chargerWhenGridMeasured : charger);
+    }
+
+    /**
+     * The site's load as the core computes it from a grid and a charger reading of the same instant: per phase and in
+     * total the grid's minus the charger's (a stale or missing charger reading counts as drawing nothing); a grid
+     * reading that is not fresh gives its status without values.
+     */
+    static ElectricalReading site(ElectricalReading grid, ElectricalReading charger) {
+        if (!grid.fresh()) {
+            return new ElectricalReading("SITE", grid.source(), grid.model(), grid.inUse(), grid.status(), grid.at(),
+                    grid.ageMs(), List.of(), null, null);
+        }
+        boolean own = charger != null && charger.fresh();
+        List<PhaseReading> phases = new ArrayList<>();
+        for (int p = 0; p < grid.phases().size(); p++) {
+            PhaseReading g = grid.phases().get(p);
+            PhaseReading c = own && p < charger.phases().size() ? charger.phases().get(p) : null;
+            phases.add(new PhaseReading(g.voltageV(), g.currentA() - (c == null ? 0 : Math.max(0, c.currentA())),
+                    g.powerW() - (c == null ? 0 : Math.max(0, c.powerW()))));
+        }
+        double ownW = own && charger.powerW() != null ? Math.max(0, charger.powerW()) : 0;
+        return new ElectricalReading("SITE", grid.source(), grid.model(), grid.inUse(), grid.status(), grid.at(),
+                grid.ageMs(), phases, grid.powerW() == null ? null : grid.powerW() - ownW, null);
     }
 
     @Override

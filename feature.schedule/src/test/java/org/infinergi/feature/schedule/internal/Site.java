@@ -38,6 +38,11 @@ final class Site {
         }
 
         @Override
+        public ElectricalReading siteLoad() {
+            return new ElectricalReading("SITE", "CT", null, true, grid, null, null, List.of(), null, null);
+        }
+
+        @Override
         public List<ElectricalReading> all() {
             return List.of(grid());
         }
