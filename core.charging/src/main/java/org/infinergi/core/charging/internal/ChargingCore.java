@@ -482,7 +482,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     }
 
     /**
-     * The grid reading of the configured grid meter, frozen for the cycle (manual §9.2: the green share of the
+     * The site's load without the charger at the grid reading's time ({@code siteLoad()}), frozen for the cycle (manual §9.2: the green share of the
      * session's energy); null when the readings service is not there or fails, which counts as grid energy.
      */
     private ElectricalReading gridReading() {
@@ -491,7 +491,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
             return null;
         }
         try {
-            return r.grid();
+            return r.siteLoad();
         } catch (RuntimeException e) {
             log.debug("Grid reading failed: {}", e.toString());
             return null;

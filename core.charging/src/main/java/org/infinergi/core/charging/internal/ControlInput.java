@@ -30,8 +30,8 @@ import org.infinergi.core.charging.hal.PilotReading;
  * @param authRequired       a user must authenticate before a vehicle charges (manual §5.7)
  * @param authStarting       it is required only because the authentication feature is not up yet (a model with the
  *                           reader, after a start): a card is not read yet, the status says so
- * @param grid               the grid reading of the configured grid meter ({@code ElectricalReadings.grid()}),
- *                           frozen with the rest, or null when the service is not there: the green share of the
+ * @param grid               the site's load without the charger at the grid reading's time
+ *                           ({@code ElectricalReadings.siteLoad()}), frozen with the rest, or null when the service is not there: the green share of the
  *                           session's energy (manual §9.2, {@link GreenShare})
  */
 record ControlInput(Instant now, PilotReading pilot, boolean contactorFeedback, MeterReading internalMeter,

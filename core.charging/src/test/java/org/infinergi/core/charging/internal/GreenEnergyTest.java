@@ -10,6 +10,7 @@ import org.infinergi.core.charging.api.ElectricalReadings;
 import org.infinergi.core.charging.api.PilotState;
 import org.infinergi.core.charging.api.ReadingStatus;
 import org.infinergi.core.charging.api.SessionRecord;
+import org.infinergi.core.charging.hal.MeterReading;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +36,14 @@ class GreenEnergyTest {
         public ElectricalReading grid() {
             return new ElectricalReading("GRID", "CT", null, true, status, rig.clock.instant(), 0L, List.of(),
                     status == ReadingStatus.FRESH ? watts : null, null);
+        }
+
+        /** What the grid meter shows less the car's draw at that moment (the test's meter reads now). */
+        @Override
+        public ElectricalReading siteLoad() {
+            double car = rig.meter.latest().map(MeterReading::powerW).orElse(0.0);
+            return new ElectricalReading("SITE", "CT", null, true, status, rig.clock.instant(), 0L, List.of(),
+                    status == ReadingStatus.FRESH && watts != null ? watts - car : null, null);
         }
 
         @Override

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Manual §9.2 "energy reported as green": per cycle, green power = clamp(P_car − max(0, P_grid), 0, P_car), the grid
  * meter measuring the whole site with the charger (import +, export −); no grid meter or a stale reading: no green.
+ * The share is computed from the site's load without the charger at the grid reading's time (grid − car), which is
+ * how the tests give it: {@link #grid} takes what the grid meter shows with the car's 7 kW in it.
  */
 class GreenShareTest {
 
@@ -23,8 +25,12 @@ class GreenShareTest {
         return new MeterReading(T, new double[] { 230, 230, 230 }, new double[] { 10, 10, 10 }, watts, 0);
     }
 
+    static final double CAR_W = 7_000;
+
+    /** The site's load without the car when the grid meter shows {@code watts} while the car draws {@link #CAR_W}. */
     static ElectricalReading grid(double watts, Instant at) {
-        return new ElectricalReading("GRID", "CT", null, true, ReadingStatus.FRESH, at, 0L, List.of(), watts, null);
+        return new ElectricalReading("SITE", "CT", null, true, ReadingStatus.FRESH, at, 0L, List.of(), watts - CAR_W,
+                null);
     }
 
     @Test
