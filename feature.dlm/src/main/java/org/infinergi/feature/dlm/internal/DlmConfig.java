@@ -28,6 +28,13 @@ public @interface DlmConfig {
                     + "0 = no per-phase limit.", min = "0")
     double maxPhaseCurrentA() default 0;
 
+    @AttributeDefinition(name = "Headroom below the limits",
+            description = "Percent of each limit DLM keeps free: the offer aims this much below the contractual "
+                    + "power and the phase current, so the house's small rises between two grid readings (one poll "
+                    + "period plus the car's reaction, about 2 s) do not carry the site over; a larger step is "
+                    + "caught at the next reading.", min = "0", max = "20")
+    double headroomPct() default 2.0;
+
     @AttributeDefinition(name = "Resume hysteresis",
             description = "After a pause for lack of current (below the 6 A minimum, manual §5.3), the room must "
                     + "reach 6 A plus this many amperes before the charge resumes, so it does not flap.",

@@ -191,7 +191,7 @@ final class DlmLogic {
             }
             // The house on this phase: import +, export − (a PV plant's export is room), the charger taken out.
             double house = site.phases().get(p).currentA();
-            double amps = s.maxPhaseCurrentA() - house;
+            double amps = s.targetPhaseCurrentA() - house;
             room = room.min(new Room(amps, String.format(Locale.ROOT,
                     "%.1f A left on L%d (limit %.1f A, house %.1f A)", amps, p + 1, s.maxPhaseCurrentA(), house)));
         }
@@ -210,7 +210,7 @@ final class DlmLogic {
             return new Room(Double.NaN, "the grid meter (" + site.source() + ") gives no total power");
         }
         double houseW = site.powerW();
-        double roomW = s.maxGridImportW() - houseW;
+        double roomW = s.targetImportW() - houseW;
         double volts = 0;
         for (int p : phases) {
             volts += voltage(site, p);

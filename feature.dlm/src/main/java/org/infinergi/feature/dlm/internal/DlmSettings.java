@@ -14,11 +14,32 @@ import org.infinergi.core.charging.api.ConfigurationRejection;
  * @param maxPhaseCurrentA  per-phase current limit, amperes; 0 = none
  * @param resumeHysteresisA amperes above the 6 A minimum the room must reach before a pause ends
  * @param resumeDelay       how long the room must stay there without a break
+ * @param headroomPct       percent of each limit kept free (the limits DLM aims at are {@link #targetImportW()} and
+ *                          {@link #targetPhaseCurrentA()})
  */
-record DlmSettings(int maxGridImportW, double maxPhaseCurrentA, double resumeHysteresisA, Duration resumeDelay) {
+record DlmSettings(int maxGridImportW, double maxPhaseCurrentA, double resumeHysteresisA, Duration resumeDelay,
+        double headroomPct) {
 
     /** DLM off: no limit set. */
     static final DlmSettings OFF = new DlmSettings(0, 0, 1.0, Duration.ofSeconds(60));
+
+    /** Aiming at the limits themselves, no headroom. */
+    DlmSettings(int maxGridImportW, double maxPhaseCurrentA, double resumeHysteresisA, Duration resumeDelay) {
+        this(maxGridImportW, maxPhaseCurrentA, resumeHysteresisA, resumeDelay, 0);
+    }
+
+    /**
+     * The import DLM aims at: the contractual power less the headroom. Between two grid readings the house can rise
+     * unseen for a poll period plus the car's reaction; the headroom absorbs the small rises of a household.
+     */
+    double targetImportW() {
+        return maxGridImportW * (1 - headroomPct / 100);
+    }
+
+    /** The phase current DLM aims at: the fuse's current less the headroom. */
+    double targetPhaseCurrentA() {
+        return maxPhaseCurrentA * (1 - headroomPct / 100);
+    }
 
     /** Whether a limit is set: without one DLM never lowers the current. */
     boolean enabled() {
@@ -27,7 +48,7 @@ record DlmSettings(int maxGridImportW, double maxPhaseCurrentA, double resumeHys
 
     static DlmSettings of(DlmConfig c) {
         return new DlmSettings(c.maxGridImportW(), c.maxPhaseCurrentA(), c.resumeHysteresisA(),
-                Duration.ofSeconds(c.resumeDelayS()));
+                Duration.ofSeconds(c.resumeDelayS()), c.headroomPct());
     }
 
     /**
@@ -47,6 +68,9 @@ record DlmSettings(int maxGridImportW, double maxPhaseCurrentA, double resumeHys
         }
         if (!(c.resumeHysteresisA() >= 0 && c.resumeHysteresisA() <= 32)) {
             out.add(reject(written, "resumeHysteresisA", c.resumeHysteresisA(), "must be 0..32 A"));
+        }
+        if (!(c.headroomPct() >= 0 && c.headroomPct() <= 20)) {
+            out.add(reject(written, "headroomPct", c.headroomPct(), "must be 0..20 %"));
         }
         if (c.resumeDelayS() < 0 || c.resumeDelayS() > 3600) {
             out.add(reject(written, "resumeDelayS", c.resumeDelayS(), "must be 0..3600 s"));

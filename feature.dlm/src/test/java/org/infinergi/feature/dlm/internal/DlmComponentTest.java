@@ -27,7 +27,17 @@ class DlmComponentTest {
         return new DlmComponent(readings, clock, config);
     }
 
+    /**
+     * These tests check the room against the limits themselves (no headroom); the default headroom has its own test,
+     * {@link #theDefaultHeadroomKeepsTwoPercentOfEachLimitFree}.
+     */
     private static Map<String, Object> config(Object... keyValues) {
+        Map<String, Object> m = defaults(keyValues);
+        m.putIfAbsent("headroomPct", "0");
+        return m;
+    }
+
+    private static Map<String, Object> defaults(Object... keyValues) {
         Map<String, Object> m = new HashMap<>();
         m.put("component.name", DlmConfig.PID);
         for (int i = 0; i < keyValues.length; i += 2) {
@@ -70,6 +80,27 @@ class DlmComponentTest {
      * The house has not changed, so neither may the offer — grid then minus car now would see a house of −40 W and
      * offer 16 A again, and the site would run at 14.6 kW.
      */
+    /**
+     * The house rises unseen between two grid readings for a poll period plus the car's reaction: DLM aims 2 % below
+     * each limit by default, so a household's small rises do not carry the site over (bench/energy: the evening on an
+     * 11 kW contract went from 584 s over the limit to well under 100 s).
+     */
+    @Test
+    void theDefaultHeadroomKeepsTwoPercentOfEachLimitFree() {
+        DlmComponent dlm = dlm(defaults("maxGridImportW", "11000"));
+        double house = 1500 / 230.0;
+        readings.grid = grid(house, house, house);
+        readings.charger = charger(0, 0, 0);
+        assertEquals((11000 * 0.98 - 4500) / 690.0, dlm.currentLimit().amps(), 1e-9);
+
+        dlm.modified(defaults("maxPhaseCurrentA", "25"));
+        readings.grid = grid(10, 10, 10);
+        assertEquals(25 * 0.98 - 10, dlm.currentLimit().amps(), 1e-9);
+
+        dlm.modified(defaults("maxPhaseCurrentA", "25", "headroomPct", "25"));
+        assertEquals("headroomPct", dlm.rejections().get(0).key(), "above 20 % is refused by name");
+    }
+
     @Test
     void theCarsDrawRisingBetweenTwoGridReadingsDoesNotRaiseTheOffer() {
         DlmComponent dlm = dlm(config("maxGridImportW", "11000"));
