@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import com.pi4j.context.Context;
@@ -38,6 +39,8 @@ final class Pi4jPanelHardware implements PanelHardware {
     private final DigitalOutput probe;
     private final DigitalInput echo;
     private final Map<Button, DigitalInput> keys = new EnumMap<>(Button.class);
+    /** A press edge not yet read by a tick: a tap released before the next tick still counts as pressed once. */
+    private final Map<Button, AtomicBoolean> pressedSinceRead = new EnumMap<>(Button.class);
     private final boolean activeHigh;
     private LedColour shown;
 
@@ -77,6 +80,7 @@ final class Pi4jPanelHardware implements PanelHardware {
             for (Button b : keypad.buttons()) {
                 keys.put(b, input("infinergi-panel-key-" + b.name().toLowerCase(java.util.Locale.ROOT),
                         "Key " + b, address(config, b)));
+                latchPresses(b);
             }
         } catch (RuntimeException e) {
             close();
@@ -155,10 +159,29 @@ final class Pi4jPanelHardware implements PanelHardware {
         }
     }
 
+    /**
+     * The panel reads the keys' levels at its ticks, and an edge only wakes a tick on the loop's thread: on a busy
+     * board that tick can run after a short tap was already released. The edge itself is remembered, so the next
+     * read sees the press (manual §6.2.1: a press of less than 1 s is charging management — even a quick one).
+     */
+    private void latchPresses(Button b) {
+        AtomicBoolean latch = new AtomicBoolean();
+        pressedSinceRead.put(b, latch);
+        keys.get(b).addListener(e -> {
+            if ((e.state() == DigitalState.HIGH) == activeHigh) {
+                latch.set(true);
+            }
+        });
+    }
+
     @Override
     public boolean pressed(Button button) {
         DigitalInput in = keys.get(button);
-        return in != null && in.isHigh() == activeHigh;
+        if (in == null) {
+            return false;
+        }
+        boolean tapped = pressedSinceRead.get(button).getAndSet(false);
+        return in.isHigh() == activeHigh || tapped;
     }
 
     @Override

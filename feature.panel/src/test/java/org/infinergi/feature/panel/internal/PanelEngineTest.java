@@ -422,4 +422,25 @@ class PanelEngineTest {
         board.setInput(multi, false);
         assertEquals(List.of("pause"), calls, "a 60 ms tap, no loop tick in between");
     }
+
+    /**
+     * The edges wake a tick on the loop's thread; on a busy board that tick runs after the tap was released. The press
+     * edge is remembered, so the late tick still sees the key down once, and the next one the release.
+     */
+    @Test
+    void aTapReleasedBeforeTheLateWakeTickRuns_isStillAShortPress() {
+        status = Statuses.of(ChargerState.CHARGING, PilotState.C, 16, true);
+        start();
+        run(1600);
+        int multi = Pi4jPanelHardware.address(Defaults.of(PanelConfig.class), Button.MULTI);
+        board.setInput(multi, true);
+        board.setInput(multi, false);
+        now += 150;
+        engine.tick();
+        now += 20;
+        engine.tick();
+        assertEquals(List.of("pause"), calls, "a tap both of whose wake ticks ran after its release");
+        run(100);
+        assertEquals(List.of("pause"), calls, "seen once, not again");
+    }
 }
