@@ -59,5 +59,5 @@ public @interface GreenConfig {
             description = "Watt-hours of grid energy the car may take at the 6 A minimum while the surplus falls "
                     + "short (net of the surplus above the minimum since), before Green pauses the charge: a short "
                     + "cloud passes, a long one stops the charge.", min = "0", max = "10000")
-    int cloudImportWh() default 50;
+    int cloudImportWh() default 30;
 }
