@@ -1,6 +1,8 @@
 package org.infinergi.feature.green.internal;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,49 +19,74 @@ import java.util.List;
  * @param cloudWh     while charging: the grid energy taken at the 6 A minimum beyond what the level allows, net of
  *                    the surplus above the threshold since (never below 0), Wh
  * @param carPhases   the phases (0 = L1) the car drew on when it last drew in this session, empty when not seen yet
+ * @param starts      when Green started a charge in the last {@link #CLOSING_WINDOW} (oldest first): each start closes
+ *                    the contactor, and the pause after the n-th of them lasts at least n × the minimum off time
  */
 record GreenState(boolean on, Instant switchedAt, Instant lastAt, double averageW, Instant enoughSince,
-        double cloudWh, List<Integer> carPhases) {
+        double cloudWh, List<Integer> carPhases, List<Instant> starts) {
+
+    /** The closings a day counts: issue 16's target is at most 10 closings a day. */
+    static final Duration CLOSING_WINDOW = Duration.ofHours(24);
 
     /** Paused, never switched: the first start needs the start delay but no minimum off time. */
-    static final GreenState INITIAL = new GreenState(false, null, null, Double.NaN, null, 0, List.of());
+    static final GreenState INITIAL = new GreenState(false, null, null, Double.NaN, null, 0, List.of(),
+            List.of());
 
     GreenState {
         carPhases = List.copyOf(carPhases);
+        starts = List.copyOf(starts);
+    }
+
+    /** The starts (contactor closings) in the window before {@code now}, this one included when it is one. */
+    int startsWithin(Instant now) {
+        Instant from = now.minus(CLOSING_WINDOW);
+        return (int) starts.stream().filter(t -> t.isAfter(from)).count();
+    }
+
+    private List<Instant> startsWith(Instant now) {
+        Instant from = now.minus(CLOSING_WINDOW);
+        List<Instant> out = new ArrayList<>();
+        for (Instant t : starts) {
+            if (t.isAfter(from)) {
+                out.add(t);
+            }
+        }
+        out.add(now);
+        return out;
     }
 
     GreenState started(Instant now) {
-        return new GreenState(true, now, now, averageW, null, 0, carPhases);
+        return new GreenState(true, now, now, averageW, null, 0, carPhases, startsWith(now));
     }
 
     GreenState paused(Instant now) {
-        return new GreenState(false, on ? now : switchedAt, now, averageW, null, 0, carPhases);
+        return new GreenState(false, on ? now : switchedAt, now, averageW, null, 0, carPhases, starts);
     }
 
     GreenState at(Instant now, double average) {
-        return new GreenState(on, switchedAt, now, average, enoughSince, cloudWh, carPhases);
+        return new GreenState(on, switchedAt, now, average, enoughSince, cloudWh, carPhases, starts);
     }
 
     GreenState enoughSince(Instant since) {
-        return new GreenState(on, switchedAt, lastAt, averageW, since, cloudWh, carPhases);
+        return new GreenState(on, switchedAt, lastAt, averageW, since, cloudWh, carPhases, starts);
     }
 
     GreenState cloud(double wh) {
-        return new GreenState(on, switchedAt, lastAt, averageW, enoughSince, wh, carPhases);
+        return new GreenState(on, switchedAt, lastAt, averageW, enoughSince, wh, carPhases, starts);
     }
 
     GreenState withCarPhases(List<Integer> phases) {
-        return new GreenState(on, switchedAt, lastAt, averageW, enoughSince, cloudWh, phases);
+        return new GreenState(on, switchedAt, lastAt, averageW, enoughSince, cloudWh, phases, starts);
     }
 
     /** Forgets the average: the next fresh reading starts it over (after a stale grid reading, a long silence). */
     GreenState withoutAverage(Instant now) {
-        return new GreenState(on, switchedAt, now, Double.NaN, null, cloudWh, carPhases);
+        return new GreenState(on, switchedAt, now, Double.NaN, null, cloudWh, carPhases, starts);
     }
 
     /** Boost runs: the charge counts as started when Boost began, with no cloud taken yet. */
     GreenState boosting(Instant since) {
-        return new GreenState(true, since, lastAt, averageW, null, 0, carPhases);
+        return new GreenState(true, since, lastAt, averageW, null, 0, carPhases, starts);
     }
 
     /**
@@ -67,6 +94,6 @@ record GreenState(boolean on, Instant switchedAt, Instant lastAt, double average
      * off time to wait (the contactor opened for the car, not for a cloud) — and may use other phases.
      */
     GreenState sessionEnded() {
-        return new GreenState(false, null, lastAt, averageW, null, 0, List.of());
+        return new GreenState(false, null, lastAt, averageW, null, 0, List.of(), starts);
     }
 }

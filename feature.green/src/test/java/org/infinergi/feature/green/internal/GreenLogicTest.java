@@ -23,7 +23,7 @@ class GreenLogicTest {
             Duration.ZERO, Duration.ZERO, 0);
     /** The defaults of GreenConfig. */
     private static final GreenSettings DEFAULTS = new GreenSettings(100, 0, 0, Duration.ofSeconds(10),
-            Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(300), 50);
+            Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(300), 30);
 
     private GreenState state = GreenState.INITIAL;
     private Instant now = T0;
@@ -191,7 +191,7 @@ class GreenLogicTest {
     void aPassingCloudIsHeldAt6AWithoutOpeningTheContactor() {
         run(DEFAULTS, 300, gridW(-2000 + 1380, 1), charger(6)); // surplus 2 kW, car at 6 A: running long
         assertTrue(state.on());
-        // A cloud: surplus 700 W for 2 minutes. Held at 6 A; 680 W from the grid for 120 s = 22.7 Wh < 50 Wh.
+        // A cloud: surplus 700 W for 2 minutes. Held at 6 A; 680 W from the grid for 120 s = 22.7 Wh < 30 Wh.
         ModeDecision d = run(DEFAULTS, 120, gridW(1380 - 700, 1), charger(6));
         assertTrue(d.chargeNow(), d.reason());
         assertEquals(6.0, d.maxCurrentA(), 1e-9);
@@ -206,8 +206,8 @@ class GreenLogicTest {
     @Test
     void aLongCloudPausesOnceTheGridEnergyExceedsTheAllowance() {
         run(DEFAULTS, 300, gridW(-2000 + 1380, 1), charger(6));
-        // Overcast: no surplus at all, 1380 W from the grid at 6 A: 50 Wh after 130.4 s.
-        assertTrue(run(DEFAULTS, 130, gridW(1380, 1), charger(6)).chargeNow());
+        // Overcast: no surplus at all, 1380 W from the grid at 6 A: 30 Wh after 78.3 s.
+        assertTrue(run(DEFAULTS, 78, gridW(1380, 1), charger(6)).chargeNow());
         ModeDecision d = run(DEFAULTS, 1, gridW(1380, 1), charger(6));
         assertFalse(d.chargeNow(), d.reason());
         assertTrue(d.reason().startsWith("Green energy not available"), d.reason());
@@ -262,5 +262,63 @@ class GreenLogicTest {
         assertTrue(closings <= 10, closings + " closings");
         assertEquals(1, closings, "the shade never outlasts the allowance: one closing all day");
         assertTrue(gridWh < 0.2 * carWh, gridWh + " Wh of " + carWh + " Wh from the grid");
+    }
+
+    /** A charge running since 300 s that is the {@code closings}-th start of the last 24 h, the first an hour ago. */
+    private void chargingAsStartNumber(int closings) {
+        java.util.List<Instant> starts = new java.util.ArrayList<>();
+        for (int i = closings - 1; i >= 0; i--) {
+            starts.add(now.minusSeconds(300 + 600L * i));
+        }
+        state = new GreenState(true, now.minusSeconds(300), now, 2000, null, 0,
+                java.util.List.of(0), starts);
+    }
+
+    /** Seconds of overcast (the whole 6 A from the grid) the charge rides before Green pauses it. */
+    private int secondsThroughOvercast() {
+        for (int t = 1; t <= 3600; t++) {
+            if (!run(DEFAULTS, 1, gridW(1380, 1), charger(6)).chargeNow()) {
+                return t;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    @Test
+    void aDayThatHasClosedTheContactorOftenRidesLongerCloudsThrough() {
+        // 1380 W from the grid: 30 Wh last 78.3 s, 60 Wh 156.5 s, 240 Wh 626 s.
+        chargingAsStartNumber(4);
+        assertEquals(79, secondsThroughOvercast(), "the 4th closing of the day: the plain 30 Wh");
+        chargingAsStartNumber(5);
+        assertEquals(157, secondsThroughOvercast(), "the 5th: twice the allowance");
+        chargingAsStartNumber(7);
+        assertEquals(627, secondsThroughOvercast(), "the 7th: eight times, the most");
+        chargingAsStartNumber(12);
+        assertEquals(627, secondsThroughOvercast(), "a sunset after many clouds still pauses after 240 Wh");
+    }
+
+    @Test
+    void closingsOlderThanADayNoLongerWidenTheAllowance() {
+        chargingAsStartNumber(1);
+        java.util.List<Instant> starts = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            starts.add(now.minus(Duration.ofHours(25)).plusSeconds(i));
+        }
+        starts.add(now.minusSeconds(300));
+        state = new GreenState(true, now.minusSeconds(300), now, 2000, null, 0,
+                java.util.List.of(0), starts);
+        assertEquals(79, secondsThroughOvercast());
+    }
+
+    @Test
+    void everyStartIsCountedAsAClosing() {
+        GreenSettings s = new GreenSettings(100, 0, 0, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO,
+                0);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(run(s, 1, gridW(-2000, 1), charger(0)).chargeNow());
+            assertFalse(run(s, 1, gridW(1380, 1), charger(6)).chargeNow());
+        }
+        assertEquals(3, state.startsWithin(now));
+        assertEquals(0, state.startsWithin(now.plus(Duration.ofHours(25))));
     }
 }
