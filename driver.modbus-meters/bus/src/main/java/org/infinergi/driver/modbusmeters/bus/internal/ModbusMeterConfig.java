@@ -13,8 +13,12 @@ public @interface ModbusMeterConfig {
     /** Factory configuration PID. */
     String PID = "org.infinergi.meter.modbus";
 
-    @AttributeDefinition(name = "Model", description = "The meter model as its vendor bundle names it: SDM72D, SDM230, "
-            + "CT-REMOTE … (manual §4.7).")
+    // No options: the allowed values are the models the installed vendor bundles carry (a refused value is listed
+    // naming them), so a vendor bundle added in the field needs no change here.
+    @AttributeDefinition(name = "Model", description = "The meter model as printed on the meter (manual §4.7): SDM230, "
+            + "SDM72D, SDM72D-V1 (Eastron), EM111, EM340 (Carlo Gavazzi), NMID30-2 (LUMEL), EM118090, EM519033, "
+            + "DTS353F-2 (IVY), or CT-REMOTE (the CT remote device, §4.6); one of the models the installed vendor "
+            + "bundles carry.")
     String model() default "";
 
     @AttributeDefinition(name = "Role", description = "What it measures: VEHICLE (the energy supplied to the vehicle, "
