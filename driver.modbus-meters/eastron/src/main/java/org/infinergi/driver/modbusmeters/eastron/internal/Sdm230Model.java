@@ -1,19 +1,16 @@
 package org.infinergi.driver.modbusmeters.eastron.internal;
 
+import org.infinergi.driver.modbusmeters.bus.MapModel;
 import org.infinergi.driver.modbusmeters.bus.MeterModel;
-import org.infinergi.driver.modbusmeters.bus.RegisterMap;
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.service.component.annotations.Component;
 
-/** Eastron SDM230 (single-phase MID meter, manual §4.7). */
+/** Eastron SDM230 (single-phase MID meter, manual §4.7): its map is the data file SDM230.map beside this class. */
 @Component(service = MeterModel.class, property = MeterModel.NAME + "=SDM230")
 @Capability(namespace = MeterModel.CAPABILITY, attribute = "model=SDM230")
-public final class Sdm230Model implements MeterModel {
+public final class Sdm230Model extends MapModel {
 
-    private final RegisterMap map = EastronMaps.sdm230();
-
-    @Override
-    public RegisterMap registerMap() {
-        return map;
+    public Sdm230Model() {
+        super("SDM230.map");
     }
 }

@@ -2,12 +2,15 @@ package org.infinergi.driver.modbusmeters.eastron.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.infinergi.driver.modbusmeters.bus.Field;
+import org.infinergi.driver.modbusmeters.bus.MeterModel;
 import org.infinergi.driver.modbusmeters.bus.Quantity;
 import org.infinergi.driver.modbusmeters.bus.RegisterMap;
+import org.infinergi.driver.modbusmeters.bus.SerialDefaults;
 import org.junit.jupiter.api.Test;
 
 /** The addresses and scales of shared/domain/meter-registers.md, and that the bus accepts the maps. */
@@ -43,5 +46,16 @@ class EastronMapsTest {
         assertEquals(0x000A, v2.get(Quantity.CURRENT_L3).address());
         assertEquals(2, v1.size(), "version 1 has no per-phase registers");
         assertEquals("SDM72D-V1", new Sdm72dV1Model().registerMap().model());
+    }
+
+    /** The map files also carry the factory serial settings (9600 8N1, id 1) and no start-up grace (not IVY). */
+    @Test
+    void factorySerialSettingsFromTheMapFiles() {
+        for (MeterModel m : List.of(new Sdm230Model(), new Sdm72dModel(), new Sdm72dV1Model())) {
+            assertEquals(SerialDefaults.COMMON, m.serialDefaults(), m.registerMap().model());
+            assertEquals(0, m.startupGraceMs(), m.registerMap().model());
+            assertEquals(RegisterMap.Source.MID, m.registerMap().source(), m.registerMap().model());
+            assertEquals(40, m.registerMap().maxRegisters(), "some SDM72 units refuse 80 registers");
+        }
     }
 }
