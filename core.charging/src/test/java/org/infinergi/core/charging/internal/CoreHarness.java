@@ -13,7 +13,8 @@ import org.infinergi.core.charging.hal.ResidualCurrentDevice;
 
 /**
  * The real charging core without a framework, for whole-stack tests outside this bundle (module {@code stack-tests}:
- * the core over the real drivers over the simulated world). Built from a pilot, a session recorder, a clock the test
+ * the core over the real drivers over the simulated world; the Modbus bus's {@code RtuOverPtyTest}: the core over a
+ * MID meter on a serial line). Built from a pilot, a session recorder, a clock the test
  * moves and the core's configuration keys, with the wiring, user-maximum and device-rating limits of that
  * configuration, as the images have them; the test steps it one control cycle at a time.
  *
@@ -68,6 +69,18 @@ public final class CoreHarness {
 
     public CoreHarness vehicleMeter(Meter meter) {
         core.vehicleMeter = meter;
+        return this;
+    }
+
+    /**
+     * A MID vehicle meter (manual §4.7) configured as the vehicle meter ({@code org.infinergi.metering}
+     * {@code vehicleMeter=MID}), as an image with one has it: the core reads the vehicle from it, and its silence is
+     * D9 (manual §9.1).
+     */
+    public CoreHarness midVehicleMeter(Meter meter) {
+        core.metering = () -> new MeteringSettings(MeteringSettings.VehicleMeter.MID, MeteringSettings.GridMeter.NONE);
+        core.midMeter = meter;
+        core.midMeterProperties = Map.of(Meter.ROLE, "VEHICLE", Meter.SOURCE, "MID");
         return this;
     }
 }

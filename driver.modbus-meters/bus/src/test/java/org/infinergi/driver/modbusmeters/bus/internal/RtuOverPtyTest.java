@@ -1,10 +1,14 @@
 package org.infinergi.driver.modbusmeters.bus.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import com.ghgande.j2mod.modbus.Modbus;
@@ -15,7 +19,12 @@ import com.ghgande.j2mod.modbus.slave.ModbusSlave;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
 import com.ghgande.j2mod.modbus.util.SerialParameters;
 
+import org.infinergi.core.charging.api.ChargerState;
+import org.infinergi.core.charging.api.ChargerStatus;
+import org.infinergi.core.charging.hal.Meter;
 import org.infinergi.core.charging.hal.MeterReading;
+import org.infinergi.core.charging.internal.CoreHarness;
+import org.infinergi.core.charging.testing.FakePilotHardware;
 import org.infinergi.core.charging.testing.MutableClock;
 import org.infinergi.driver.modbusmeters.bus.MeterModel;
 import org.infinergi.driver.modbusmeters.bus.SerialDefaults;
@@ -168,5 +177,55 @@ class RtuOverPtyTest {
             assertTrue(p.latest().isEmpty(), "no value at all: the core raises D9 when it stays so");
             assertTrue(p.failure() != null, "the cause is logged");
         }
+    }
+
+    /**
+     * The two halves joined (issue 19: "a wrong parity must end in D9, not in wrong values"): the meter at 8E1, the
+     * installer's line at 8N1, the bus's Meter service as SCR publishes it, and the real charging core with that
+     * meter configured as its MID vehicle meter, all on one clock the test moves. No reading ever reaches the core,
+     * and once the core's meterStaleMs (60 s) has passed without one the charger shows D9 (category 3).
+     */
+    @Test
+    void aWrongParityEndsInD9NeverInAReading() throws Exception {
+        MeterModel m = new Dts353f2Model();
+        try (ParityMismatchLine line = new ParityMismatchLine()) {
+            SimpleProcessImage image = serve(m.serialDefaults(), line.meterPort()); // the meter: 8E1
+            putFloat(image, 0x1C, 11.04f);
+            putFloat(image, 0x108, 1234.5f);
+            MeterPoller p = poller(m, line.busPort(), "NONE"); // the installer set 8N1
+            Meter polled = p::latest;
+            Meter published = new PublishedMeter(Map.of(PublishedMeter.POLLED, polled));
+            CoreHarness core = new CoreHarness(new FakePilotHardware(), session -> { }, clock, coreConfig())
+                    .midVehicleMeter(published);
+            ChargerStatus s = core.step();
+
+            // The bus polls every second; a poll every 20 s of the clock is enough here (each costs the link's
+            // timeout in real time) and changes nothing: no poll over this line ever gives a reading.
+            for (int second = 1; second <= 61; second++) {
+                clock.advance(Duration.ofSeconds(1));
+                if (second % 20 == 1) {
+                    assertFalse(p.poll(link), "a frame with bytes lost is no reading");
+                }
+                assertTrue(published.latest().isEmpty(), "never a value from a wrong parity");
+                s = core.step();
+            }
+
+            assertEquals(ChargerState.ERROR, s.state(), s.toString());
+            assertEquals("D9", s.error(), s.toString());
+            assertEquals(3, s.errorCategory(), s.toString());
+            assertTrue(s.detail().startsWith("D9 "), s.detail());
+        }
+    }
+
+    /** An installed box at rest, with neither RDC-DD nor board sensor drivers in this test (issue 3). */
+    private static Map<String, Object> coreConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put("installationComplete", true);
+        config.put("chargingEnabled", true);
+        config.put("wiringLimitA", 32);
+        config.put("model", "INFINERGI-3T-DR");
+        config.put("requireRdcDd", false);
+        config.put("requireBoardSensors", false);
+        return config;
     }
 }
