@@ -68,6 +68,23 @@ class ApiBaselineTest {
         assertEquals(List.of(CORE_API + " " + released + " must be " + nextMajor(released)), describe(mismatches));
     }
 
+    /**
+     * Issue 14 point 1: the stored baseline is the current API, not an older one. A method of the newest minor
+     * versions removed at the version the source declares is a break; against the baseline stored before
+     * (charging API 1.3.0, before ElectricalReadings existed) that removal passed as a mere addition.
+     */
+    @Test
+    void aRecentMethodRemovedAtTheSourcesVersion_failsTheBaseline() throws Exception {
+        Path current = built("core.charging.api", CORE_API);
+        String version = exported(current, CORE_API);
+        Path broken = withChangedSource("api/ElectricalReadings.java", "    ElectricalReading siteLoad();\n", "",
+                null);
+
+        List<Info> mismatches = mismatches(broken, stored(CORE_API));
+
+        assertEquals(List.of(CORE_API + " " + version + " must be " + nextMajor(version)), describe(mismatches));
+    }
+
     @Test
     void aChangedSignatureWithoutAMajorBump_failsTheBaseline() throws Exception {
         String hal = "org.infinergi.core.charging.hal";
@@ -96,11 +113,16 @@ class ApiBaselineTest {
 
     /** The version of {@code pkg} in its stored baseline (what was released; the source may be a minor ahead). */
     private static String released(String pkg) throws IOException {
-        try (JarFile jar = new JarFile(stored(CORE_API).toFile())) {
+        return exported(stored(CORE_API), pkg);
+    }
+
+    /** The version {@code bundle} exports {@code pkg} at. */
+    private static String exported(Path bundle, String pkg) throws IOException {
+        try (JarFile jar = new JarFile(bundle.toFile())) {
             String exports = jar.getManifest().getMainAttributes().getValue("Export-Package");
             java.util.regex.Matcher m = java.util.regex.Pattern
                     .compile(java.util.regex.Pattern.quote(pkg) + ";version=\"([0-9.]+)\"").matcher(exports);
-            assertTrue(m.find(), pkg + " not exported by the stored baseline: " + exports);
+            assertTrue(m.find(), pkg + " not exported by " + bundle + ": " + exports);
             return m.group(1);
         }
     }

@@ -387,6 +387,13 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
      */
     @Deactivate
     void deactivate() {
+        stopLoop();
+        actuator.stop(residualCurrentDevice);
+        keepOrEndSession();
+    }
+
+    /** Cancels the next cycle and waits (bounded) for a running one to finish. */
+    private void stopLoop() {
         ScheduledExecutorService s;
         synchronized (this) {
             s = scheduler;
@@ -396,36 +403,38 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
                 loop.cancel(false);
             }
         }
-        if (s != null) {
-            s.shutdown();
-            try {
-                if (!s.awaitTermination(2, TimeUnit.SECONDS)) {
-                    s.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        if (s == null) {
+            return;
+        }
+        s.shutdown();
+        try {
+            if (!s.awaitTermination(2, TimeUnit.SECONDS)) {
                 s.shutdownNow();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            s.shutdownNow();
         }
-        actuator.stop(residualCurrentDevice);
-        synchronized (this) {
-            Session session = state.session();
-            if (session != null) {
-                // An authorization given since the last cycle has not reached the session yet.
-                session = session.authorizedBy(state.access().authorizedBy());
-                Instant now = clock.instant();
-                if (recorder.suspend(new RunningSession(session, now, true))) {
-                    // The next start resumes it if the vehicle is still connected (a bundle update under a charge
-                    // is one session), or stores it as ended by the charger stop.
-                    log.info("Session in progress kept for the next start of the core");
-                    return;
-                }
-                SessionRecord ended = session.ended(now, END_CHARGER_STOPPED);
-                recordEnded(ended);
-                state = state.safe(state.state(), DutyCycle.NO_OFFER, state.errors(), null, null,
-                        session.energyWh());
-            }
+    }
+
+    /**
+     * The session in progress is kept for the next start (a bundle update under a charge is one session), or, when
+     * the store cannot keep it, stored as ended by the charger stop.
+     */
+    private synchronized void keepOrEndSession() {
+        Session session = state.session();
+        if (session == null) {
+            return;
         }
+        // An authorization given since the last cycle has not reached the session yet.
+        session = session.authorizedBy(state.access().authorizedBy());
+        Instant now = clock.instant();
+        if (recorder.suspend(new RunningSession(session, now, true))) {
+            log.info("Session in progress kept for the next start of the core");
+            return;
+        }
+        recordEnded(session.ended(now, END_CHARGER_STOPPED));
+        state = state.safe(state.state(), DutyCycle.NO_OFFER, state.errors(), null, null, session.energyWh());
     }
 
     /** Stores a finished session; its end is told (Event Admin) only once the store holds it durably. */
@@ -516,16 +525,9 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
             state = state.withOutOfService(oos);
         }
         HalSampler.Sample sample = sampler.sample(hal);
-        MeteringSettingsSource m = metering;
-        ThermalThresholds t = thermalThresholds;
         List<Limit> limits = departedLimits.evaluate(new ArrayList<>(limitProviders), now);
         ModeDecision mode = modes.ask(settings.charging().activeMode());
-        ControlDecision d = logic.decide(new ControlInput(now, sample.pilot(), sample.contactorFeedback(),
-                sample.internalMeter(), sample.vehicleMeter(), limits, mode, settings, state, sample.hal(),
-                t == null ? ThermalSettings.DEFAULTS : t.thermalSettings(),
-                m == null ? MeteringSettings.DEFAULTS : m.meteringSettings(), authRequired(settings.device()),
-                authorization == null && settings.device().rfidReader(), gridReading()));
-        d = resumeOrEnd(d);
+        ControlDecision d = resumeOrEnd(logic.decide(input(now, settings, sample, limits, mode)));
         if (state.access().updating() != null && !state.access().updateEnding()
                 && d.next().access().updating() == null) {
             log.warn("Firmware update '{}' did not report its end within {} ms: charging allowed again",
@@ -539,6 +541,18 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         state = d.next();
         status = StatusBuilder.of(d, settings, now, configurationError(), mode == null ? null : mode.program());
         return d;
+    }
+
+    /** The cycle's frozen input: the HAL sample, the limits, the mode's answer, the settings and the state. */
+    private ControlInput input(Instant now, ChargerSettings settings, HalSampler.Sample sample, List<Limit> limits,
+            ModeDecision mode) {
+        MeteringSettingsSource m = metering;
+        ThermalThresholds t = thermalThresholds;
+        return new ControlInput(now, sample.pilot(), sample.contactorFeedback(), sample.internalMeter(),
+                sample.vehicleMeter(), limits, mode, settings, state, sample.hal(),
+                t == null ? ThermalSettings.DEFAULTS : t.thermalSettings(),
+                m == null ? MeteringSettings.DEFAULTS : m.meteringSettings(), authRequired(settings.device()),
+                authorization == null && settings.device().rfidReader(), gridReading());
     }
 
     /**

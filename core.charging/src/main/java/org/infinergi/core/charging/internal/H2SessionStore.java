@@ -379,6 +379,22 @@ final class H2SessionStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Erases the whole history (manual §6.2 factory reset, when the installer chose so): the journal is handed over
+     * first, so no entry of it comes back at the next open, then every table is emptied and the database synced.
+     */
+    synchronized void erase() throws SQLException {
+        open();
+        handOverJournal();
+        transaction(() -> {
+            for (String table : List.of("charging_session", "charger_error", "running_session")) {
+                update("DELETE FROM " + table, List.of(), "");
+            }
+            return 0L;
+        });
+        handOverJournal();
+    }
+
     /** At most {@code max} sessions, newest first. */
     synchronized List<SessionRecord> sessions(int max) throws SQLException {
         open();

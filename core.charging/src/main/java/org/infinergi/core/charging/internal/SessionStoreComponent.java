@@ -232,6 +232,23 @@ public final class SessionStoreComponent implements SessionHistory, ErrorHistory
         Object run() throws SQLException;
     }
 
+    /** Runs on the store's thread after every write submitted before it; returns once the history is empty. */
+    @Override
+    public void erase() {
+        try {
+            executor.submit(() -> {
+                store().erase();
+                return null;
+            }).get(QUERY_TIMEOUT_S, TimeUnit.SECONDS);
+            log.warn("Session and error history erased (factory reset)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("history erasure interrupted", e);
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            throw new IllegalStateException("history not erased: " + e, e);
+        }
+    }
+
     @Override
     public List<ErrorRecord> errors(int max) {
         try {

@@ -113,6 +113,38 @@ class H2SessionStoreTest {
         }
     }
 
+    /**
+     * Manual §6.2 factory reset with the history erased: the history's owner empties it (the panel no longer reads
+     * org.infinergi.history to delete its files), and nothing of it comes back at the next start, not even what only
+     * the journal held.
+     */
+    @Test
+    void component_erasesSessionsErrorsAndTheSessionInProgress_andNothingComesBackAtTheNextStart() throws Exception {
+        Path file = dir.resolve("h");
+        SessionRecord s = session(3);
+        SessionStoreComponent c = new SessionStoreComponent(Map.of("databaseFile", file.toString()));
+        try {
+            c.record(session(1));
+            c.record(session(2));
+            c.errorRaised(org.infinergi.core.charging.api.ErrorCode.V2, s.start(), "DC leakage");
+            c.keepRunning(new RunningSession(new Session(s.start(), s.mode(), 0, 1.5, 7_000, true, null),
+                    s.start().plusSeconds(10), false));
+            assertEquals(2, c.sessions(10).size());
+            c.erase();
+            assertEquals(List.of(), c.sessions(10));
+            assertEquals(List.of(), c.errors(10));
+        } finally {
+            c.deactivate();
+        }
+        try (H2SessionStore store = new H2SessionStore(file)) {
+            assertEquals(List.of(), store.sessions(10), "no session back from the journal");
+            assertEquals(List.of(), store.errors(10), "no error back from the journal");
+            assertNull(store.running(), "no session in progress back");
+            store.insert(session(4));
+            assertEquals(1, store.sessions(10).get(0).id(), "a fresh history");
+        }
+    }
+
     @Test
     void component_rejectsABlankFile_andKeepsThePrevious() {
         SessionStoreComponent c = new SessionStoreComponent(Map.of("databaseFile", dir.resolve("h").toString()));

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
+import org.infinergi.core.charging.api.SessionHistory;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -31,32 +33,37 @@ import org.slf4j.LoggerFactory;
  * file win over Config Admin; so an update keeps the configuration's {@code felix.fileinstall.filename}: file
  * install then rewrites the etc file with the defaults (and deletes it for a deleted configuration).
  *
- * <p>History (manual: "kept unless the installer chooses otherwise"): with {@code eraseHistory} the H2 files
- * of {@code org.infinergi.history databaseFile} are deleted. The store still has them open; on Linux the
- * unlinked files live until the store closes them on the restart that follows at once, which then starts an
- * empty history.
+ * <p>History (manual: "kept unless the installer chooses otherwise"): with {@code eraseHistory} the history's owner,
+ * the core's {@link SessionHistory}, erases it, before the configurations go back (its own PID among them). The
+ * panel does not read {@code org.infinergi.history} to delete the files itself (issue 14: one reader per PID); it
+ * did, and left the store's journal behind, whose entries came back at the next start. Without the core, the history
+ * is kept and the reset says so.
  */
 final class ConfigAdminFactoryReset implements FactoryReset {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigAdminFactoryReset.class);
     static final String PREFIX = "org.infinergi.";
-    static final String HISTORY_PID = "org.infinergi.history";
     static final String FILEINSTALL = "felix.fileinstall.filename";
 
     private final ConfigurationAdmin cm;
     private final Path factoryDir;
     private final Set<String> keep;
+    private final Supplier<SessionHistory> history;
 
-    ConfigAdminFactoryReset(ConfigurationAdmin cm, Path factoryDir, Set<String> keep) {
+    ConfigAdminFactoryReset(ConfigurationAdmin cm, Path factoryDir, Set<String> keep,
+            Supplier<SessionHistory> history) {
         this.cm = cm;
         this.factoryDir = factoryDir;
         this.keep = keep;
+        this.history = history;
     }
 
     @Override
     public void reset(boolean eraseHistory) throws IOException {
         Map<String, Dictionary<String, Object>> defaults = readDefaults();
-        Path history = eraseHistory ? historyFile() : null;
+        if (eraseHistory) {
+            eraseHistory();
+        }
         Configuration[] existing;
         try {
             existing = cm.listConfigurations("(|(service.pid=" + PREFIX + "*)(service.factoryPid=" + PREFIX + "*))");
@@ -100,13 +107,20 @@ final class ConfigAdminFactoryReset implements FactoryReset {
             c.update(copy(e.getValue()));
             LOG.info("Factory reset: {} created from the model default", name);
         }
-        if (history != null) {
-            for (String suffix : new String[] {".mv.db", ".trace.db"}) {
-                Path f = history.resolveSibling(history.getFileName() + suffix);
-                if (Files.deleteIfExists(f)) {
-                    LOG.info("Factory reset: history {} erased", f);
-                }
-            }
+    }
+
+    /** Asks the history's owner to erase it; a reset goes on without it (the configuration matters more). */
+    private void eraseHistory() {
+        SessionHistory owner = history.get();
+        if (owner == null) {
+            LOG.warn("Factory reset: the charging core is not running, history kept");
+            return;
+        }
+        try {
+            owner.erase();
+            LOG.info("Factory reset: history erased");
+        } catch (RuntimeException e) {
+            LOG.error("Factory reset: history not erased: {}", e.getMessage());
         }
     }
 
@@ -159,17 +173,6 @@ final class ConfigAdminFactoryReset implements FactoryReset {
             i = end + 1;
         }
         return out.toString();
-    }
-
-    private Path historyFile() throws IOException {
-        Configuration c = cm.getConfiguration(HISTORY_PID, "?");
-        Dictionary<String, Object> p = c.getProperties();
-        Object file = p == null ? null : p.get("databaseFile");
-        if (file == null || file.toString().isBlank()) {
-            LOG.warn("Factory reset: no {} databaseFile configured, history not erased", HISTORY_PID);
-            return null;
-        }
-        return Path.of(file.toString().trim());
     }
 
     private static Dictionary<String, Object> copy(Dictionary<String, Object> d) {

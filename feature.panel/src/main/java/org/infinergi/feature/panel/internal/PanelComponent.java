@@ -22,6 +22,7 @@ import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.api.Device;
 import org.infinergi.core.charging.api.Installation;
 import org.infinergi.core.charging.api.LastValidConfiguration;
+import org.infinergi.core.charging.api.SessionHistory;
 import org.infinergi.core.charging.hal.GpioPin;
 import org.infinergi.core.charging.hal.PanelBoard;
 import org.infinergi.core.charging.hal.PanelWiring;
@@ -77,6 +78,11 @@ public final class PanelComponent implements PanelBoard, PanelWiring, EventHandl
     // core would be a circular reference for SCR at start-up.
     private volatile ChargerStatusService statusService;
 
+    /** The history's owner (the core): a factory reset asks it to erase the history instead of reading its PID. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SessionHistory history;
+
     private final PanelConfig config;
     private final List<ConfigurationRejection> rejections;
     private final PanelHardware hw;
@@ -101,7 +107,8 @@ public final class PanelComponent implements PanelBoard, PanelWiring, EventHandl
         PanelEngine.Settings settings = settings(config, installation::installationComplete, keypad);
         String dir = config.factoryDir().isBlank()
                 ? System.getProperty("karaf.etc", "etc") + "/factory" : config.factoryDir();
-        FactoryReset reset = new ConfigAdminFactoryReset(cm, Path.of(dir), Set.of(config.factoryResetKeepPids()));
+        FactoryReset reset = new ConfigAdminFactoryReset(cm, Path.of(dir), Set.of(config.factoryResetKeepPids()),
+                () -> history);
         Restarter restarter = new SystemBundleRestarter(bundleContext.getBundle(Constants.SYSTEM_BUNDLE_LOCATION),
                 Boolean.parseBoolean(bundleContext.getProperty(SystemBundleRestarter.JVM_RESTART_SUPPORTED)),
                 System::setProperty);

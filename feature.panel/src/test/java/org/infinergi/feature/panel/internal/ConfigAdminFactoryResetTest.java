@@ -9,9 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.infinergi.core.charging.api.SessionHistory;
+import org.infinergi.core.charging.api.SessionRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +28,7 @@ class ConfigAdminFactoryResetTest {
     private final FakeConfigAdmin cm = new FakeConfigAdmin();
     private Path factory;
     private Path db;
+    private ErasingHistory history = new ErasingHistory();
 
     private static Hashtable<String, Object> props(Object... kv) {
         Hashtable<String, Object> h = new Hashtable<>();
@@ -57,7 +61,7 @@ class ConfigAdminFactoryResetTest {
     }
 
     private void reset(boolean erase) throws IOException {
-        new ConfigAdminFactoryReset(cm.admin(), factory, Set.of("org.infinergi.device")).reset(erase);
+        new ConfigAdminFactoryReset(cm.admin(), factory, Set.of("org.infinergi.device"), () -> history).reset(erase);
     }
 
     @Test
@@ -84,10 +88,56 @@ class ConfigAdminFactoryResetTest {
     @Test
     void historyIsKeptUnlessTheInstallerChoseOtherwise() throws IOException {
         reset(false);
-        assertTrue(Files.exists(dir.resolve("history.mv.db")));
+        assertEquals(0, history.erased, "kept");
         reset(true);
-        assertFalse(Files.exists(dir.resolve("history.mv.db")));
-        assertFalse(Files.exists(dir.resolve("history.trace.db")));
+        assertEquals(1, history.erased, "erased by the history's owner");
+    }
+
+    /**
+     * Issue 14 point 4: the history's PID has one reader, its owner in the core; the panel asks the owner to erase
+     * the history and does not delete the files org.infinergi.history names (it read that PID to find them, and left
+     * the store's journal, whose entries came back at the next start).
+     */
+    @Test
+    void theHistoryIsErasedByItsOwner_thePanelReadsNotItsPidNorDeletesItsFiles() throws IOException {
+        reset(true);
+        assertEquals(1, history.erased);
+        assertTrue(Files.exists(dir.resolve("history.mv.db")), "the store's file, deleted behind its owner's back");
+        assertTrue(Files.exists(dir.resolve("history.trace.db")));
+    }
+
+    @Test
+    void withoutTheCoreTheResetGoesOn_historyKept() throws IOException {
+        history = null;
+        new ConfigAdminFactoryReset(cm.admin(), factory, Set.of("org.infinergi.device"), () -> history).reset(true);
+        assertEquals(props("activeMode", "FAST", "maxChargeRateA", "32"), cm.store.get("org.infinergi.charging"));
+    }
+
+    @Test
+    void anOwnerThatCannotEraseLeavesTheResetDone() throws IOException {
+        history = new ErasingHistory() {
+            @Override
+            public void erase() {
+                throw new IllegalStateException("store closed");
+            }
+        };
+        reset(true);
+        assertEquals(props("activeMode", "FAST", "maxChargeRateA", "32"), cm.store.get("org.infinergi.charging"));
+    }
+
+    /** The core's history as the panel sees it: counts the erasures asked for. */
+    static class ErasingHistory implements SessionHistory {
+        int erased;
+
+        @Override
+        public List<SessionRecord> sessions(int max) {
+            return List.of();
+        }
+
+        @Override
+        public void erase() {
+            erased++;
+        }
     }
 
     @Test
@@ -127,7 +177,7 @@ class ConfigAdminFactoryResetTest {
         Map<String, Hashtable<String, Object>> before = new java.util.TreeMap<>(cm.store);
         Path missing = dir.resolve("nope");
         assertThrows(IOException.class,
-                () -> new ConfigAdminFactoryReset(cm.admin(), missing, Set.of()).reset(true));
+                () -> new ConfigAdminFactoryReset(cm.admin(), missing, Set.of(), () -> history).reset(true));
         assertEquals(before, cm.store);
         assertTrue(Files.exists(dir.resolve("history.mv.db")));
     }
