@@ -15,8 +15,12 @@ import java.util.Objects;
  * @param program     the program of the mode that decided, as the status shows it ({@code activeProgram}): the
  *                    Programmed mode's {@code P1}…{@code P6} or {@code DEFAULT} (manual §5.1.3); null for a mode
  *                    without programs or when no program runs (the clock is not set); since 1.8.0
+ * @param manualRow   the manual §8 row a pause is shown as, which the status detail begins with and the logo follows
+ *                    (for example {@link ChargerStatus#DETAIL_GREEN_ENERGY_NOT_AVAILABLE}, whichever mode or program
+ *                    pauses for want of surplus); null for the plain suspension; since 1.10.0
  */
-public record ModeDecision(boolean chargeNow, String reason, double maxCurrentA, double maxPowerW, String program) {
+public record ModeDecision(boolean chargeNow, String reason, double maxCurrentA, double maxPowerW, String program,
+        String manualRow) {
 
     public ModeDecision {
         Objects.requireNonNull(reason, "reason");
@@ -30,12 +34,17 @@ public record ModeDecision(boolean chargeNow, String reason, double maxCurrentA,
 
     /** The 1.4.0 shape: no program. */
     public ModeDecision(boolean chargeNow, String reason, double maxCurrentA, double maxPowerW) {
-        this(chargeNow, reason, maxCurrentA, maxPowerW, null);
+        this(chargeNow, reason, maxCurrentA, maxPowerW, null, null);
     }
 
-    /** The same word, said by {@code program} (since 1.8.0). */
+    /** The 1.8.0 shape: no manual row of its own. */
+    public ModeDecision(boolean chargeNow, String reason, double maxCurrentA, double maxPowerW, String program) {
+        this(chargeNow, reason, maxCurrentA, maxPowerW, program, null);
+    }
+
+    /** The same word, said by {@code program} (since 1.8.0); its manual row stays. */
     public ModeDecision withProgram(String program) {
-        return new ModeDecision(chargeNow, reason, maxCurrentA, maxPowerW, program);
+        return new ModeDecision(chargeNow, reason, maxCurrentA, maxPowerW, program, manualRow);
     }
 
     /** Charge with no limit of the mode's own. */
@@ -46,6 +55,14 @@ public record ModeDecision(boolean chargeNow, String reason, double maxCurrentA,
     /** Do not charge now, because {@code reason}. */
     public static ModeDecision pause(String reason) {
         return new ModeDecision(false, reason, 0, 0);
+    }
+
+    /**
+     * Do not charge now, because {@code reason}, shown as the manual §8 row {@code manualRow} (since 1.10.0): the
+     * row belongs to the cause, not to the mode, so a Green program of the Programmed mode shows Green's row.
+     */
+    public static ModeDecision suspendedAs(String manualRow, String reason) {
+        return new ModeDecision(false, reason, 0, 0, null, Objects.requireNonNull(manualRow, "manualRow"));
     }
 
     /** Charge at most {@code amps} per phase, because {@code reason}. */

@@ -17,9 +17,9 @@ import org.infinergi.core.charging.api.ModeDecision;
  * @param amps      the current to offer, 0 when none can be
  * @param limitedBy the winner's source, shown as why the current is what it is
  * @param modePause the active mode said "do not charge now, because …": that reason; otherwise null
- * @param mode      the active mode
+ * @param modeRow   the manual §8 row the mode's pause is shown as, when it names one; otherwise null
  */
-record Offer(Limit winner, double amps, String limitedBy, String modePause, ChargingMode mode) {
+record Offer(Limit winner, double amps, String limitedBy, String modePause, String modeRow) {
 
     static final String NO_PROVIDER = "no limit provider";
     /** The source DLM's limit names (feature.dlm, manual §5.3): its pause is the manual §8 "current not available". */
@@ -48,7 +48,7 @@ record Offer(Limit winner, double amps, String limitedBy, String modePause, Char
         double amps = available >= DutyCycle.MIN_CURRENT_A ? Math.min(available, DutyCycle.MAX_CURRENT_A) : 0;
         boolean modePaused = winner == modeLimit && decision != null && !decision.chargeNow();
         return new Offer(winner, amps, winner == null ? NO_PROVIDER : winner.source(),
-                modePaused ? modeLimit.detail() : null, mode);
+                modePaused ? modeLimit.detail() : null, modePaused ? decision.manualRow() : null);
     }
 
     /** The active mode's word as a limit (manual §5.1), or null when it sets none; Fast is the core's own. */
@@ -75,8 +75,9 @@ record Offer(Limit winner, double amps, String limitedBy, String modePause, Char
     /**
      * The manual §8 row when nothing can be offered because of DLM or Green, as the status detail begins with it
      * (the panel picks the logo's row by it), or null for any other reason. DLM's limit, the lowest and below 6 A
-     * (manual §5.3: the charge does not start or pauses), is "Current not available (DLM)", in B and in C alike; the
-     * Green mode's pause (no surplus, manual §5.1.2) is the suspension "Green energy not available".
+     * (manual §5.3: the charge does not start or pauses), is "Current not available (DLM)", in B and in C alike; a
+     * mode's pause is the row its decision names (Green's, in the Green mode or a Green program: "Green energy not
+     * available", manual §5.1.2), so the core tests for no mode.
      */
     String manualRow() {
         if (any() || winner == null) {
@@ -85,8 +86,7 @@ record Offer(Limit winner, double amps, String limitedBy, String modePause, Char
         if (modePause == null && DLM_SOURCE.equals(winner.source())) {
             return ChargerStatus.DETAIL_CURRENT_NOT_AVAILABLE_DLM;
         }
-        return modePause != null && mode == ChargingMode.GREEN ? ChargerStatus.DETAIL_GREEN_ENERGY_NOT_AVAILABLE
-                : null;
+        return modePause != null ? modeRow : null;
     }
 
     /**

@@ -45,7 +45,8 @@ class ChargingModesTest {
         Rig r = rig("GREEN");
         Mode green = new Mode();
         r.core.addModeService(green, named("GREEN"));
-        green.decision = ModeDecision.pause("green energy not available");
+        green.decision = ModeDecision.suspendedAs(ChargerStatus.DETAIL_GREEN_ENERGY_NOT_AVAILABLE,
+                "green energy not available");
         ChargerStatus s = r.vehicle(PilotState.B);
         // Manual §8: "Charging was suspended … Green energy not available".
         assertEquals(ChargerState.PAUSED, s.state(), s.toString());

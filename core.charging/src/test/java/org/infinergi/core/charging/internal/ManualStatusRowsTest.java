@@ -96,12 +96,42 @@ class ManualStatusRowsTest {
         Mode green = new Mode();
         r.core.addModeService(green, Map.of(ChargingModeService.MODE, "GREEN"));
         r.charging();
-        green.decision = ModeDecision.pause("Green energy not available: surplus 0.6 kW below 1.4 kW");
+        green.decision = ModeDecision.suspendedAs(ChargerStatus.DETAIL_GREEN_ENERGY_NOT_AVAILABLE,
+                "Green energy not available: surplus 0.6 kW below 1.4 kW");
         ChargerStatus s = r.cycle();
         assertEquals(ChargerState.PAUSED, s.state(), s.toString());
         assertEquals("mode GREEN", s.limitedBy());
         assertEquals("Suspended: green energy not available: mode GREEN: Green energy not available: surplus 0.6 kW "
                 + "below 1.4 kW", s.detail());
+    }
+
+    @Test
+    void aGreenProgramPausingForLackOfSurplus_showsGreensRow_notThePlainSuspension() {
+        Rig r = rig("PROGRAMMED", new FixedLimitProvider(16, "DLM"));
+        Mode programmed = new Mode();
+        r.core.addModeService(programmed, Map.of(ChargingModeService.MODE, "PROGRAMMED"));
+        r.charging();
+        // Manual §5.1.3: a program may charge Green; when it pauses for want of surplus the row is Green's (§8).
+        programmed.decision = ModeDecision.suspendedAs(ChargerStatus.DETAIL_GREEN_ENERGY_NOT_AVAILABLE,
+                "P2: Green at 100 %: Green energy not available: surplus 0.6 kW below 1.4 kW").withProgram("P2");
+        ChargerStatus s = r.cycle();
+        assertEquals(ChargerState.PAUSED, s.state(), s.toString());
+        assertEquals("P2", s.activeProgram());
+        assertTrue(s.detail().startsWith(ChargerStatus.DETAIL_GREEN_ENERGY_NOT_AVAILABLE + ": mode PROGRAMMED: P2"),
+                s.detail());
+    }
+
+    @Test
+    void aProgramOff_isThePlainSuspension_notGreensRow() {
+        Rig r = rig("PROGRAMMED", new FixedLimitProvider(16, "DLM"));
+        Mode programmed = new Mode();
+        r.core.addModeService(programmed, Map.of(ChargingModeService.MODE, "PROGRAMMED"));
+        r.charging();
+        programmed.decision = ModeDecision.pause("P1: Off, no charging in this program (manual §5.1.5)")
+                .withProgram("P1");
+        ChargerStatus s = r.cycle();
+        assertEquals(ChargerState.PAUSED, s.state(), s.toString());
+        assertFalse(s.detail().startsWith(ChargerStatus.DETAIL_GREEN_ENERGY_NOT_AVAILABLE), s.detail());
     }
 
     @Test
