@@ -11,11 +11,13 @@
  * ({@link org.infinergi.core.charging.api.ElectricalReadings#siteLoad()}, since 1.9.0), and the green share of every stored session
  * ({@link org.infinergi.core.charging.api.SessionRecord#greenEnergyWh()}, since 1.9.0, manual §9.2) with the status
  * details the logo reads for DLM's and Green's pauses ({@link org.infinergi.core.charging.api.ChargerStatus#DETAIL_CURRENT_NOT_AVAILABLE_DLM},
- * {@link org.infinergi.core.charging.api.ChargerStatus#DETAIL_GREEN_ENERGY_NOT_AVAILABLE}, since 1.9.0, manual §8).
+ * {@link org.infinergi.core.charging.api.ChargerStatus#DETAIL_GREEN_ENERGY_NOT_AVAILABLE}, since 1.9.0, manual §8), and the
+ * phases the car uses as the charger's own meter shows them ({@link org.infinergi.core.charging.api.CarPhases}, since
+ * 1.10.0: one rule for DLM and Green).
  * Features and user interfaces depend on this package only.
  */
 @Export
-@Version("1.9.0")
+@Version("1.10.0")
 package org.infinergi.core.charging.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,12 +2,10 @@ package org.infinergi.feature.green.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
+import org.infinergi.core.charging.api.CarPhases;
 import org.infinergi.core.charging.api.ElectricalReading;
 import org.infinergi.core.charging.api.ModeDecision;
 import org.infinergi.core.charging.api.PhaseReading;
@@ -44,8 +42,6 @@ final class GreenLogic {
     static final double MIN_A = 6.0;
     /** Manual §2.3: the phase voltage when the meter gives none (the manual's 1.4 kW = 6 A × 230 V). */
     static final double NOMINAL_V = 230.0;
-    /** A phase of the charger carrying at least this is one the car draws on (not a meter's noise). */
-    static final double DRAWING_A = 1.0;
     /** Longer between two decisions (Green was not asked: another mode was active) starts the average over. */
     static final Duration MAX_GAP = Duration.ofSeconds(5);
     /** Manual §8: what the logo and the status say while Green pauses. */
@@ -77,13 +73,14 @@ final class GreenLogic {
             return staleGrid(site, prev, now);
         }
         int level = effectiveLevelPct(levelPct, s.minExportedW());
-        List<Integer> phases = carPhases(charger, prev.carPhases(), supplyPhases(site, charger));
+        // Never seen drawing: every phase of the supply (the higher minimum power is the side that imports less).
+        List<Integer> phases = CarPhases.inUse(charger, prev.carPhases(), CarPhases.supply(site, charger));
         double volts = volts(site, phases);
         double minimumW = minimumPowerW(volts);
         double surplusW = surplusW(site, s.minExportedW());
         Duration dt = sinceLast(prev, now);
         double averageW = average(prev.averageW(), surplusW, dt, s.smoothing());
-        List<Integer> drawing = drawingPhases(charger);
+        List<Integer> drawing = CarPhases.drawing(charger);
         GreenState st = prev.withCarPhases(drawing.isEmpty() ? prev.carPhases() : drawing).at(now, averageW);
         Budget b = new Budget(level, surplusW, averageW, minimumW, volts, phases.size());
         if (level == 0) {
@@ -261,43 +258,6 @@ final class GreenLogic {
                 "%s: grid reading %s (%s, %s); paused on the safe side until the grid meter answers (manual §5.1.2)",
                 NOT_AVAILABLE, grid.powerW() == null && grid.fresh() ? "without total power" : grid.status(),
                 grid.source(), age)), prev.paused(now).withoutAverage(now));
-    }
-
-    /**
-     * The phases (0 = L1) the car uses: those it draws on now; when it draws nothing (paused, not yet started)
-     * those it drew on last in this session; never seen, every phase of the supply (the higher minimum power is
-     * the side that imports less).
-     */
-    static List<Integer> carPhases(ElectricalReading charger, List<Integer> remembered, int supplyPhases) {
-        List<Integer> drawing = drawingPhases(charger);
-        if (!drawing.isEmpty()) {
-            return drawing;
-        }
-        if (!remembered.isEmpty()) {
-            return remembered;
-        }
-        return IntStream.range(0, Math.max(1, supplyPhases)).boxed().collect(Collectors.toList());
-    }
-
-    /** The charger's phases carrying at least {@value #DRAWING_A} A now; empty without a fresh reading. */
-    static List<Integer> drawingPhases(ElectricalReading charger) {
-        List<Integer> out = new ArrayList<>();
-        if (charger != null && charger.fresh()) {
-            for (int p = 0; p < charger.phases().size(); p++) {
-                if (charger.phases().get(p).currentA() >= DRAWING_A) {
-                    out.add(p);
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The charger's phases (its own meter knows the model's), else the grid meter's. */
-    static int supplyPhases(ElectricalReading grid, ElectricalReading charger) {
-        if (charger != null && charger.fresh() && !charger.phases().isEmpty()) {
-            return charger.phases().size();
-        }
-        return grid.phases().size();
     }
 
     /** Σ V over the phases the car uses: measured, or the nominal 230 V where the grid meter gives none. */
