@@ -44,6 +44,12 @@ final class GreenLogic {
     static final double NOMINAL_V = 230.0;
     /** Longer between two decisions (Green was not asked: another mode was active) starts the average over. */
     static final Duration MAX_GAP = Duration.ofSeconds(5);
+    /**
+     * The phases of a car not seen drawing yet, for its minimum charging power: a single-phase car on L1 (type 2), the
+     * smallest minimum (manual §5.1.2: 1.4 kW). The supply's phases instead kept a single-phase car waiting for
+     * 4.1 kW of surplus until it had once drawn (bench/energy: the clear day's morning went to the grid).
+     */
+    static final List<Integer> SMALLEST_CAR = List.of(0);
     /** Manual §8: what the logo and the status say while Green pauses. */
     static final String NOT_AVAILABLE = "Green energy not available";
 
@@ -73,18 +79,23 @@ final class GreenLogic {
             return staleGrid(site, prev, now);
         }
         int level = effectiveLevelPct(levelPct, s.minExportedW());
-        // Never seen drawing: every phase of the supply (the higher minimum power is the side that imports less).
-        List<Integer> phases = CarPhases.inUse(charger, prev.carPhases(), CarPhases.supply(site, charger));
-        double volts = volts(site, phases);
-        double minimumW = minimumPowerW(volts);
+        List<Integer> drawing = CarPhases.drawing(charger);
+        List<Integer> seen = drawing.isEmpty() ? prev.carPhases() : drawing;
+        // The threshold is L % of the minimum charging power of the car (manual §5.1.2): 6 A on the phases it draws
+        // on. Not seen drawing yet, it is judged as the smallest car, single-phase (1.4 kW), and a start on that
+        // guess is checked as soon as its meter shows the phases (whileCharging). The offer, though, is spread over
+        // every phase of the supply until then: a three-phase car takes no more than the surplus.
+        List<Integer> minimumPhases = seen.isEmpty() ? SMALLEST_CAR : seen;
+        List<Integer> offerPhases = CarPhases.inUse(charger, prev.carPhases(), CarPhases.supply(site, charger));
+        double minimumW = minimumPowerW(volts(site, minimumPhases));
         double surplusW = surplusW(site, s.minExportedW());
         Duration dt = sinceLast(prev, now);
         double averageW = average(prev.averageW(), surplusW, dt, s.smoothing());
-        List<Integer> drawing = CarPhases.drawing(charger);
-        GreenState st = prev.withCarPhases(drawing.isEmpty() ? prev.carPhases() : drawing).at(now, averageW);
-        Budget b = new Budget(level, surplusW, averageW, minimumW, volts, phases.size());
+        GreenState st = prev.withCarPhases(seen).at(now, averageW);
+        Budget b = new Budget(level, surplusW, averageW, minimumW, volts(site, offerPhases), minimumPhases.size(),
+                seen.isEmpty());
         if (level == 0) {
-            return alwaysCharge(b, st.on() ? st : st.started(now));
+            return alwaysCharge(b, st.on() ? st : st.started(now, b.guessed()));
         }
         return st.on() ? whileCharging(s, b, st, dt, now) : whilePaused(s, b, st, now);
     }
@@ -96,10 +107,13 @@ final class GreenLogic {
      * @param surplusW the surplus now
      * @param averageW the same, averaged
      * @param minimumW the minimum charging power on the phases the car uses
-     * @param volts    Σ V of those phases
-     * @param phases   how many
+     * @param volts    Σ V of the phases the offer is spread over (those the car uses; every phase of the supply
+     *                 while they are not seen)
+     * @param phases   how many phases the minimum charging power counts
+     * @param guessed  the car has not been seen drawing in this session: its minimum is the smallest car's
      */
-    record Budget(int level, double surplusW, double averageW, double minimumW, double volts, int phases) {
+    record Budget(int level, double surplusW, double averageW, double minimumW, double volts, int phases,
+            boolean guessed) {
 
         /** The surplus that starts and keeps the charge. */
         double thresholdW() {
@@ -120,7 +134,8 @@ final class GreenLogic {
         String describe() {
             return "Green " + level + " %: surplus " + Math.round(surplusW) + " W (averaged " + Math.round(averageW)
                     + " W), threshold " + Math.round(thresholdW()) + " W = " + level
-                    + " % of the minimum charging power " + Math.round(minimumW) + " W on " + phases + " phase(s)";
+                    + " % of the minimum charging power " + Math.round(minimumW) + " W on " + phases + " phase(s)"
+                    + (guessed ? " (the car not seen drawing yet: judged as a single-phase car)" : "");
         }
     }
 
@@ -188,6 +203,17 @@ final class GreenLogic {
         double cloudWh = dt == null ? st.cloudWh()
                 : Math.max(0, st.cloudWh() + (b.thresholdW() - b.surplusW()) * dt.toMillis() / 3_600_000.0);
         GreenState next = st.cloud(cloudWh);
+        if (st.guessed() && !b.guessed()) {
+            // Started as a single-phase car; its meter now shows its phases.
+            next = next.judged();
+            if (b.phases() > SMALLEST_CAR.size() && b.usableW() < b.thresholdW()) {
+                // A car on more phases needs more than the surplus that started it: the start was a wrong guess, not
+                // a cloud, so neither the minimum on time nor the cloud allowance keeps it importing.
+                return new Decision(ModeDecision.pause(NOT_AVAILABLE + ": " + b.describe() + "; the car draws on "
+                        + b.phases() + " phases, paused at once (started as a single-phase car), at least "
+                        + s.minOff().toSeconds() + " s"), next.paused(now));
+            }
+        }
         if (b.usableW() >= b.thresholdW()) {
             return new Decision(ModeDecision.current(b.amps(), b.describe()), next);
         }
@@ -217,7 +243,7 @@ final class GreenLogic {
         boolean offOver = offUntil == null || !now.isBefore(offUntil);
         if (held && offOver) {
             return new Decision(ModeDecision.current(b.amps(), b.describe() + "; started"),
-                    next.started(now));
+                    next.started(now, b.guessed()));
         }
         String wait;
         if (since == null) {

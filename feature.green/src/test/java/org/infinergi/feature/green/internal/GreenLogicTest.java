@@ -60,7 +60,9 @@ class GreenLogicTest {
 
     @Test
     void at100PercentThreePhaseTheMinimumIsAbout4kW() {
-        // 6 A × 3 × 230 V = 4.14 kW ("4 kW" in the manual).
+        // 6 A × 3 × 230 V = 4.14 kW ("4 kW" in the manual), for a car seen drawing on three phases in this session.
+        state = new GreenState(false, null, null, Double.NaN, null, 0, java.util.List.of(0, 1, 2),
+                java.util.List.of());
         assertFalse(decide(AT_ONCE, 100, gridW(-4100, 3), charger(0, 0, 0)).chargeNow());
         ModeDecision d = decide(AT_ONCE, 100, gridW(-4140, 3), charger(0, 0, 0));
         assertTrue(d.chargeNow(), d.reason());
@@ -131,6 +133,45 @@ class GreenLogicTest {
         ModeDecision d = decide(AT_ONCE, 100, gridW(-1000, 3), charger(8, 0, 0));
         assertEquals((1000 + 8 * 230) / 230.0, d.maxCurrentA(), 1e-9, d.reason());
         assertEquals(java.util.List.of(0), state.carPhases());
+    }
+
+    @Test
+    void aCarNotSeenDrawingYetStartsOnASinglePhaseCarsMinimum_theOfferSpreadOverTheSupplysPhases() {
+        // Three-phase supply, 1.4 kW of surplus, the car never drew: it may be a single-phase car (manual §5.1.2:
+        // 1.4 kW single-phase), so it starts — at 6 A, the surplus spread over the three phases being less.
+        assertFalse(decide(AT_ONCE, 100, gridW(-1379, 3), charger(0, 0, 0)).chargeNow());
+        ModeDecision d = decide(AT_ONCE, 100, gridW(-1380, 3), charger(0, 0, 0));
+        assertTrue(d.chargeNow(), d.reason());
+        assertTrue(d.reason().contains("judged as a single-phase car"), d.reason());
+        assertEquals(6.0, d.maxCurrentA(), 1e-9);
+        assertTrue(state.guessed());
+        // 3 kW: still 6 A until the meter shows the phases (3000 / 690 V < 6 A), not 13 A a three-phase car would
+        // take three times over.
+        assertEquals(6.0, decide(AT_ONCE, 100, gridW(-3000, 3), charger(0, 0, 0)).maxCurrentA(), 1e-9);
+        // It draws on L1: a single-phase car, judged on its phase from now on — the surplus all on L1.
+        d = decide(AT_ONCE, 100, gridW(-3000 + 1380, 3), charger(6, 0, 0));
+        assertTrue(d.chargeNow(), d.reason());
+        assertEquals(3000 / 230.0, d.maxCurrentA(), 1e-9, d.reason());
+        assertFalse(state.guessed());
+        assertEquals(java.util.List.of(0), state.carPhases());
+    }
+
+    @Test
+    void aThreePhaseCarStartedAsASinglePhaseOnePausesAtOnceWhenItsMeterShowsThreePhases() {
+        // 2 kW of surplus held for the start delay: enough for a single-phase car, the car never seen.
+        assertTrue(run(DEFAULTS, 31, gridW(-2000, 3), charger(0, 0, 0)).chargeNow());
+        // The car draws 6 A on each phase: 4.14 kW, 2.14 kW from the grid. Not a cloud: the start was judged on a
+        // wrong guess, so neither the 2 min minimum on time nor the 30 Wh allowance keeps it importing.
+        ModeDecision d = run(DEFAULTS, 1, gridW(4140 - 2000, 3), charger(6, 6, 6));
+        assertFalse(d.chargeNow(), d.reason());
+        assertTrue(d.reason().contains("the car draws on 3 phases, paused at once"), d.reason());
+        assertEquals(java.util.List.of(0, 1, 2), state.carPhases());
+        // From now on it is judged on its three phases: 2 kW does not start it again, 5 kW does (after the
+        // minimum off time).
+        assertFalse(run(DEFAULTS, 600, gridW(-2000, 3), charger(0, 0, 0)).chargeNow());
+        d = run(DEFAULTS, 60, gridW(-5000, 3), charger(0, 0, 0));
+        assertTrue(d.chargeNow(), d.reason());
+        assertFalse(state.guessed());
     }
 
     @Test
