@@ -239,7 +239,8 @@ final class GreenLogic {
         Instant since = enough ? (st.enoughSince() != null ? st.enoughSince() : now) : null;
         GreenState next = st.enoughSince(since);
         Instant offUntil = st.switchedAt() == null ? null : st.switchedAt().plus(s.minOff());
-        boolean held = since != null && !now.isBefore(since.plus(s.startDelay()));
+        Duration delay = startDelay(s, st, now);
+        boolean held = since != null && !now.isBefore(since.plus(delay));
         boolean offOver = offUntil == null || !now.isBefore(offUntil);
         if (held && offOver) {
             return new Decision(ModeDecision.current(b.amps(), b.describe() + "; started"),
@@ -247,10 +248,9 @@ final class GreenLogic {
         }
         String wait;
         if (since == null) {
-            wait = "starts once the surplus holds the threshold for " + s.startDelay().toSeconds() + " s";
+            wait = "starts once the surplus holds the threshold for " + delay.toSeconds() + " s";
         } else if (!held) {
-            wait = "enough for " + Duration.between(since, now).toSeconds() + " of " + s.startDelay().toSeconds()
-                    + " s";
+            wait = "enough for " + Duration.between(since, now).toSeconds() + " of " + delay.toSeconds() + " s";
         } else {
             wait = "enough; the minimum off time ends in " + (Duration.between(now, offUntil).toMillis() + 999) / 1000
                     + " s";
@@ -260,21 +260,42 @@ final class GreenLogic {
 
     /** Closings in 24 h that keep the plain cloud allowance; each further one doubles it (issue 16: ≤ 10 a day). */
     static final int PLAIN_CLOSINGS = 4;
+    /** Closings in 24 h that keep the plain start delay; each further one doubles it. */
+    static final int PLAIN_START_CLOSINGS = 2;
     /** The allowance grows to at most this many times {@code cloudImportWh}: a sunset is not a cloud. */
-    static final int MAX_ALLOWANCE_FACTOR = 8;
+    static final int MAX_ALLOWANCE_FACTOR = 16;
+    /** The start delay grows to at most this many times {@code startDelayS} (30 s → 4 min). */
+    static final int MAX_START_DELAY_FACTOR = 8;
 
     /**
-     * The grid energy a dip may take before Green pauses: {@code cloudImportWh} while the charge is one of the first
-     * {@value #PLAIN_CLOSINGS} closings of the last 24 h (its own start counted), then doubled with each further closing, up to {@value
-     * #MAX_ALLOWANCE_FACTOR} times. Why: a day that has already cycled the contactor is a day of broken clouds, where
-     * the sun is back within minutes; riding the shadow through at 6 A spares a closing and the start delay and
-     * minimum off time in which the returning sun went to the grid (bench/energy, broken clouds, 3-phase car: 27
-     * closings → 14, 38 % of the surplus taken → 53 %, grid 1.52 → 3.34 kWh, evcc 3.37). A clear day, which closes
-     * two or three times, keeps the small allowance and imports less at its dips and at sunset.
+     * The closing budget: 1 while the closings of the last 24 h (while charging its own start counted; while paused,
+     * the closings so far) are at most {@code plain}, then doubled with each further closing, up to {@code max}. A
+     * day that has already cycled the contactor is a day of broken clouds, where the sun is back within minutes:
+     * riding a shadow through at 6 A spares a closing, and so does waiting longer for the sun to hold before the next
+     * one.
+     */
+    static int closingBudgetFactor(GreenState st, Instant now, int plain, int max) {
+        int doublings = Math.max(0, st.startsWithin(now) - plain);
+        return Math.min(max, 1 << Math.min(doublings, 10));
+    }
+
+    /**
+     * The grid energy a dip may take before Green pauses: {@code cloudImportWh} times the closing budget's factor,
+     * at most {@value #MAX_ALLOWANCE_FACTOR} times (bench/energy, broken clouds, 3-phase car, README "A closing
+     * budget").
      */
     static double cloudAllowanceWh(GreenSettings s, GreenState st, Instant now) {
-        int doublings = Math.max(0, st.startsWithin(now) - PLAIN_CLOSINGS);
-        return s.cloudImportWh() * Math.min(MAX_ALLOWANCE_FACTOR, 1 << Math.min(doublings, 10));
+        return s.cloudImportWh() * closingBudgetFactor(st, now, PLAIN_CLOSINGS, MAX_ALLOWANCE_FACTOR);
+    }
+
+    /**
+     * How long the surplus must hold the threshold before a start: {@code startDelayS} times the closing budget's
+     * factor, at most {@value #MAX_START_DELAY_FACTOR} times. Beyond the 4th closing of a day a start waits for a
+     * sunny spell that has lasted (1, 2, 4 min): the short ones, which ended in a pause minutes later, are left to
+     * the grid's export instead of costing a closing each.
+     */
+    static Duration startDelay(GreenSettings s, GreenState st, Instant now) {
+        return s.startDelay().multipliedBy(closingBudgetFactor(st, now, PLAIN_START_CLOSINGS, MAX_START_DELAY_FACTOR));
     }
 
     /** A grid reading that is stale or missing: pause now, and the average starts over once it is back. */

@@ -23,7 +23,7 @@ class GreenLogicTest {
             Duration.ZERO, Duration.ZERO, 0);
     /** The defaults of GreenConfig. */
     private static final GreenSettings DEFAULTS = new GreenSettings(100, 0, 0, Duration.ofSeconds(10),
-            Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(300), 30);
+            Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(300), 25);
 
     private GreenState state = GreenState.INITIAL;
     private Instant now = T0;
@@ -232,7 +232,7 @@ class GreenLogicTest {
     void aPassingCloudIsHeldAt6AWithoutOpeningTheContactor() {
         run(DEFAULTS, 300, gridW(-2000 + 1380, 1), charger(6)); // surplus 2 kW, car at 6 A: running long
         assertTrue(state.on());
-        // A cloud: surplus 700 W for 2 minutes. Held at 6 A; 680 W from the grid for 120 s = 22.7 Wh < 30 Wh.
+        // A cloud: surplus 700 W for 2 minutes. Held at 6 A; 680 W from the grid for 120 s = 22.7 Wh < 25 Wh.
         ModeDecision d = run(DEFAULTS, 120, gridW(1380 - 700, 1), charger(6));
         assertTrue(d.chargeNow(), d.reason());
         assertEquals(6.0, d.maxCurrentA(), 1e-9);
@@ -247,8 +247,8 @@ class GreenLogicTest {
     @Test
     void aLongCloudPausesOnceTheGridEnergyExceedsTheAllowance() {
         run(DEFAULTS, 300, gridW(-2000 + 1380, 1), charger(6));
-        // Overcast: no surplus at all, 1380 W from the grid at 6 A: 30 Wh after 78.3 s.
-        assertTrue(run(DEFAULTS, 78, gridW(1380, 1), charger(6)).chargeNow());
+        // Overcast: no surplus at all, 1380 W from the grid at 6 A: 25 Wh after 65.2 s.
+        assertTrue(run(DEFAULTS, 65, gridW(1380, 1), charger(6)).chargeNow());
         ModeDecision d = run(DEFAULTS, 1, gridW(1380, 1), charger(6));
         assertFalse(d.chargeNow(), d.reason());
         assertTrue(d.reason().startsWith("Green energy not available"), d.reason());
@@ -327,15 +327,54 @@ class GreenLogicTest {
 
     @Test
     void aDayThatHasClosedTheContactorOftenRidesLongerCloudsThrough() {
-        // 1380 W from the grid: 30 Wh last 78.3 s, 60 Wh 156.5 s, 240 Wh 626 s.
+        // 1380 W from the grid: 25 Wh last 65.2 s, 50 Wh 130.4 s, 200 Wh 521.7 s, 400 Wh 1043.5 s.
         chargingAsStartNumber(4);
-        assertEquals(79, secondsThroughOvercast(), "the 4th closing of the day: the plain 30 Wh");
+        assertEquals(66, secondsThroughOvercast(), "the 4th closing of the day: the plain 25 Wh");
         chargingAsStartNumber(5);
-        assertEquals(157, secondsThroughOvercast(), "the 5th: twice the allowance");
+        assertEquals(131, secondsThroughOvercast(), "the 5th: twice the allowance");
         chargingAsStartNumber(7);
-        assertEquals(627, secondsThroughOvercast(), "the 7th: eight times, the most");
+        assertEquals(522, secondsThroughOvercast(), "the 7th: eight times");
+        chargingAsStartNumber(8);
+        assertEquals(1044, secondsThroughOvercast(), "the 8th: sixteen times, the most");
         chargingAsStartNumber(12);
-        assertEquals(627, secondsThroughOvercast(), "a sunset after many clouds still pauses after 240 Wh");
+        assertEquals(1044, secondsThroughOvercast(), "a sunset after many clouds still pauses after 400 Wh");
+    }
+
+    /** Paused for 10 min (the minimum off time over) after {@code closings} starts in the last 24 h. */
+    private void pausedAfterStartNumber(int closings) {
+        java.util.List<Instant> starts = new java.util.ArrayList<>();
+        for (int i = closings - 1; i >= 0; i--) {
+            starts.add(now.minusSeconds(1200 + 600L * i));
+        }
+        state = new GreenState(false, now.minusSeconds(600), now, 2000, null, 0, java.util.List.of(0), starts);
+    }
+
+    /** Seconds of a steady 2 kW surplus before Green starts the charge. */
+    private int secondsUntilStart() {
+        for (int t = 1; t <= 3600; t++) {
+            if (run(DEFAULTS, 1, gridW(-2000, 1), charger(0)).chargeNow()) {
+                return t;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    @Test
+    void aDayThatHasClosedTheContactorOftenWaitsLongerForTheSunBeforeTheNextClosing() {
+        // The start delay (30 s) holds from the first decision with enough surplus: the start is at the 31st.
+        pausedAfterStartNumber(2);
+        assertEquals(31, secondsUntilStart(), "after 2 closings in 24 h the plain start delay");
+        pausedAfterStartNumber(3);
+        assertEquals(61, secondsUntilStart(), "after the 3rd, twice");
+        pausedAfterStartNumber(4);
+        assertEquals(121, secondsUntilStart(), "after the 4th, four times");
+        pausedAfterStartNumber(5);
+        assertEquals(241, secondsUntilStart(), "after the 5th, eight times: 4 min, the most");
+        pausedAfterStartNumber(12);
+        assertEquals(241, secondsUntilStart());
+        pausedAfterStartNumber(4);
+        ModeDecision d = run(DEFAULTS, 1, gridW(-2000, 1), charger(0));
+        assertTrue(d.reason().contains("enough for 0 of 120 s"), d.reason());
     }
 
     @Test
@@ -348,7 +387,7 @@ class GreenLogicTest {
         starts.add(now.minusSeconds(300));
         state = new GreenState(true, now.minusSeconds(300), now, 2000, null, 0,
                 java.util.List.of(0), starts);
-        assertEquals(79, secondsThroughOvercast());
+        assertEquals(66, secondsThroughOvercast());
     }
 
     @Test
