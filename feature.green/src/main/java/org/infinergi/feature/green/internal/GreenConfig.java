@@ -61,7 +61,8 @@ public @interface GreenConfig {
             description = "Watt-hours of grid energy the car may take at the 6 A minimum while the surplus falls "
                     + "short (net of the surplus above the minimum since), before Green pauses the charge: a short "
                     + "cloud passes, a long one stops the charge. Doubled for each contactor closing beyond the 4th in 24 h, "
-                    + "up to 16 times: a day of broken clouds rides its shade through instead of cycling the contactor.",
+                    + "up to 16 times and to 6 min of the minimum charging power from the grid: a day of broken clouds rides "
+                    + "its shade through instead of cycling the contactor.",
             min = "0", max = "10000")
     int cloudImportWh() default 25;
 }

@@ -218,7 +218,7 @@ final class GreenLogic {
             return new Decision(ModeDecision.current(b.amps(), b.describe()), next);
         }
         boolean minOnOver = st.switchedAt() == null || !now.isBefore(st.switchedAt().plus(s.minOn()));
-        double allowanceWh = cloudAllowanceWh(s, st, now);
+        double allowanceWh = cloudAllowanceWh(s, st, b.minimumW(), now);
         if (cloudWh > allowanceWh && minOnOver) {
             return new Decision(ModeDecision.pause(String.format(Locale.ROOT,
                     "%s: %s; %.0f Wh taken from the grid at the 6 A minimum (allowance %.0f Wh), paused for at "
@@ -280,12 +280,22 @@ final class GreenLogic {
     }
 
     /**
-     * The grid energy a dip may take before Green pauses: {@code cloudImportWh} times the closing budget's factor,
-     * at most {@value #MAX_ALLOWANCE_FACTOR} times (bench/energy, broken clouds, 3-phase car, README "A closing
-     * budget").
+     * The longest shade a grown allowance rides: this long with the whole minimum charging power from the grid. A
+     * shadow of broken clouds passes within minutes; longer is a sunset or an overcast sky.
      */
-    static double cloudAllowanceWh(GreenSettings s, GreenState st, Instant now) {
-        return s.cloudImportWh() * closingBudgetFactor(st, now, PLAIN_CLOSINGS, MAX_ALLOWANCE_FACTOR);
+    static final Duration MAX_RIDE = Duration.ofMinutes(6);
+
+    /**
+     * The grid energy a dip may take before Green pauses: {@code cloudImportWh} times the closing budget's factor,
+     * at most {@value #MAX_ALLOWANCE_FACTOR} times, and once grown at most {@link #MAX_RIDE} of the car's minimum
+     * charging power (bench/energy, broken clouds, README "A closing budget"). Why the second cap: Wh last three
+     * times longer for a single-phase car (1.38 kW at most from the grid) than for a three-phase one (4.14 kW); 16 ×
+     * 25 Wh let a single-phase car ride a cloudy afternoon's decline at 6 A for half an hour.
+     */
+    static double cloudAllowanceWh(GreenSettings s, GreenState st, double minimumW, Instant now) {
+        double grown = s.cloudImportWh() * closingBudgetFactor(st, now, PLAIN_CLOSINGS, MAX_ALLOWANCE_FACTOR);
+        double ride = minimumW * MAX_RIDE.toSeconds() / 3600.0;
+        return Math.max(s.cloudImportWh(), Math.min(grown, ride));
     }
 
     /**

@@ -327,17 +327,36 @@ class GreenLogicTest {
 
     @Test
     void aDayThatHasClosedTheContactorOftenRidesLongerCloudsThrough() {
-        // 1380 W from the grid: 25 Wh last 65.2 s, 50 Wh 130.4 s, 200 Wh 521.7 s, 400 Wh 1043.5 s.
+        // A single-phase car, 1380 W from the grid: 25 Wh last 65.2 s, 50 Wh 130.4 s, 100 Wh 260.9 s; the allowance
+        // stops growing at 6 min of the whole minimum, 138 Wh.
         chargingAsStartNumber(4);
         assertEquals(66, secondsThroughOvercast(), "the 4th closing of the day: the plain 25 Wh");
         chargingAsStartNumber(5);
         assertEquals(131, secondsThroughOvercast(), "the 5th: twice the allowance");
+        chargingAsStartNumber(6);
+        assertEquals(261, secondsThroughOvercast(), "the 6th: four times");
         chargingAsStartNumber(7);
-        assertEquals(522, secondsThroughOvercast(), "the 7th: eight times");
-        chargingAsStartNumber(8);
-        assertEquals(1044, secondsThroughOvercast(), "the 8th: sixteen times, the most");
+        assertEquals(360.0, secondsThroughOvercast(), 1.0, "the 7th: 6 min of the single-phase minimum, the most");
         chargingAsStartNumber(12);
-        assertEquals(1044, secondsThroughOvercast(), "a sunset after many clouds still pauses after 400 Wh");
+        assertEquals(360.0, secondsThroughOvercast(), 1.0, "a sunset after many clouds still pauses after 6 min");
+    }
+
+    @Test
+    void aThreePhaseCarsAllowanceGrowsToSixteenTimes() {
+        // 4140 W from the grid at 6 A on three phases: 16 × 25 = 400 Wh (6 min of 4.14 kW would be 414 Wh) last
+        // 347.8 s; eight times, 200 Wh, 173.9 s.
+        GreenState threePhase = GreenState.INITIAL.withCarPhases(java.util.List.of(0, 1, 2));
+        java.util.List<Instant> starts = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            starts.add(now.minusSeconds(300 + 600L * i));
+        }
+        assertEquals(400.0, GreenLogic.cloudAllowanceWh(DEFAULTS, new GreenState(true, now.minusSeconds(300), now,
+                2000, null, 0, java.util.List.of(0, 1, 2), starts), 4140, now), 1e-9);
+        assertEquals(200.0, GreenLogic.cloudAllowanceWh(DEFAULTS, new GreenState(true, now.minusSeconds(300), now,
+                2000, null, 0, java.util.List.of(0, 1, 2), starts.subList(0, 7)), 4140, now), 1e-9);
+        assertEquals(138.0, GreenLogic.cloudAllowanceWh(DEFAULTS, new GreenState(true, now.minusSeconds(300), now,
+                2000, null, 0, java.util.List.of(0), starts), 1380, now), 1e-9);
+        assertEquals(25.0, GreenLogic.cloudAllowanceWh(DEFAULTS, threePhase, 4140, now), 1e-9);
     }
 
     /** Paused for 10 min (the minimum off time over) after {@code closings} starts in the last 24 h. */
