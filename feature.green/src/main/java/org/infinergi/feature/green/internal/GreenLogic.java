@@ -300,7 +300,7 @@ final class GreenLogic {
 
     /**
      * How long the surplus must hold the threshold before a start: {@code startDelayS} times the closing budget's
-     * factor, at most {@value #MAX_START_DELAY_FACTOR} times. Beyond the 4th closing of a day a start waits for a
+     * factor, at most {@value #MAX_START_DELAY_FACTOR} times. Beyond the 2nd closing of a day a start waits for a
      * sunny spell that has lasted (1, 2, 4 min): the short ones, which ended in a pause minutes later, are left to
      * the grid's export instead of costing a closing each.
      */
