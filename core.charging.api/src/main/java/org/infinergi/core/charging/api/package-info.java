@@ -11,9 +11,11 @@
  * ({@link org.infinergi.core.charging.api.ElectricalReadings#siteLoad()}, since 1.9.0), and the green share of every stored session
  * ({@link org.infinergi.core.charging.api.SessionRecord#greenEnergyWh()}, since 1.9.0, manual §9.2) with the status
  * details the logo reads for DLM's and Green's pauses ({@link org.infinergi.core.charging.api.ChargerStatus#DETAIL_CURRENT_NOT_AVAILABLE_DLM},
- * {@link org.infinergi.core.charging.api.ChargerStatus#DETAIL_GREEN_ENERGY_NOT_AVAILABLE}, since 1.9.0, manual §8), and
+ * {@link org.infinergi.core.charging.api.ChargerStatus#DETAIL_GREEN_ENERGY_NOT_AVAILABLE}, since 1.9.0, manual §8),
  * the erasure of the history by its owner ({@link org.infinergi.core.charging.api.SessionHistory#erase()}, since 1.10.0,
- * manual §6.2 factory reset).
+ * manual §6.2 factory reset), the phases the car uses as the charger's own meter shows them
+ * ({@link org.infinergi.core.charging.api.CarPhases}, since 1.10.0: one rule for DLM and Green), and the manual §8 row a
+ * mode's pause is shown as ({@link org.infinergi.core.charging.api.ModeDecision#manualRow()}, since 1.10.0).
  * Features and user interfaces depend on this package only.
  */
 @Export

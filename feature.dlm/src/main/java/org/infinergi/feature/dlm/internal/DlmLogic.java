@@ -2,12 +2,10 @@ package org.infinergi.feature.dlm.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
+import org.infinergi.core.charging.api.CarPhases;
 import org.infinergi.core.charging.api.ElectricalReading;
 import org.infinergi.core.charging.api.Limit;
 import org.infinergi.core.charging.api.PhaseReading;
@@ -38,8 +36,6 @@ final class DlmLogic {
     static final double MIN_A = 6.0;
     /** The highest current the IEC 61851-1 PWM can offer: DLM's "no limit", so it never wins when off. */
     static final double NO_LIMIT_A = 80.0;
-    /** A phase of the charger carrying at least this is one the car draws on (not a meter's noise). */
-    static final double DRAWING_A = 1.0;
     /** Manual §2.3: the phase voltage to turn a power into a current when the meter gives none. */
     static final double NOMINAL_V = 230.0;
 
@@ -93,7 +89,8 @@ final class DlmLogic {
         if (!site.fresh()) {
             return staleGrid(site, prev);
         }
-        List<Integer> phases = carPhases(charger, prev.carPhases(), supplyPhases(site, charger));
+        // Never seen drawing: every phase of the supply, the most loaded of them is the safe guess.
+        List<Integer> phases = CarPhases.inUse(charger, prev.carPhases(), CarPhases.supply(site, charger));
         Room room = phaseRoom(s, site, phases).min(powerRoom(s, site, phases));
         return follow(s, room, prev.withCarPhases(phases), now);
     }
@@ -140,42 +137,6 @@ final class DlmLogic {
 
     private static Limit offer(Room room) {
         return new Limit(Math.min(room.amps(), NO_LIMIT_A), SOURCE, room.why());
-    }
-
-    /**
-     * The phases (0 = L1) the car uses: those it draws on now; when it draws nothing (paused, not yet started) those
-     * it drew on last; never seen, every phase of the supply (the most loaded of them is the safe guess).
-     */
-    static List<Integer> carPhases(ElectricalReading charger, List<Integer> remembered, int supplyPhases) {
-        List<Integer> drawing = drawingPhases(charger);
-        if (!drawing.isEmpty()) {
-            return drawing;
-        }
-        if (!remembered.isEmpty()) {
-            return remembered;
-        }
-        return IntStream.range(0, Math.max(1, supplyPhases)).boxed().collect(Collectors.toList());
-    }
-
-    /** The charger's phases carrying at least {@value #DRAWING_A} A now; empty without a fresh reading. */
-    static List<Integer> drawingPhases(ElectricalReading charger) {
-        List<Integer> out = new ArrayList<>();
-        if (charger != null && charger.fresh()) {
-            for (int p = 0; p < charger.phases().size(); p++) {
-                if (charger.phases().get(p).currentA() >= DRAWING_A) {
-                    out.add(p);
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The charger's phases (its own meter knows the model's), else the grid meter's. */
-    static int supplyPhases(ElectricalReading grid, ElectricalReading charger) {
-        if (charger != null && charger.fresh() && !charger.phases().isEmpty()) {
-            return charger.phases().size();
-        }
-        return grid.phases().size();
     }
 
     /** {@code maxPhaseCurrentA} − the house load on the most loaded phase the car uses. */

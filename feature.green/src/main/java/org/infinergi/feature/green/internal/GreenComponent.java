@@ -255,7 +255,7 @@ public final class GreenComponent implements ChargingModeService, GreenCharging,
     }
 
     private static ModeDecision rejectedConfiguration() {
-        return ModeDecision.pause(GreenLogic.NOT_AVAILABLE + ": configuration " + GreenConfig.PID
+        return GreenLogic.suspended(GreenLogic.NOT_AVAILABLE + ": configuration " + GreenConfig.PID
                 + " rejected and no valid one before it; paused on the safe side until it is corrected");
     }
 

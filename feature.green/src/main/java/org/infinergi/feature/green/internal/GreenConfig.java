@@ -42,7 +42,9 @@ public @interface GreenConfig {
 
     @AttributeDefinition(name = "Start delay",
             description = "Seconds the averaged surplus must stay at or above the start threshold, without a break, "
-                    + "before a paused charge starts.", min = "0", max = "3600")
+                    + "before a paused charge starts. Doubled for each contactor closing beyond the 2nd in 24 h, up "
+                    + "to 8 times: on a day of broken clouds a start waits for a sunny spell that lasts.", min = "0",
+            max = "3600")
     int startDelayS() default 30;
 
     @AttributeDefinition(name = "Minimum on time",
@@ -59,7 +61,8 @@ public @interface GreenConfig {
             description = "Watt-hours of grid energy the car may take at the 6 A minimum while the surplus falls "
                     + "short (net of the surplus above the minimum since), before Green pauses the charge: a short "
                     + "cloud passes, a long one stops the charge. Doubled for each contactor closing beyond the 4th in 24 h, "
-                    + "up to 8 times: a day of broken clouds rides its shade through instead of cycling the contactor.",
+                    + "up to 16 times and to 6 min of the minimum charging power from the grid: a day of broken clouds rides "
+                    + "its shade through instead of cycling the contactor.",
             min = "0", max = "10000")
-    int cloudImportWh() default 30;
+    int cloudImportWh() default 25;
 }

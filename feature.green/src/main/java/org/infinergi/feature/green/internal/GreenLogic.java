@@ -2,12 +2,11 @@ package org.infinergi.feature.green.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
+import org.infinergi.core.charging.api.CarPhases;
+import org.infinergi.core.charging.api.ChargerStatus;
 import org.infinergi.core.charging.api.ElectricalReading;
 import org.infinergi.core.charging.api.ModeDecision;
 import org.infinergi.core.charging.api.PhaseReading;
@@ -44,14 +43,26 @@ final class GreenLogic {
     static final double MIN_A = 6.0;
     /** Manual §2.3: the phase voltage when the meter gives none (the manual's 1.4 kW = 6 A × 230 V). */
     static final double NOMINAL_V = 230.0;
-    /** A phase of the charger carrying at least this is one the car draws on (not a meter's noise). */
-    static final double DRAWING_A = 1.0;
     /** Longer between two decisions (Green was not asked: another mode was active) starts the average over. */
     static final Duration MAX_GAP = Duration.ofSeconds(5);
+    /**
+     * The phases of a car not seen drawing yet, for its minimum charging power: a single-phase car on L1 (type 2), the
+     * smallest minimum (manual §5.1.2: 1.4 kW). The supply's phases instead kept a single-phase car waiting for
+     * 4.1 kW of surplus until it had once drawn (bench/energy: the clear day's morning went to the grid).
+     */
+    static final List<Integer> SMALLEST_CAR = List.of(0);
     /** Manual §8: what the logo and the status say while Green pauses. */
     static final String NOT_AVAILABLE = "Green energy not available";
 
     private GreenLogic() {
+    }
+
+    /**
+     * Green's pause, shown as the manual §8 row "Suspended: green energy not available" in the Green mode and in a
+     * Green program of the Programmed mode alike (the row belongs to Green, not to the mode).
+     */
+    static ModeDecision suspended(String reason) {
+        return ModeDecision.suspendedAs(ChargerStatus.DETAIL_GREEN_ENERGY_NOT_AVAILABLE, reason);
     }
 
     /** The word now and the state for the next decision. */
@@ -69,7 +80,7 @@ final class GreenLogic {
     static Decision decide(GreenSettings s, int levelPct, ElectricalReading site, ElectricalReading charger,
             GreenState prev, Instant now) {
         if (site.status() == ReadingStatus.NOT_CONFIGURED) {
-            return new Decision(ModeDecision.pause(NOT_AVAILABLE + ": no grid meter (org.infinergi.metering gridMeter"
+            return new Decision(suspended(NOT_AVAILABLE + ": no grid meter (org.infinergi.metering gridMeter"
                     + " = NONE); Green needs one to see the surplus (manual §5.1.2, §5.2.2)"), prev.paused(now)
                     .withoutAverage(now));
         }
@@ -77,17 +88,23 @@ final class GreenLogic {
             return staleGrid(site, prev, now);
         }
         int level = effectiveLevelPct(levelPct, s.minExportedW());
-        List<Integer> phases = carPhases(charger, prev.carPhases(), supplyPhases(site, charger));
-        double volts = volts(site, phases);
-        double minimumW = minimumPowerW(volts);
+        List<Integer> drawing = CarPhases.drawing(charger);
+        List<Integer> seen = drawing.isEmpty() ? prev.carPhases() : drawing;
+        // The threshold is L % of the minimum charging power of the car (manual §5.1.2): 6 A on the phases it draws
+        // on. Not seen drawing yet, it is judged as the smallest car, single-phase (1.4 kW), and a start on that
+        // guess is checked as soon as its meter shows the phases (whileCharging). The offer, though, is spread over
+        // every phase of the supply until then: a three-phase car takes no more than the surplus.
+        List<Integer> minimumPhases = seen.isEmpty() ? SMALLEST_CAR : seen;
+        List<Integer> offerPhases = CarPhases.inUse(charger, prev.carPhases(), CarPhases.supply(site, charger));
+        double minimumW = minimumPowerW(volts(site, minimumPhases));
         double surplusW = surplusW(site, s.minExportedW());
         Duration dt = sinceLast(prev, now);
         double averageW = average(prev.averageW(), surplusW, dt, s.smoothing());
-        List<Integer> drawing = drawingPhases(charger);
-        GreenState st = prev.withCarPhases(drawing.isEmpty() ? prev.carPhases() : drawing).at(now, averageW);
-        Budget b = new Budget(level, surplusW, averageW, minimumW, volts, phases.size());
+        GreenState st = prev.withCarPhases(seen).at(now, averageW);
+        Budget b = new Budget(level, surplusW, averageW, minimumW, volts(site, offerPhases), minimumPhases.size(),
+                seen.isEmpty());
         if (level == 0) {
-            return alwaysCharge(b, st.on() ? st : st.started(now));
+            return alwaysCharge(b, st.on() ? st : st.started(now, b.guessed()));
         }
         return st.on() ? whileCharging(s, b, st, dt, now) : whilePaused(s, b, st, now);
     }
@@ -99,10 +116,13 @@ final class GreenLogic {
      * @param surplusW the surplus now
      * @param averageW the same, averaged
      * @param minimumW the minimum charging power on the phases the car uses
-     * @param volts    Σ V of those phases
-     * @param phases   how many
+     * @param volts    Σ V of the phases the offer is spread over (those the car uses; every phase of the supply
+     *                 while they are not seen)
+     * @param phases   how many phases the minimum charging power counts
+     * @param guessed  the car has not been seen drawing in this session: its minimum is the smallest car's
      */
-    record Budget(int level, double surplusW, double averageW, double minimumW, double volts, int phases) {
+    record Budget(int level, double surplusW, double averageW, double minimumW, double volts, int phases,
+            boolean guessed) {
 
         /** The surplus that starts and keeps the charge. */
         double thresholdW() {
@@ -123,7 +143,8 @@ final class GreenLogic {
         String describe() {
             return "Green " + level + " %: surplus " + Math.round(surplusW) + " W (averaged " + Math.round(averageW)
                     + " W), threshold " + Math.round(thresholdW()) + " W = " + level
-                    + " % of the minimum charging power " + Math.round(minimumW) + " W on " + phases + " phase(s)";
+                    + " % of the minimum charging power " + Math.round(minimumW) + " W on " + phases + " phase(s)"
+                    + (guessed ? " (the car not seen drawing yet: judged as a single-phase car)" : "");
         }
     }
 
@@ -191,13 +212,24 @@ final class GreenLogic {
         double cloudWh = dt == null ? st.cloudWh()
                 : Math.max(0, st.cloudWh() + (b.thresholdW() - b.surplusW()) * dt.toMillis() / 3_600_000.0);
         GreenState next = st.cloud(cloudWh);
+        if (st.guessed() && !b.guessed()) {
+            // Started as a single-phase car; its meter now shows its phases.
+            next = next.judged();
+            if (b.phases() > SMALLEST_CAR.size() && b.usableW() < b.thresholdW()) {
+                // A car on more phases needs more than the surplus that started it: the start was a wrong guess, not
+                // a cloud, so neither the minimum on time nor the cloud allowance keeps it importing.
+                return new Decision(suspended(NOT_AVAILABLE + ": " + b.describe() + "; the car draws on "
+                        + b.phases() + " phases, paused at once (started as a single-phase car), at least "
+                        + s.minOff().toSeconds() + " s"), next.paused(now));
+            }
+        }
         if (b.usableW() >= b.thresholdW()) {
             return new Decision(ModeDecision.current(b.amps(), b.describe()), next);
         }
         boolean minOnOver = st.switchedAt() == null || !now.isBefore(st.switchedAt().plus(s.minOn()));
-        double allowanceWh = cloudAllowanceWh(s, st, now);
+        double allowanceWh = cloudAllowanceWh(s, st, b.minimumW(), now);
         if (cloudWh > allowanceWh && minOnOver) {
-            return new Decision(ModeDecision.pause(String.format(Locale.ROOT,
+            return new Decision(suspended(String.format(Locale.ROOT,
                     "%s: %s; %.0f Wh taken from the grid at the 6 A minimum (allowance %.0f Wh), paused for at "
                             + "least %d s", NOT_AVAILABLE, b.describe(), cloudWh, allowanceWh,
                     s.minOff().toSeconds())), next.paused(now));
@@ -216,88 +248,82 @@ final class GreenLogic {
         Instant since = enough ? (st.enoughSince() != null ? st.enoughSince() : now) : null;
         GreenState next = st.enoughSince(since);
         Instant offUntil = st.switchedAt() == null ? null : st.switchedAt().plus(s.minOff());
-        boolean held = since != null && !now.isBefore(since.plus(s.startDelay()));
+        Duration delay = startDelay(s, st, now);
+        boolean held = since != null && !now.isBefore(since.plus(delay));
         boolean offOver = offUntil == null || !now.isBefore(offUntil);
         if (held && offOver) {
             return new Decision(ModeDecision.current(b.amps(), b.describe() + "; started"),
-                    next.started(now));
+                    next.started(now, b.guessed()));
         }
         String wait;
         if (since == null) {
-            wait = "starts once the surplus holds the threshold for " + s.startDelay().toSeconds() + " s";
+            wait = "starts once the surplus holds the threshold for " + delay.toSeconds() + " s";
         } else if (!held) {
-            wait = "enough for " + Duration.between(since, now).toSeconds() + " of " + s.startDelay().toSeconds()
-                    + " s";
+            wait = "enough for " + Duration.between(since, now).toSeconds() + " of " + delay.toSeconds() + " s";
         } else {
             wait = "enough; the minimum off time ends in " + (Duration.between(now, offUntil).toMillis() + 999) / 1000
                     + " s";
         }
-        return new Decision(ModeDecision.pause(NOT_AVAILABLE + ": " + b.describe() + "; " + wait), next);
+        return new Decision(suspended(NOT_AVAILABLE + ": " + b.describe() + "; " + wait), next);
     }
 
     /** Closings in 24 h that keep the plain cloud allowance; each further one doubles it (issue 16: ≤ 10 a day). */
     static final int PLAIN_CLOSINGS = 4;
+    /** Closings in 24 h that keep the plain start delay; each further one doubles it. */
+    static final int PLAIN_START_CLOSINGS = 2;
     /** The allowance grows to at most this many times {@code cloudImportWh}: a sunset is not a cloud. */
-    static final int MAX_ALLOWANCE_FACTOR = 8;
+    static final int MAX_ALLOWANCE_FACTOR = 16;
+    /** The start delay grows to at most this many times {@code startDelayS} (30 s → 4 min). */
+    static final int MAX_START_DELAY_FACTOR = 8;
 
     /**
-     * The grid energy a dip may take before Green pauses: {@code cloudImportWh} while the charge is one of the first
-     * {@value #PLAIN_CLOSINGS} closings of the last 24 h (its own start counted), then doubled with each further closing, up to {@value
-     * #MAX_ALLOWANCE_FACTOR} times. Why: a day that has already cycled the contactor is a day of broken clouds, where
-     * the sun is back within minutes; riding the shadow through at 6 A spares a closing and the start delay and
-     * minimum off time in which the returning sun went to the grid (bench/energy, broken clouds, 3-phase car: 27
-     * closings → 14, 38 % of the surplus taken → 53 %, grid 1.52 → 3.34 kWh, evcc 3.37). A clear day, which closes
-     * two or three times, keeps the small allowance and imports less at its dips and at sunset.
+     * The closing budget: 1 while the closings of the last 24 h (while charging its own start counted; while paused,
+     * the closings so far) are at most {@code plain}, then doubled with each further closing, up to {@code max}. A
+     * day that has already cycled the contactor is a day of broken clouds, where the sun is back within minutes:
+     * riding a shadow through at 6 A spares a closing, and so does waiting longer for the sun to hold before the next
+     * one.
      */
-    static double cloudAllowanceWh(GreenSettings s, GreenState st, Instant now) {
-        int doublings = Math.max(0, st.startsWithin(now) - PLAIN_CLOSINGS);
-        return s.cloudImportWh() * Math.min(MAX_ALLOWANCE_FACTOR, 1 << Math.min(doublings, 10));
+    static int closingBudgetFactor(GreenState st, Instant now, int plain, int max) {
+        int doublings = Math.max(0, st.startsWithin(now) - plain);
+        return Math.min(max, 1 << Math.min(doublings, 10));
+    }
+
+    /**
+     * The longest shade a grown allowance rides: this long with the whole minimum charging power from the grid. A
+     * shadow of broken clouds passes within minutes; longer is a sunset or an overcast sky.
+     */
+    static final Duration MAX_RIDE = Duration.ofMinutes(6);
+
+    /**
+     * The grid energy a dip may take before Green pauses: {@code cloudImportWh} times the closing budget's factor,
+     * at most {@value #MAX_ALLOWANCE_FACTOR} times, and once grown at most {@link #MAX_RIDE} of the car's minimum
+     * charging power (bench/energy, broken clouds, README "A closing budget"). Why the second cap: Wh last three
+     * times longer for a single-phase car (1.38 kW at most from the grid) than for a three-phase one (4.14 kW); 16 ×
+     * 25 Wh let a single-phase car ride a cloudy afternoon's decline at 6 A for half an hour.
+     */
+    static double cloudAllowanceWh(GreenSettings s, GreenState st, double minimumW, Instant now) {
+        double grown = s.cloudImportWh() * closingBudgetFactor(st, now, PLAIN_CLOSINGS, MAX_ALLOWANCE_FACTOR);
+        double ride = minimumW * MAX_RIDE.toSeconds() / 3600.0;
+        return Math.max(s.cloudImportWh(), Math.min(grown, ride));
+    }
+
+    /**
+     * How long the surplus must hold the threshold before a start: {@code startDelayS} times the closing budget's
+     * factor, at most {@value #MAX_START_DELAY_FACTOR} times. Beyond the 2nd closing of a day a start waits for a
+     * sunny spell that has lasted (1, 2, 4 min): the short ones, which ended in a pause minutes later, are left to
+     * the grid's export instead of costing a closing each.
+     */
+    static Duration startDelay(GreenSettings s, GreenState st, Instant now) {
+        return s.startDelay().multipliedBy(closingBudgetFactor(st, now, PLAIN_START_CLOSINGS, MAX_START_DELAY_FACTOR));
     }
 
     /** A grid reading that is stale or missing: pause now, and the average starts over once it is back. */
     static Decision staleGrid(ElectricalReading grid, GreenState prev, Instant now) {
         String age = grid.ageMs() == null ? "never read" : "last read " + grid.ageMs() / 1000 + " s ago";
-        return new Decision(ModeDecision.pause(String.format(Locale.ROOT,
+        return new Decision(suspended(String.format(Locale.ROOT,
                 "%s: grid reading %s (%s, %s); paused on the safe side until the grid meter answers (manual §5.1.2)",
                 NOT_AVAILABLE, grid.powerW() == null && grid.fresh() ? "without total power" : grid.status(),
                 grid.source(), age)), prev.paused(now).withoutAverage(now));
-    }
-
-    /**
-     * The phases (0 = L1) the car uses: those it draws on now; when it draws nothing (paused, not yet started)
-     * those it drew on last in this session; never seen, every phase of the supply (the higher minimum power is
-     * the side that imports less).
-     */
-    static List<Integer> carPhases(ElectricalReading charger, List<Integer> remembered, int supplyPhases) {
-        List<Integer> drawing = drawingPhases(charger);
-        if (!drawing.isEmpty()) {
-            return drawing;
-        }
-        if (!remembered.isEmpty()) {
-            return remembered;
-        }
-        return IntStream.range(0, Math.max(1, supplyPhases)).boxed().collect(Collectors.toList());
-    }
-
-    /** The charger's phases carrying at least {@value #DRAWING_A} A now; empty without a fresh reading. */
-    static List<Integer> drawingPhases(ElectricalReading charger) {
-        List<Integer> out = new ArrayList<>();
-        if (charger != null && charger.fresh()) {
-            for (int p = 0; p < charger.phases().size(); p++) {
-                if (charger.phases().get(p).currentA() >= DRAWING_A) {
-                    out.add(p);
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The charger's phases (its own meter knows the model's), else the grid meter's. */
-    static int supplyPhases(ElectricalReading grid, ElectricalReading charger) {
-        if (charger != null && charger.fresh() && !charger.phases().isEmpty()) {
-            return charger.phases().size();
-        }
-        return grid.phases().size();
     }
 
     /** Σ V over the phases the car uses: measured, or the nominal 230 V where the grid meter gives none. */

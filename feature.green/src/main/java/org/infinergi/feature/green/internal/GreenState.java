@@ -20,10 +20,13 @@ import java.util.List;
  *                    the surplus above the threshold since (never below 0), Wh
  * @param carPhases   the phases (0 = L1) the car drew on when it last drew in this session, empty when not seen yet
  * @param starts      when Green started a charge in the last {@link #CLOSING_WINDOW} (oldest first): each start closes
- *                    the contactor, and the pause after the n-th of them lasts at least n × the minimum off time
+ *                    the contactor, and the cloud allowance grows with their number
+ * @param guessed     while charging: the charge was started before the car was seen drawing in this session, judged
+ *                    as a single-phase car (the smallest minimum charging power); cleared once its meter shows the
+ *                    phases it draws on
  */
 record GreenState(boolean on, Instant switchedAt, Instant lastAt, double averageW, Instant enoughSince,
-        double cloudWh, List<Integer> carPhases, List<Instant> starts) {
+        double cloudWh, List<Integer> carPhases, List<Instant> starts, boolean guessed) {
 
     /** The closings a day counts: issue 16's target is at most 10 closings a day. */
     static final Duration CLOSING_WINDOW = Duration.ofHours(24);
@@ -35,6 +38,12 @@ record GreenState(boolean on, Instant switchedAt, Instant lastAt, double average
     GreenState {
         carPhases = List.copyOf(carPhases);
         starts = List.copyOf(starts);
+    }
+
+    /** A state whose charge, if any, was started on phases seen drawing (not a guess). */
+    GreenState(boolean on, Instant switchedAt, Instant lastAt, double averageW, Instant enoughSince, double cloudWh,
+            List<Integer> carPhases, List<Instant> starts) {
+        this(on, switchedAt, lastAt, averageW, enoughSince, cloudWh, carPhases, starts, false);
     }
 
     /** The starts (contactor closings) in the window before {@code now}, this one included when it is one. */
@@ -55,38 +64,44 @@ record GreenState(boolean on, Instant switchedAt, Instant lastAt, double average
         return out;
     }
 
-    GreenState started(Instant now) {
-        return new GreenState(true, now, now, averageW, null, 0, carPhases, startsWith(now));
+    /** Green starts the charge; {@code guessed} when the car has not been seen drawing in this session yet. */
+    GreenState started(Instant now, boolean guessed) {
+        return new GreenState(true, now, now, averageW, null, 0, carPhases, startsWith(now), guessed);
+    }
+
+    /** The car was seen drawing after a start judged as a single-phase car: from now on it is judged on its phases. */
+    GreenState judged() {
+        return new GreenState(on, switchedAt, lastAt, averageW, enoughSince, cloudWh, carPhases, starts, false);
     }
 
     GreenState paused(Instant now) {
-        return new GreenState(false, on ? now : switchedAt, now, averageW, null, 0, carPhases, starts);
+        return new GreenState(false, on ? now : switchedAt, now, averageW, null, 0, carPhases, starts, false);
     }
 
     GreenState at(Instant now, double average) {
-        return new GreenState(on, switchedAt, now, average, enoughSince, cloudWh, carPhases, starts);
+        return new GreenState(on, switchedAt, now, average, enoughSince, cloudWh, carPhases, starts, guessed);
     }
 
     GreenState enoughSince(Instant since) {
-        return new GreenState(on, switchedAt, lastAt, averageW, since, cloudWh, carPhases, starts);
+        return new GreenState(on, switchedAt, lastAt, averageW, since, cloudWh, carPhases, starts, guessed);
     }
 
     GreenState cloud(double wh) {
-        return new GreenState(on, switchedAt, lastAt, averageW, enoughSince, wh, carPhases, starts);
+        return new GreenState(on, switchedAt, lastAt, averageW, enoughSince, wh, carPhases, starts, guessed);
     }
 
     GreenState withCarPhases(List<Integer> phases) {
-        return new GreenState(on, switchedAt, lastAt, averageW, enoughSince, cloudWh, phases, starts);
+        return new GreenState(on, switchedAt, lastAt, averageW, enoughSince, cloudWh, phases, starts, guessed);
     }
 
     /** Forgets the average: the next fresh reading starts it over (after a stale grid reading, a long silence). */
     GreenState withoutAverage(Instant now) {
-        return new GreenState(on, switchedAt, now, Double.NaN, null, cloudWh, carPhases, starts);
+        return new GreenState(on, switchedAt, now, Double.NaN, null, cloudWh, carPhases, starts, guessed);
     }
 
     /** Boost runs: the charge counts as started when Boost began, with no cloud taken yet. */
     GreenState boosting(Instant since) {
-        return new GreenState(true, since, lastAt, averageW, null, 0, carPhases, starts);
+        return new GreenState(true, since, lastAt, averageW, null, 0, carPhases, starts, false);
     }
 
     /**
@@ -94,6 +109,6 @@ record GreenState(boolean on, Instant switchedAt, Instant lastAt, double average
      * off time to wait (the contactor opened for the car, not for a cloud) — and may use other phases.
      */
     GreenState sessionEnded() {
-        return new GreenState(false, null, lastAt, averageW, null, 0, List.of(), starts);
+        return new GreenState(false, null, lastAt, averageW, null, 0, List.of(), starts, false);
     }
 }

@@ -253,7 +253,18 @@ class GreenComponentTest {
         g.handleEvent(sessionStopped());
         readings.charger = charger(0, 0, 0);
         readings.grid = gridW(-2000, 3);
-        assertFalse(cycles(g, 1).chargeNow(), "the next car may draw on three phases: 4.14 kW needed");
+        // Not judged on the last car's phase: a car not seen drawing yet starts as a single-phase car would …
+        ModeDecision d = cycles(g, 1);
+        assertTrue(d.chargeNow(), d.reason());
+        assertTrue(d.reason().contains("not seen drawing yet"), d.reason());
+        // … and this one draws on three phases: 4.14 kW needed, 2 kW is not enough, paused at once.
+        readings.charger = charger(6, 6, 6);
+        readings.grid = gridW(4140 - 2000, 3);
+        d = cycles(g, 1);
+        assertFalse(d.chargeNow(), d.reason());
+        readings.charger = charger(0, 0, 0);
+        readings.grid = gridW(-2000, 3);
+        assertFalse(cycles(g, 600).chargeNow(), "the car draws on three phases: 4.14 kW needed");
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.infinergi.core.charging.api.ChargerStatus;
 import org.infinergi.core.charging.api.ElectricalReading;
 import org.infinergi.core.charging.api.ModeDecision;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class GreenLogicTest {
             Duration.ZERO, Duration.ZERO, 0);
     /** The defaults of GreenConfig. */
     private static final GreenSettings DEFAULTS = new GreenSettings(100, 0, 0, Duration.ofSeconds(10),
-            Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(300), 30);
+            Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(300), 25);
 
     private GreenState state = GreenState.INITIAL;
     private Instant now = T0;
@@ -52,7 +53,9 @@ class GreenLogicTest {
     @Test
     void at100PercentOnlyASurplusOfTheWholeMinimumChargingPowerStartsTheCharge() {
         // Manual §5.1.2: 6 A × 230 V = 1.38 kW ("1.4 kW") single-phase.
-        assertFalse(surplus1p(AT_ONCE, 100, 1379).chargeNow());
+        ModeDecision paused = surplus1p(AT_ONCE, 100, 1379);
+        assertFalse(paused.chargeNow());
+        assertEquals(ChargerStatus.DETAIL_GREEN_ENERGY_NOT_AVAILABLE, paused.manualRow(), "manual §8's Green row");
         ModeDecision d = surplus1p(AT_ONCE, 100, 1380);
         assertTrue(d.chargeNow(), d.reason());
         assertEquals(6.0, d.maxCurrentA(), 1e-9);
@@ -60,7 +63,9 @@ class GreenLogicTest {
 
     @Test
     void at100PercentThreePhaseTheMinimumIsAbout4kW() {
-        // 6 A × 3 × 230 V = 4.14 kW ("4 kW" in the manual).
+        // 6 A × 3 × 230 V = 4.14 kW ("4 kW" in the manual), for a car seen drawing on three phases in this session.
+        state = new GreenState(false, null, null, Double.NaN, null, 0, java.util.List.of(0, 1, 2),
+                java.util.List.of());
         assertFalse(decide(AT_ONCE, 100, gridW(-4100, 3), charger(0, 0, 0)).chargeNow());
         ModeDecision d = decide(AT_ONCE, 100, gridW(-4140, 3), charger(0, 0, 0));
         assertTrue(d.chargeNow(), d.reason());
@@ -134,6 +139,45 @@ class GreenLogicTest {
     }
 
     @Test
+    void aCarNotSeenDrawingYetStartsOnASinglePhaseCarsMinimum_theOfferSpreadOverTheSupplysPhases() {
+        // Three-phase supply, 1.4 kW of surplus, the car never drew: it may be a single-phase car (manual §5.1.2:
+        // 1.4 kW single-phase), so it starts — at 6 A, the surplus spread over the three phases being less.
+        assertFalse(decide(AT_ONCE, 100, gridW(-1379, 3), charger(0, 0, 0)).chargeNow());
+        ModeDecision d = decide(AT_ONCE, 100, gridW(-1380, 3), charger(0, 0, 0));
+        assertTrue(d.chargeNow(), d.reason());
+        assertTrue(d.reason().contains("judged as a single-phase car"), d.reason());
+        assertEquals(6.0, d.maxCurrentA(), 1e-9);
+        assertTrue(state.guessed());
+        // 3 kW: still 6 A until the meter shows the phases (3000 / 690 V < 6 A), not 13 A a three-phase car would
+        // take three times over.
+        assertEquals(6.0, decide(AT_ONCE, 100, gridW(-3000, 3), charger(0, 0, 0)).maxCurrentA(), 1e-9);
+        // It draws on L1: a single-phase car, judged on its phase from now on — the surplus all on L1.
+        d = decide(AT_ONCE, 100, gridW(-3000 + 1380, 3), charger(6, 0, 0));
+        assertTrue(d.chargeNow(), d.reason());
+        assertEquals(3000 / 230.0, d.maxCurrentA(), 1e-9, d.reason());
+        assertFalse(state.guessed());
+        assertEquals(java.util.List.of(0), state.carPhases());
+    }
+
+    @Test
+    void aThreePhaseCarStartedAsASinglePhaseOnePausesAtOnceWhenItsMeterShowsThreePhases() {
+        // 2 kW of surplus held for the start delay: enough for a single-phase car, the car never seen.
+        assertTrue(run(DEFAULTS, 31, gridW(-2000, 3), charger(0, 0, 0)).chargeNow());
+        // The car draws 6 A on each phase: 4.14 kW, 2.14 kW from the grid. Not a cloud: the start was judged on a
+        // wrong guess, so neither the 2 min minimum on time nor the 30 Wh allowance keeps it importing.
+        ModeDecision d = run(DEFAULTS, 1, gridW(4140 - 2000, 3), charger(6, 6, 6));
+        assertFalse(d.chargeNow(), d.reason());
+        assertTrue(d.reason().contains("the car draws on 3 phases, paused at once"), d.reason());
+        assertEquals(java.util.List.of(0, 1, 2), state.carPhases());
+        // From now on it is judged on its three phases: 2 kW does not start it again, 5 kW does (after the
+        // minimum off time).
+        assertFalse(run(DEFAULTS, 600, gridW(-2000, 3), charger(0, 0, 0)).chargeNow());
+        d = run(DEFAULTS, 60, gridW(-5000, 3), charger(0, 0, 0));
+        assertTrue(d.chargeNow(), d.reason());
+        assertFalse(state.guessed());
+    }
+
+    @Test
     void aStaleOrMissingGridReadingPausesAtOnceEvenWithinTheMinimumOnTime() {
         assertTrue(run(DEFAULTS, 60, gridW(-3000, 1), charger(0)).chargeNow());
         assertTrue(state.on());
@@ -191,7 +235,7 @@ class GreenLogicTest {
     void aPassingCloudIsHeldAt6AWithoutOpeningTheContactor() {
         run(DEFAULTS, 300, gridW(-2000 + 1380, 1), charger(6)); // surplus 2 kW, car at 6 A: running long
         assertTrue(state.on());
-        // A cloud: surplus 700 W for 2 minutes. Held at 6 A; 680 W from the grid for 120 s = 22.7 Wh < 30 Wh.
+        // A cloud: surplus 700 W for 2 minutes. Held at 6 A; 680 W from the grid for 120 s = 22.7 Wh < 25 Wh.
         ModeDecision d = run(DEFAULTS, 120, gridW(1380 - 700, 1), charger(6));
         assertTrue(d.chargeNow(), d.reason());
         assertEquals(6.0, d.maxCurrentA(), 1e-9);
@@ -206,8 +250,8 @@ class GreenLogicTest {
     @Test
     void aLongCloudPausesOnceTheGridEnergyExceedsTheAllowance() {
         run(DEFAULTS, 300, gridW(-2000 + 1380, 1), charger(6));
-        // Overcast: no surplus at all, 1380 W from the grid at 6 A: 30 Wh after 78.3 s.
-        assertTrue(run(DEFAULTS, 78, gridW(1380, 1), charger(6)).chargeNow());
+        // Overcast: no surplus at all, 1380 W from the grid at 6 A: 25 Wh after 65.2 s.
+        assertTrue(run(DEFAULTS, 65, gridW(1380, 1), charger(6)).chargeNow());
         ModeDecision d = run(DEFAULTS, 1, gridW(1380, 1), charger(6));
         assertFalse(d.chargeNow(), d.reason());
         assertTrue(d.reason().startsWith("Green energy not available"), d.reason());
@@ -286,15 +330,73 @@ class GreenLogicTest {
 
     @Test
     void aDayThatHasClosedTheContactorOftenRidesLongerCloudsThrough() {
-        // 1380 W from the grid: 30 Wh last 78.3 s, 60 Wh 156.5 s, 240 Wh 626 s.
+        // A single-phase car, 1380 W from the grid: 25 Wh last 65.2 s, 50 Wh 130.4 s, 100 Wh 260.9 s; the allowance
+        // stops growing at 6 min of the whole minimum, 138 Wh.
         chargingAsStartNumber(4);
-        assertEquals(79, secondsThroughOvercast(), "the 4th closing of the day: the plain 30 Wh");
+        assertEquals(66, secondsThroughOvercast(), "the 4th closing of the day: the plain 25 Wh");
         chargingAsStartNumber(5);
-        assertEquals(157, secondsThroughOvercast(), "the 5th: twice the allowance");
+        assertEquals(131, secondsThroughOvercast(), "the 5th: twice the allowance");
+        chargingAsStartNumber(6);
+        assertEquals(261, secondsThroughOvercast(), "the 6th: four times");
         chargingAsStartNumber(7);
-        assertEquals(627, secondsThroughOvercast(), "the 7th: eight times, the most");
+        assertEquals(360.0, secondsThroughOvercast(), 1.0, "the 7th: 6 min of the single-phase minimum, the most");
         chargingAsStartNumber(12);
-        assertEquals(627, secondsThroughOvercast(), "a sunset after many clouds still pauses after 240 Wh");
+        assertEquals(360.0, secondsThroughOvercast(), 1.0, "a sunset after many clouds still pauses after 6 min");
+    }
+
+    @Test
+    void aThreePhaseCarsAllowanceGrowsToSixteenTimes() {
+        // 4140 W from the grid at 6 A on three phases: 16 × 25 = 400 Wh (6 min of 4.14 kW would be 414 Wh) last
+        // 347.8 s; eight times, 200 Wh, 173.9 s.
+        GreenState threePhase = GreenState.INITIAL.withCarPhases(java.util.List.of(0, 1, 2));
+        java.util.List<Instant> starts = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            starts.add(now.minusSeconds(300 + 600L * i));
+        }
+        assertEquals(400.0, GreenLogic.cloudAllowanceWh(DEFAULTS, new GreenState(true, now.minusSeconds(300), now,
+                2000, null, 0, java.util.List.of(0, 1, 2), starts), 4140, now), 1e-9);
+        assertEquals(200.0, GreenLogic.cloudAllowanceWh(DEFAULTS, new GreenState(true, now.minusSeconds(300), now,
+                2000, null, 0, java.util.List.of(0, 1, 2), starts.subList(0, 7)), 4140, now), 1e-9);
+        assertEquals(138.0, GreenLogic.cloudAllowanceWh(DEFAULTS, new GreenState(true, now.minusSeconds(300), now,
+                2000, null, 0, java.util.List.of(0), starts), 1380, now), 1e-9);
+        assertEquals(25.0, GreenLogic.cloudAllowanceWh(DEFAULTS, threePhase, 4140, now), 1e-9);
+    }
+
+    /** Paused for 10 min (the minimum off time over) after {@code closings} starts in the last 24 h. */
+    private void pausedAfterStartNumber(int closings) {
+        java.util.List<Instant> starts = new java.util.ArrayList<>();
+        for (int i = closings - 1; i >= 0; i--) {
+            starts.add(now.minusSeconds(1200 + 600L * i));
+        }
+        state = new GreenState(false, now.minusSeconds(600), now, 2000, null, 0, java.util.List.of(0), starts);
+    }
+
+    /** Seconds of a steady 2 kW surplus before Green starts the charge. */
+    private int secondsUntilStart() {
+        for (int t = 1; t <= 3600; t++) {
+            if (run(DEFAULTS, 1, gridW(-2000, 1), charger(0)).chargeNow()) {
+                return t;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    @Test
+    void aDayThatHasClosedTheContactorOftenWaitsLongerForTheSunBeforeTheNextClosing() {
+        // The start delay (30 s) holds from the first decision with enough surplus: the start is at the 31st.
+        pausedAfterStartNumber(2);
+        assertEquals(31, secondsUntilStart(), "after 2 closings in 24 h the plain start delay");
+        pausedAfterStartNumber(3);
+        assertEquals(61, secondsUntilStart(), "after the 3rd, twice");
+        pausedAfterStartNumber(4);
+        assertEquals(121, secondsUntilStart(), "after the 4th, four times");
+        pausedAfterStartNumber(5);
+        assertEquals(241, secondsUntilStart(), "after the 5th, eight times: 4 min, the most");
+        pausedAfterStartNumber(12);
+        assertEquals(241, secondsUntilStart());
+        pausedAfterStartNumber(4);
+        ModeDecision d = run(DEFAULTS, 1, gridW(-2000, 1), charger(0));
+        assertTrue(d.reason().contains("enough for 0 of 120 s"), d.reason());
     }
 
     @Test
@@ -307,7 +409,7 @@ class GreenLogicTest {
         starts.add(now.minusSeconds(300));
         state = new GreenState(true, now.minusSeconds(300), now, 2000, null, 0,
                 java.util.List.of(0), starts);
-        assertEquals(79, secondsThroughOvercast());
+        assertEquals(66, secondsThroughOvercast());
     }
 
     @Test

@@ -72,7 +72,8 @@ final class ScheduleLogic {
         }
         String reason = g.reason().isEmpty() ? head : head + ": " + g.reason();
         if (!g.chargeNow()) {
-            return ModeDecision.pause(reason);
+            // Green's pause keeps Green's manual §8 row: the logo says green energy is missing, not "suspended".
+            return g.manualRow() != null ? ModeDecision.suspendedAs(g.manualRow(), reason) : ModeDecision.pause(reason);
         }
         double power = p.powerLimitW() > 0 ? Math.min(g.maxPowerW(), p.powerLimitW()) : g.maxPowerW();
         return new ModeDecision(true, reason, g.maxCurrentA(), power);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.infinergi.core.charging.api.ChargerStatus;
 import org.infinergi.core.charging.api.ModeDecision;
 import org.infinergi.core.charging.api.ReadingStatus;
 import org.junit.jupiter.api.Test;
@@ -110,12 +111,15 @@ class ScheduleComponentTest {
         assertEquals("P2: Green at 60 %: surplus 2500 W", d.reason());
         assertEquals("P2", d.program());
 
-        site.green.answer = ModeDecision.pause("green energy not available");
+        site.green.answer = ModeDecision.suspendedAs(ChargerStatus.DETAIL_GREEN_ENERGY_NOT_AVAILABLE,
+                "green energy not available");
         d = at("2025-06-02T17:00", s);
         assertEquals(100, site.green.askedLevels.get(1), "the default program's level");
         assertFalse(d.chargeNow());
         assertEquals("default program: Green at 100 %: green energy not available", d.reason());
         assertEquals("DEFAULT", d.program());
+        assertEquals(ChargerStatus.DETAIL_GREEN_ENERGY_NOT_AVAILABLE, d.manualRow(),
+                "a Green program's pause is shown as Green's manual §8 row");
     }
 
     @Test
