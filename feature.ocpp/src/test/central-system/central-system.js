@@ -3,6 +3,10 @@
 // by someone else's validator, not by our own.
 //
 // Usage: node central-system.js [--port N] [--boot Pending,Accepted] [--interval S] [--heartbeat S]
+//                                [--malformed] [--exit-after S]
+//   --malformed: once the first StatusNotification is answered, sends two bad CALLs (a value of the wrong type, an
+//                unknown action), for a test that cannot type commands (Pax Exam: the test runs in the charger's JVM)
+//   --exit-after: ends by itself after S seconds (default 900), whatever the test did
 //   stdout: one JSON object a line: {"event":"listening","port":N}, {"event":"connected","identity":..,"protocol":..},
 //           {"event":"message","outbound":bool,"message":"<raw frame>"}, {"event":"strictValidationFailure",..},
 //           {"event":"badMessage",..}, {"event":"result","tag":..,"result"|"error":..}, {"event":"disconnected"}
@@ -20,6 +24,8 @@ const port = Number(arg('port', '0'));
 const bootAnswers = arg('boot', 'Accepted').split(',');
 const bootInterval = Number(arg('interval', '1'));
 const heartbeat = Number(arg('heartbeat', '2'));
+const malformed = process.argv.includes('--malformed');
+setTimeout(() => process.exit(0), 1000 * Number(arg('exit-after', '900'))).unref();
 
 function out(o) { process.stdout.write(JSON.stringify(o) + '\n'); }
 
@@ -39,11 +45,24 @@ server.on('client', (client) => {
     client.on('close', () => { out({ event: 'disconnected' }); if (current === client) current = null; });
     client.handle('BootNotification', () => {
         const status = bootAnswers[Math.min(boots++, bootAnswers.length - 1)];
+        out({ event: 'boot', status });
         return { status, currentTime: new Date().toISOString(),
                  interval: status === 'Accepted' ? heartbeat : bootInterval };
     });
     client.handle('Heartbeat', () => ({ currentTime: new Date().toISOString() }));
-    client.handle('StatusNotification', () => ({}));
+    let malformedSent = false;
+    client.handle('StatusNotification', ({ params }) => {
+        out({ event: 'status', connectorId: params.connectorId, status: params.status, errorCode: params.errorCode,
+              vendorErrorCode: params.vendorErrorCode || null });
+        if (malformed && !malformedSent) {
+            malformedSent = true;
+            setImmediate(() => {
+                client.sendRaw('[2,"malformed-1","ChangeConfiguration",{"key":"HeartbeatInterval","value":30}]');
+                client.sendRaw('[2,"malformed-2","FlyToTheMoon",{}]');
+            });
+        }
+        return {};
+    });
     client.handle('MeterValues', () => ({}));
     client.handle('Authorize', () => ({ idTagInfo: { status: 'Accepted' } }));
     client.handle('DataTransfer', () => ({ status: 'UnknownVendorId' }));

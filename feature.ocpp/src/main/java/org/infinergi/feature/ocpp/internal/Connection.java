@@ -1,23 +1,37 @@
 package org.infinergi.feature.ocpp.internal;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.eclipse.jetty.websocket.core.Configuration;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.FrameHandler;
+import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.client.CoreClientUpgradeRequest;
+import org.eclipse.jetty.websocket.core.client.WebSocketCoreClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WebSocket to the central system on Jetty 12's client (OCPP-J 1.6 §3: subprotocol {@code ocpp1.6}), kept open:
- * a failed attempt or a lost connection is tried again after a growing wait with jitter ({@link Backoff}). Every
- * event of Jetty's threads is handed to the client's one thread, where the {@link ChargePoint} lives.
+ * The WebSocket to the central system on Jetty 12's WebSocket client (OCPP-J 1.6 §3: subprotocol {@code ocpp1.6}),
+ * kept open: a failed attempt or a lost connection is tried again after a growing wait with jitter
+ * ({@link Backoff}). Every event of Jetty's threads is handed to the client's one thread, where the
+ * {@link ChargePoint} lives.
+ *
+ * <p>Jetty's core client ({@code jetty-websocket-core-client}), not its annotated API: the API bundle
+ * ({@code jetty-websocket-jetty-common}) requires an OSGi ServiceLoader mediator (SPI Fly) that no image has; the
+ * core resolves on plain bundles. So this class does what the API would: joins fragmented text messages, answers
+ * pings.
  *
  * <p>Logging per CONVENTIONS.md §11: the first failure of an outage at WARN with its cause, repeats at DEBUG, the
  * recovery at INFO.
@@ -34,11 +48,10 @@ final class Connection {
     private final ChargePoint chargePoint;
     private final Backoff backoff;
     private final Random random = new Random();
-    private final Events events = new Events();
 
     // all on the client's thread
-    private WebSocketClient client;
-    private SocketListener current;
+    private WebSocketCoreClient client;
+    private Handler current;
     private int failures;
     private boolean stopped;
 
@@ -56,10 +69,10 @@ final class Connection {
     /** Closes the connection and stops Jetty's client; on the client's thread, before it is shut down. */
     void stop() {
         stopped = true;
-        SocketListener l = current;
+        Handler h = current;
         current = null;
-        if (l != null && l.session != null) {
-            l.session.close(1001, "charger stopping", Callback.NOOP);
+        if (h != null && h.session != null) {
+            h.session.close(CloseStatus.SHUTDOWN, "charger stopping", Callback.NOOP);
         }
         if (client != null) {
             try {
@@ -76,78 +89,90 @@ final class Connection {
         if (stopped) {
             return;
         }
-        SocketListener l = new SocketListener(events);
-        current = l;
+        Handler h = new Handler();
+        current = h;
         try {
-            ClientUpgradeRequest request = new ClientUpgradeRequest(endpoint.uri());
+            WebSocketCoreClient ws = webSocketClient();
+            CoreClientUpgradeRequest request = CoreClientUpgradeRequest.from(ws, endpoint.uri(), h);
             request.setSubProtocols(SUBPROTOCOL);
             if (endpoint.authorization() != null) {
-                request.setHeader("Authorization", endpoint.authorization());
+                request.headers(fields -> fields.put("Authorization", endpoint.authorization()));
             }
-            webSocketClient().connect(l, request).whenComplete((session, error) -> {
+            Configuration.ConfigurationCustomizer limits = new Configuration.ConfigurationCustomizer();
+            limits.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
+            // the heartbeat keeps the link alive; Jetty must not close it for being quiet in between
+            limits.setIdleTimeout(Duration.ZERO);
+            request.setConfiguration(limits);
+            ws.connect(request).whenComplete((session, error) -> {
                 if (error != null) {
-                    thread.execute(() -> failed(l, error));
+                    thread.execute(() -> failed(h, error));
                 }
             });
         } catch (Exception e) {
-            failed(l, e);
+            failed(h, e);
         }
     }
 
     /** Jetty's client, made at the first connection: a charger without a central system never loads it. */
-    private WebSocketClient webSocketClient() throws Exception {
+    private WebSocketCoreClient webSocketClient() throws Exception {
         if (client == null) {
-            // one selector and a few pooled threads: one connection of small messages needs no more
+            // a few pooled threads: one connection of small messages needs no more
             QueuedThreadPool pool = new QueuedThreadPool(4, 1);
             pool.setName("infinergi-ocpp-io");
             pool.setReservedThreads(0);
             HttpClient http = new HttpClient();
             http.setExecutor(pool);
-            WebSocketClient ws = new WebSocketClient(http);
-            ws.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
-            // the heartbeat keeps the link alive; Jetty must not close it for being quiet in between
-            ws.setIdleTimeout(Duration.ZERO);
-            ws.setConnectTimeout(TimeUnit.SECONDS.toMillis(20));
-            ws.setStopTimeout(1000);
+            http.setConnectTimeout(TimeUnit.SECONDS.toMillis(20));
+            WebSocketCoreClient ws = new WebSocketCoreClient(http, null);
             ws.start();
             client = ws;
         }
         return client;
     }
 
-    private void opened(SocketListener l, Session session) {
-        if (l != current || stopped) {
-            session.close(1000, "superseded", Callback.NOOP);
+    private void opened(Handler h, CoreSession session) {
+        if (h != current || stopped) {
+            session.close(CloseStatus.NORMAL, "superseded", Callback.NOOP);
             return;
         }
-        l.session = session;
-        if (!SUBPROTOCOL.equals(session.getUpgradeResponse().getAcceptedSubProtocol())) {
+        h.session = session;
+        if (!SUBPROTOCOL.equals(session.getNegotiatedSubProtocol())) {
             log.warn("OCPP: {} did not accept the subprotocol {}, closing", endpoint.uri(), SUBPROTOCOL);
-            session.close(1002, "ocpp1.6 expected", Callback.NOOP);
+            session.close(CloseStatus.PROTOCOL, "ocpp1.6 expected", Callback.NOOP);
             return;
         }
         log.info("OCPP: connected to {}{}", endpoint.uri(), failures > 0 ? " after " + failures + " failed attempts"
                 : "");
         failures = 0;
-        chargePoint.connected(text -> session.sendText(text, Callback.NOOP));
+        chargePoint.connected(text -> session.sendFrame(new Frame(OpCode.TEXT, text), Callback.NOOP, false));
     }
 
-    private void closed(SocketListener l, int code, String reason) {
-        if (l != current || l.session == null) {
+    private void received(Handler h, String text) {
+        if (h == current && h.session != null) {
+            chargePoint.received(text);
+        }
+    }
+
+    private void closed(Handler h, int code, String reason) {
+        if (h != current || stopped) {
+            return;
+        }
+        if (h.session == null) {
+            failed(h, new IllegalStateException("closed during the handshake: " + code + " " + reason));
             return;
         }
         log.warn("OCPP: connection to {} closed ({} {})", endpoint.uri(), code, reason);
-        l.session = null;
+        h.session = null;
         chargePoint.disconnected();
         retry();
     }
 
-    private void failed(SocketListener l, Throwable error) {
-        if (l != current || stopped) {
+    private void failed(Handler h, Throwable error) {
+        if (h != current || stopped) {
             return;
         }
-        if (l.session != null) {
-            closed(l, 1006, String.valueOf(error.getMessage()));
+        if (h.session != null) {
+            closed(h, CloseStatus.NO_CLOSE, String.valueOf(error.getMessage()));
             return;
         }
         String cause = error.getClass().getSimpleName() + ": " + error.getMessage();
@@ -169,36 +194,92 @@ final class Connection {
         thread.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Jetty's threads hand every event over to the client's thread. */
-    private final class Events implements SocketListener.Events {
+    /**
+     * Jetty's frames of one connection attempt (on Jetty's threads): text messages joined from their fragments and
+     * handed to the client's thread; pings answered; binary messages dropped (OCPP-J 1.6 §3.1: text only).
+     */
+    private final class Handler implements FrameHandler {
+        /** Read and written on the client's thread only. */
+        CoreSession session;
+        // Jetty delivers the frames of one connection one at a time (one demand each)
+        private CoreSession jettySession;
+        private final ByteArrayOutputStream text = new ByteArrayOutputStream();
+        private boolean inText;
+        private boolean inBinary;
+
         @Override
-        public void opened(SocketListener l, Session s) {
-            thread.execute(() -> Connection.this.opened(l, s));
+        public void onOpen(CoreSession s, Callback callback) {
+            jettySession = s;
+            thread.execute(() -> opened(this, s));
+            callback.succeeded();
+            s.demand();
         }
 
         @Override
-        public void text(SocketListener l, String text) {
-            thread.execute(() -> {
-                if (l == current && l.session != null) {
-                    chargePoint.received(text);
+        public void onFrame(Frame frame, Callback callback) {
+            switch (frame.getOpCode()) {
+                case OpCode.TEXT -> {
+                    inText = true;
+                    text.reset();
+                    append(frame);
                 }
-            });
+                case OpCode.CONTINUATION -> {
+                    if (inText) {
+                        append(frame);
+                    }
+                }
+                case OpCode.BINARY -> {
+                    inBinary = !frame.isFin();
+                    thread.execute(() -> log.warn("OCPP: a binary frame from the central system, ignored"));
+                }
+                case OpCode.PING -> jettySession.sendFrame(new Frame(OpCode.PONG).setPayload(copy(frame.getPayload())),
+                        Callback.NOOP, false);
+                default -> {
+                    // PONG, and CLOSE, which Jetty's core answers itself
+                }
+            }
+            if (frame.getOpCode() == OpCode.CONTINUATION && inBinary) {
+                inBinary = !frame.isFin();
+            }
+            if (inText && frame.isFin() && (frame.getOpCode() == OpCode.TEXT
+                    || frame.getOpCode() == OpCode.CONTINUATION)) {
+                inText = false;
+                String message = text.toString(StandardCharsets.UTF_8);
+                text.reset();
+                thread.execute(() -> received(this, message));
+            }
+            callback.succeeded();
+            jettySession.demand();
+        }
+
+        private void append(Frame frame) {
+            ByteBuffer p = frame.getPayload();
+            if (p != null) {
+                byte[] b = new byte[p.remaining()];
+                p.slice().get(b);
+                text.writeBytes(b);
+            }
+        }
+
+        private ByteBuffer copy(ByteBuffer p) {
+            if (p == null) {
+                return ByteBuffer.allocate(0);
+            }
+            ByteBuffer c = ByteBuffer.allocate(p.remaining());
+            c.put(p.slice()).flip();
+            return c;
         }
 
         @Override
-        public void binary(SocketListener l) {
-            // OCPP-J 1.6 §3.1: text frames only; a binary frame is dropped, the connection stays
-            thread.execute(() -> log.warn("OCPP: a binary frame from the central system, ignored"));
+        public void onError(Throwable cause, Callback callback) {
+            thread.execute(() -> failed(this, cause));
+            callback.succeeded();
         }
 
         @Override
-        public void closed(SocketListener l, int code, String reason) {
-            thread.execute(() -> Connection.this.closed(l, code, reason));
-        }
-
-        @Override
-        public void failed(SocketListener l, Throwable cause) {
-            thread.execute(() -> Connection.this.failed(l, cause));
+        public void onClosed(CloseStatus status, Callback callback) {
+            thread.execute(() -> closed(this, status.getCode(), status.getReason()));
+            callback.succeeded();
         }
     }
 }
