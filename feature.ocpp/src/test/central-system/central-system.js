@@ -3,10 +3,11 @@
 // by someone else's validator, not by our own.
 //
 // Usage: node central-system.js [--port N] [--boot Pending,Accepted] [--interval S] [--heartbeat S]
-//                                [--malformed] [--exit-after S]
+//                                [--malformed] [--exit-after S] [--ping-ms MS]
 //   --malformed: once the first StatusNotification is answered, sends two bad CALLs (a value of the wrong type, an
 //                unknown action), for a test that cannot type commands (Pax Exam: the test runs in the charger's JVM)
 //   --exit-after: ends by itself after S seconds (default 900), whatever the test did
+//   --ping-ms: WebSocket ping period (ocpp-rpc closes a client whose pong is missing); stdout {"event":"pong"}
 //   stdout: one JSON object a line: {"event":"listening","port":N}, {"event":"connected","identity":..,"protocol":..},
 //           {"event":"message","outbound":bool,"message":"<raw frame>"}, {"event":"strictValidationFailure",..},
 //           {"event":"badMessage",..}, {"event":"result","tag":..,"result"|"error":..}, {"event":"disconnected"}
@@ -29,7 +30,8 @@ setTimeout(() => process.exit(0), 1000 * Number(arg('exit-after', '900'))).unref
 
 function out(o) { process.stdout.write(JSON.stringify(o) + '\n'); }
 
-const server = new RPCServer({ protocols: ['ocpp1.6'], strictMode: true, callTimeoutMs: 10000 });
+const server = new RPCServer({ protocols: ['ocpp1.6'], strictMode: true, callTimeoutMs: 10000,
+                               pingIntervalMs: Number(arg('ping-ms', '30000')) });
 let current = null;
 let boots = 0;
 
@@ -42,6 +44,7 @@ server.on('client', (client) => {
     client.on('strictValidationFailure', (e) => out({ event: 'strictValidationFailure', method: e.method,
         outbound: e.outbound, isCall: e.isCall, error: String(e.error && e.error.message) }));
     client.on('badMessage', (e) => out({ event: 'badMessage', error: String(e.error && e.error.message) }));
+    client.on('ping', ({ rtt }) => out({ event: 'pong', rtt }));
     client.on('close', () => { out({ event: 'disconnected' }); if (current === client) current = null; });
     client.handle('BootNotification', () => {
         const status = bootAnswers[Math.min(boots++, bootAnswers.length - 1)];

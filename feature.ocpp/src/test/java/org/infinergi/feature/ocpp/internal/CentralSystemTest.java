@@ -124,4 +124,15 @@ class CentralSystemTest {
                     WITHIN);
         }
     }
+
+    @Test
+    void pingsOfTheCentralSystem_areAnswered_andTheConnectionStays() throws Exception {
+        try (CentralSystem cs = new CentralSystem("--heartbeat", "3600", "--ping-ms", "200")) {
+            start(cs, "CP-4", 0, "");
+            cs.awaitEvent(e -> is(e, "connected"), WITHIN);
+            // ocpp-rpc terminates a client that misses a pong before its next ping
+            cs.awaitEvent(e -> is(e, "pong") && cs.events().stream().filter(x -> is(x, "pong")).count() >= 5, WITHIN);
+            assertTrue(cs.events().stream().noneMatch(e -> is(e, "disconnected")), cs.events().toString());
+        }
+    }
 }
