@@ -100,6 +100,8 @@ final class Connection {
             }
             Configuration.ConfigurationCustomizer limits = new Configuration.ConfigurationCustomizer();
             limits.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
+            // a single frame beyond the bound is refused by Jetty's parser (close 1009); fragments are summed below
+            limits.setMaxFrameSize(MAX_MESSAGE_BYTES);
             // the heartbeat keeps the link alive; Jetty must not close it for being quiet in between
             limits.setIdleTimeout(Duration.ZERO);
             request.setConfiguration(limits);
@@ -254,6 +256,13 @@ final class Connection {
 
         private void append(Frame frame) {
             ByteBuffer p = frame.getPayload();
+            if (p != null && text.size() + p.remaining() > MAX_MESSAGE_BYTES) {
+                inText = false;
+                text.reset();
+                jettySession.close(CloseStatus.MESSAGE_TOO_LARGE, "over " + MAX_MESSAGE_BYTES + " bytes",
+                        Callback.NOOP);
+                return;
+            }
             if (p != null) {
                 byte[] b = new byte[p.remaining()];
                 p.slice().get(b);

@@ -135,4 +135,19 @@ class CentralSystemTest {
             assertTrue(cs.events().stream().noneMatch(e -> is(e, "disconnected")), cs.events().toString());
         }
     }
+
+    @Test
+    void aMessageOverTheBound_closesTheConnection_whichIsMadeAgain() throws Exception {
+        try (CentralSystem cs = new CentralSystem("--heartbeat", "3600")) {
+            start(cs, "CP-5", 0, "");
+            cs.awaitEvent(e -> is(e, "message") && e.get("message").asText().contains("\"StatusNotification\""),
+                    WITHIN);
+            String huge = "[2,\\\"big\\\",\\\"DataTransfer\\\",{\\\"vendorId\\\":\\\"x\\\",\\\"data\\\":\\\""
+                    + "x".repeat(Connection.MAX_MESSAGE_BYTES) + "\\\"}]";
+            cs.command("{\"cmd\":\"raw\",\"message\":\"" + huge + "\"}");
+            cs.awaitEvent(e -> is(e, "disconnected"), WITHIN);
+            cs.awaitEvent(e -> is(e, "message") && !e.get("outbound").asBoolean() && count(cs, "BootNotification") >= 2,
+                    WITHIN);
+        }
+    }
 }
