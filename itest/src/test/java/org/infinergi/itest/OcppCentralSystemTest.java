@@ -111,8 +111,13 @@ public class OcppCentralSystemTest {
                 .until(() -> inbound().stream().filter(f -> isCall(f, "Heartbeat")).count() > heartbeatsBefore);
         assertTrue("one connection, never dropped: " + events("connected"), events("connected").size() == 1
                 && events("disconnected").isEmpty());
-        assertTrue("the central system's validator found nothing to refuse: " + events("strictValidationFailure"),
-                events("strictValidationFailure").isEmpty() && events("badMessage").isEmpty());
+        // ocpp-rpc calls our CALLERRORs to its two raw CALLs "bad" (it sent them raw: no call of its own awaits them);
+        // any other bad message, or a schema failure of anything we sent, is a fault of ours
+        List<JsonNode> bad = events("badMessage").stream()
+                .filter(e -> !e.path("error").asText().matches(".*unrecognised message ID: malformed-[12]"))
+                .collect(Collectors.toList());
+        assertTrue("the central system's validator found nothing to refuse: " + events("strictValidationFailure")
+                + bad, events("strictValidationFailure").isEmpty() && bad.isEmpty());
     }
 
     // ---- the central system's log ----
