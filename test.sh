@@ -13,11 +13,21 @@ command -v mvn >/dev/null 2>&1 || need_install+=(maven)
 command -v socat >/dev/null 2>&1 || need_install+=(socat)
 # itest's ReadmeTest runs the README's curl lines against ./run.sh.
 command -v curl >/dev/null 2>&1 || need_install+=(curl)
+# feature.ocpp's tests run an independent OCPP 1.6J central system: the npm package ocpp-rpc, on node.
+command -v node >/dev/null 2>&1 || need_install+=(nodejs)
+command -v npm >/dev/null 2>&1 || need_install+=(npm)
 if [ ${#need_install[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_install[*]}"
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_install[@]}"
+fi
+
+# The central system's npm package, pinned by its package-lock.json (the tests also install it when missing).
+central_system=feature.ocpp/src/test/central-system
+if [ ! -d "$central_system/node_modules/ocpp-rpc" ]; then
+  echo "test.sh: installing the test central system's npm packages"
+  npm ci --prefix "$central_system" --no-audit --no-fund
 fi
 
 # install, not verify: the Pax Exam tests load the images through Maven URLs, which read ~/.m2.

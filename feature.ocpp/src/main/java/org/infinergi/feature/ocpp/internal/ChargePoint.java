@@ -1,0 +1,376 @@
+package org.infinergi.feature.ocpp.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The charge point's side of OCPP 1.6J over one connection, without the transport: registration with
+ * BootNotification, Heartbeat, StatusNotification, and the central system's GetConfiguration and
+ * ChangeConfiguration. Every message goes through the official schemas both ways ({@link OcppSchemas}); a received
+ * CALL that is malformed or breaks its schema is answered with the CALLERROR that names the fault, and nothing else
+ * changes (OCPP-J 1.6 §4.2.3).
+ *
+ * <p>Not thread-safe by design: the component calls it on its one client thread only (connection events, received
+ * frames, status events and timers alike), so the protocol's state needs no locks.
+ */
+final class ChargePoint {
+
+    /** Registration status (OCPP 1.6 §4.2, RegistrationStatus), plus the time before the first answer. */
+    enum Registration { DISCONNECTED, BOOTING, PENDING, REJECTED, ACCEPTED }
+
+    /** How long an answer to one of our CALLs is awaited before the next message goes (OCPP-J 1.6 §4.1.1). */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    /** The retry of BootNotification when the central system gave no interval or no answer at all. */
+    static final Duration BOOT_RETRY = Duration.ofSeconds(60);
+    /** HeartbeatInterval until the central system gives one: a day, the common default of other stacks. */
+    static final int DEFAULT_HEARTBEAT_S = 86_400;
+
+    private final Logger log = LoggerFactory.getLogger(ChargePoint.class);
+    private final Frames frames;
+    private final OcppSchemas schemas;
+    private final BootInfo boot;
+    private final ConfigurationKeys keys;
+    private final Timers timers;
+    private final Clock clock;
+    private final Map<String, UnaryOperator<ObjectNode>> handlers = new HashMap<>();
+
+    private Link link;
+    private Registration registration = Registration.DISCONNECTED;
+    private final Deque<Frame.Call> queue = new ArrayDeque<>();
+    private Frame.Call awaiting;
+    private Timers.Timer answerTimeout;
+    private Timers.Timer bootRetry;
+    private Timers.Timer heartbeat;
+    private long nextId = 1;
+    private ConnectorStatus.Input status;
+    private final Map<Integer, ConnectorStatus> reported = new HashMap<>();
+
+    ChargePoint(Frames frames, OcppSchemas schemas, BootInfo boot, ConfigurationKeys keys, Timers timers,
+            Clock clock) {
+        this.frames = frames;
+        this.schemas = schemas;
+        this.boot = boot;
+        this.keys = keys;
+        this.timers = timers;
+        this.clock = clock;
+        handlers.put("GetConfiguration", this::getConfiguration);
+        handlers.put("ChangeConfiguration", this::changeConfiguration);
+    }
+
+    Registration registration() {
+        return registration;
+    }
+
+    /** The WebSocket is open: register first (OCPP 1.6 §4.2: nothing else before BootNotification is accepted). */
+    void connected(Link l) {
+        forget();
+        link = l;
+        registration = Registration.BOOTING;
+        sendBootNotification();
+    }
+
+    /** The WebSocket is gone: what was in flight is dropped (no transaction messages yet, README). */
+    void disconnected() {
+        forget();
+        registration = Registration.DISCONNECTED;
+    }
+
+    /** The charger's status moved (STATUS_CHANGED): tell the central system once registered. */
+    void statusChanged(ConnectorStatus.Input in) {
+        if (in == null) {
+            return;
+        }
+        status = in;
+        if (registration == Registration.ACCEPTED) {
+            reportStatus();
+        }
+    }
+
+    void received(String text) {
+        Object read = frames.read(text);
+        if (read instanceof Malformed m) {
+            log.warn("OCPP: refused a malformed message from the central system ({}): {}", m.description(),
+                    abbreviate(text));
+            if (m.answer()) {
+                sendFrame(frames.error(m.id(), m.code(), m.description()));
+            }
+        } else if (read instanceof Frame.Call c) {
+            answer(c);
+        } else if (read instanceof Frame.CallResult r) {
+            resultOf(r);
+        } else if (read instanceof Frame.CallError e) {
+            errorOf(e);
+        }
+    }
+
+    // ---- the central system's calls ----
+
+    private void answer(Frame.Call call) {
+        if (!schemas.knows(call.action())) {
+            sendFrame(frames.error(call.id(), RpcError.NotImplemented, "unknown action " + call.action()));
+            return;
+        }
+        Optional<OcppSchemas.Violation> bad = schemas.request(call.action(), call.payload());
+        if (bad.isPresent()) {
+            log.warn("OCPP: {} from the central system breaks its schema: {}", call.action(), bad.get().description());
+            sendFrame(frames.error(call.id(), bad.get().code(), bad.get().description()));
+            return;
+        }
+        UnaryOperator<ObjectNode> handler = handlers.get(call.action());
+        if (handler == null) {
+            sendFrame(frames.error(call.id(), RpcError.NotSupported, call.action() + " is not supported yet"));
+            return;
+        }
+        ObjectNode conf;
+        try {
+            conf = handler.apply(call.payload());
+        } catch (RuntimeException e) {
+            log.error("OCPP: {} failed", call.action(), e);
+            sendFrame(frames.error(call.id(), RpcError.InternalError, call.action() + " failed"));
+            return;
+        }
+        Optional<OcppSchemas.Violation> ours = schemas.confirmation(call.action(), conf);
+        if (ours.isPresent()) {
+            // a bug of ours: never send what the schema forbids
+            log.error("OCPP: our answer to {} breaks its schema: {}", call.action(), ours.get().description());
+            sendFrame(frames.error(call.id(), RpcError.InternalError, "the answer could not be formed"));
+            return;
+        }
+        sendFrame(new Frame.CallResult(call.id(), conf));
+    }
+
+    /** OCPP 1.6 §5.8: every key when none is named; unknown names are listed as unknownKey. */
+    private ObjectNode getConfiguration(ObjectNode req) {
+        List<String> named = new ArrayList<>();
+        JsonNode key = req.get("key");
+        if (key != null) {
+            key.forEach(k -> named.add(k.asText()));
+        }
+        List<String> unknown = new ArrayList<>();
+        List<ConfigurationKeys.Entry> found = keys.get(named, unknown);
+        ObjectNode conf = frames.object();
+        if (!found.isEmpty()) {
+            ArrayNode list = conf.putArray("configurationKey");
+            for (ConfigurationKeys.Entry e : found) {
+                list.addObject().put("key", e.key()).put("readonly", e.readonly()).put("value", e.value());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            ArrayNode list = conf.putArray("unknownKey");
+            unknown.forEach(list::add);
+        }
+        return conf;
+    }
+
+    /** OCPP 1.6 §5.3: read-only keys and invalid values Rejected, unknown keys NotSupported. */
+    private ObjectNode changeConfiguration(ObjectNode req) {
+        String key = req.get("key").asText();
+        ConfigurationKeys.Change result = keys.change(key, req.get("value").asText());
+        if (result == ConfigurationKeys.Change.Accepted && ConfigurationKeys.HEARTBEAT_INTERVAL.equals(key)
+                && registration == Registration.ACCEPTED) {
+            scheduleHeartbeat();
+        }
+        log.info("OCPP: ChangeConfiguration {} = {}: {}", key, req.get("value").asText(), result);
+        return frames.object().put("status", result.name());
+    }
+
+    // ---- our calls ----
+
+    private void sendBootNotification() {
+        ObjectNode p = frames.object();
+        p.put("chargePointVendor", boot.vendor()).put("chargePointModel", boot.model());
+        if (boot.serial() != null) {
+            p.put("chargePointSerialNumber", boot.serial()).put("chargeBoxSerialNumber", boot.serial());
+        }
+        if (boot.firmware() != null) {
+            p.put("firmwareVersion", boot.firmware());
+        }
+        call("BootNotification", p);
+    }
+
+    private void bootAnswered(ObjectNode conf) {
+        String s = conf.get("status").asText();
+        int interval = conf.get("interval").asInt();
+        switch (s) {
+            case "Accepted" -> {
+                registration = Registration.ACCEPTED;
+                log.info("OCPP: BootNotification accepted, heartbeat every {} s", interval);
+                if (interval > 0) {
+                    keys.set(ConfigurationKeys.HEARTBEAT_INTERVAL, interval);
+                }
+                scheduleHeartbeat();
+                reportStatus();
+            }
+            case "Pending", "Rejected" -> {
+                registration = "Pending".equals(s) ? Registration.PENDING : Registration.REJECTED;
+                Duration retry = interval > 0 ? Duration.ofSeconds(interval) : BOOT_RETRY;
+                log.info("OCPP: BootNotification {}, asking again in {} s", s, retry.toSeconds());
+                retryBoot(retry);
+            }
+            default -> retryBoot(BOOT_RETRY);
+        }
+    }
+
+    private void retryBoot(Duration after) {
+        cancel(bootRetry);
+        bootRetry = timers.after(after, () -> {
+            bootRetry = null;
+            if (link != null && registration != Registration.ACCEPTED) {
+                sendBootNotification();
+            }
+        });
+    }
+
+    private void scheduleHeartbeat() {
+        cancel(heartbeat);
+        Duration every = Duration.ofSeconds(keys.intValue(ConfigurationKeys.HEARTBEAT_INTERVAL));
+        heartbeat = timers.after(every, () -> {
+            heartbeat = null;
+            if (registration == Registration.ACCEPTED) {
+                call("Heartbeat", frames.object());
+                scheduleHeartbeat();
+            }
+        });
+    }
+
+    /** StatusNotification for each connector whose status differs from the last one sent on this connection. */
+    private void reportStatus() {
+        if (status == null) {
+            return;
+        }
+        notifyStatus(0, ConnectorStatus.ofChargePoint(status));
+        notifyStatus(1, ConnectorStatus.ofConnector(status));
+    }
+
+    private void notifyStatus(int connectorId, ConnectorStatus s) {
+        if (s.equals(reported.get(connectorId))) {
+            return;
+        }
+        reported.put(connectorId, s);
+        ObjectNode p = frames.object();
+        p.put("connectorId", connectorId).put("errorCode", s.errorCode()).put("status", s.status())
+                .put("timestamp", clock.instant().toString());
+        if (s.vendorErrorCode() != null) {
+            p.put("vendorErrorCode", s.vendorErrorCode());
+        }
+        if (s.info() != null) {
+            p.put("info", s.info().length() > 50 ? s.info().substring(0, 50) : s.info());
+        }
+        call("StatusNotification", p);
+    }
+
+    /** Queues a CALL; OCPP-J 1.6 §4.1.1: one at a time, the next once the previous is answered or timed out. */
+    private void call(String action, ObjectNode payload) {
+        Optional<OcppSchemas.Violation> bad = schemas.request(action, payload);
+        if (bad.isPresent()) {
+            log.error("OCPP: not sending {}: it breaks its schema ({})", action, bad.get().description());
+            return;
+        }
+        queue.add(new Frame.Call(Long.toString(nextId++), action, payload));
+        sendNext();
+    }
+
+    private void sendNext() {
+        if (awaiting != null || link == null || queue.isEmpty()) {
+            return;
+        }
+        awaiting = queue.poll();
+        Frame.Call sent = awaiting;
+        answerTimeout = timers.after(CALL_TIMEOUT, () -> {
+            if (awaiting == sent) {
+                log.warn("OCPP: no answer to {} within {} s", sent.action(), CALL_TIMEOUT.toSeconds());
+                unanswered(sent);
+            }
+        });
+        sendFrame(sent);
+    }
+
+    private void resultOf(Frame.CallResult r) {
+        Frame.Call call = awaiting;
+        if (call == null || !call.id().equals(r.id())) {
+            log.warn("OCPP: a CALLRESULT for no call of ours (id {}), ignored", r.id());
+            return;
+        }
+        Optional<OcppSchemas.Violation> bad = schemas.confirmation(call.action(), r.payload());
+        if (bad.isPresent()) {
+            log.warn("OCPP: the answer to {} breaks its schema ({}), taken as no answer", call.action(),
+                    bad.get().description());
+            unanswered(call);
+            return;
+        }
+        done();
+        if ("BootNotification".equals(call.action())) {
+            bootAnswered(r.payload());
+        }
+        sendNext();
+    }
+
+    private void errorOf(Frame.CallError e) {
+        Frame.Call call = awaiting;
+        if (call == null || !call.id().equals(e.id())) {
+            log.warn("OCPP: a CALLERROR for no call of ours (id {}), ignored", e.id());
+            return;
+        }
+        log.warn("OCPP: the central system refused {}: {} {}", call.action(), e.code(), e.description());
+        unanswered(call);
+    }
+
+    /** No usable answer: a refused BootNotification is asked again later; other messages are dropped for now. */
+    private void unanswered(Frame.Call call) {
+        done();
+        if ("BootNotification".equals(call.action())) {
+            retryBoot(BOOT_RETRY);
+        }
+        sendNext();
+    }
+
+    private void done() {
+        awaiting = null;
+        cancel(answerTimeout);
+        answerTimeout = null;
+    }
+
+    private void sendFrame(Frame f) {
+        if (link != null) {
+            link.send(frames.write(f));
+        }
+    }
+
+    private void forget() {
+        cancel(answerTimeout);
+        cancel(bootRetry);
+        cancel(heartbeat);
+        answerTimeout = null;
+        bootRetry = null;
+        heartbeat = null;
+        awaiting = null;
+        queue.clear();
+        reported.clear();
+        link = null;
+    }
+
+    private static void cancel(Timers.Timer t) {
+        if (t != null) {
+            t.cancel();
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+}

@@ -1,0 +1,90 @@
+// An independent OCPP 1.6J central system for the tests of feature.ocpp: ocpp-rpc's RPCServer (MIT) with strict
+// validation against the official OCPP 1.6 JSON schemas, so a message of ours that breaks a schema is refused here
+// by someone else's validator, not by our own.
+//
+// Usage: node central-system.js [--port N] [--boot Pending,Accepted] [--interval S] [--heartbeat S]
+//                                [--malformed] [--exit-after S] [--ping-ms MS]
+//   --malformed: once the first StatusNotification is answered, sends two bad CALLs (a value of the wrong type, an
+//                unknown action), for a test that cannot type commands (Pax Exam: the test runs in the charger's JVM)
+//   --exit-after: ends by itself after S seconds (default 900), whatever the test did
+//   --ping-ms: WebSocket ping period (ocpp-rpc closes a client whose pong is missing); stdout {"event":"pong"}
+//   stdout: one JSON object a line: {"event":"listening","port":N}, {"event":"connected","identity":..,"protocol":..},
+//           {"event":"message","outbound":bool,"message":"<raw frame>"}, {"event":"strictValidationFailure",..},
+//           {"event":"badMessage",..}, {"event":"result","tag":..,"result"|"error":..}, {"event":"disconnected"}
+//   stdin:  one JSON object a line: {"cmd":"call","tag":T,"method":M,"params":P} (a strict call to the charge point),
+//           {"cmd":"raw","message":"<frame>"} (sent as it is: malformed frames), {"cmd":"close"} (drop the client).
+'use strict';
+const { RPCServer } = require('ocpp-rpc');
+const readline = require('readline');
+
+function arg(name, dflt) {
+    const i = process.argv.indexOf('--' + name);
+    return i > 0 ? process.argv[i + 1] : dflt;
+}
+const port = Number(arg('port', '0'));
+const bootAnswers = arg('boot', 'Accepted').split(',');
+const bootInterval = Number(arg('interval', '1'));
+const heartbeat = Number(arg('heartbeat', '2'));
+const malformed = process.argv.includes('--malformed');
+setTimeout(() => process.exit(0), 1000 * Number(arg('exit-after', '900'))).unref();
+
+function out(o) { process.stdout.write(JSON.stringify(o) + '\n'); }
+
+const server = new RPCServer({ protocols: ['ocpp1.6'], strictMode: true, callTimeoutMs: 10000,
+                               pingIntervalMs: Number(arg('ping-ms', '30000')) });
+let current = null;
+let boots = 0;
+
+server.on('client', (client) => {
+    current = client;
+    out({ event: 'connected', identity: client.identity, protocol: client.protocol,
+          authorization: client.handshake.headers['authorization'] || null,
+          password: client.handshake.password ? client.handshake.password.toString() : null });
+    client.on('message', ({ message, outbound }) => out({ event: 'message', outbound, message: String(message) }));
+    client.on('strictValidationFailure', (e) => out({ event: 'strictValidationFailure', method: e.method,
+        outbound: e.outbound, isCall: e.isCall, error: String(e.error && e.error.message) }));
+    client.on('badMessage', (e) => out({ event: 'badMessage', error: String(e.error && e.error.message) }));
+    client.on('ping', ({ rtt }) => out({ event: 'pong', rtt }));
+    client.on('close', () => { out({ event: 'disconnected' }); if (current === client) current = null; });
+    client.handle('BootNotification', () => {
+        const status = bootAnswers[Math.min(boots++, bootAnswers.length - 1)];
+        out({ event: 'boot', status });
+        return { status, currentTime: new Date().toISOString(),
+                 interval: status === 'Accepted' ? heartbeat : bootInterval };
+    });
+    client.handle('Heartbeat', () => ({ currentTime: new Date().toISOString() }));
+    let malformedSent = false;
+    client.handle('StatusNotification', ({ params }) => {
+        out({ event: 'status', connectorId: params.connectorId, status: params.status, errorCode: params.errorCode,
+              vendorErrorCode: params.vendorErrorCode || null });
+        if (malformed && !malformedSent) {
+            malformedSent = true;
+            setImmediate(() => {
+                client.sendRaw('[2,"malformed-1","ChangeConfiguration",{"key":"HeartbeatInterval","value":30}]');
+                client.sendRaw('[2,"malformed-2","FlyToTheMoon",{}]');
+            });
+        }
+        return {};
+    });
+    client.handle('MeterValues', () => ({}));
+    client.handle('Authorize', () => ({ idTagInfo: { status: 'Accepted' } }));
+    client.handle('DataTransfer', () => ({ status: 'UnknownVendorId' }));
+});
+
+readline.createInterface({ input: process.stdin }).on('line', async (line) => {
+    let cmd;
+    try { cmd = JSON.parse(line); } catch (e) { out({ event: 'badCommand', line }); return; }
+    if (!current) { out({ event: 'result', tag: cmd.tag, error: 'no charge point connected' }); return; }
+    if (cmd.cmd === 'raw') { current.sendRaw(cmd.message); return; }
+    if (cmd.cmd === 'close') { await current.close({ code: 1000, force: true }); return; }
+    try {
+        const result = await current.call(cmd.method, cmd.params || {});
+        out({ event: 'result', tag: cmd.tag, result });
+    } catch (e) {
+        out({ event: 'result', tag: cmd.tag, error: e.rpcErrorCode || String(e.message) });
+    }
+});
+// The test ends us by closing stdin or killing us; never outlive it.
+process.stdin.on('end', () => process.exit(0));
+
+server.listen(port, '127.0.0.1').then((http) => out({ event: 'listening', port: http.address().port }));

@@ -1,0 +1,35 @@
+package org.infinergi.feature.ocpp.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.infinergi.core.charging.api.ChargerEvents;
+import org.infinergi.core.charging.testing.Defaults;
+import org.infinergi.core.charging.testing.FakeDevice;
+import org.junit.jupiter.api.Test;
+import org.osgi.service.event.Event;
+
+class OcppComponentTest {
+
+    private static boolean ocppThreadRuns() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("infinergi-ocpp"));
+    }
+
+    @Test
+    void withoutAUrl_theClientDoesNothing() {
+        OcppComponent c = new OcppComponent(new FakeDevice(), Defaults.of(OcppConfig.class), null);
+        c.handleEvent(new Event(ChargerEvents.STATUS_CHANGED, Map.of(ChargerEvents.STATE, "CHARGING")));
+        assertTrue(!ocppThreadRuns(), "no thread without a central system");
+        c.deactivate();
+    }
+
+    @Test
+    void theChargePointId_defaultsToTheSerialNumber() {
+        FakeDevice device = new FakeDevice();
+        assertEquals(device.serial(), OcppComponent.chargePointId(Defaults.of(OcppConfig.class), device));
+        assertEquals("CP-7", OcppComponent.chargePointId(
+                Defaults.of(OcppConfig.class, Map.of("chargePointId", " CP-7 ")), device));
+    }
+}
