@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * salted and hashed ({@link PasswordHash}) in this bundle's data area, which survives restarts and
  * {@code bundle:update}; a blank new password resets the login to its default (§7.1.3, §7.2.3), which is never
  * stored, so it follows the serial. Without a serial a login at its default cannot be used (a unit gets its serial
- * at the end of the production line).
+ * at the end of the production line). The last serial the core reported is kept beside the hashes: while the core is
+ * not running (its update waits for the end of a session, then restarts it; a core that fails to start) the admin
+ * must still be able to log in, to see the update's progress or to send a better bundle.
  */
 @Component(service = WebLogins.class)
 public final class WebLogins {
@@ -70,6 +72,7 @@ public final class WebLogins {
     }
 
     static final String FILE = "web-logins.properties";
+    private static final String SERIAL_KEY = "serial";
     /** Credentials verified against a stored hash are remembered, so a script polling with Basic pays PBKDF2 once. */
     private static final int REMEMBERED = 32;
     private static final Logger LOG = LoggerFactory.getLogger(WebLogins.class);
@@ -79,6 +82,8 @@ public final class WebLogins {
     private final int iterations;
     private final SecureRandom random = new SecureRandom();
     private final Map<Login, PasswordHash> stored = new EnumMap<>(Login.class);
+    /** The last non-empty serial the core reported ("" before the first); guarded by {@link #stored}. */
+    private String lastSerial = "";
     /** Digests (keyed with {@link #secret}) of credentials that matched a stored hash; emptied on every change. */
     private final Set<String> verified = ConcurrentHashMap.newKeySet();
     private final byte[] secret = new byte[32];
@@ -92,7 +97,7 @@ public final class WebLogins {
         this(dataFile(context), null, PasswordHash.ITERATIONS);
     }
 
-    /** {@code serial} null: the serial of the {@link Device} service ("" while there is none). */
+    /** {@code serial} null: the serial of the {@link Device} service; a supplier answers null while there is none. */
     WebLogins(Path file, Supplier<String> serial, int iterations) {
         this.file = file;
         this.serial = serial != null ? serial : this::deviceSerial;
@@ -108,7 +113,26 @@ public final class WebLogins {
 
     private String deviceSerial() {
         Device d = device;
-        return d == null || d.serial() == null ? "" : d.serial().trim();
+        return d == null ? null : d.serial() == null ? "" : d.serial().trim();
+    }
+
+    /** The core's serial; while there is no core, the last one it reported (kept in the data area). */
+    private String currentSerial() {
+        String reported = serial.get();
+        synchronized (stored) {
+            if (reported == null) {
+                return lastSerial;
+            }
+            if (!reported.isEmpty() && !reported.equals(lastSerial)) {
+                try {
+                    save(stored, reported);
+                } catch (UncheckedIOException e) {
+                    LOG.warn("{}: the serial is not kept for a time without the core", e.getMessage());
+                }
+                lastSerial = reported;
+            }
+            return reported;
+        }
     }
 
     /** The login {@code userName} / {@code password} opens, if any. */
@@ -126,7 +150,7 @@ public final class WebLogins {
             hash = stored.get(login);
         }
         if (hash == null) {
-            String expected = defaultPassword(login, serial.get());
+            String expected = defaultPassword(login, currentSerial());
             return !expected.isEmpty() && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                     password.getBytes(StandardCharsets.UTF_8));
         }
@@ -163,7 +187,7 @@ public final class WebLogins {
                 next.put(login, PasswordHash.of(newPassword, iterations, random));
             }
             // on disk first: a password that could not be kept is not taken either
-            save(next);
+            save(next, lastSerial);
             stored.clear();
             stored.putAll(next);
             verified.clear();
@@ -206,6 +230,7 @@ public final class WebLogins {
             LOG.error("cannot read {} ({}): the web logins have their default passwords", file, e.toString());
             return;
         }
+        lastSerial = p.getProperty(SERIAL_KEY, "").trim();
         for (Login login : Login.values()) {
             String value = p.getProperty(login.field);
             if (value == null) {
@@ -221,11 +246,14 @@ public final class WebLogins {
     }
 
     /** Written to a new file then moved over the old one, so a power cut leaves the old or the new, never half. */
-    private void save(Map<Login, PasswordHash> hashes) {
+    private void save(Map<Login, PasswordHash> hashes, String serialToKeep) {
         if (file == null) {
             return;
         }
         Properties p = new Properties();
+        if (!serialToKeep.isEmpty()) {
+            p.setProperty(SERIAL_KEY, serialToKeep);
+        }
         hashes.forEach((login, hash) -> p.setProperty(login.field, hash.encoded()));
         Path tmp = file.resolveSibling(FILE + ".new");
         try {
@@ -234,7 +262,7 @@ public final class WebLogins {
             Files.createFile(tmp);
             ownerOnly(tmp);
             try (OutputStream out = Files.newOutputStream(tmp)) {
-                p.store(out, "web logins of manual §6.1.2.1 (PBKDF2 hashes); a missing login has its default");
+                p.store(out, "web logins of manual §6.1.2.1 (PBKDF2 hashes; a missing login has its default) and the last serial");
             }
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

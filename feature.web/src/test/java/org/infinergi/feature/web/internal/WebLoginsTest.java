@@ -54,6 +54,18 @@ class WebLoginsTest {
     }
 
     @Test
+    void whileTheCoreIsNotRunningTheLastSerialItReportedStillOpensTheDefaults() {
+        WebLogins logins = logins();
+        assertEquals(Optional.of(Level.ADMIN), logins.verify("admin", "21/001-000001"));
+        serial.set(null); // the core is being updated: no Device service
+        assertEquals(Optional.of(Level.ADMIN), logins.verify("admin", "21/001-000001"));
+        assertEquals(Optional.of(Level.USER), logins.verify("infinergi", "000001"));
+        assertEquals(Optional.of(Level.ADMIN), logins().verify("admin", "21/001-000001"), "after a restart too");
+        assertEquals(Optional.empty(), new WebLogins(dir.resolve("other.properties"), serial::get, ITERATIONS)
+                .verify("admin", "21/001-000001"), "a core never seen reported no serial");
+    }
+
+    @Test
     void theDefaultFollowsTheSerial() {
         WebLogins logins = logins();
         serial.set("21/002-123456");
