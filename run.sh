@@ -248,6 +248,12 @@ sed -i "s/^org\.osgi\.service\.http\.port *=.*/org.osgi.service.http.port = $POR
 echo "run.sh: INFINERGI-$MODEL (simulated) in $RUN_DIR"
 echo "run.sh: simulated Modbus meters on loopback: MID meter port $MID_PORT, CT remote device port $CT_PORT"
 echo "run.sh: status: http://localhost:$PORT/api/status"
+# The web logins of manual §6.1.2.1 (every /api endpoint but /api/sim needs one): their default passwords come from
+# the serial on the label, here the instance's etc/org.infinergi.device.cfg; a changed password is not shown.
+SERIAL="$(sed -n 's/^serial *= *//p' "$RUN_DIR/etc/org.infinergi.device.cfg" 2>/dev/null | tr -d '\r' | sed 's/ *$//' || true)"
+if [ -n "$SERIAL" ]; then
+  echo "run.sh: web logins (default passwords): user infinergi / ${SERIAL: -6}, admin admin / $SERIAL (curl -u infinergi:${SERIAL: -6})"
+fi
 
 cd "$RUN_DIR"
 # bin/karaf execs the JVM (KARAF_EXEC=exec), so KARAF_PID is the JVM itself. This script stays its parent and

@@ -74,6 +74,7 @@ IMG_DIR="$OUT/infinergi-$MODEL-sim"
 rm -rf "$IMG_DIR" && mkdir -p "$IMG_DIR"
 tar -xzf "$IMAGE" -C "$IMG_DIR" --strip-components=1
 . "$(dirname "$0")/sim-ports.sh" && bench_sim_ports "$IMG_DIR"   # its own Modbus ports
+LOGIN="$(bench_login "$IMG_DIR")"
 HTTP_PORT="$(free_port)"
 sed -i "s/^org\.osgi\.service\.http\.port *=.*/org.osgi.service.http.port = $HTTP_PORT/" "$IMG_DIR/etc/system.properties"
 
@@ -83,7 +84,7 @@ IMG_PID=$!
 PIDS+=("$IMG_PID")
 image_ready_ms=
 while kill -0 "$IMG_PID" 2>/dev/null; do
-  if curl -s -m 1 "http://127.0.0.1:$HTTP_PORT/api/status" 2>/dev/null | grep -q '"state":"VEHICLE_NOT_CONNECTED"'; then
+  if curl -s -m 1 -u "$LOGIN" "http://127.0.0.1:$HTTP_PORT/api/status" 2>/dev/null | grep -q '"state":"VEHICLE_NOT_CONNECTED"'; then
     image_ready_ms=$(( $(now_ms) - t0 )); break
   fi
   [ $(( $(now_ms) - t0 )) -lt 120000 ] || break

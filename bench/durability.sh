@@ -31,6 +31,7 @@ DIR="$OUT/durability-$MODEL"
 rm -rf "$DIR" && mkdir -p "$DIR"
 tar -xzf "$IMAGE" -C "$DIR" --strip-components=1
 . "$(dirname "$0")/sim-ports.sh" && bench_sim_ports "$DIR"   # its own Modbus ports
+LOGIN="$(bench_login "$DIR")"
 PORT=$(( 20000 + RANDOM % 30000 ))
 sed -i "s/^org\.osgi\.service\.http\.port *=.*/org.osgi.service.http.port = $PORT/" "$DIR/etc/system.properties"
 API="http://127.0.0.1:$PORT/api"
@@ -50,8 +51,8 @@ kill9() {
 }
 trap 'kill9' EXIT INT TERM
 
-get() { curl -s --max-time 5 "$API$1"; }
-post() { curl -s --max-time 5 -H 'Content-Type: application/json' -d "$2" "$API$1" >/dev/null; }
+get() { curl -s --max-time 5 -u "$LOGIN" "$API$1"; }
+post() { curl -s --max-time 5 -u "$LOGIN" -H 'Content-Type: application/json' -d "$2" "$API$1" >/dev/null; }
 # field of the JSON on stdin: a python expression over j
 field() { python3 -c "import json,sys; j=json.load(sys.stdin); print($1)"; }
 status_field() { get /status | field "$1"; }
@@ -143,7 +144,7 @@ FAILS="$OUT/durability-pollers.txt"
 POLLERS=()
 for _ in $(seq 50); do
   ( end=$((SECONDS + 20)); while [ $SECONDS -lt $end ]; do
-      code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$API/status" || true)
+      code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -u "$LOGIN" "$API/status" || true)
       [ "$code" = 200 ] || echo "$code" >>"$FAILS"
     done ) &
   POLLERS+=($!)

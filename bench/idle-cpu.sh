@@ -21,6 +21,7 @@ DIR="$OUT/idle-$MODEL"
 rm -rf "$DIR" && mkdir -p "$DIR"
 tar -xzf "$IMAGE" -C "$DIR" --strip-components=1
 . "$(dirname "$0")/sim-ports.sh" && bench_sim_ports "$DIR"   # its own Modbus ports
+LOGIN="$(bench_login "$DIR")"
 PORT=$(( 20000 + RANDOM % 30000 ))
 sed -i "s/^org\.osgi\.service\.http\.port *=.*/org.osgi.service.http.port = $PORT/" "$DIR/etc/system.properties"
 
@@ -29,10 +30,10 @@ PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true' EXIT INT TERM
 
 for _ in $(seq 240); do
-  curl -s "localhost:$PORT/api/status" 2>/dev/null | grep -q '"VEHICLE_NOT_CONNECTED"' && break
+  curl -s -u "$LOGIN" "localhost:$PORT/api/status" 2>/dev/null | grep -q '"VEHICLE_NOT_CONNECTED"' && break
   sleep 0.25
 done
-curl -s "localhost:$PORT/api/status" | grep -q '"VEHICLE_NOT_CONNECTED"' \
+curl -s -u "$LOGIN" "localhost:$PORT/api/status" | grep -q '"VEHICLE_NOT_CONNECTED"' \
   || { echo "bench/idle-cpu.sh: the charger did not reach VEHICLE_NOT_CONNECTED" >&2; exit 1; }
 sleep 30
 

@@ -21,3 +21,11 @@ print(*[x.getsockname()[1] for x in s])')
     done
   done
 }
+
+# The user login of manual §6.1.2.1 of the unpacked image in $1, for curl -u: infinergi and the last 6 characters of
+# the serial in its etc/org.infinergi.device.cfg (every /api endpoint but /api/sim/* needs a login).
+bench_login() {
+  local serial
+  serial="$(sed -n 's/^serial *= *//p' "$1/etc/org.infinergi.device.cfg" | tr -d '\r' | sed 's/ *$//')"
+  echo "infinergi:${serial: -6}"
+}

@@ -74,12 +74,14 @@ public final class EveryModelImage extends BlockJUnit4ClassRunner {
     }
 
     /**
-     * The image as it ships; the sim flavours run side by side here, so each one's simulated MID meter and CT remote
+     * The image as it ships (a plain one with its unit's serial); the sim flavours run side by side here, so each one's simulated MID meter and CT remote
      * device listen on free loopback ports instead of the images' fixed ones.
      */
     private static Option[] boot(String image, Flavour flavour) {
         if (flavour == null || !flavour.value().equals("sim")) {
-            return Images.boot(image);
+            // with the serial the end of the production line writes (label §2.4): the web logins come from it
+            return OptionUtils.combine(Images.boot(image),
+                    editConfigurationFilePut("etc/org.infinergi.device.cfg", "serial", Http.SERIAL));
         }
         return OptionUtils.combine(Images.boot(image),
                 editConfigurationFilePut("etc/org.infinergi.sim.cfg", "midMeterPort", String.valueOf(Images.freePort())),

@@ -41,6 +41,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class HttpHardeningOnARunningImageTest {
 
     private static final Duration BOOT = Duration.ofSeconds(120);
+    /** The admin login (manual §6.1.2.1): these checks are about what comes after it. */
+    private static final String LOGIN = "Authorization: " + Http.basic(Http.ADMIN, Http.ADMIN_PASSWORD) + "\r\n";
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final List<Socket> slow = new ArrayList<>();
@@ -125,15 +127,17 @@ public class HttpHardeningOnARunningImageTest {
 
     @Test
     public void errorsAreJsonWithoutJettyHtml() throws IOException {
-        Raw notFound = raw("GET /api/nothing HTTP/1.0\r\n\r\n", new byte[0]);
+        Raw notFound = raw("GET /api/nothing HTTP/1.0\r\n" + LOGIN + "\r\n", new byte[0]);
         assertEquals(404, notFound.status());
         assertEquals("no such resource: /api/nothing", json(notFound).get("error").asText());
         // HTTP/1.1: a servlet answers an unsupported method of HTTP/1.0 with 400, of HTTP/1.1 with 405.
-        Raw put = raw("PUT /api/status HTTP/1.1\r\nHost: charger\r\nConnection: close\r\nContent-Length: 2\r\n\r\n",
+        Raw put = raw("PUT /api/status HTTP/1.1\r\nHost: charger\r\nConnection: close\r\n" + LOGIN
+                + "Content-Length: 2\r\n\r\n",
                 "{}".getBytes(StandardCharsets.UTF_8));
         assertEquals(405, put.status());
         assertTrue(put.body(), put.body().contains("{\"error\":\"method not allowed: PUT /api/status\"}"));
-        Raw propfind = raw("PROPFIND /api/status HTTP/1.1\r\nHost: charger\r\nConnection: close\r\n\r\n", new byte[0]);
+        Raw propfind = raw("PROPFIND /api/status HTTP/1.1\r\nHost: charger\r\nConnection: close\r\n" + LOGIN
+                + "\r\n", new byte[0]);
         assertEquals(501, propfind.status());
         assertTrue(propfind.body(), propfind.body().contains("{\"error\":\"method not implemented: PROPFIND /api/status\"}"));
         // Outside /api no whiteboard servlet matches: Jetty answers its own 404 page there (no Java internals in it).
@@ -165,7 +169,7 @@ public class HttpHardeningOnARunningImageTest {
     }
 
     private static String post(String path, String json) {
-        return "POST " + path + " HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: "
+        return "POST " + path + " HTTP/1.0\r\n" + LOGIN + "Content-Type: application/json\r\nContent-Length: "
                 + json.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + json;
     }
 
@@ -200,7 +204,7 @@ public class HttpHardeningOnARunningImageTest {
             s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
-            out.write(("POST " + path + " HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: " + size
+            out.write(("POST " + path + " HTTP/1.0\r\n" + LOGIN + "Content-Type: application/json\r\nContent-Length: " + size
                     + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = new byte[64 * 1024];
             java.util.Arrays.fill(chunk, (byte) ' ');

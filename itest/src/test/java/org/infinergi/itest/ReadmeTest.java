@@ -150,7 +150,8 @@ public class ReadmeTest {
         StringBuilder b = new StringBuilder();
         for (String path : List.of("/api/status", "/api/errors", "/api/auth", "/api/sim/card", "/api/sim")) {
             b.append("GET ").append(path).append(": ")
-                    .append(run("curl -s localhost:" + port + path, work).output()).append('\n');
+                    .append(run("curl -s -u " + Http.ADMIN + ":" + Http.ADMIN_PASSWORD + " localhost:" + port + path, work)
+                            .output()).append('\n');
         }
         return b.append(charger == null ? "" : charger.output()).toString();
     }
