@@ -75,8 +75,17 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
      */
     static final long PERSIST_PERIOD_MS = 10_000;
 
-    /** How long the first cycle waits for the store to say which session the previous start left in progress. */
-    private static final long RESTORE_WAIT_MS = 2_000;
+    /**
+     * How long a start holds the charger (nothing offered, no session begun) at most while the store has not said
+     * which session the previous start left in progress: a session begun before the answer would split a charge
+     * that goes on into two, or have its own kept row deleted when the interrupted one is stored. A store that
+     * never answers must not keep everybody from charging: after this the charger works, and a late answer is still
+     * stored as ended.
+     */
+    static final long STORE_ANSWER_WAIT_MS = 30_000;
+
+    /** Status detail while a start waits for the store's answer. */
+    static final String DETAIL_AWAITING_HISTORY = "waiting for the session history";
 
     /** Why the error episodes still open at a start are closed (the firmware's previous run raised them). */
     static final String CLOSED_AT_RESTART = "closed at restart: the firmware stopped while it was active; "
@@ -217,6 +226,8 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     private boolean restored;
     /** The store's answer to "which session was in progress before this start", until it has come. */
     private CompletableFuture<RunningSession> leftFuture;
+    /** When this start asked the store for that answer. Guarded by {@code this}. */
+    private Instant askedStoreAt;
     /** The session the previous start left in progress, until the pilot shows whether the vehicle is still there. */
     private RunningSession left;
     /** When the session in progress was last kept in the store, or null. Guarded by {@code this}. */
@@ -250,7 +261,8 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
         };
         // A restarted charger starts out of service if it was (manual: kept across restarts).
         state = state.withOutOfService(availability.outOfService());
-        status = StatusBuilder.initialising(settings(), clock.instant(), configurationError());
+        status = StatusBuilder.initialising(settings(), clock.instant(), configurationError(),
+                ControlLogic.DETAIL_INITIALISING);
     }
 
     /** A charging mode in its own bundle (manual §5.1), named by {@value ChargingModeService#MODE}. */
@@ -518,6 +530,9 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
             restoreFromStore(now);
         }
         takeLeftRunning();
+        if (awaitingStore(now)) {
+            return null;
+        }
         ChargerSettings settings = settings();
         HalServices hal = services();
         boolean oos = availability.outOfService();
@@ -557,20 +572,32 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
 
     /**
      * First cycle: error episodes the previous run left open are closed (the control logic raises again what is
-     * still there), and the session it left in progress waits for the pilot's first reading. The hardware is in
-     * state F (nothing offered) while this waits for the store.
+     * still there), and the store is asked which session the previous start left in progress. Returns at once: the
+     * cycles hold until the answer has come ({@link #awaitingStore}).
      */
     private void restoreFromStore(Instant now) {
         recorder.closeOpenErrors(now, CLOSED_AT_RESTART);
         leftFuture = recorder.leftRunning();
-        try {
-            leftFuture.get(RESTORE_WAIT_MS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            // A slow first opening of the store: the answer is taken when it comes (takeLeftRunning).
-            log.warn("The store has not said yet which session was in progress before this start: {}", e.toString());
+        askedStoreAt = now;
+    }
+
+    /**
+     * True while the store has not answered and {@link #STORE_ANSWER_WAIT_MS} is not over: the cycle then decides
+     * nothing. The hardware stays as a start leaves it (the pilot driver starts in state F, a stopping core drove
+     * the safe side), the status says what the charger waits for.
+     */
+    private boolean awaitingStore(Instant now) {
+        if (leftFuture == null || askedStoreAt == null) {
+            return false;
         }
+        if (Debounce.ms(askedStoreAt, now) < STORE_ANSWER_WAIT_MS) {
+            status = StatusBuilder.initialising(settings(), now, configurationError(), DETAIL_AWAITING_HISTORY);
+            return true;
+        }
+        askedStoreAt = null;
+        log.warn("The store has not said within {} ms which session was in progress before this start: charging is "
+                + "allowed; that session is stored as ended when the answer comes", STORE_ANSWER_WAIT_MS);
+        return false;
     }
 
     /** The store's answer about the session the previous start left, once it has come. */

@@ -192,8 +192,8 @@ final class H2SessionStore implements AutoCloseable {
     }
 
     /**
-     * Stores a finished session and returns its id; the session in progress kept for it (if any) goes in the same
-     * transaction. Durable when this returns.
+     * Stores a finished session and returns its id; the session in progress kept for it (if any: the kept row with
+     * the same start) goes in the same transaction. Durable when this returns.
      */
     synchronized long insert(SessionRecord r) throws SQLException {
         open();
@@ -298,7 +298,9 @@ final class H2SessionStore implements AutoCloseable {
                 update("MERGE INTO charging_session (id, start_ms, end_ms, energy_wh, peak_power_w, mode, end_reason, "
                         + "id_tag, green_energy_wh) KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         withGreen(e.subList(1, 9), e, 9), "LLLDDSSSD");
-                update("DELETE FROM running_session", List.of(), "");
+                // Only the row kept for this session: a session begun while the store had not yet answered which
+                // one the previous start left (STORE_ANSWER_WAIT_MS over) keeps its own row.
+                update("DELETE FROM running_session WHERE start_ms = ?", List.of(e.get(2)), "L");
             }
             case RUNNING -> update("MERGE INTO running_session (id, start_ms, mode, start_energy_wh, energy_wh, "
                     + "peak_power_w, has_charged, id_tag, saved_ms, stopped, green_energy_wh) KEY (id) "

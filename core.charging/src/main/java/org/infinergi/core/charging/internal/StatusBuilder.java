@@ -25,10 +25,10 @@ final class StatusBuilder {
     private StatusBuilder() {
     }
 
-    /** Before the first cycle: nothing offered, the pilot not read yet. */
-    static ChargerStatus initialising(ChargerSettings s, Instant at, Rejected rejected) {
+    /** Before the first cycle, or while a start waits for the store ({@code detail} says which): nothing offered. */
+    static ChargerStatus initialising(ChargerSettings s, Instant at, Rejected rejected, String detail) {
         return new ChargerStatus(s.device().model(), ChargerState.INITIALISING, null, 0, DutyCycle.NO_OFFER, false,
-                null, s.charging().activeMode(), 0, 0, null, ControlLogic.DETAIL_INITIALISING, at,
+                null, s.charging().activeMode(), 0, 0, null, detail, at,
                 rejected.text(), 0, List.of(), rejected.all());
     }
 

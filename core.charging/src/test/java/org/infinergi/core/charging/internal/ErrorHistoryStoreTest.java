@@ -50,7 +50,7 @@ class ErrorHistoryStoreTest {
 
     /** The core writes the history through the store component, off its own thread. */
     @Test
-    void coreWritesRaisedAndClearedThroughTheComponent() {
+    void coreWritesRaisedAndClearedThroughTheComponent() throws Exception {
         SessionStoreComponent store = new SessionStoreComponent(Map.of("databaseFile", dir.resolve("c").toString()));
         try {
             MutableClock clock = new MutableClock(T);
@@ -62,6 +62,9 @@ class ErrorHistoryStoreTest {
             core.boardSensors = sensors;
             core.residualCurrentDevice = new FakeResidualCurrentDevice();
             core.limitProviders.add(new FixedLimitProvider(16, "dlm"));
+            core.step(); // asks the store which session the previous start left; the cycles hold until it answers
+            // The store answers on one thread, in order: once this answer is there, the core's is too.
+            store.leftRunning().get(10, java.util.concurrent.TimeUnit.SECONDS);
             for (int i = 0; i < 5; i++) {
                 clock.advanceMillis(50);
                 core.step();

@@ -194,6 +194,22 @@ class H2SessionStoreTest {
     }
 
     @Test
+    void storingAnotherSession_leavesTheSessionInProgressKept() throws Exception {
+        Path file = dir.resolve("history");
+        SessionRecord interrupted = session(1);
+        SessionRecord later = session(2);
+        Session running = new Session(later.start(), later.mode(), 1_000, 3.0, 7_360, true, null);
+        try (H2SessionStore store = new H2SessionStore(file)) {
+            store.keepRunning(new RunningSession(running, later.start().plusSeconds(1), false));
+            store.insert(interrupted); // stored late: the store answered after a new session had begun
+            assertEquals(running, store.running().session(), "the new session's row stays");
+        }
+        try (H2SessionStore store = new H2SessionStore(file)) {
+            assertEquals(running, store.running().session(), "and after a reopen (journal replayed)");
+        }
+    }
+
+    @Test
     void errorsLeftOpenAreClosedWithTheReason_closedOnesKeepTheirTime() throws Exception {
         Path file = dir.resolve("history");
         Instant t = Instant.parse("2026-11-25T10:00:00Z");

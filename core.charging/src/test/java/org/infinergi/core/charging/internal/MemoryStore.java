@@ -50,7 +50,11 @@ class MemoryStore implements SessionRecorder {
                     session.peakPowerW(), session.mode(), session.endReason(), session.idTag(),
                             session.greenEnergyWh());
             stored.add(s);
-            running = null;
+            // As H2SessionStore: only the row kept for this session goes with it.
+            RunningSession r = running;
+            if (r != null && r.session().start().equals(session.start())) {
+                running = null;
+            }
             done.accept(s);
         };
         if (held) {

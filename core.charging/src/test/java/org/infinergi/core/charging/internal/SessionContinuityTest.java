@@ -25,7 +25,11 @@ class SessionContinuityTest {
     private final MemoryStore store = new MemoryStore();
 
     private Rig core(boolean started) {
-        Rig r = new Rig(Rig.config(), started, new AvailabilityComponent(java.util.Map.of()), store);
+        return core(started, store);
+    }
+
+    private static Rig core(boolean started, MemoryStore on) {
+        Rig r = new Rig(Rig.config(), started, new AvailabilityComponent(java.util.Map.of()), on);
         r.core.limitProviders.add(new WiringLimitProvider(r.installation));
         return r;
     }
@@ -158,10 +162,63 @@ class SessionContinuityTest {
         after.cycles(3);
         assertTrue(slow.stored.isEmpty());
         answer.complete(store.running);
-        after.cycle();
+        after.cycles(4); // the start's first cycles, now that the store has answered: the pilot line settles
         assertEquals(1, slow.stored.size(), slow.stored.toString());
         assertEquals(RunningSession.END_POWER_LOSS, slow.stored.get(0).endReason());
         assertEquals(20.0, slow.stored.get(0).energyWh(), 1e-9);
+    }
+
+    /** A store whose answer to "which session was in progress" comes when the test completes {@code answer}. */
+    private static MemoryStore slowToAnswer(java.util.concurrent.CompletableFuture<RunningSession> answer) {
+        return new MemoryStore() {
+            @Override
+            public java.util.concurrent.CompletableFuture<RunningSession> leftRunning() {
+                return answer;
+            }
+        };
+    }
+
+    @Test
+    void aStoreSlowToAnswerAtTheStart_theVehicleStillConnectedWaits_thenTheSessionGoesOn_oneSession() {
+        Rig before = charging(1_000);
+        before.meter.set(7_400, 1_030);
+        before.cycle(ChargingCore.PERSIST_PERIOD_MS); // kept with 30 Wh; then the power goes
+        java.util.concurrent.CompletableFuture<RunningSession> answer = new java.util.concurrent.CompletableFuture<>();
+        MemoryStore slow = slowToAnswer(answer);
+        Rig after = core(false, slow);
+        RecordingEventAdmin events = new RecordingEventAdmin();
+        after.core.eventAdmin = events;
+        after.meter.set(7_400, 0);
+        after.pilot.vehicle(PilotState.C);
+        // Until the store says what the previous start left, nothing may start: a new session here would split the
+        // charge in two (the interrupted one stored as ended when the answer comes, the vehicle still charging).
+        for (int i = 0; i < 60; i++) {
+            assertFalse(after.cycle().contactorClosed(), "closed before the store answered");
+        }
+        assertEquals(ChargerState.INITIALISING, after.core.status().state());
+        assertTrue(events.of(ChargerEvents.SESSION_STARTED).isEmpty(), "started before the store answered");
+        answer.complete(store.running);
+        assertEquals(ChargerState.CHARGING, after.cycles(18).state());
+        after.meter.set(7_400, 10);
+        after.cycle();
+        after.vehicle(PilotState.A);
+
+        assertTrue(events.of(ChargerEvents.SESSION_STARTED).isEmpty(), "no second session: " + events.topics());
+        assertEquals(1, slow.stored.size(), slow.stored.toString());
+        assertEquals(SessionBookkeeping.END_VEHICLE_DISCONNECTED, slow.stored.get(0).endReason());
+        assertEquals(40.0, slow.stored.get(0).energyWh(), 1e-9, "30 Wh kept before the loss, 10 Wh after");
+    }
+
+    @Test
+    void aStoreThatNeverAnswers_holdsTheChargerOnlyForABoundedTime_nobodyIsLockedOut() {
+        MemoryStore silent = slowToAnswer(new java.util.concurrent.CompletableFuture<>());
+        Rig r = core(true, silent);
+        r.pilot.vehicle(PilotState.C);
+        assertFalse(r.cycles(20).contactorClosed());
+        assertEquals(ChargerState.INITIALISING, r.core.status().state());
+        r.pilot.vehicle(PilotState.A);
+        r.cycle(ChargingCore.STORE_ANSWER_WAIT_MS);
+        assertTrue(r.charging().contactorClosed());
     }
 
     @Test
