@@ -139,7 +139,7 @@ class EnergyReplayTest {
         // The start, the step up, the step down.
         assertEquals(3, s.currentChanges(), out.toString());
         assertEquals(1, s.closings());
-        assertTrue(s.overLimitS() <= 2 && s.worstReactionS() <= 2, s.format());
+        assertTrue(s.overLimitS() <= 2 + 1e-6 && s.worstReactionS() <= 2 + 1e-6, s.format());
         String[] rows = out.toString().split("\n");
         assertEquals(10.55, Double.parseDouble(rows[150].split(",")[1]) / 230, 0.05, rows[150]);
         assertEquals(13.45, Double.parseDouble(rows[230].split(",")[1]) / 230, 0.05, rows[230]);
