@@ -35,8 +35,8 @@ import org.infinergi.core.charging.api.ReadingStatus;
  * again — on the 3T-DR sim image the offer swung between 7.7 A and 13.4 A around a room of 10.6 A, and bench/energy
  * with a meter that refreshes once a second swung the whole evening. Within the lag of a change the room can be
  * anything between what the reading shows and that ± the change: DLM neither raises on it nor follows it down unless
- * even the most it can be is below the offer (a real rise of the house: lowered at once, to the least it can be, so
- * safety never waits). A stale or missing grid reading still pauses at once.
+ * even the most it can be is below the offer (a real rise of the house: lowered at once to that most, so safety never
+ * waits for a reading that shows the car). A stale or missing grid reading still pauses at once.
  */
 final class DlmLogic {
 
@@ -130,8 +130,8 @@ final class DlmLogic {
      * earlier: the site's load took out the car's draw at {@code gridAt}, while the reading may hold any draw of the
      * car's within the lag. A rise of the car hidden that way makes the room look larger by up to that rise, a fall
      * smaller. Without a change within the lag the room is the reading's; with one, DLM holds its last offer while it
-     * lies within what the room can be, raises only to the least it can be, and lowers at once to the least it can be
-     * when even the most it can be is below the offer.
+     * lies within what the room can be, raises only to the least it can be, and lowers at once to the most it can be
+     * when that is below the offer.
      */
     static Room settled(Room room, DlmState st, Instant gridAt, Duration lag) {
         if (Double.isNaN(room.amps()) || gridAt == null || lag.isZero()) {
@@ -159,8 +159,11 @@ final class DlmLogic {
                     lagging));
         }
         if (offer > most) {
-            return new Room(least, String.format(Locale.ROOT, "%.1f A left at most, lowered to %.1f A (%s; %s)",
-                    most, least, room.why(), lagging));
+            // Down to the most the room can be, not the least: right after the car started, the least is the house
+            // with the car counted twice (a pause the 3T-DR sim image took at a house step); the next reading that
+            // can show the car lowers further if the room is less.
+            return new Room(most, String.format(Locale.ROOT, "%.1f A left at most (%s; %s)", most, room.why(),
+                    lagging));
         }
         return new Room(offer, String.format(Locale.ROOT, "%.1f A held (%s; %s)", offer, room.why(), lagging));
     }

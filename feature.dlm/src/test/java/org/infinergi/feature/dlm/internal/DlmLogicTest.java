@@ -214,11 +214,30 @@ class DlmLogicTest {
         assertEquals(20.0, decideAt(LAGGING_METER, 0, grid(15), charger(10)).amps(), 1e-9);
         // The car rose to 20 A and the house by 12 A, while the reading may still hold the car at 10 A: the room is
         // 18 A if it does, 8 A if it does not. Even 18 A is less than the 20 A offered: a real rise of the house, the
-        // offer goes at once to the least the room can be, without waiting for a reading that shows the car.
+        // offer goes down at once to the most the room can be, without waiting for a reading that shows the car …
         Limit lowered = decideAt(LAGGING_METER, 1, grid(27), charger(20));
-        assertEquals(8.0, lowered.amps(), 1e-9, lowered.toString());
+        assertEquals(18.0, lowered.amps(), 1e-9, lowered.toString());
+        // … which the next reading does: 8 A.
+        assertEquals(8.0, decideAt(LAGGING_METER, 2, grid(37), charger(20)).amps(), 1e-9);
         // A stale grid reading within the lag still pauses at once.
-        assertEquals(0.0, decideAt(LAGGING_METER, 1.5, Readings.stale(), charger(8)).amps());
+        assertEquals(0.0, decideAt(LAGGING_METER, 2.5, Readings.stale(), charger(8)).amps());
+    }
+
+    @Test
+    void aHouseStepRightAfterTheCarStartedLowersToTheRoomWithoutPausing() {
+        // The car starts: 0 A, then 13.45 A of a three-phase car's room on an 11 kW contract (house 1.5 kW).
+        DlmSettings contract = new DlmSettings(11000, 0, 1.0, Duration.ofSeconds(60), 2, Duration.ofSeconds(1));
+        double house = 1500 / 690.0;
+        double room = (11000 * 0.98 - 1500) / 690;
+        decideAt(contract, 0, grid(house, house, house), charger(0, 0, 0));
+        decideAt(contract, 0.5, grid(house + room, house + room, house + room), charger(room, room, room));
+        // 2 kW more on L1 half a second later: the reading may still hold the car at 0 A (then the house would be
+        // 12.8 kW and the room −2.9 A) or at 13.45 A (10.55 A). Not a pause: down to 10.55 A.
+        double step = 2000 / 230.0;
+        Limit l = decideAt(contract, 1, grid(house + room + step, house + room, house + room),
+                charger(room, room, room));
+        assertEquals((11000 * 0.98 - 3500) / 690, l.amps(), 1e-9, l.toString());
+        assertFalse(state.paused());
     }
 
     @Test
