@@ -2,7 +2,7 @@
 # Replays a day of a site in seconds through the real control logic, DLM and Green (issue 16, bench/energy/README.md).
 #   bench/energy.sh --trace FILE --mode FAST|GREEN|EVCC_PV [--green-level L] [--min-export-w W]
 #       [--max-grid-import-w W] [--phase-limit-a A] [--boost-wh E] --car-phases 1|3 --car-max-a A
-#       [--car-delay-s S] [--meter-poll-ms M] --out LOG
+#       [--car-delay-s S] [--meter-poll-ms M] [--meter-refresh-ms R] [--meter-refresh-offset-ms O] --out LOG
 #   bench/energy.sh --make-traces        writes bench/energy/traces/*.csv.gz (deterministic, seed 16)
 # The replay uses the core.charging, feature.dlm, feature.green and sim jars installed in the local Maven repository
 # (run `mvn install` first; MAVEN_REPO / -Dmaven.repo.local as for the build). It builds bench/energy once per change.

@@ -57,9 +57,10 @@ public final class EnergyReplay {
             s = new EnergyReplay(o).run(trace, w);
         }
         double wall = (System.nanoTime() - started) / 1e9;
-        System.out.printf(Locale.ROOT, "%s: %s, car %d-phase %.0f A, delay %.1f s, meter poll %d ms%s%s%n",
+        System.out.printf(Locale.ROOT, "%s: %s, car %d-phase %.0f A, delay %.1f s, meter poll %d ms, refresh %d ms"
+                + " (+%d ms)%s%s%n",
                 o.trace().getFileName(), o.mode() + (o.mode() == Options.Mode.GREEN ? " " + o.greenLevelPct()
-                        + " %" : ""), o.carPhases(), o.carMaxA(), o.carDelayS(), o.meterPollMs(),
+                        + " %" : ""), o.carPhases(), o.carMaxA(), o.carDelayS(), o.meterPollMs(), o.meterRefreshMs(), o.meterRefreshOffsetMs(),
                 o.maxGridImportW() > 0 ? ", max import " + o.maxGridImportW() + " W" : "",
                 o.phaseLimitA() > 0 ? ", phase limit " + o.phaseLimitA() + " A" : "");
         System.out.print(s.format());
@@ -76,7 +77,8 @@ public final class EnergyReplay {
         world.act(EvAction.CHARGE, o.carMaxA(), o.carPhases());
         world.setSite(trace.houseW(0), trace.pvW(0));
 
-        ReplayCharger charger = new ReplayCharger(world, clock, coreConfig(), o.meterPollMs());
+        ReplayCharger charger = new ReplayCharger(world, clock, coreConfig(), o.meterPollMs(), o.meterRefreshMs(),
+                o.meterRefreshOffsetMs());
         charger.addLimitProvider(ReplayDlm.create(charger.readings(), clock, dlmConfig()));
         GreenComponent green = null;
         if (o.mode() == Options.Mode.GREEN) {

@@ -20,6 +20,9 @@ import java.util.Locale;
  * <li><b>Reaction</b> to a house load step (the house rising by at least {@value #STEP_W} W from one row to the next)
  * that puts the site over the limit while the car draws: the time until the site is back under it or the car draws
  * nothing.</li>
+ * <li><b>Current changes</b>: how often the car's current (its most loaded phase) moves by at least
+ * {@value #CHANGE_A} A from one tick to the next, its start and stop included: a DLM that settles changes it once per
+ * house load step, one that swings several times.</li>
  * </ul>
  */
 public final class Metrics {
@@ -31,6 +34,10 @@ public final class Metrics {
     /** Rounding of a current that sits on the limit is not over it. */
     static final double TOLERANCE_W = 1;
     static final double TOLERANCE_A = 0.01;
+    /** A move of the car's current at least this large, A, is a change of it. */
+    static final double CHANGE_A = 0.5;
+    /** To turn the car's power per phase into a current (the replay's mains). */
+    static final double NOMINAL_V = 230;
 
     private final double limitW;
     private final double phaseLimitA;
@@ -47,6 +54,8 @@ public final class Metrics {
     private double episodeStartS = Double.NaN;
     private boolean contactorBefore;
     private double houseBefore = Double.NaN;
+    private double carABefore;
+    private int currentChanges;
 
     /**
      * @param limitW      {@code maxGridImportW}, 0 = none
@@ -81,6 +90,11 @@ public final class Metrics {
             closings++;
         }
         contactorBefore = contactor;
+        double carA = Math.max(chargerW[0], Math.max(chargerW[1], chargerW[2])) / NOMINAL_V;
+        if (Math.abs(carA - carABefore) >= CHANGE_A) {
+            currentChanges++;
+        }
+        carABefore = carA;
         boolean drawing = car > DRAWING_W;
         boolean over = drawing && over(gridW, gridA);
         if (over) {
@@ -119,7 +133,8 @@ public final class Metrics {
             worst = Math.max(worst, endS - episodeStartS);
         }
         return new Summary(carWh / 1000, surplusWh / 1000, chargeableWh / 1000, greenWh / 1000,
-                (carWh - greenWh) / 1000, closings, overS, steps, worst, limitW > 0 || phaseLimitA > 0);
+                (carWh - greenWh) / 1000, closings, overS, steps, worst, limitW > 0 || phaseLimitA > 0,
+                currentChanges);
     }
 
     /**
@@ -135,9 +150,11 @@ public final class Metrics {
      * @param loadSteps     house load steps that put the site over the limit while the car drew
      * @param worstReactionS the longest of them until the site was back under the limit
      * @param limited       an import limit was set (else the last three say nothing)
+     * @param currentChanges how often the car's current moved by {@value #CHANGE_A} A or more
      */
     public record Summary(double carKWh, double surplusKWh, double chargeableKWh, double greenKWh, double gridKWh,
-            int closings, double overLimitS, int loadSteps, double worstReactionS, boolean limited) {
+            int closings, double overLimitS, int loadSteps, double worstReactionS, boolean limited,
+            int currentChanges) {
 
         /** Share of the chargeable surplus the car took, percent. */
         public double surplusSharePct() {
@@ -152,6 +169,8 @@ public final class Metrics {
                     chargeableKWh, greenKWh, surplusSharePct()));
             b.append(String.format(Locale.ROOT, "grid energy into the car %8.2f kWh%n", gridKWh));
             b.append(String.format(Locale.ROOT, "contactor closings       %8d%n", closings));
+            b.append(String.format(Locale.ROOT, "current changes          %8d (the car's current moved by >= %.1f A)%n",
+                    currentChanges, CHANGE_A));
             if (limited) {
                 b.append(String.format(Locale.ROOT, "seconds over the limit   %8.1f s (while the car draws)%n",
                         overLimitS));

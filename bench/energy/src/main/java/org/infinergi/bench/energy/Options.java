@@ -5,19 +5,27 @@ import java.util.Locale;
 
 /**
  * {@code --trace FILE --mode FAST|GREEN|EVCC_PV [--green-level L] [--min-export-w W] [--max-grid-import-w W]
- * [--phase-limit-a A] [--boost-wh E] --car-phases 1|3 --car-max-a A [--car-delay-s S] [--meter-poll-ms M] --out LOG}.
+ * [--phase-limit-a A] [--boost-wh E] --car-phases 1|3 --car-max-a A [--car-delay-s S] [--meter-poll-ms M] [--meter-refresh-ms R] [--meter-refresh-offset-ms O] --out LOG}.
  */
 record Options(Path trace, Mode mode, int greenLevelPct, int minExportW, int maxGridImportW, double phaseLimitA,
-        int boostWh, int carPhases, double carMaxA, double carDelayS, long meterPollMs, Path out) {
+        int boostWh, int carPhases, double carMaxA, double carDelayS, long meterPollMs, long meterRefreshMs,
+        long meterRefreshOffsetMs, Path out) {
 
     enum Mode { FAST, GREEN, EVCC_PV }
 
     /** The grid meters' default poll period (driver.ct and the Modbus meters: {@code pollMs} = 1000). */
     static final long DEFAULT_METER_POLL_MS = 1000;
+    /**
+     * The grid meter refreshes its registers once a second (an Eastron SDM's update rate; ReplayCharger): a reading
+     * can show the site up to that much before its time.
+     */
+    static final long DEFAULT_METER_REFRESH_MS = 1000;
+    /** … 50 ms after the poll: every reading 950 ms older than its stamp, the worst case. */
+    static final long DEFAULT_METER_REFRESH_OFFSET_MS = 50;
 
     static final String USAGE = "usage: bench/energy.sh --trace FILE --mode FAST|GREEN|EVCC_PV [--green-level L] "
             + "[--min-export-w W] [--max-grid-import-w W] [--phase-limit-a A] [--boost-wh E] --car-phases 1|3 "
-            + "--car-max-a A [--car-delay-s S] [--meter-poll-ms M] --out LOG";
+            + "--car-max-a A [--car-delay-s S] [--meter-poll-ms M] [--meter-refresh-ms R] [--meter-refresh-offset-ms O] --out LOG";
 
     static Options parse(String... args) {
         Path trace = null;
@@ -32,6 +40,8 @@ record Options(Path trace, Mode mode, int greenLevelPct, int minExportW, int max
         Double maxA = null;
         double delay = 1.0;
         long poll = DEFAULT_METER_POLL_MS;
+        long refresh = DEFAULT_METER_REFRESH_MS;
+        long refreshOffset = DEFAULT_METER_REFRESH_OFFSET_MS;
         for (int i = 0; i < args.length; i++) {
             String key = args[i];
             if (i + 1 >= args.length) {
@@ -51,6 +61,8 @@ record Options(Path trace, Mode mode, int greenLevelPct, int minExportW, int max
                 case "--car-max-a" -> maxA = range(key, Double.parseDouble(v), 6, 80);
                 case "--car-delay-s" -> delay = range(key, Double.parseDouble(v), 0, 60);
                 case "--meter-poll-ms" -> poll = range(key, Integer.parseInt(v), 1, 60_000);
+                case "--meter-refresh-ms" -> refresh = range(key, Integer.parseInt(v), 0, 60_000);
+                case "--meter-refresh-offset-ms" -> refreshOffset = range(key, Integer.parseInt(v), 0, 60_000);
                 default -> throw new IllegalArgumentException("unknown option " + key + "\n" + USAGE);
             }
         }
@@ -62,7 +74,7 @@ record Options(Path trace, Mode mode, int greenLevelPct, int minExportW, int max
             throw new IllegalArgumentException("--car-phases must be 1 or 3, was " + phases);
         }
         return new Options(trace, mode, level, minExport, maxImport, phaseLimit, boost, phases, maxA, delay, poll,
-                out);
+                refresh, refreshOffset, out);
     }
 
     private static int range(String key, int v, int min, int max) {

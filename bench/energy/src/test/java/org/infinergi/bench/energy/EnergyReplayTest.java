@@ -67,6 +67,8 @@ class EnergyReplayTest {
         assertEquals(3.5 + 6.0, s.greenKWh(), 1e-9);
         assertEquals(2.5, s.gridKWh(), 1e-9);
         assertEquals(2, s.closings());
+        // The car's current: on, off, on again.
+        assertEquals(3, s.currentChanges());
         assertFalse(s.limited());
     }
 
@@ -121,6 +123,29 @@ class EnergyReplayTest {
     }
 
     @Test
+    void withAGridMeterThatRefreshesOnceASecondDlmChangesTheCurrentOncePerHouseStep() throws IOException {
+        // Four minutes: 500 W a phase (13.45 A of room for a 3-phase car on 11 kW less 2 %); L1 +2 kW from 100 s to
+        // 170 s (10.55 A). The grid meter's registers are refreshed 50 ms after each poll (the default): every grid
+        // reading shows the site 950 ms before its time — before DLM held its offer while a reading could not show
+        // the car's last change, the car swung between 16 A and a pause (79 changes, 41 s over the limit).
+        StringBuilder csv = new StringBuilder(Trace.HEADER + "\n");
+        for (int i = 0; i < 240; i++) {
+            csv.append(43_200 + i).append(',').append(i >= 100 && i < 170 ? 2500 : 500).append(",500,500,0\n");
+        }
+        Options o = Options.parse("--trace", "x.csv", "--mode", "FAST", "--max-grid-import-w", "11000",
+                "--car-phases", "3", "--car-max-a", "16", "--out", "y.csv");
+        StringWriter out = new StringWriter();
+        Metrics.Summary s = new EnergyReplay(o).run(parse(csv.toString()), out);
+        // The start, the step up, the step down.
+        assertEquals(3, s.currentChanges(), out.toString());
+        assertEquals(1, s.closings());
+        assertTrue(s.overLimitS() <= 2 + 1e-6 && s.worstReactionS() <= 2 + 1e-6, s.format());
+        String[] rows = out.toString().split("\n");
+        assertEquals(10.55, Double.parseDouble(rows[150].split(",")[1]) / 230, 0.05, rows[150]);
+        assertEquals(13.45, Double.parseDouble(rows[230].split(",")[1]) / 230, 0.05, rows[230]);
+    }
+
+    @Test
     void optionsNeedTheCarAndRefuseAnUnknownKey() {
         assertThrows(IllegalArgumentException.class,
                 () -> Options.parse("--trace", "a", "--mode", "GREEN", "--out", "b"));
@@ -131,6 +156,8 @@ class EnergyReplayTest {
         assertEquals(Path.of("a.csv.gz"), o.trace());
         assertEquals(1.0, o.carDelayS());
         assertEquals(1000, o.meterPollMs());
+        assertEquals(1000, o.meterRefreshMs());
+        assertEquals(50, o.meterRefreshOffsetMs());
         assertEquals(100, o.greenLevelPct());
     }
 }

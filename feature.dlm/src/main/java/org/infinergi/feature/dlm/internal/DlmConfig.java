@@ -35,6 +35,15 @@ public @interface DlmConfig {
                     + "caught at the next reading.", min = "0", max = "20")
     double headroomPct() default 2.0;
 
+    @AttributeDefinition(name = "Grid reading lag",
+            description = "Milliseconds by which a grid reading can show the site earlier than its time: a meter "
+                    + "refreshes its registers (or averages) about once a second. For this long after the car's "
+                    + "current changes, a grid reading may still show the old current and the house lighter or "
+                    + "heavier by the change: DLM holds its offer then (no raise, no swing) and lowers it at once "
+                    + "only when even the most room the reading can mean is less than the offer. 0 = readings show "
+                    + "the site at their time.", min = "0", max = "10000")
+    int gridLagMs() default 1000;
+
     @AttributeDefinition(name = "Resume hysteresis",
             description = "After a pause for lack of current (below the 6 A minimum, manual §5.3), the room must "
                     + "reach 6 A plus this many amperes before the charge resumes, so it does not flap.",

@@ -16,16 +16,18 @@ import org.infinergi.core.charging.api.ConfigurationRejection;
  * @param resumeDelay       how long the room must stay there without a break
  * @param headroomPct       percent of each limit kept free (the limits DLM aims at are {@link #targetImportW()} and
  *                          {@link #targetPhaseCurrentA()})
+ * @param gridLag           how much earlier than its time a grid reading can show the site (the meter's register
+ *                          refresh or averaging): the car's changes within it may not be in the reading yet
  */
 record DlmSettings(int maxGridImportW, double maxPhaseCurrentA, double resumeHysteresisA, Duration resumeDelay,
-        double headroomPct) {
+        double headroomPct, Duration gridLag) {
 
     /** DLM off: no limit set. */
     static final DlmSettings OFF = new DlmSettings(0, 0, 1.0, Duration.ofSeconds(60));
 
-    /** Aiming at the limits themselves, no headroom. */
+    /** Aiming at the limits themselves, no headroom, grid readings that show the site at their time. */
     DlmSettings(int maxGridImportW, double maxPhaseCurrentA, double resumeHysteresisA, Duration resumeDelay) {
-        this(maxGridImportW, maxPhaseCurrentA, resumeHysteresisA, resumeDelay, 0);
+        this(maxGridImportW, maxPhaseCurrentA, resumeHysteresisA, resumeDelay, 0, Duration.ZERO);
     }
 
     /**
@@ -48,7 +50,7 @@ record DlmSettings(int maxGridImportW, double maxPhaseCurrentA, double resumeHys
 
     static DlmSettings of(DlmConfig c) {
         return new DlmSettings(c.maxGridImportW(), c.maxPhaseCurrentA(), c.resumeHysteresisA(),
-                Duration.ofSeconds(c.resumeDelayS()), c.headroomPct());
+                Duration.ofSeconds(c.resumeDelayS()), c.headroomPct(), Duration.ofMillis(c.gridLagMs()));
     }
 
     /**
@@ -71,6 +73,9 @@ record DlmSettings(int maxGridImportW, double maxPhaseCurrentA, double resumeHys
         }
         if (!(c.headroomPct() >= 0 && c.headroomPct() <= 20)) {
             out.add(reject(written, "headroomPct", c.headroomPct(), "must be 0..20 %"));
+        }
+        if (c.gridLagMs() < 0 || c.gridLagMs() > 10_000) {
+            out.add(reject(written, "gridLagMs", c.gridLagMs(), "must be 0..10000 ms"));
         }
         if (c.resumeDelayS() < 0 || c.resumeDelayS() > 3600) {
             out.add(reject(written, "resumeDelayS", c.resumeDelayS(), "must be 0..3600 s"));

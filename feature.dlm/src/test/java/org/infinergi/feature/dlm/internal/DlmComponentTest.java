@@ -99,6 +99,11 @@ class DlmComponentTest {
 
         dlm.modified(defaults("maxPhaseCurrentA", "25", "headroomPct", "25"));
         assertEquals("headroomPct", dlm.rejections().get(0).key(), "above 20 % is refused by name");
+
+        dlm.modified(defaults("maxPhaseCurrentA", "25", "gridLagMs", "-1"));
+        assertEquals("gridLagMs", dlm.rejections().get(0).key(), "a negative lag is refused by name");
+        assertEquals("org.infinergi.dlm: gridLagMs=-1 rejected: must be 0..10000 ms",
+                dlm.rejections().get(0).message());
     }
 
     @Test

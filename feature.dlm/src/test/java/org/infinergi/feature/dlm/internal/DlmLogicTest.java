@@ -168,4 +168,113 @@ class DlmLogicTest {
         assertEquals(0.0, l.amps());
         assertTrue(l.detail().contains("measures no L2"), l.detail());
     }
+
+    /** The 25 A fuse, no headroom, and a grid meter whose readings can show the site up to 1 s before their time. */
+    private static final DlmSettings LAGGING_METER = new DlmSettings(0, 25, 1.0, Duration.ofSeconds(60), 0,
+            Duration.ofSeconds(1));
+
+    /**
+     * One decision at {@code t} s after T0 on a grid reading taken then (the meter's registers may be older) and the
+     * charger's reading of then, as the core gives them: the site's load is the grid minus the charger at that time.
+     */
+    private Limit decideAt(DlmSettings s, double t, ElectricalReading grid, ElectricalReading charger) {
+        Instant at = T0.plusMillis(Math.round(t * 1000));
+        return decide(s, Readings.at(grid, at), Readings.at(charger, at), at);
+    }
+
+    @Test
+    void aGridReadingThatMayNotShowTheCarsRiseYetDoesNotRaiseTheOfferAgain() {
+        // House 5 A, the car 10 A: 20 A of room, offered.
+        assertEquals(20.0, decideAt(LAGGING_METER, 0, grid(15), charger(10)).amps(), 1e-9);
+        // A second later the car draws 20 A; the grid meter's registers still hold the car at 10 A. The site's load
+        // (15 − 20 = −5 A) makes the house look 10 A lighter: 30 A of "room" that is not there.
+        Limit held = decideAt(LAGGING_METER, 1, grid(15), charger(20));
+        assertEquals(20.0, held.amps(), 1e-9, held.toString());
+        assertTrue(held.detail().contains("held"), held.detail());
+        // The next reading shows the car at 20 A: the room is 20 A, and so is the offer — one change, no swing.
+        assertEquals(20.0, decideAt(LAGGING_METER, 2, grid(25), charger(20)).amps(), 1e-9);
+        assertEquals(20.0, decideAt(LAGGING_METER, 3, grid(25), charger(20)).amps(), 1e-9);
+    }
+
+    @Test
+    void aGridReadingThatMayNotShowTheCarsFallYetDoesNotLowerTheOfferAgain() {
+        assertEquals(20.0, decideAt(LAGGING_METER, 0, grid(25), charger(20)).amps(), 1e-9);
+        // A 10 A cooker: 10 A of room, the offer follows.
+        assertEquals(10.0, decideAt(LAGGING_METER, 1, grid(35), charger(20)).amps(), 1e-9);
+        // The car follows to 10 A; the grid's registers still hold it at 20 A: the house looks 10 A heavier, the
+        // "room" 0 A — it would pause the charge. DLM holds the offer.
+        Limit held = decideAt(LAGGING_METER, 2, grid(35), charger(10));
+        assertEquals(10.0, held.amps(), 1e-9, held.toString());
+        assertFalse(state.paused());
+        assertEquals(10.0, decideAt(LAGGING_METER, 3, grid(25), charger(10)).amps(), 1e-9);
+    }
+
+    @Test
+    void aRiseOfTheHouseBeyondWhatTheCarsChangeCanHideLowersTheOfferAtOnce() {
+        assertEquals(20.0, decideAt(LAGGING_METER, 0, grid(15), charger(10)).amps(), 1e-9);
+        // The car rose to 20 A and the house by 12 A, while the reading may still hold the car at 10 A: the room is
+        // 18 A if it does, 8 A if it does not. Even 18 A is less than the 20 A offered: a real rise of the house, the
+        // offer goes down at once to the most the room can be, without waiting for a reading that shows the car …
+        Limit lowered = decideAt(LAGGING_METER, 1, grid(27), charger(20));
+        assertEquals(18.0, lowered.amps(), 1e-9, lowered.toString());
+        // … which the next reading does: 8 A.
+        assertEquals(8.0, decideAt(LAGGING_METER, 2, grid(37), charger(20)).amps(), 1e-9);
+        // A stale grid reading within the lag still pauses at once.
+        assertEquals(0.0, decideAt(LAGGING_METER, 2.5, Readings.stale(), charger(8)).amps());
+    }
+
+    @Test
+    void aHouseStepRightAfterTheCarStartedLowersToTheRoomWithoutPausing() {
+        // The car starts: 0 A, then 13.45 A of a three-phase car's room on an 11 kW contract (house 1.5 kW).
+        DlmSettings contract = new DlmSettings(11000, 0, 1.0, Duration.ofSeconds(60), 2, Duration.ofSeconds(1));
+        double house = 1500 / 690.0;
+        double room = (11000 * 0.98 - 1500) / 690;
+        decideAt(contract, 0, grid(house, house, house), charger(0, 0, 0));
+        decideAt(contract, 0.5, grid(house + room, house + room, house + room), charger(room, room, room));
+        // 2 kW more on L1 half a second later: the reading may still hold the car at 0 A (then the house would be
+        // 12.8 kW and the room −2.9 A) or at 13.45 A (10.55 A). Not a pause: down to 10.55 A.
+        double step = 2000 / 230.0;
+        Limit l = decideAt(contract, 1, grid(house + room + step, house + room, house + room),
+                charger(room, room, room));
+        assertEquals((11000 * 0.98 - 3500) / 690, l.amps(), 1e-9, l.toString());
+        assertFalse(state.paused());
+    }
+
+    @Test
+    void aSwingWithALaggingMeterSettlesAfterOneChange() {
+        // A car that follows the offer 1 s later (its last), a grid meter whose registers hold the site 950 ms before
+        // each 1 s poll: the house steps from 3 A to 14.45 A on a 25 A fuse. Without holding, the offer swung around
+        // the 10.55 A of room by the size of its last change (7.7 A ↔ 13.4 A on the sim image).
+        double house = 3;
+        double car = 16;
+        double offer = Double.NaN;
+        java.util.List<Double> offers = new java.util.ArrayList<>();
+        java.util.Deque<double[]> pending = new java.util.ArrayDeque<>();
+        double registersCar = car;
+        double registersHouse = house;
+        for (int tenth = 0; tenth <= 300; tenth++) {
+            double t = tenth / 10.0;
+            if (tenth == 100) {
+                house = 14.45;
+            }
+            while (!pending.isEmpty() && pending.peekFirst()[0] <= t + 1e-9) {
+                car = Math.min(16, pending.pollFirst()[1]);
+            }
+            if (tenth % 10 == 1) {
+                registersCar = car; // the meter refreshes its registers 100 ms after each poll
+                registersHouse = house;
+            }
+            if (tenth % 10 == 0) {
+                Limit l = decideAt(LAGGING_METER, t, grid(registersHouse + registersCar), charger(car));
+                if (Double.isNaN(offer) || Math.abs(l.amps() - offer) > 1e-6) {
+                    offers.add(l.amps());
+                    pending.addLast(new double[] { t + 1, l.amps() });
+                }
+                offer = l.amps();
+            }
+        }
+        // Before the step: 22 A of room, the car takes its 16 A; after it: 10.55 A, one change.
+        assertEquals(java.util.List.of(22.0, 10.55), offers.stream().map(a -> Math.round(a * 100) / 100.0).toList(),
+                offers.toString());
+    }
 }

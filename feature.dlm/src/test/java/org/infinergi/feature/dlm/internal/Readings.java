@@ -93,6 +93,12 @@ final class Readings implements ElectricalReadings {
                 null, null);
     }
 
+    /** {@code r} as taken at {@code at} (the meters stamp each reading with the time they took it). */
+    static ElectricalReading at(ElectricalReading r, Instant at) {
+        return new ElectricalReading(r.role(), r.source(), r.model(), r.inUse(), r.status(), at, r.ageMs(),
+                r.phases(), r.powerW(), r.energyWh());
+    }
+
     private static ElectricalReading fresh(String role, String source, double... amps) {
         List<PhaseReading> phases = new ArrayList<>();
         double total = 0;

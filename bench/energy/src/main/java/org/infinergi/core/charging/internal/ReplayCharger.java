@@ -29,6 +29,13 @@ import org.infinergi.sim.internal.World;
  * <p>Meters as the drivers give them: the charger's own meter is sampled every {@value #VEHICLE_SAMPLE_MS} ms (the
  * pilot driver's {@code meterSamplePeriodMs}), the grid meter every {@code gridPollMs} (the CT driver's and the
  * Modbus meters' {@code pollMs}, 1000 ms by default); each reading carries the time it was taken, as theirs do.
+ *
+ * <p>The grid meter's lag: a meter serves a register image it refreshes on its own clock (an Eastron SDM refreshes its
+ * registers about once a second, others average over a second or more), so what a poll reads at its time can show the
+ * site up to a refresh period earlier. With {@code gridRefreshMs} &gt; 0 the grid meter's image is taken from the world
+ * every {@code gridRefreshMs}, {@code gridRefreshOffsetMs} after each poll instant, and a poll reads the image as it
+ * is and stamps it with the poll's time: with the defaults of bench/energy.sh (1000 ms, 50 ms after the poll) every
+ * grid reading is 950 ms older than its stamp, the worst case. 0 = the image is the world at the poll (no lag).
  */
 public final class ReplayCharger {
 
@@ -38,6 +45,11 @@ public final class ReplayCharger {
     private final World world;
     private final MutableClock clock;
     private final long gridPollMs;
+    private final long gridRefreshMs;
+    private final long gridRefreshOffsetMs;
+    /** The grid meter's register image: the world as it was at the meter's last refresh. */
+    private MeterReading gridImage;
+    private Instant nextGridRefresh;
     private final ChargingCore core;
     private final ElectricalReadingsComponent readings;
     private final LinePilot pilot = new LinePilot();
@@ -53,9 +65,22 @@ public final class ReplayCharger {
      *               core): e.g. {@code installationComplete}, {@code wiringLimitA}, {@code model}, {@code activeMode}
      */
     public ReplayCharger(World world, MutableClock clock, Map<String, Object> config, long gridPollMs) {
+        this(world, clock, config, gridPollMs, 0, 0);
+    }
+
+    /**
+     * @param gridRefreshMs       the grid meter's register refresh period, ms; 0 = no lag (the image is the world at
+     *                            each poll)
+     * @param gridRefreshOffsetMs when the meter refreshes its image, ms after each multiple of its period from the
+     *                            start (the polls fall on multiples of {@code gridPollMs})
+     */
+    public ReplayCharger(World world, MutableClock clock, Map<String, Object> config, long gridPollMs,
+            long gridRefreshMs, long gridRefreshOffsetMs) {
         this.world = world;
         this.clock = clock;
         this.gridPollMs = gridPollMs;
+        this.gridRefreshMs = gridRefreshMs;
+        this.gridRefreshOffsetMs = gridRefreshOffsetMs;
         MeteringSettings metering = new MeteringSettings(MeteringSettings.VehicleMeter.INTERNAL,
                 MeteringSettings.GridMeter.CT);
         MeteringSettingsSource source = () -> metering;
@@ -134,10 +159,22 @@ public final class ReplayCharger {
             vehicleReading = reading(now, world.mainsVoltagesV(), world.phaseCurrentsA(), world.evEnergyWh());
             nextVehicleSample = now.plusMillis(VEHICLE_SAMPLE_MS);
         }
+        if (gridRefreshMs > 0 && (nextGridRefresh == null || !now.isBefore(nextGridRefresh))) {
+            gridImage = reading(now, world.mainsVoltagesV(), world.gridCurrentsA(), Double.NaN);
+            nextGridRefresh = nextGridRefresh == null ? now.plusMillis(gridRefreshOffsetMs)
+                    : nextGridRefresh.plusMillis(gridRefreshMs);
+        }
         if (nextGridSample == null || !now.isBefore(nextGridSample)) {
-            gridReading = reading(now, world.mainsVoltagesV(), world.gridCurrentsA(), Double.NaN);
+            gridReading = gridRefreshMs > 0 ? stamped(gridImage, now)
+                    : reading(now, world.mainsVoltagesV(), world.gridCurrentsA(), Double.NaN);
             nextGridSample = now.plusMillis(gridPollMs);
         }
+    }
+
+    /** What a poll reads: the meter's image as it is, with the time the answer arrived (as the drivers stamp it). */
+    private static MeterReading stamped(MeterReading image, Instant at) {
+        return new MeterReading(at, image.voltagesV(), image.currentsA(), image.powerW(), image.energyWh(),
+                image.phasePowersW());
     }
 
     private static MeterReading reading(Instant at, double[] volts, double[] amps, double energyWh) {
