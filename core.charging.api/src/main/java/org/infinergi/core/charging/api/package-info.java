@@ -13,11 +13,13 @@
  * details the logo reads for DLM's and Green's pauses ({@link org.infinergi.core.charging.api.ChargerStatus#DETAIL_CURRENT_NOT_AVAILABLE_DLM},
  * {@link org.infinergi.core.charging.api.ChargerStatus#DETAIL_GREEN_ENERGY_NOT_AVAILABLE}, since 1.9.0, manual §8), and
  * the erasure of the history by its owner ({@link org.infinergi.core.charging.api.SessionHistory#erase()}, since 1.10.0,
- * manual §6.2 factory reset).
+ * manual §6.2 factory reset). 2.0.0: interfaces and value types only — {@code CheckedConfiguration},
+ * {@code LastValidConfiguration} and the empty-value rule of {@link org.infinergi.core.charging.api.ConfigurationRejection}
+ * moved to the library {@code org.infinergi.core.config} (issue 14 point 1: no implementation class in an API bundle).
  * Features and user interfaces depend on this package only.
  */
 @Export
-@Version("1.10.0")
+@Version("2.0.0")
 package org.infinergi.core.charging.api;
 
 import org.osgi.annotation.bundle.Export;
