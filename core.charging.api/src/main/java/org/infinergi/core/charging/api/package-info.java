@@ -15,11 +15,14 @@
  * the erasure of the history by its owner ({@link org.infinergi.core.charging.api.SessionHistory#erase()}, since 1.10.0,
  * manual §6.2 factory reset), the phases the car uses as the charger's own meter shows them
  * ({@link org.infinergi.core.charging.api.CarPhases}, since 1.10.0: one rule for DLM and Green), and the manual §8 row a
- * mode's pause is shown as ({@link org.infinergi.core.charging.api.ModeDecision#manualRow()}, since 1.10.0).
+ * mode's pause is shown as ({@link org.infinergi.core.charging.api.ModeDecision#manualRow()}, since 1.10.0). 2.0.0:
+ * interfaces and value types only — {@code CheckedConfiguration}, {@code LastValidConfiguration} and the empty-value
+ * rule of {@link org.infinergi.core.charging.api.ConfigurationRejection} moved to the library
+ * {@code org.infinergi.core.config} (issue 14 point 1: no implementation class in an API bundle).
  * Features and user interfaces depend on this package only.
  */
 @Export
-@Version("1.10.0")
+@Version("2.0.0")
 package org.infinergi.core.charging.api;
 
 import org.osgi.annotation.bundle.Export;

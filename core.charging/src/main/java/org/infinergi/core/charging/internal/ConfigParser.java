@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.infinergi.core.charging.api.ChargingMode;
 import org.infinergi.core.charging.api.ConfigurationRejection;
+import org.infinergi.core.config.EmptyValues;
 
 /**
  * Validates one PID at a time, all or nothing: when any property of a PID is invalid the whole PID is rejected
@@ -123,7 +124,7 @@ final class ConfigParser {
     }
 
     /** Why an empty value is refused; the default follows in the message. */
-    static final String EMPTY = ConfigurationRejection.EMPTY_VALUE;
+    static final String EMPTY = EmptyValues.EMPTY_VALUE;
 
     /** Why {@code vehicleMeter=MID} is refused on a model without the MID meter's terminal block. */
     static final String NO_MID_TERMINAL =
@@ -204,7 +205,7 @@ final class ConfigParser {
         }
 
         private void rejectEmpty(String key, String value) {
-            ConfigurationRejection r = ConfigurationRejection.emptyValue(pid, key, value, spec.attribute(key).dflt());
+            ConfigurationRejection r = EmptyValues.emptyValue(pid, key, value, spec.attribute(key).dflt());
             if (r != null) {
                 errors.add(r);
             }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import org.infinergi.core.charging.api.ChargingMode;
 import org.infinergi.core.charging.api.ConfigurationRejection;
+import org.infinergi.core.config.EmptyValues;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,7 +88,7 @@ class EmptyValueTest {
         for (Owner o : OWNERS) {
             for (MetatypeSpec.Attribute a : o.spec().attributes().values()) {
                 Map<String, String> empty = Map.of(a.id(), "");
-                List<ConfigurationRejection> shared = ConfigurationRejection.emptyValues(o.pid(), empty,
+                List<ConfigurationRejection> shared = EmptyValues.emptyValues(o.pid(), empty,
                         ANNOTATIONS.get(o.pid()));
                 assertEquals(o.parse().apply(empty).rejections(), shared, o.pid() + " " + a.id());
             }

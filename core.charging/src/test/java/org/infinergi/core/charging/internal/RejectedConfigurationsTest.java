@@ -13,6 +13,7 @@ import org.infinergi.core.charging.api.ConfigurationOwner;
 import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.api.PilotState;
 import org.infinergi.core.charging.testing.FakeBoardSensors;
+import org.infinergi.core.config.EmptyValues;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,7 +76,7 @@ class RejectedConfigurationsTest {
         assertEquals(List.of(
                 new ConfigurationRejection("org.infinergi.installation", "wiringLimitA", "40", "must be 6..32 A"),
                 new ConfigurationRejection("org.infinergi.charging", "maxChargeRateA", "\"\"",
-                        ConfigurationRejection.EMPTY_VALUE + "32)"),
+                        EmptyValues.EMPTY_VALUE + "32)"),
                 AUTH), s.rejectedConfigurations());
         for (String named : List.of("org.infinergi.installation: wiringLimitA=40", "org.infinergi.charging: "
                 + "maxChargeRateA=\"\"", "org.infinergi.auth: mode=TURBO")) {

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.infinergi.core.charging.api.CheckedConfiguration;
 import org.infinergi.core.charging.api.ConfigurationOwner;
 import org.infinergi.core.charging.api.ConfigurationRejection;
-import org.infinergi.core.charging.api.LastValidConfiguration;
 import org.infinergi.core.charging.hal.AdcChannel;
 import org.infinergi.core.charging.hal.CtWiring;
+import org.infinergi.core.config.CheckedConfiguration;
+import org.infinergi.core.config.LastValidConfiguration;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

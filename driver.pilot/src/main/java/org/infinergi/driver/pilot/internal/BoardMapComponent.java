@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.infinergi.core.charging.api.CheckedConfiguration;
 import org.infinergi.core.charging.api.ConfigurationOwner;
 import org.infinergi.core.charging.api.ConfigurationRejection;
-import org.infinergi.core.charging.api.LastValidConfiguration;
+import org.infinergi.core.config.CheckedConfiguration;
+import org.infinergi.core.config.LastValidConfiguration;
 
 import org.infinergi.core.charging.hal.AdcChannel;
 import org.infinergi.core.charging.hal.AdcDivider;

@@ -10,11 +10,11 @@ import java.util.concurrent.TimeUnit;
 
 import com.pi4j.context.Context;
 
-import org.infinergi.core.charging.api.CheckedConfiguration;
 import org.infinergi.core.charging.api.ConfigurationOwner;
 import org.infinergi.core.charging.api.ConfigurationRejection;
-import org.infinergi.core.charging.api.LastValidConfiguration;
 import org.infinergi.core.charging.hal.CardListener;
+import org.infinergi.core.config.CheckedConfiguration;
+import org.infinergi.core.config.LastValidConfiguration;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.infinergi.core.charging.api.ConfigurationRejection;
+import org.infinergi.core.config.EmptyValues;
 import org.infinergi.feature.auth.api.AuthMode;
 
 /**
@@ -64,9 +65,9 @@ record AuthSettings(AuthMode mode, Set<String> cards, Set<String> blockedCards) 
         Map<String, ?> p = props == null ? Map.of() : props;
         AuthMode mode = DEFAULTS.mode();
         Object rawMode = p.get("mode");
-        if (ConfigurationRejection.isEmpty(rawMode)) {
+        if (EmptyValues.isEmpty(rawMode)) {
             // "mode =" is no way to say FREE: an emptied line must not switch authentication off (issue 15).
-            errors.add(ConfigurationRejection.emptyValue(PID, "mode", rawMode.toString(), DEFAULTS.mode().name()));
+            errors.add(EmptyValues.emptyValue(PID, "mode", rawMode.toString(), DEFAULTS.mode().name()));
         } else if (rawMode != null) {
             try {
                 mode = AuthMode.valueOf(rawMode.toString().trim());

@@ -13,11 +13,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.infinergi.core.charging.api.ChargerControl;
 import org.infinergi.core.charging.api.ChargerEvents;
+import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.testing.FakeChargerControl;
 import org.infinergi.core.charging.testing.MutableClock;
+import org.infinergi.core.config.EmptyValues;
 import org.infinergi.feature.auth.api.AuthMode;
 import org.infinergi.feature.auth.api.AuthOutcome;
-import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -202,7 +203,7 @@ class AuthComponentTest {
         assertEquals(AuthMode.LOCAL_LIST, a.mode());
         assertTrue(a.required());
         assertEquals(List.of(new ConfigurationRejection("org.infinergi.auth", "mode", "\"\"",
-                ConfigurationRejection.EMPTY_VALUE + "FREE)")), a.rejections());
+                EmptyValues.EMPTY_VALUE + "FREE)")), a.rejections());
         assertTrue(a.configurationError().startsWith("org.infinergi.auth: mode=\"\" rejected: empty value"),
                 a.configurationError());
     }

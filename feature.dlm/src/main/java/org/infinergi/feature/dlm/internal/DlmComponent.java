@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import org.infinergi.core.charging.api.CheckedConfiguration;
 import org.infinergi.core.charging.api.ConfigurationOwner;
 import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.api.ElectricalReading;
@@ -15,6 +14,7 @@ import org.infinergi.core.charging.api.ElectricalReadings;
 import org.infinergi.core.charging.api.Limit;
 import org.infinergi.core.charging.api.LimitProvider;
 import org.infinergi.core.charging.api.ReadingStatus;
+import org.infinergi.core.config.CheckedConfiguration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;

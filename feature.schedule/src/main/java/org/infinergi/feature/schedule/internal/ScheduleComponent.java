@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 
 import org.infinergi.core.charging.api.ChargerClock;
 import org.infinergi.core.charging.api.ChargingModeService;
-import org.infinergi.core.charging.api.CheckedConfiguration;
 import org.infinergi.core.charging.api.ConfigurationOwner;
 import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.api.Device;
@@ -14,6 +13,7 @@ import org.infinergi.core.charging.api.ElectricalReadings;
 import org.infinergi.core.charging.api.Installation;
 import org.infinergi.core.charging.api.ModeDecision;
 import org.infinergi.core.charging.api.ReadingStatus;
+import org.infinergi.core.config.CheckedConfiguration;
 import org.infinergi.feature.green.api.GreenCharging;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 
 import org.infinergi.core.charging.api.ChargerControl;
-import org.infinergi.core.charging.api.CheckedConfiguration;
 import org.infinergi.core.charging.api.ConfigurationOwner;
 import org.infinergi.core.charging.api.ConfigurationRejection;
+import org.infinergi.core.config.CheckedConfiguration;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

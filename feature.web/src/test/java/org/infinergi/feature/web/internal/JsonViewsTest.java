@@ -12,12 +12,13 @@ import org.infinergi.core.charging.api.ChargerStatus;
 import org.infinergi.core.charging.api.ChargingMode;
 import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.api.ElectricalReading;
-import org.infinergi.core.charging.api.PhaseReading;
-import org.infinergi.core.charging.api.ReadingStatus;
 import org.infinergi.core.charging.api.ErrorCode;
 import org.infinergi.core.charging.api.ErrorRecord;
+import org.infinergi.core.charging.api.PhaseReading;
 import org.infinergi.core.charging.api.PilotState;
+import org.infinergi.core.charging.api.ReadingStatus;
 import org.infinergi.core.charging.api.SessionRecord;
+import org.infinergi.core.config.EmptyValues;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,7 +75,7 @@ class JsonViewsTest {
     @Test
     void everyRejectedConfigurationIsListed_pidKeyValueWhy() throws Exception {
         ConfigurationRejection auth = new ConfigurationRejection("org.infinergi.auth", "mode", "\"\"",
-                ConfigurationRejection.EMPTY_VALUE + "FREE)");
+                EmptyValues.EMPTY_VALUE + "FREE)");
         ChargerStatus s = new ChargerStatus("INFINERGI-3T", ChargerState.VEHICLE_NOT_CONNECTED, PilotState.A, 0, 100,
                 false, null, ChargingMode.FAST, 0, 0, null, "", Instant.EPOCH, auth.message(), 0, List.of(),
                 List.of(auth));

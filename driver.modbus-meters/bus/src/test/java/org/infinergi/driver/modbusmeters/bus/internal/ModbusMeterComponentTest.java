@@ -22,6 +22,7 @@ import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.charging.hal.Meter;
 import org.infinergi.core.charging.hal.SelectedMeter;
 import org.infinergi.core.charging.testing.MutableClock;
+import org.infinergi.core.config.EmptyValues;
 import org.infinergi.driver.modbusmeters.bus.MeterModel;
 import org.infinergi.driver.modbusmeters.bus.RegisterMap;
 import org.infinergi.driver.modbusmeters.bus.SerialDefaults;
@@ -344,7 +345,7 @@ class ModbusMeterComponentTest {
         c.bindModel(TestMaps::threePhase);
 
         assertEquals(List.of(new ConfigurationRejection(MID, "pollMs", "\"\"",
-                ConfigurationRejection.EMPTY_VALUE + "1000)")), c.rejections(), "an empty value, read by this driver");
+                EmptyValues.EMPTY_VALUE + "1000)")), c.rejections(), "an empty value, read by this driver");
         c.modified(configuration(MID, "TEST3", "CAR"));
         assertEquals(List.of(new ConfigurationRejection(MID, "role", "CAR", "must be VEHICLE or GRID")),
                 c.rejections());

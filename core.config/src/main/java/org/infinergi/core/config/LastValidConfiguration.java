@@ -1,4 +1,4 @@
-package org.infinergi.core.charging.api;
+package org.infinergi.core.config;
 
 import java.io.File;
 import java.io.IOException;
@@ -47,7 +47,7 @@ import java.util.function.Function;
  * <p>A utility with no service and no state beyond the file it names.
  *
  * @param <C> the PID's Metatype {@code Config} annotation
- * @since 1.7.0
+ * @since 1.0.0 (charging API 1.7.0 to 1.10.0)
  */
 public final class LastValidConfiguration<C extends Annotation> {
 
@@ -123,7 +123,7 @@ public final class LastValidConfiguration<C extends Annotation> {
     private Map<String, Object> values(Properties kept) {
         Map<String, Object> values = new HashMap<>();
         for (Method m : type.getDeclaredMethods()) {
-            String key = ConfigurationRejection.key(m);
+            String key = EmptyValues.key(m);
             if (m.getReturnType().isArray()) {
                 String length = kept.getProperty(key + LENGTH);
                 if (length != null) {
@@ -148,7 +148,7 @@ public final class LastValidConfiguration<C extends Annotation> {
     private Properties properties(C config) {
         Properties out = new Properties();
         for (Method m : type.getDeclaredMethods()) {
-            String key = ConfigurationRejection.key(m);
+            String key = EmptyValues.key(m);
             Object value = value(config, m);
             if (value.getClass().isArray()) {
                 int n = Array.getLength(value);

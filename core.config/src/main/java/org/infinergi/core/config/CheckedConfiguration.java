@@ -1,4 +1,4 @@
-package org.infinergi.core.charging.api;
+package org.infinergi.core.config;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Array;
@@ -13,11 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.infinergi.core.charging.api.ConfigurationRejection;
+
 /**
  * The configuration of a PID described by a Metatype {@code Config} annotation (a driver's, a feature's), read by
  * its owner from the component's properties instead of by Declarative Services, which reads an empty number as an
  * error naming no key, an empty boolean as {@code false} and an empty text as {@code ""} (issue 15). An empty value
- * of a key that has a default ({@link ConfigurationRejection#emptyValues}) or a value that is not of the key's type
+ * of a key that has a default ({@link EmptyValues#emptyValues}) or a value that is not of the key's type
  * rejects the whole configuration: {@link #config()} is then the previous one, or the annotation's defaults (the
  * factory values) for a first configuration. The owner logs {@link #describe()} at ERROR and answers
  * {@link #rejections()} as a {@link ConfigurationOwner}.
@@ -26,7 +28,7 @@ import java.util.function.Consumer;
  * @param config     the values in force
  * @param rejections why the configuration given was refused; empty when it is in force
  * @param first      whether there was no previous configuration (the defaults apply on a rejection)
- * @since 1.6.0
+ * @since 1.0.0 (charging API 1.6.0 to 1.10.0)
  */
 public record CheckedConfiguration<C extends Annotation>(C config, List<ConfigurationRejection> rejections,
         boolean first) {
@@ -54,13 +56,13 @@ public record CheckedConfiguration<C extends Annotation>(C config, List<Configur
      */
     public static <C extends Annotation> CheckedConfiguration<C> check(String pid, Map<String, ?> props,
             Class<C> type, C previous) {
-        List<ConfigurationRejection> rejections = new ArrayList<>(ConfigurationRejection.emptyValues(pid, props,
+        List<ConfigurationRejection> rejections = new ArrayList<>(EmptyValues.emptyValues(pid, props,
                 type));
         Map<String, Object> values = new HashMap<>();
         for (Method m : type.getDeclaredMethods()) {
-            String key = ConfigurationRejection.key(m);
+            String key = EmptyValues.key(m);
             Object raw = props == null ? null : props.get(key);
-            if (raw == null || ConfigurationRejection.isEmpty(raw) && !m.getReturnType().isArray()) {
+            if (raw == null || EmptyValues.isEmpty(raw) && !m.getReturnType().isArray()) {
                 continue;
             }
             try {
