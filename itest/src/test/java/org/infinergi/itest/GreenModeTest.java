@@ -64,9 +64,7 @@ public class GreenModeTest {
 
     @Before
     public void chargerIsIdle() {
-        http = new Http(Integer.parseInt(context.getProperty(Images.HTTP_PORT_PROPERTY)));
-        await("/api/status reports VEHICLE_NOT_CONNECTED").atMost(BOOT).ignoreExceptions()
-                .until(() -> "VEHICLE_NOT_CONNECTED".equals(http.get("/api/status").path("state").asText()));
+        http = Http.ofIdleCharger(context, BOOT);
     }
 
     @Test

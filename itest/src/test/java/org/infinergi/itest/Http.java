@@ -1,5 +1,7 @@
 package org.infinergi.itest;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.osgi.framework.BundleContext;
 
 /**
  * The charger's HTTP API on loopback, as a user or the sim's driver sees it. Runs in the container. Logs in with HTTP
@@ -35,6 +38,17 @@ final class Http {
 
     Http(int port) {
         this(port, ADMIN, ADMIN_PASSWORD);
+    }
+
+    /**
+     * The booted image's API, as admin, once it answers that no vehicle is connected (HTTP up, core and sim world
+     * wired): where a test of a running charger starts.
+     */
+    static Http ofIdleCharger(BundleContext context, Duration boot) {
+        Http http = new Http(Integer.parseInt(context.getProperty(Images.HTTP_PORT_PROPERTY)));
+        await("/api/status reports VEHICLE_NOT_CONNECTED").atMost(boot).ignoreExceptions()
+                .until(() -> "VEHICLE_NOT_CONNECTED".equals(http.get("/api/status").path("state").asText()));
+        return http;
     }
 
     /** Logged in as {@code user}; {@code user} null: no login at all. */
