@@ -112,7 +112,7 @@ public final class PanelComponent implements PanelBoard, PanelWiring, EventHandl
         Restarter restarter = new SystemBundleRestarter(bundleContext.getBundle(Constants.SYSTEM_BUNDLE_LOCATION),
                 Boolean.parseBoolean(bundleContext.getProperty(SystemBundleRestarter.JVM_RESTART_SUPPORTED)),
                 System::setProperty);
-        hw = new Pi4jPanelHardware(pi4j, config, keypad);
+        hw = new Pi4jPanelHardware(pi4j, config, keypad, clock);
         engine = new PanelEngine(hw, settings, () -> {
             ChargerStatusService service = statusService;
             return service == null ? null : service.status();

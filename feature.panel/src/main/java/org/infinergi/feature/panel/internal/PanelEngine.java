@@ -70,6 +70,9 @@ final class PanelEngine implements PanelBoard {
     private boolean lastEcho = true;
     /** A key (or one of the pair) was down at the last tick. */
     private boolean keyDown;
+    /** The pair's keys as the last edge or tick saw them (five-key panel). */
+    private boolean leftDown;
+    private boolean rightDown;
     private long lastPoll;
     private int missed;
     private volatile boolean responding = true;
@@ -140,21 +143,48 @@ final class PanelEngine implements PanelBoard {
         link(now);
     }
 
+    /**
+     * Manual §6.2: what a key does depends on how long it is held. The edges seen since the last tick are replayed at
+     * the times they happened, then the levels now carry the holds (30 s, 60 s) on.
+     */
     private void keys(long now) {
-        LongPress.Action action;
+        for (PanelHardware.KeyEdge e : hw.edges()) {
+            keyEdge(e, Math.min(e.atMs(), now), now);
+        }
         if (settings.keypad() == Keypad.MULTIFUNCTION) {
             keyDown = hw.pressed(Button.MULTI);
-            action = multi.update(keyDown, now);
+            act(multi.update(keyDown, now), now);
         } else {
-            // Manual §6.2.2: right and left pressed simultaneously; a short press of the pair means nothing.
-            boolean left = hw.pressed(Button.LEFT);
-            boolean right = hw.pressed(Button.RIGHT);
-            keyDown = left || right;
-            action = leftRight.update(left && right, now);
-            if (action == LongPress.Action.SHORT_PRESS) {
-                action = null;
-            }
+            leftDown = hw.pressed(Button.LEFT);
+            rightDown = hw.pressed(Button.RIGHT);
+            keyDown = leftDown || rightDown;
+            act(pairAction(leftRight.update(leftDown && rightDown, now)), now);
         }
+    }
+
+    private void keyEdge(PanelHardware.KeyEdge e, long at, long now) {
+        if (settings.keypad() == Keypad.MULTIFUNCTION) {
+            if (e.button() == Button.MULTI) {
+                act(multi.update(e.pressed(), at), now);
+            }
+            return;
+        }
+        if (e.button() == Button.LEFT) {
+            leftDown = e.pressed();
+        } else if (e.button() == Button.RIGHT) {
+            rightDown = e.pressed();
+        } else {
+            return;
+        }
+        act(pairAction(leftRight.update(leftDown && rightDown, at)), now);
+    }
+
+    /** Manual §6.2.2: right and left pressed simultaneously; a short press of the pair means nothing. */
+    private static LongPress.Action pairAction(LongPress.Action action) {
+        return action == LongPress.Action.SHORT_PRESS ? null : action;
+    }
+
+    private void act(LongPress.Action action, long now) {
         if (action == null) {
             return;
         }

@@ -1,5 +1,7 @@
 package org.infinergi.feature.panel.internal;
 
+import java.util.List;
+
 /** The panel's I/O as the panel logic uses it (pi4j on the board and the mock platform: {@link Pi4jPanelHardware}). */
 interface PanelHardware extends AutoCloseable {
 
@@ -9,6 +11,15 @@ interface PanelHardware extends AutoCloseable {
 
     /** Whether {@code button} is pressed now (polarity applied). */
     boolean pressed(Button button);
+
+    /**
+     * A key's level changed: pressed or released at {@code atMs} (the panel's clock, taken when the edge was seen).
+     */
+    record KeyEdge(Button button, boolean pressed, long atMs) {
+    }
+
+    /** The edges since the last call, oldest first (each returned once). */
+    List<KeyEdge> edges();
 
     /** Drives the probe line to the panel board. */
     void probe(boolean high);

@@ -1,10 +1,14 @@
 package org.infinergi.feature.panel.internal;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import com.pi4j.context.Context;
@@ -39,14 +43,20 @@ final class Pi4jPanelHardware implements PanelHardware {
     private final DigitalOutput probe;
     private final DigitalInput echo;
     private final Map<Button, DigitalInput> keys = new EnumMap<>(Button.class);
-    /** A press edge not yet read by a tick: a tap released before the next tick still counts as pressed once. */
-    private final Map<Button, AtomicBoolean> pressedSinceRead = new EnumMap<>(Button.class);
+    /** Key edges not yet read by a tick, stamped when they happened. */
+    private final Queue<KeyEdge> edges = new ConcurrentLinkedQueue<>();
+    private final LongSupplier clock;
     private final boolean activeHigh;
     private LedColour shown;
 
-    /** Opens the pins of {@code config}; the keys opened are {@code keypad}'s. */
-    Pi4jPanelHardware(Context context, PanelConfig config, Keypad keypad) {
+    /**
+     * Opens the pins of {@code config}; the keys opened are {@code keypad}'s.
+     *
+     * @param clock the panel's clock (ms), which stamps the key edges
+     */
+    Pi4jPanelHardware(Context context, PanelConfig config, Keypad keypad, LongSupplier clock) {
         this.context = context;
+        this.clock = clock;
         this.activeHigh = config.buttonsActiveHigh();
         this.brightnessPct = config.ledBrightnessPct();
         this.pwmHz = config.ledPwmFrequencyHz();
@@ -80,7 +90,7 @@ final class Pi4jPanelHardware implements PanelHardware {
             for (Button b : keypad.buttons()) {
                 keys.put(b, input("infinergi-panel-key-" + b.name().toLowerCase(java.util.Locale.ROOT),
                         "Key " + b, address(config, b)));
-                latchPresses(b);
+                recordEdges(b);
             }
         } catch (RuntimeException e) {
             close();
@@ -160,28 +170,29 @@ final class Pi4jPanelHardware implements PanelHardware {
     }
 
     /**
-     * The panel reads the keys' levels at its ticks, and an edge only wakes a tick on the loop's thread: on a busy
-     * board that tick can run after a short tap was already released. The edge itself is remembered, so the next
-     * read sees the press (manual §6.2.1: a press of less than 1 s is charging management — even a quick one).
+     * The panel reads the keys at its ticks, and an edge only wakes a tick on the loop's thread: on a busy board that
+     * tick can run late, after a tap was released or long after it. Each edge is kept with the time it happened, so a
+     * press is judged by how long the key was really held (manual §6.2.1: less than 1 s is charging management),
+     * not by when the loop got to see it.
      */
-    private void latchPresses(Button b) {
-        AtomicBoolean latch = new AtomicBoolean();
-        pressedSinceRead.put(b, latch);
-        keys.get(b).addListener(e -> {
-            if ((e.state() == DigitalState.HIGH) == activeHigh) {
-                latch.set(true);
-            }
-        });
+    private void recordEdges(Button b) {
+        keys.get(b).addListener(e -> edges.add(new KeyEdge(b, (e.state() == DigitalState.HIGH) == activeHigh,
+                clock.getAsLong())));
     }
 
     @Override
     public boolean pressed(Button button) {
         DigitalInput in = keys.get(button);
-        if (in == null) {
-            return false;
+        return in != null && in.isHigh() == activeHigh;
+    }
+
+    @Override
+    public List<KeyEdge> edges() {
+        List<KeyEdge> out = new ArrayList<>();
+        for (KeyEdge e = edges.poll(); e != null; e = edges.poll()) {
+            out.add(e);
         }
-        boolean tapped = pressedSinceRead.get(button).getAndSet(false);
-        return in.isHigh() == activeHigh || tapped;
+        return out;
     }
 
     @Override

@@ -41,7 +41,7 @@ class PanelEngineTest {
 
     private void start(Map<String, Object> overrides, Keypad keypad, java.util.function.BooleanSupplier complete) {
         PanelConfig config = Defaults.of(PanelConfig.class, overrides);
-        hw = new Pi4jPanelHardware(board.context(), config, keypad);
+        hw = new Pi4jPanelHardware(board.context(), config, keypad, () -> now);
         PanelEngine.Settings s = PanelComponent.settings(config, complete, keypad);
         engine = new PanelEngine(hw, s, () -> {
             reads++;
@@ -442,5 +442,58 @@ class PanelEngineTest {
         assertEquals(List.of("pause"), calls, "a tap both of whose wake ticks ran after its release");
         run(100);
         assertEquals(List.of("pause"), calls, "seen once, not again");
+    }
+
+    /**
+     * The press's tick ran at once, the release's only 1.5 s later (a stalled loop): the key was held 200 ms, a short
+     * press by the manual's measure (§6.2.1, less than 1 s), not a hold of 1.5 s that does nothing.
+     */
+    @Test
+    void aShortPressWhoseReleaseTickRunsLate_isJudgedByTheKeysOwnTimes() {
+        status = Statuses.of(ChargerState.CHARGING, PilotState.C, 16, true);
+        start();
+        run(1600);
+        int multi = Pi4jPanelHardware.address(Defaults.of(PanelConfig.class), Button.MULTI);
+        board.setInput(multi, true);
+        engine.tick();
+        now += 200;
+        board.setInput(multi, false);
+        now += 1300;
+        engine.tick();
+        assertEquals(List.of("pause"), calls, "held 200 ms, seen 1.5 s after the press");
+    }
+
+    /** Two taps between two ticks are two short presses, as the user pressed twice. */
+    @Test
+    void twoTapsBetweenTwoTicks_areTwoPresses() {
+        status = Statuses.of(ChargerState.CHARGING, PilotState.C, 16, true);
+        start();
+        run(1600);
+        int multi = Pi4jPanelHardware.address(Defaults.of(PanelConfig.class), Button.MULTI);
+        for (int tap = 0; tap < 2; tap++) {
+            board.setInput(multi, true);
+            now += 80;
+            board.setInput(multi, false);
+            now += 80;
+        }
+        engine.tick();
+        assertEquals(List.of("pause", "pause"), calls);
+    }
+
+    /** The pair of the five-key panel held 30 s between sparse ticks still arms the restart at its real hold time. */
+    @Test
+    void thePairHeldAcrossSparseTicks_countsFromItsEdges() {
+        start(Map.of(), Keypad.FIVE_KEYS, true);
+        run(1600);
+        int left = Pi4jPanelHardware.address(Defaults.of(PanelConfig.class), Button.LEFT);
+        int right = Pi4jPanelHardware.address(Defaults.of(PanelConfig.class), Button.RIGHT);
+        board.setInput(left, true);
+        now += 100;
+        board.setInput(right, true);
+        now += 30_000;
+        board.setInput(right, false);
+        board.setInput(left, false);
+        engine.tick();
+        assertEquals(List.of("restart"), calls, "held together for 30 s, released before any tick saw it");
     }
 }

@@ -20,7 +20,7 @@ class PanelWithoutBoardIoTest {
         try {
             PanelConfig config = Defaults.of(PanelConfig.class, Map.of("ledOutput", "DIGITAL"));
             IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> new Pi4jPanelHardware(noBoard, config, Keypad.MULTIFUNCTION));
+                    () -> new Pi4jPanelHardware(noBoard, config, Keypad.MULTIFUNCTION, () -> 0L));
             assertTrue(e.getMessage().startsWith("board I/O not available: Logo LED red output GPIO "
                     + config.ledRedAddress() + ": "), e.getMessage());
             assertTrue(noBoard.registry().all().isEmpty(), "nothing left open");
