@@ -7,6 +7,8 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -288,11 +292,28 @@ public class FaultedSessionsTest {
 
     /** After the reset: no error, no vehicle; the session and the error episode are stored. */
     private void awaitClearedAndStored(int sessionsBefore, String code) {
-        await(code + " cleared by the reset").atMost(STEP).pollInterval(POLL).until(() -> {
-            JsonNode s = http.get("/api/status");
-            return "VEHICLE_NOT_CONNECTED".equals(s.path("state").asText()) && s.path("error").isNull();
-        });
+        try {
+            await(code + " cleared by the reset").atMost(STEP).pollInterval(POLL).until(() -> {
+                JsonNode s = http.get("/api/status");
+                return "VEHICLE_NOT_CONNECTED".equals(s.path("state").asText()) && s.path("error").isNull();
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(code + " not cleared by the reset; status " + http.get("/api/status")
+                    + "; what the panel and the core logged of it: " + resetLog(), e);
+        }
         assertStored(sessionsBefore, code);
+    }
+
+    /** The lines of karaf.log about keys and control requests: did the panel see the press, did the core refuse? */
+    private static List<String> resetLog() {
+        Path log = Path.of(System.getProperty("karaf.data", "data"), "log", "karaf.log");
+        try (Stream<String> lines = Files.lines(log)) {
+            List<String> about = lines.filter(l -> l.contains("Short press") || l.contains("Control request")
+                    || l.contains("Panel tick") || l.contains("Key held")).toList();
+            return about.subList(Math.max(0, about.size() - 12), about.size());
+        } catch (IOException | UncheckedIOException e) {
+            return List.of("karaf.log not readable: " + e);
+        }
     }
 
     /** Unplug after a charge: the session is stored. */
