@@ -46,9 +46,10 @@ final class GreenLogic {
     /** Longer between two decisions (Green was not asked: another mode was active) starts the average over. */
     static final Duration MAX_GAP = Duration.ofSeconds(5);
     /**
-     * The phases of a car not seen drawing yet, for its minimum charging power: a single-phase car on L1 (type 2), the
-     * smallest minimum (manual §5.1.2: 1.4 kW). The supply's phases instead kept a single-phase car waiting for
-     * 4.1 kW of surplus until it had once drawn (bench/energy: the clear day's morning went to the grid).
+     * The phases of a car not seen drawing yet on a charger that remembers no car ({@link CarMemory}), for its minimum
+     * charging power: a single-phase car on L1 (type 2), the smallest minimum (manual §5.1.2: 1.4 kW). The supply's
+     * phases instead (evcc's rule for an unknown vehicle) kept a single-phase car waiting for 4.1 kW of surplus until
+     * it had once drawn (bench/energy: the clear day's morning went to the grid's export).
      */
     static final List<Integer> SMALLEST_CAR = List.of(0);
     /** Manual §8: what the logo and the status say while Green pauses. */
