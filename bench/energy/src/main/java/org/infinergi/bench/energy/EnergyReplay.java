@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -57,10 +58,11 @@ public final class EnergyReplay {
             s = new EnergyReplay(o).run(trace, w);
         }
         double wall = (System.nanoTime() - started) / 1e9;
-        System.out.printf(Locale.ROOT, "%s: %s, car %d-phase %.0f A, delay %.1f s, meter poll %d ms, refresh %d ms"
+        System.out.printf(Locale.ROOT, "%s: %s, car %d-phase %.0f A%s, delay %.1f s, meter poll %d ms, refresh %d ms"
                 + " (+%d ms)%s%s%n",
                 o.trace().getFileName(), o.mode() + (o.mode() == Options.Mode.GREEN ? " " + o.greenLevelPct()
-                        + " %" : ""), o.carPhases(), o.carMaxA(), o.carDelayS(), o.meterPollMs(), o.meterRefreshMs(), o.meterRefreshOffsetMs(),
+                        + " %" : ""), o.carPhases(), o.carMaxA(), o.carKnown() ? "" : " never seen", o.carDelayS(),
+                o.meterPollMs(), o.meterRefreshMs(), o.meterRefreshOffsetMs(),
                 o.maxGridImportW() > 0 ? ", max import " + o.maxGridImportW() + " W" : "",
                 o.phaseLimitA() > 0 ? ", phase limit " + o.phaseLimitA() + " A" : "");
         System.out.print(s.format());
@@ -82,10 +84,12 @@ public final class EnergyReplay {
         charger.addLimitProvider(ReplayDlm.create(charger.readings(), clock, dlmConfig()));
         GreenComponent green = null;
         if (o.mode() == Options.Mode.GREEN) {
-            green = ReplayGreen.create(charger.readings(), clock, greenConfig(), charger.statusService());
+            green = ReplayGreen.create(charger.readings(), clock, greenConfig(), charger.statusService(),
+                    rememberedPhases());
             charger.addMode(green, "GREEN");
         } else if (o.mode() == Options.Mode.EVCC_PV) {
-            charger.addMode(new EvccPvMode(charger.readings(), clock, o.carPhases(), o.carMaxA()), "GREEN");
+            charger.addMode(new EvccPvMode(charger.readings(), clock, o.carPhases(), o.carKnown(), o.carMaxA()),
+                    "GREEN");
         }
 
         Metrics m = new Metrics(o.maxGridImportW(), o.phaseLimitA(), o.carPhases() * MAINS_V * o.carMaxA());
@@ -142,6 +146,15 @@ public final class EnergyReplay {
         c.put("model", "INFINERGI-3T-DR");
         c.put("activeMode", o.mode() == Options.Mode.FAST ? "FAST" : "GREEN");
         return c;
+    }
+
+    /**
+     * What Green remembers of the car at plug-in: with {@code --car-known yes} the phases it drew on in an earlier
+     * session (Green keeps them in its data area), as evcc is given them as a configured vehicle's {@code phases};
+     * with {@code no} nothing (a car never seen; evcc's unconfigured vehicle).
+     */
+    private List<Integer> rememberedPhases() {
+        return !o.carKnown() ? List.of() : o.carPhases() == 1 ? List.of(0) : List.of(0, 1, 2);
     }
 
     private Map<String, Object> dlmConfig() {

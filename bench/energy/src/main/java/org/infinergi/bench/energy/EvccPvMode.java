@@ -19,6 +19,13 @@ import org.infinergi.core.charging.api.ModeDecision;
  * charger's own meter as Green, through the same {@link ElectricalReadings}, and is bound to the real core as the
  * GREEN mode, so only the decision differs.
  *
+ * <p>The car's phases: a vehicle configured in evcc with its {@code phases} is judged on them from the start
+ * ({@code vehicleConfigured}); an unconfigured one on the charger's phases (3) until the charge meter has shown the
+ * phases it draws on (more than {@code minActiveCurrent} = 1 A while charging), then on those until it is unplugged —
+ * evcc's {@code Loadpoint.activePhases()}: min(expect(vehicle), expect(physical), expect(measured), expect(charger))
+ * with {@code expect(0) = 3} (core/loadpoint_phases.go), measured phases set by {@code phasesFromChargeCurrents} and
+ * reset on disconnect (core/loadpoint.go).
+ *
  * <p>Not modelled: evcc's automatic 1p/3p switching (off unless a charger supports it) and its vehicle SoC limits.
  */
 final class EvccPvMode implements ChargingModeService {
@@ -31,11 +38,18 @@ final class EvccPvMode implements ChargingModeService {
     static final double DISABLE_THRESHOLD_W = 0;
     static final double MIN_A = 6;
     static final double VOLTS = 230;
+    /** evcc's {@code minActiveCurrent}: a phase drawing more is active. */
+    static final double MIN_ACTIVE_A = 1.0;
+    /** evcc's {@code unknownPhases} on a three-phase charger (the 3T-DR). */
+    static final int UNKNOWN_PHASES = 3;
 
     private final ElectricalReadings readings;
     private final Clock clock;
     private final int phases;
+    private final boolean vehicleConfigured;
     private final double maxA;
+    /** The phases evcc measured the car charging on since it was plugged in; 0 = not yet. */
+    private int measuredPhases;
 
     private Instant lastRun;
     private ModeDecision last = ModeDecision.pause("evcc PV: not yet decided");
@@ -48,10 +62,46 @@ final class EvccPvMode implements ChargingModeService {
      * @param maxA   the loadpoint's {@code maxcurrent} (the car's maximum)
      */
     EvccPvMode(ElectricalReadings readings, Clock clock, int phases, double maxA) {
+        this(readings, clock, phases, true, maxA);
+    }
+
+    /**
+     * @param phases            the car's phases, known to evcc only when {@code vehicleConfigured}
+     * @param vehicleConfigured the car is a vehicle configured in evcc with its {@code phases}; false: an unknown car,
+     *                          judged on the charger's three phases until measured
+     */
+    EvccPvMode(ElectricalReadings readings, Clock clock, int phases, boolean vehicleConfigured, double maxA) {
         this.readings = readings;
         this.clock = clock;
         this.phases = phases;
+        this.vehicleConfigured = vehicleConfigured;
         this.maxA = maxA;
+    }
+
+    /** evcc's {@code activePhases()} for this loadpoint (see the class comment). */
+    int activePhases() {
+        if (vehicleConfigured) {
+            return phases;
+        }
+        return measuredPhases > 0 ? measuredPhases : UNKNOWN_PHASES;
+    }
+
+    /** evcc's {@code phasesFromChargeCurrents}: while charging, the phases drawing more than 1 A. */
+    private void measurePhases() {
+        for (ElectricalReading r : readings.all()) {
+            if ("VEHICLE".equals(r.role()) && r.inUse() && r.fresh()) {
+                int n = 0;
+                for (var p : r.phases()) {
+                    if (p.currentA() > MIN_ACTIVE_A) {
+                        n++;
+                    }
+                }
+                if (enabled && n >= 1) {
+                    measuredPhases = n;
+                }
+                return;
+            }
+        }
     }
 
     @Override
@@ -66,9 +116,10 @@ final class EvccPvMode implements ChargingModeService {
             last = ModeDecision.pause("evcc PV: no grid reading");
             return last;
         }
+        measurePhases();
         double own = ownPowerW(readings);
         double sitePower = grid.powerW();
-        double volts = VOLTS * phases;
+        double volts = VOLTS * activePhases();
         boolean guardOver = lastSwitch == null || !now.isBefore(lastSwitch.plus(GUARD));
         double targetA = Math.floor((own - sitePower) / volts);
         if (!enabled) {

@@ -167,7 +167,7 @@ public final class Metrics {
             b.append(String.format(Locale.ROOT, "surplus (PV - house)     %8.2f kWh%n", surplusKWh));
             b.append(String.format(Locale.ROOT, "chargeable surplus       %8.2f kWh, taken %.2f kWh = %.1f %%%n",
                     chargeableKWh, greenKWh, surplusSharePct()));
-            b.append(String.format(Locale.ROOT, "grid energy into the car %8.2f kWh%n", gridKWh));
+            b.append(String.format(Locale.ROOT, "grid energy into the car %8.4f kWh%n", gridKWh));
             b.append(String.format(Locale.ROOT, "contactor closings       %8d%n", closings));
             b.append(String.format(Locale.ROOT, "current changes          %8d (the car's current moved by >= %.1f A)%n",
                     currentChanges, CHANGE_A));

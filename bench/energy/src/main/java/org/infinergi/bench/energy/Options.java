@@ -5,11 +5,23 @@ import java.util.Locale;
 
 /**
  * {@code --trace FILE --mode FAST|GREEN|EVCC_PV [--green-level L] [--min-export-w W] [--max-grid-import-w W]
- * [--phase-limit-a A] [--boost-wh E] --car-phases 1|3 --car-max-a A [--car-delay-s S] [--meter-poll-ms M] [--meter-refresh-ms R] [--meter-refresh-offset-ms O] --out LOG}.
+ * [--phase-limit-a A] [--boost-wh E] --car-phases 1|3 --car-max-a A [--car-delay-s S] [--meter-poll-ms M] [--meter-refresh-ms R] [--meter-refresh-offset-ms O] [--car-known yes|no] --out LOG}.
+ *
+ * <p>{@code --car-known} (default yes): whether the controllers know the car's phases when it is plugged in — evcc
+ * as a vehicle configured with its {@code phases}, Green as the phases the last car drew on, kept from an earlier
+ * session in its data area; no: a car never seen (evcc's unconfigured vehicle, Green's empty memory).
  */
 record Options(Path trace, Mode mode, int greenLevelPct, int minExportW, int maxGridImportW, double phaseLimitA,
         int boostWh, int carPhases, double carMaxA, double carDelayS, long meterPollMs, long meterRefreshMs,
-        long meterRefreshOffsetMs, Path out) {
+        long meterRefreshOffsetMs, Path out, boolean carKnown) {
+
+    /** The options before {@code --car-known}: the car known to both controllers. */
+    Options(Path trace, Mode mode, int greenLevelPct, int minExportW, int maxGridImportW, double phaseLimitA,
+            int boostWh, int carPhases, double carMaxA, double carDelayS, long meterPollMs, long meterRefreshMs,
+            long meterRefreshOffsetMs, Path out) {
+        this(trace, mode, greenLevelPct, minExportW, maxGridImportW, phaseLimitA, boostWh, carPhases, carMaxA,
+                carDelayS, meterPollMs, meterRefreshMs, meterRefreshOffsetMs, out, true);
+    }
 
     enum Mode { FAST, GREEN, EVCC_PV }
 
@@ -25,7 +37,7 @@ record Options(Path trace, Mode mode, int greenLevelPct, int minExportW, int max
 
     static final String USAGE = "usage: bench/energy.sh --trace FILE --mode FAST|GREEN|EVCC_PV [--green-level L] "
             + "[--min-export-w W] [--max-grid-import-w W] [--phase-limit-a A] [--boost-wh E] --car-phases 1|3 "
-            + "--car-max-a A [--car-delay-s S] [--meter-poll-ms M] [--meter-refresh-ms R] [--meter-refresh-offset-ms O] --out LOG";
+            + "--car-max-a A [--car-delay-s S] [--meter-poll-ms M] [--meter-refresh-ms R] [--meter-refresh-offset-ms O] [--car-known yes|no] --out LOG";
 
     static Options parse(String... args) {
         Path trace = null;
@@ -42,6 +54,7 @@ record Options(Path trace, Mode mode, int greenLevelPct, int minExportW, int max
         long poll = DEFAULT_METER_POLL_MS;
         long refresh = DEFAULT_METER_REFRESH_MS;
         long refreshOffset = DEFAULT_METER_REFRESH_OFFSET_MS;
+        boolean carKnown = true;
         for (int i = 0; i < args.length; i++) {
             String key = args[i];
             if (i + 1 >= args.length) {
@@ -63,6 +76,7 @@ record Options(Path trace, Mode mode, int greenLevelPct, int minExportW, int max
                 case "--meter-poll-ms" -> poll = range(key, Integer.parseInt(v), 1, 60_000);
                 case "--meter-refresh-ms" -> refresh = range(key, Integer.parseInt(v), 0, 60_000);
                 case "--meter-refresh-offset-ms" -> refreshOffset = range(key, Integer.parseInt(v), 0, 60_000);
+                case "--car-known" -> carKnown = yesNo(key, v);
                 default -> throw new IllegalArgumentException("unknown option " + key + "\n" + USAGE);
             }
         }
@@ -74,7 +88,15 @@ record Options(Path trace, Mode mode, int greenLevelPct, int minExportW, int max
             throw new IllegalArgumentException("--car-phases must be 1 or 3, was " + phases);
         }
         return new Options(trace, mode, level, minExport, maxImport, phaseLimit, boost, phases, maxA, delay, poll,
-                refresh, refreshOffset, out);
+                refresh, refreshOffset, out, carKnown);
+    }
+
+    private static boolean yesNo(String key, String v) {
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "yes", "true" -> true;
+            case "no", "false" -> false;
+            default -> throw new IllegalArgumentException(key + " must be yes or no, was " + v);
+        };
     }
 
     private static int range(String key, int v, int min, int max) {

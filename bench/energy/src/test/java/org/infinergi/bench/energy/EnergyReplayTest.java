@@ -160,4 +160,41 @@ class EnergyReplayTest {
         assertEquals(50, o.meterRefreshOffsetMs());
         assertEquals(100, o.greenLevelPct());
     }
+
+    /** {@code seconds} of 300 W of house a phase and {@code pvW} of plant from noon, through the real code. */
+    private static Metrics.Summary replay(int seconds, int pvW, String... args) throws IOException {
+        StringBuilder csv = new StringBuilder(Trace.HEADER + "\n");
+        for (int i = 0; i < seconds; i++) {
+            csv.append(43_200 + i).append(",300,300,300,").append(pvW).append('\n');
+        }
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("--trace", "x.csv", "--out", "y.csv"));
+        all.addAll(java.util.List.of(args));
+        return new EnergyReplay(Options.parse(all.toArray(String[]::new))).run(parse(csv.toString()),
+                new StringWriter());
+    }
+
+    @Test
+    void aCarKnownToBothControllersIsJudgedOnItsPhasesFromThePlugIn_aCarNeverSeenIsGuessed() throws IOException {
+        // 2 kW of surplus for 20 minutes: a single-phase car's minimum (1.38 kW), not a three-phase one's (4.14 kW).
+        int pv = 900 + 2000;
+        // The three-phase car known (evcc: a vehicle configured with phases 3; Green: the phases the last car drew on
+        // kept in its data area): neither closes the contactor.
+        assertEquals(0, replay(1200, pv, "--mode", "GREEN", "--car-phases", "3", "--car-max-a", "16").closings());
+        assertEquals(0, replay(1200, pv, "--mode", "EVCC_PV", "--car-phases", "3", "--car-max-a", "16").closings());
+        // Never seen: Green judges it as a single-phase car, starts, sees three phases and pauses at once — one
+        // closing of a few seconds; evcc's unconfigured vehicle is judged on the charger's three phases.
+        Metrics.Summary green = replay(1200, pv, "--mode", "GREEN", "--car-phases", "3", "--car-max-a", "16",
+                "--car-known", "no");
+        assertEquals(1, green.closings());
+        assertTrue(green.carKWh() < 0.01, green.format());
+        assertEquals(0, replay(1200, pv, "--mode", "EVCC_PV", "--car-phases", "3", "--car-max-a", "16",
+                "--car-known", "no").closings());
+        // A single-phase car never seen: evcc waits for a three-phase car's 4.14 kW (no charge on 2 kW), Green
+        // charges on it; told the car's phases, evcc charges too.
+        assertEquals(0, replay(1200, pv, "--mode", "EVCC_PV", "--car-phases", "1", "--car-max-a", "16",
+                "--car-known", "no").closings());
+        assertTrue(replay(1200, pv, "--mode", "GREEN", "--car-phases", "1", "--car-max-a", "16", "--car-known", "no")
+                .carKWh() > 0.4);
+        assertTrue(replay(1200, pv, "--mode", "EVCC_PV", "--car-phases", "1", "--car-max-a", "16").carKWh() > 0.4);
+    }
 }

@@ -1,5 +1,6 @@
 package org.infinergi.feature.green.internal;
 
+import java.io.File;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.infinergi.core.charging.api.ChargerEvents;
@@ -22,6 +24,7 @@ import org.infinergi.core.config.CheckedConfiguration;
 import org.infinergi.feature.green.api.BoostStatus;
 import org.infinergi.feature.green.api.GreenCharging;
 import org.infinergi.feature.green.api.GreenEvents;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -58,6 +61,8 @@ public final class GreenComponent implements ChargingModeService, GreenCharging,
     private final Logger log = LoggerFactory.getLogger(GreenComponent.class);
     private final ElectricalReadings readings;
     private final Clock clock;
+    /** The phases the last car drew on, kept in the bundle's data area; guarded by {@code this}. */
+    private final CarMemory carMemory;
     private volatile Configured configured;
 
     /** The active mode, read when Boost is asked for (manual §5.5: in Green mode only). */
@@ -74,15 +79,31 @@ public final class GreenComponent implements ChargingModeService, GreenCharging,
     private BoostRun boost;
     private String boostEnded = "";
 
+    /**
+     * @param bundleContext for the bundle's data area only ({@code getDataFile}): the phases of the last car
+     *                      ({@link CarMemory}) survive a restart
+     */
     @Activate
-    public GreenComponent(@Reference ElectricalReadings readings, Map<String, Object> properties) {
-        this(readings, Clock.systemUTC(), properties);
+    public GreenComponent(@Reference ElectricalReadings readings, Map<String, Object> properties,
+            BundleContext bundleContext) {
+        this(readings, Clock.systemUTC(), bundleContext::getDataFile, properties);
     }
 
-    /** For tests: a clock they move. */
+    /** For tests: a clock they move, no data area (no car remembered across instances). */
     GreenComponent(ElectricalReadings readings, Clock clock, Map<String, Object> properties) {
+        this(readings, clock, null, properties);
+    }
+
+    /**
+     * For tests: a clock they move and a data area.
+     *
+     * @param dataArea the bundle's data area ({@code bundleContext::getDataFile}); null keeps nothing across instances
+     */
+    GreenComponent(ElectricalReadings readings, Clock clock, Function<String, File> dataArea,
+            Map<String, Object> properties) {
         this.readings = readings;
         this.clock = clock;
+        this.carMemory = new CarMemory(dataArea, log::warn);
         modified(properties);
     }
 
@@ -116,21 +137,25 @@ public final class GreenComponent implements ChargingModeService, GreenCharging,
         ModeDecision out;
         synchronized (this) {
             GreenState prev = state;
-            GreenLogic.Decision d = GreenLogic.decide(s, minGreenLevelPct, site, charger, prev, now);
+            List<Integer> remembered = carMemory.phases();
+            GreenLogic.Decision d = GreenLogic.decide(s, minGreenLevelPct, site, charger, remembered, prev, now);
             if (boost != null) {
                 boost = boost.advance(charger, now);
                 if (!boost.done()) {
                     // Full power regardless of the surplus (§5.5); Green counts as charging since Boost began, so
                     // it takes over without opening the contactor at once.
                     state = d.next().boosting(boost.since());
+                    carMemory.remember(state.carPhases());
                     return new ModeDecision(true, boost.describe(), Double.POSITIVE_INFINITY,
                             Double.POSITIVE_INFINITY);
                 }
                 ended = endBoost("its energy was delivered", now);
-                d = GreenLogic.decide(s, minGreenLevelPct, site, charger, state, now);
+                d = GreenLogic.decide(s, minGreenLevelPct, site, charger, remembered, state, now);
             }
             report(state, d);
             state = d.next();
+            // The next plug-in (or restart) judges its car on this one's phases until it draws.
+            carMemory.remember(state.carPhases());
             out = d.decision();
         }
         post(ended);

@@ -65,4 +65,20 @@ public @interface GreenConfig {
                     + "its shade through instead of cycling the contactor.",
             min = "0", max = "10000")
     int cloudImportWh() default 25;
+
+    @AttributeDefinition(name = "Grid reading lag",
+            description = "Milliseconds by which a grid reading can show the site earlier than its time: a meter "
+                    + "refreshes its registers (or averages) about once a second. For this long after the car's "
+                    + "draw changes, a grid reading may still show the old draw and the surplus larger or smaller by "
+                    + "the change: Green holds the surplus it went by then, raises it only to the least and lowers it "
+                    + "only to the most the reading can mean. 0 = readings show the site at their time.", min = "0",
+            max = "10000")
+    int gridLagMs() default 1000;
+
+    @AttributeDefinition(name = "Headroom below the surplus",
+            description = "Watts the offer aims below the surplus (above the 6 A minimum): a surplus that falls is "
+                    + "seen and followed about 2 s later (the grid reading's poll and lag, the car's reaction), and "
+                    + "an offer on the surplus itself imports for each small fall and each watt of the meter's "
+                    + "noise. 0 = the whole surplus.", min = "0", max = "1000")
+    int headroomW() default 20;
 }

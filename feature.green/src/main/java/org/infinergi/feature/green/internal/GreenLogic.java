@@ -46,9 +46,10 @@ final class GreenLogic {
     /** Longer between two decisions (Green was not asked: another mode was active) starts the average over. */
     static final Duration MAX_GAP = Duration.ofSeconds(5);
     /**
-     * The phases of a car not seen drawing yet, for its minimum charging power: a single-phase car on L1 (type 2), the
-     * smallest minimum (manual §5.1.2: 1.4 kW). The supply's phases instead kept a single-phase car waiting for
-     * 4.1 kW of surplus until it had once drawn (bench/energy: the clear day's morning went to the grid).
+     * The phases of a car not seen drawing yet on a charger that remembers no car ({@link CarMemory}), for its minimum
+     * charging power: a single-phase car on L1 (type 2), the smallest minimum (manual §5.1.2: 1.4 kW). The supply's
+     * phases instead (evcc's rule for an unknown vehicle) kept a single-phase car waiting for 4.1 kW of surplus until
+     * it had once drawn (bench/energy: the clear day's morning went to the grid's export).
      */
     static final List<Integer> SMALLEST_CAR = List.of(0);
     /** Manual §8: what the logo and the status say while Green pauses. */
@@ -69,16 +70,24 @@ final class GreenLogic {
     record Decision(ModeDecision decision, GreenState next) {
     }
 
+    /** One decision for a charger that remembers no car (the smallest car is assumed until one draws). */
+    static Decision decide(GreenSettings s, int levelPct, ElectricalReading site, ElectricalReading charger,
+            GreenState prev, Instant now) {
+        return decide(s, levelPct, site, charger, List.of(), prev, now);
+    }
+
     /**
      * One decision.
      *
-     * @param levelPct the minimum green level asked for (the Green mode's own, or a Green program's)
-     * @param site     {@code ElectricalReadings.siteLoad()}: the grid reading without the charger's draw at its time,
-     *                 with the grid reading's status, source and voltages
-     * @param charger  the vehicle meter in use, for the phases the car draws on; null when there is none
+     * @param levelPct   the minimum green level asked for (the Green mode's own, or a Green program's)
+     * @param site       {@code ElectricalReadings.siteLoad()}: the grid reading without the charger's draw at its
+     *                   time, with the grid reading's status, source and voltages
+     * @param charger    the vehicle meter in use, for the phases the car draws on; null when there is none
+     * @param remembered the phases the last car drew on ({@link CarMemory}), empty when none was seen: what a car not
+     *                   seen drawing in this session is judged on
      */
     static Decision decide(GreenSettings s, int levelPct, ElectricalReading site, ElectricalReading charger,
-            GreenState prev, Instant now) {
+            List<Integer> remembered, GreenState prev, Instant now) {
         if (site.status() == ReadingStatus.NOT_CONFIGURED) {
             return new Decision(suspended(NOT_AVAILABLE + ": no grid meter (org.infinergi.metering gridMeter"
                     + " = NONE); Green needs one to see the surplus (manual §5.1.2, §5.2.2)"), prev.paused(now)
@@ -91,22 +100,76 @@ final class GreenLogic {
         List<Integer> drawing = CarPhases.drawing(charger);
         List<Integer> seen = drawing.isEmpty() ? prev.carPhases() : drawing;
         // The threshold is L % of the minimum charging power of the car (manual §5.1.2): 6 A on the phases it draws
-        // on. Not seen drawing yet, it is judged as the smallest car, single-phase (1.4 kW), and a start on that
-        // guess is checked as soon as its meter shows the phases (whileCharging). The offer, though, is spread over
-        // every phase of the supply until then: a three-phase car takes no more than the surplus.
-        List<Integer> minimumPhases = seen.isEmpty() ? SMALLEST_CAR : seen;
+        // on. Not seen drawing yet in this session, it is judged on the phases the last car drew on (a home
+        // charger's regular car) or, with none remembered, as the smallest car, single-phase (1.4 kW); a start on
+        // that assumption is checked as soon as its meter shows the phases (whileCharging). The offer, though, is
+        // spread over every phase of the supply until then: a car on more phases takes no more than the surplus.
+        List<Integer> assumed = remembered.isEmpty() ? SMALLEST_CAR : remembered;
+        List<Integer> minimumPhases = seen.isEmpty() ? assumed : seen;
         List<Integer> offerPhases = CarPhases.inUse(charger, prev.carPhases(), CarPhases.supply(site, charger));
         double minimumW = minimumPowerW(volts(site, minimumPhases));
-        double surplusW = surplusW(site, s.minExportedW());
+        GreenState drawn = drawn(prev, charger, now);
+        double surplusW = settledSurplusW(surplusW(site, s.minExportedW()), drawn, site.at(), s.gridLag());
         Duration dt = sinceLast(prev, now);
         double averageW = average(prev.averageW(), surplusW, dt, s.smoothing());
-        GreenState st = prev.withCarPhases(seen).at(now, averageW);
+        GreenState st = drawn.withCarPhases(seen).at(now, averageW).surplus(surplusW);
         Budget b = new Budget(level, surplusW, averageW, minimumW, volts(site, offerPhases), minimumPhases.size(),
-                seen.isEmpty());
+                seen.isEmpty(), remembered.isEmpty() ? 0 : remembered.size(), assumed.size(), s.headroomW());
         if (level == 0) {
             return alwaysCharge(b, st.on() ? st : st.started(now, b.guessed()));
         }
         return st.on() ? whileCharging(s, b, st, dt, now) : whilePaused(s, b, st, now);
+    }
+
+    /** The car's draw now (its own meter's total) added to what Green remembers of it. */
+    static GreenState drawn(GreenState st, ElectricalReading charger, Instant now) {
+        if (charger == null || !charger.fresh()) {
+            return st;
+        }
+        double watts = 0;
+        if (charger.powerW() != null) {
+            watts = charger.powerW();
+        } else {
+            for (PhaseReading p : charger.phases()) {
+                watts += p.powerW();
+            }
+        }
+        return st.drawing(charger.at() != null ? charger.at() : now, Math.max(0, watts));
+    }
+
+    /**
+     * The surplus a grid reading taken at {@code gridAt} shows, given that it may show the site up to {@code lag}
+     * earlier (a meter refreshes its registers about once a second): the site's load took out the car's draw at
+     * {@code gridAt}, while the reading may hold any draw of the car's within the lag. After the car rose the surplus
+     * looks larger by up to that rise, after it fell smaller — followed, each change would feed the next (a raise
+     * raising again, a lowering lowering again down to the 6 A hold and its cloud account), and the first reading
+     * after a start as a single-phase car would show a three-phase car's draw as surplus. Without a change within
+     * the lag the reading's surplus is taken; with one, Green holds the surplus it went by while it lies within what
+     * the reading can mean, raises it only to the least and lowers it only to the most (the feature.dlm rule).
+     *
+     * @param shownW the surplus as the reading shows it
+     * @param st     the state with the car's draws up to now and the surplus the last decision went by
+     */
+    static double settledSurplusW(double shownW, GreenState st, Instant gridAt, Duration lag) {
+        if (gridAt == null || lag.isZero()) {
+            return shownW;
+        }
+        GreenState.Span car = st.drawsBetween(gridAt.minus(lag), gridAt);
+        if (car == null) {
+            return shownW;
+        }
+        double hiddenRise = car.at() - car.min();
+        double hiddenFall = car.max() - car.at();
+        if (hiddenRise <= 0 && hiddenFall <= 0) {
+            return shownW;
+        }
+        double least = shownW - hiddenRise;
+        double most = shownW + hiddenFall;
+        double held = st.surplusW();
+        if (Double.isNaN(held)) {
+            return least;
+        }
+        return Math.max(least, Math.min(most, held));
     }
 
     /**
@@ -119,10 +182,14 @@ final class GreenLogic {
      * @param volts    Σ V of the phases the offer is spread over (those the car uses; every phase of the supply
      *                 while they are not seen)
      * @param phases   how many phases the minimum charging power counts
-     * @param guessed  the car has not been seen drawing in this session: its minimum is the smallest car's
+     * @param guessed  the car has not been seen drawing in this session: its minimum is the remembered car's or,
+     *                 with none, the smallest car's
+     * @param remembered how many phases the last car drew on, 0 when no car was seen
+     * @param assumed  how many phases a car not seen drawing in this session is judged on
+     * @param headroomW watts the offer aims below the surplus (never below the 6 A minimum)
      */
     record Budget(int level, double surplusW, double averageW, double minimumW, double volts, int phases,
-            boolean guessed) {
+            boolean guessed, int remembered, int assumed, double headroomW) {
 
         /** The surplus that starts and keeps the charge. */
         double thresholdW() {
@@ -134,9 +201,14 @@ final class GreenLogic {
             return Math.min(surplusW, averageW);
         }
 
-        /** The current per phase that takes the surplus, and at least the 6 A minimum (the rest from the grid). */
+        /**
+         * The current per phase that takes the surplus less the headroom, and at least the 6 A minimum (the rest from
+         * the grid). Why the headroom: a surplus that falls is followed about 2 s later (the grid meter's poll and
+         * lag, the car's reaction), and an offer on the surplus itself imports for each small fall and each watt of
+         * noise — on bench/energy's clear day 7.5 Wh for a single-phase car, more than all the sunset's hold saves.
+         */
         double amps() {
-            return Math.max(MIN_A, usableW() / volts);
+            return Math.max(MIN_A, (usableW() - headroomW) / volts);
         }
 
         /** Built without {@code String.format}: the core asks at every control cycle (50 ms). */
@@ -144,7 +216,9 @@ final class GreenLogic {
             return "Green " + level + " %: surplus " + Math.round(surplusW) + " W (averaged " + Math.round(averageW)
                     + " W), threshold " + Math.round(thresholdW()) + " W = " + level
                     + " % of the minimum charging power " + Math.round(minimumW) + " W on " + phases + " phase(s)"
-                    + (guessed ? " (the car not seen drawing yet: judged as a single-phase car)" : "");
+                    + (!guessed ? "" : remembered == 0 ? " (the car not seen drawing yet: judged as a single-phase car)"
+                            : " (the car not seen drawing yet: judged on the " + remembered
+                                    + " phase(s) the last car drew on)");
         }
     }
 
@@ -213,14 +287,14 @@ final class GreenLogic {
                 : Math.max(0, st.cloudWh() + (b.thresholdW() - b.surplusW()) * dt.toMillis() / 3_600_000.0);
         GreenState next = st.cloud(cloudWh);
         if (st.guessed() && !b.guessed()) {
-            // Started as a single-phase car; its meter now shows its phases.
+            // Started on an assumption (the last car's phases, or a single-phase car); its meter now shows its phases.
             next = next.judged();
-            if (b.phases() > SMALLEST_CAR.size() && b.usableW() < b.thresholdW()) {
+            if (b.phases() > b.assumed() && b.usableW() < b.thresholdW()) {
                 // A car on more phases needs more than the surplus that started it: the start was a wrong guess, not
                 // a cloud, so neither the minimum on time nor the cloud allowance keeps it importing.
                 return new Decision(suspended(NOT_AVAILABLE + ": " + b.describe() + "; the car draws on "
-                        + b.phases() + " phases, paused at once (started as a single-phase car), at least "
-                        + s.minOff().toSeconds() + " s"), next.paused(now));
+                        + b.phases() + " phases, paused at once (started as a " + b.assumed()
+                        + "-phase car), at least " + s.minOff().toSeconds() + " s"), next.paused(now));
             }
         }
         if (b.usableW() >= b.thresholdW()) {

@@ -18,14 +18,33 @@ import org.infinergi.core.charging.api.ConfigurationRejection;
  * @param minOn            the shortest run of a charge Green started
  * @param minOff           the shortest pause of a charge Green paused
  * @param cloudImportWh    grid energy a dip below the threshold may take (beyond what the level allows) before Green pauses
+ * @param gridLag          how much earlier than its time a grid reading can show the site (the meter's register
+ *                         refresh): Green holds its surplus while a reading may not show the car's last change
+ * @param headroomW        watts the offer aims below the surplus above the 6 A minimum
  */
 record GreenSettings(int minGreenLevelPct, int minExportedW, int boostEnergyWh, Duration smoothing,
-        Duration startDelay, Duration minOn, Duration minOff, double cloudImportWh) {
+        Duration startDelay, Duration minOn, Duration minOff, double cloudImportWh, Duration gridLag,
+        double headroomW) {
+
+    /** Readings that show the site at their time (no lag), the offer on the surplus itself (no headroom). */
+    GreenSettings(int minGreenLevelPct, int minExportedW, int boostEnergyWh, Duration smoothing, Duration startDelay,
+            Duration minOn, Duration minOff, double cloudImportWh) {
+        this(minGreenLevelPct, minExportedW, boostEnergyWh, smoothing, startDelay, minOn, minOff, cloudImportWh,
+                Duration.ZERO);
+    }
+
+    /** The offer on the surplus itself (no headroom). */
+    GreenSettings(int minGreenLevelPct, int minExportedW, int boostEnergyWh, Duration smoothing, Duration startDelay,
+            Duration minOn, Duration minOff, double cloudImportWh, Duration gridLag) {
+        this(minGreenLevelPct, minExportedW, boostEnergyWh, smoothing, startDelay, minOn, minOff, cloudImportWh,
+                gridLag, 0);
+    }
 
     static GreenSettings of(GreenConfig c) {
         return new GreenSettings(c.minGreenLevelPct(), c.minExportedW(), c.boostEnergyWh(),
                 Duration.ofSeconds(c.smoothingS()), Duration.ofSeconds(c.startDelayS()),
-                Duration.ofSeconds(c.minOnS()), Duration.ofSeconds(c.minOffS()), c.cloudImportWh());
+                Duration.ofSeconds(c.minOnS()), Duration.ofSeconds(c.minOffS()), c.cloudImportWh(),
+                Duration.ofMillis(c.gridLagMs()), c.headroomW());
     }
 
     /**
@@ -41,6 +60,8 @@ record GreenSettings(int minGreenLevelPct, int minExportedW, int boostEnergyWh, 
             out.add(reject(written, "boostEnergyWh", c.boostEnergyWh(), "must be >= 0 Wh (0 = until the charge ends)"));
         }
         range(out, written, "cloudImportWh", c.cloudImportWh(), 10000, "Wh");
+        range(out, written, "gridLagMs", c.gridLagMs(), 10000, "ms");
+        range(out, written, "headroomW", c.headroomW(), 1000, "W");
         if (c.minExportedW() < 0) {
             out.add(reject(written, "minExportedW", c.minExportedW(), "must be >= 0 W (0 = none)"));
         }

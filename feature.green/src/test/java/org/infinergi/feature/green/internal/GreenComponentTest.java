@@ -24,7 +24,9 @@ import org.infinergi.core.charging.api.ModeDecision;
 import org.infinergi.core.charging.testing.MutableClock;
 import org.infinergi.feature.green.api.BoostStatus;
 import org.infinergi.feature.green.api.GreenEvents;
+import org.infinergi.core.charging.testing.DataArea;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
@@ -80,6 +82,49 @@ class GreenComponentTest {
         return new Event(ChargerEvents.SESSION_STOPPED, Map.of(ChargerEvents.END_REASON, "VEHICLE_DISCONNECTED"));
     }
 
+    @TempDir
+    java.nio.file.Path dataArea;
+
+    @TempDir
+    java.nio.file.Path otherDataArea;
+
+    /** As Declarative Services activates it: the bundle's data area from its BundleContext, the system clock. */
+    private GreenComponent activated(java.nio.file.Path data) {
+        return new GreenComponent(readings, config("startDelayS", "0", "smoothingS", "0"), DataArea.in(data));
+    }
+
+    @Test
+    void theLastCarsPhasesAreKeptAcrossPlugInsAndRestarts_soTheRegularCarIsJudgedOnItsOwnMinimumAtOnce() {
+        GreenComponent first = activated(dataArea);
+        readings.grid = gridW(0, 3); // a three-phase car at 6 A takes the 4.14 kW of surplus
+        readings.charger = charger(6, 6, 6);
+        assertTrue(first.decide().chargeNow());
+        first.handleEvent(sessionStopped()); // unplugged
+        // The next plug-in of the same instance: 2 kW is not a three-phase car's minimum, no closing for nothing.
+        readings.grid = gridW(-2000, 3);
+        readings.charger = charger(0, 0, 0);
+        ModeDecision d = first.decide();
+        assertFalse(d.chargeNow(), d.reason());
+        assertTrue(d.reason().contains("judged on the 3 phase(s) the last car drew on"), d.reason());
+        // A restart (the component activated again on the same bundle data area): the same.
+        d = activated(dataArea).decide();
+        assertFalse(d.chargeNow(), d.reason());
+        assertTrue(d.reason().contains("threshold 4140 W"), d.reason());
+        // A charger that never saw a car draw judges it as a single-phase car: 2 kW starts it.
+        d = activated(otherDataArea).decide();
+        assertTrue(d.chargeNow(), d.reason());
+        assertTrue(d.reason().contains("judged as a single-phase car"), d.reason());
+    }
+
+    @Test
+    void theGridLagAndTheHeadroomAreCheckedByKey() {
+        GreenComponent.Configured c = GreenComponent.configure(config("gridLagMs", "10001", "headroomW", "-1"), null,
+                m -> { });
+        assertEquals(List.of("org.infinergi.green: gridLagMs=10001 rejected: must be 0..10000 ms",
+                "org.infinergi.green: headroomW=-1 rejected: must be 0..1000 W"),
+                c.rejections().stream().map(ConfigurationRejection::message).toList());
+    }
+
     @Test
     void theGreenModeStartsOnTheSurplusAfterTheStartDelay_atItsConfiguredLevel() {
         GreenComponent g = green(config("minGreenLevelPct", "75", "startDelayS", "30"));
@@ -112,7 +157,7 @@ class GreenComponentTest {
      */
     @Test
     void theCarsDrawRisingBetweenTwoGridReadingsDoesNotRaiseTheOffer() {
-        GreenComponent g = green(config("startDelayS", "0", "smoothingS", "0"));
+        GreenComponent g = green(config("startDelayS", "0", "smoothingS", "0", "headroomW", "0"));
         readings.grid = gridW(0, 3); // house − plant = −6.9 kW, the car 3 × 10 A: the grid sees 0 W
         readings.charger = charger(10, 10, 10);
         ModeDecision d = cycles(g, 1);
