@@ -15,7 +15,8 @@
 //   stdout also: {"event":"tx","action":..,"params":..,"transactionId":..} for every transaction message received
 //   stdout: one JSON object a line: {"event":"listening","port":N}, {"event":"connected","identity":..,"protocol":..},
 //           {"event":"message","outbound":bool,"message":"<raw frame>"}, {"event":"strictValidationFailure",..},
-//           {"event":"badMessage",..}, {"event":"result","tag":..,"result"|"error":..}, {"event":"disconnected"}
+//           {"event":"badMessage",..}, {"event":"result","tag":..,"result"|"error":..}, {"event":"disconnected"},
+//           {"event":"pingReceived"} (a WebSocket ping of the charge point)
 //   stdin:  one JSON object a line: {"cmd":"call","tag":T,"method":M,"params":P} (a strict call to the charge point),
 //           {"cmd":"raw","message":"<frame>"} (sent as it is: malformed frames), {"cmd":"close"} (drop the client),
 //           {"cmd":"freeze"} (stop reading the client's socket, TCP left open: a dead link, no pongs, no answers).
@@ -55,6 +56,8 @@ server.on('client', (client) => {
         outbound: e.outbound, isCall: e.isCall, error: String(e.error && e.error.message) }));
     client.on('badMessage', (e) => out({ event: 'badMessage', error: String(e.error && e.error.message) }));
     client.on('ping', ({ rtt }) => out({ event: 'pong', rtt }));
+    // the charge point's own pings (WebSocketPingInterval); ws answers them by itself
+    client._ws.on('ping', () => out({ event: 'pingReceived' }));
     client.on('close', () => { out({ event: 'disconnected' }); if (current === client) current = null; });
     client.handle('BootNotification', () => {
         const status = bootAnswers[Math.min(boots++, bootAnswers.length - 1)];

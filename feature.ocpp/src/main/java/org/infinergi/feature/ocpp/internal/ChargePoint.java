@@ -21,8 +21,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The charge point's side of OCPP 1.6J over one connection, without the transport: registration with
- * BootNotification, Heartbeat, StatusNotification, and the central system's GetConfiguration and
- * ChangeConfiguration. Every message goes through the official schemas both ways ({@link OcppSchemas}); a received
+ * BootNotification, Heartbeat, StatusNotification, the central system's GetConfiguration and ChangeConfiguration,
+ * and the one-at-a-time sending of our CALLs, the durable transaction messages of {@link TransactionMessages}
+ * included (other handlers, e.g. {@link Transactions}' RemoteStart/Stop, register with {@link #handle}). Every message goes through the official schemas both ways ({@link OcppSchemas}); a received
  * CALL that is malformed or breaks its schema is answered with the CALLERROR that names the fault, and nothing else
  * changes (OCPP-J 1.6 §4.2.3).
  *

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,6 +17,8 @@ import org.infinergi.core.charging.api.ChargerStatusService;
 import org.infinergi.core.charging.api.Device;
 import org.infinergi.core.charging.api.ElectricalReading;
 import org.infinergi.core.charging.api.ElectricalReadings;
+import org.infinergi.core.charging.api.SessionHistory;
+import org.infinergi.core.charging.api.SessionRecord;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -52,6 +55,8 @@ public final class OcppComponent implements EventHandler {
     static final String VENDOR = "SEMAR";
     /** The durable queue of transaction messages, in the bundle's data area (kept by a bundle update). */
     static final String JOURNAL_FILE = "ocpp-transactions.journal";
+    /** How many of the newest stored sessions are looked through for a transaction's end at the start. */
+    static final int RECENT_SESSIONS = 10;
 
     private final Logger log = LoggerFactory.getLogger(OcppComponent.class);
     private final ScheduledExecutorService thread;
@@ -70,6 +75,10 @@ public final class OcppComponent implements EventHandler {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ChargerControl control;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile SessionHistory history;
 
     @Activate
     public OcppComponent(@Reference Device device, OcppConfig config, ComponentContext context) {
@@ -190,6 +199,18 @@ public final class OcppComponent implements EventHandler {
         if (s != null) {
             chargePoint.statusChanged(ConnectorStatus.Input.of(s.status()));
         }
+        closeTransactionsEndedWhileAway();
+    }
+
+    /** The sessions the core ended before this client was there (read once, at the start; docs/durability.md). */
+    private void closeTransactionsEndedWhileAway() {
+        SessionHistory h = history;
+        if (h == null || transactions.current().isEmpty()) {
+            return;
+        }
+        List<SessionRecord> recent = h.sessions(RECENT_SESSIONS);
+        transactions.closeEndedSessions(key -> recent.stream().filter(r -> r.start().toEpochMilli() == key)
+                .findFirst().map(r -> new Transactions.Ended(r.endReason(), r.energyWh())));
     }
 
     /** The vehicle meter in use (the MID meter when selected, manual §5.2.1.2) and the core's session energy. */

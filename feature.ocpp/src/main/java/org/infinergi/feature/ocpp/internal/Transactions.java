@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.LongFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,6 +153,21 @@ final class Transactions implements ChargePoint.TransactionMessages {
         }
         journal.open().stream().filter(o -> o.txKey() == sessionId).findFirst()
                 .ifPresent(o -> stop(o, stopReasonOf(endReason), energyWh));
+    }
+
+    /** How a session ended, as the durable history keeps it. */
+    record Ended(String endReason, double energyWh) {
+    }
+
+    /**
+     * At the client's start: a transaction left open whose session the core's history already holds as ended (the
+     * core posted its {@code STOPPED}, e.g. {@code POWER_LOSS} after a {@code kill -9}, before this client was there to
+     * hear it) is stopped with that end.
+     */
+    void closeEndedSessions(LongFunction<Optional<Ended>> history) {
+        for (TransactionJournal.Open o : journal.open()) {
+            history.apply(o.txKey()).ifPresent(e -> sessionStopped(o.txKey(), e.endReason(), e.energyWh()));
+        }
     }
 
     /** {@code auth/card/ACCEPTED}: a card authorized the session in progress, which has no transaction yet. */

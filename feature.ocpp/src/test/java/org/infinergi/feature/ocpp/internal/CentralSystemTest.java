@@ -336,4 +336,20 @@ class CentralSystemTest {
                     && count(cs, "BootNotification") >= 2, WITHIN);
         }
     }
+
+    @Test
+    void pingsOfTheChargePoint_keepALiveLink() throws Exception {
+        try (CentralSystem cs = new CentralSystem("--heartbeat", "3600")) {
+            ConfigurationKeys keys = new ConfigurationKeys(ChargePoint.DEFAULT_HEARTBEAT_S);
+            keys.change(ConfigurationKeys.WEB_SOCKET_PING_INTERVAL, "1");
+            start(cs.port, "CP-ALIVE", 0, "", keys);
+            cs.awaitEvent(e -> is(e, "message") && e.get("message").asText().contains("\"StatusNotification\""),
+                    WITHIN);
+            // nothing but pings and their pongs on the link: each pong keeps it
+            cs.awaitEvent(e -> is(e, "pingReceived")
+                    && cs.events().stream().filter(x -> is(x, "pingReceived")).count() >= 5, WITHIN);
+            assertTrue(cs.events().stream().noneMatch(e -> is(e, "disconnected")), cs.events().toString());
+            assertEquals(1, cs.events().stream().filter(e -> is(e, "connected")).count());
+        }
+    }
 }

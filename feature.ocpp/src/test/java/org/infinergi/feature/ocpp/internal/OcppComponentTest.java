@@ -32,4 +32,15 @@ class OcppComponentTest {
         assertEquals("CP-7", OcppComponent.chargePointId(
                 Defaults.of(OcppConfig.class, Map.of("chargePointId", " CP-7 ")), device));
     }
+
+    @Test
+    void anUnknownAuthorizationMode_failsTheActivation_namingTheKey() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> OcppComponent.authorizationMode(Defaults.of(OcppConfig.class,
+                        Map.of("authorizationMode", "CARD"))));
+        assertTrue(e.getMessage().startsWith("authorizationMode:"), e.getMessage());
+        assertEquals(Transactions.Mode.STATIC_ID_TAG, OcppComponent.authorizationMode(
+                Defaults.of(OcppConfig.class, Map.of("authorizationMode", "STATIC_ID_TAG"))));
+        assertEquals(Transactions.Mode.DISABLED, OcppComponent.authorizationMode(Defaults.of(OcppConfig.class)));
+    }
 }

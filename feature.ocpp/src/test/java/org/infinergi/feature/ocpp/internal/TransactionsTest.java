@@ -409,4 +409,25 @@ class TransactionsTest {
         assertEquals("Reboot", Transactions.stopReasonOf("CHARGER_STOPPED"));
         assertEquals("Other", Transactions.stopReasonOf("SOMETHING_ELSE"));
     }
+
+    @Test
+    void aSessionTheCoreEndedBeforeThisClientStarted_stopsItsTransactionWithTheStoredEnd() throws Exception {
+        Path file = dir.resolve("journal");
+        build(Transactions.Mode.DISABLED, TransactionJournal.open(file));
+        connect();
+        tx.sessionStarted(SESSION, null);
+        answerStart(12);
+        // kill -9; at the next start the core stores the session as POWER_LOSS before this client listens
+        sent.clear();
+        build(Transactions.Mode.DISABLED, TransactionJournal.open(file));
+        tx.closeEndedSessions(key -> key == SESSION ? java.util.Optional.of(new Transactions.Ended("POWER_LOSS", 321))
+                : java.util.Optional.empty());
+        assertTrue(tx.current().isEmpty());
+        connect();
+        JsonNode stop = last().get(3);
+        assertEquals("StopTransaction", lastAction());
+        assertEquals(12, stop.get("transactionId").asInt());
+        assertEquals("PowerLoss", stop.get("reason").asText());
+        assertEquals(12_666, stop.get("meterStop").asInt());
+    }
 }
