@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +22,7 @@ import org.infinergi.core.charging.api.ElectricalReading;
 import org.infinergi.core.charging.api.ElectricalReadings;
 import org.infinergi.core.charging.api.SessionHistory;
 import org.infinergi.core.charging.api.SessionRecord;
+import org.infinergi.feature.auth.api.CentralAuthorization;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -45,11 +49,11 @@ import org.slf4j.LoggerFactory;
  * A changed configuration restarts the component (no {@code @Modified}): a new URL or ID is a new connection.
  */
 @Component(name = OcppConfig.PID, configurationPid = OcppConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        service = EventHandler.class, property = {"event.topics=" + ChargerEvents.STATUS_CHANGED,
+        service = {EventHandler.class, CentralAuthorization.class}, property = {"event.topics=" + ChargerEvents.STATUS_CHANGED,
                 "event.topics=" + ChargerEvents.SESSION_STARTED, "event.topics=" + ChargerEvents.SESSION_STOPPED,
                 "event.topics=" + ChargerEvents.CARD_ACCEPTED})
 @Designate(ocd = OcppConfig.class)
-public final class OcppComponent implements EventHandler {
+public final class OcppComponent implements EventHandler, CentralAuthorization {
 
     /** The label's manufacturer (manual §2.4), BootNotification's chargePointVendor. */
     static final String VENDOR = "SEMAR";
@@ -142,6 +146,26 @@ public final class OcppComponent implements EventHandler {
                     + "memory only", file, e.toString());
             return TransactionJournal.inMemory();
         }
+    }
+
+    /**
+     * Manual §5.7 Centralized: the authentication feature asks the central system about a card (OCPP Authorize).
+     * Without a URL there is no central system to ask.
+     */
+    @Override
+    public CompletionStage<Verdict> authorize(String idTag) {
+        if (thread == null) {
+            return CompletableFuture.completedFuture(new Verdict(false, false, "no central system configured"));
+        }
+        CompletableFuture<Verdict> answer = new CompletableFuture<>();
+        try {
+            thread.execute(() -> transactions.authorize(idTag, status -> answer.complete(status == null
+                    ? new Verdict(false, false, "the central system did not answer (offline or not registered)")
+                    : new Verdict(true, "Accepted".equals(status), status))));
+        } catch (RejectedExecutionException e) {
+            answer.complete(new Verdict(false, false, "the OCPP client is stopping"));
+        }
+        return answer;
     }
 
     @Override

@@ -170,6 +170,20 @@ final class Transactions implements ChargePoint.TransactionMessages {
         }
     }
 
+    /**
+     * A card for the Centralized modes of manual §5.7 (the authentication feature asks): OCPP Authorize.
+     * {@code status} gets the idTagInfo status, or null when the central system could not be asked (not registered,
+     * offline, an error, no answer, the connection lost).
+     */
+    void authorize(String idTag, java.util.function.Consumer<String> status) {
+        if (!chargePoint.accepted()) {
+            status.accept(null);
+            return;
+        }
+        chargePoint.call("Authorize", frames.object().put("idTag", cut(idTag)),
+                conf -> status.accept(conf == null ? null : conf.path("idTagInfo").path("status").asText()));
+    }
+
     /** {@code auth/card/ACCEPTED}: a card authorized the session in progress, which has no transaction yet. */
     void cardAccepted(String idTag) {
         if (session != null && current == null && idTag != null) {

@@ -352,4 +352,17 @@ class CentralSystemTest {
             assertEquals(1, cs.events().stream().filter(e -> is(e, "connected")).count());
         }
     }
+
+    @Test
+    void aCard_isAuthorizedByTheCentralSystem() throws Exception {
+        try (CentralSystem cs = new CentralSystem("--heartbeat", "3600", "--authorize", "Invalid")) {
+            start(cs.port, "CP-AUTH", 0, "", new ConfigurationKeys(ChargePoint.DEFAULT_HEARTBEAT_S));
+            cs.awaitEvent(e -> is(e, "message") && e.get("message").asText().contains("\"StatusNotification\""),
+                    WITHIN);
+            java.util.concurrent.CompletableFuture<String> status = new java.util.concurrent.CompletableFuture<>();
+            thread.execute(() -> transactions.authorize("04A1B2C3D4", status::complete));
+            assertEquals("Invalid", status.get(20, TimeUnit.SECONDS));
+            assertEquals("04A1B2C3D4", cs.awaitEvent(e -> is(e, "authorize"), WITHIN).get("idTag").asText());
+        }
+    }
 }

@@ -22,6 +22,10 @@ class OcppComponentTest {
         OcppComponent c = new OcppComponent(new FakeDevice(), Defaults.of(OcppConfig.class), null);
         c.handleEvent(new Event(ChargerEvents.STATUS_CHANGED, Map.of(ChargerEvents.STATE, "CHARGING")));
         assertTrue(!ocppThreadRuns(), "no thread without a central system");
+        org.infinergi.feature.auth.api.CentralAuthorization.Verdict v = c.authorize("04A1B2C3").toCompletableFuture()
+                .getNow(null);
+        assertTrue(v != null && !v.reached() && !v.accepted(), "a card is answered at once: nobody to ask " + v);
+        assertTrue(!ocppThreadRuns(), "asking starts nothing");
         c.deactivate();
     }
 

@@ -430,4 +430,22 @@ class TransactionsTest {
         assertEquals("PowerLoss", stop.get("reason").asText());
         assertEquals(12_666, stop.get("meterStop").asInt());
     }
+
+    @Test
+    void aCard_isAuthorizedByTheCentralSystem_offlineOrLostItIsNotReached() throws Exception {
+        build(Transactions.Mode.RFID);
+        List<String> statuses = new ArrayList<>();
+        tx.authorize("04A1B2C3", statuses::add);
+        assertEquals(java.util.Collections.singletonList(null), statuses, "offline: not reached, at once");
+        connect();
+        tx.authorize("04A1B2C3", statuses::add);
+        assertEquals("Authorize", lastAction());
+        assertEquals("04A1B2C3", last().get(3).get("idTag").asText());
+        answerLast("{\"idTagInfo\":{\"status\":\"Blocked\"}}");
+        assertEquals("Blocked", statuses.get(1));
+        tx.authorize("04A1B2C4", statuses::add);
+        cp.disconnected();
+        assertEquals(3, statuses.size());
+        assertEquals(null, statuses.get(2), "the connection went: not reached");
+    }
 }
