@@ -3,16 +3,23 @@
 // by someone else's validator, not by our own.
 //
 // Usage: node central-system.js [--port N] [--boot Pending,Accepted] [--interval S] [--heartbeat S]
-//                                [--malformed] [--exit-after S] [--ping-ms MS]
+//                                [--malformed] [--exit-after S] [--ping-ms MS] [--tx-base N]
+//                                [--authorize Accepted|Invalid|Blocked] [--tx-error N]
 //   --malformed: once the first StatusNotification is answered, sends two bad CALLs (a value of the wrong type, an
 //                unknown action), for a test that cannot type commands (Pax Exam: the test runs in the charger's JVM)
 //   --exit-after: ends by itself after S seconds (default 900), whatever the test did
 //   --ping-ms: WebSocket ping period (ocpp-rpc closes a client whose pong is missing); stdout {"event":"pong"}
+//   --tx-base: the first transactionId given by StartTransaction (then +1 each), so that a restarted central
+//              system gives ids of its own; --authorize: the idTagInfo status of Authorize (default Accepted);
+//   --tx-error: answers the first N transaction messages with a CALLERROR (InternalError)
+//   stdout also: {"event":"tx","action":..,"params":..,"transactionId":..} for every transaction message received
 //   stdout: one JSON object a line: {"event":"listening","port":N}, {"event":"connected","identity":..,"protocol":..},
 //           {"event":"message","outbound":bool,"message":"<raw frame>"}, {"event":"strictValidationFailure",..},
-//           {"event":"badMessage",..}, {"event":"result","tag":..,"result"|"error":..}, {"event":"disconnected"}
+//           {"event":"badMessage",..}, {"event":"result","tag":..,"result"|"error":..}, {"event":"disconnected"},
+//           {"event":"pingReceived"} (a WebSocket ping of the charge point)
 //   stdin:  one JSON object a line: {"cmd":"call","tag":T,"method":M,"params":P} (a strict call to the charge point),
-//           {"cmd":"raw","message":"<frame>"} (sent as it is: malformed frames), {"cmd":"close"} (drop the client).
+//           {"cmd":"raw","message":"<frame>"} (sent as it is: malformed frames), {"cmd":"close"} (drop the client),
+//           {"cmd":"freeze"} (stop reading the client's socket, TCP left open: a dead link, no pongs, no answers).
 'use strict';
 const { RPCServer } = require('ocpp-rpc');
 const readline = require('readline');
@@ -26,6 +33,10 @@ const bootAnswers = arg('boot', 'Accepted').split(',');
 const bootInterval = Number(arg('interval', '1'));
 const heartbeat = Number(arg('heartbeat', '2'));
 const malformed = process.argv.includes('--malformed');
+let nextTransactionId = Number(arg('tx-base', '1'));
+const authorizeStatus = arg('authorize', 'Accepted');
+let txErrors = Number(arg('tx-error', '0'));
+const { RPCError } = require('ocpp-rpc');
 setTimeout(() => process.exit(0), 1000 * Number(arg('exit-after', '900'))).unref();
 
 function out(o) { process.stdout.write(JSON.stringify(o) + '\n'); }
@@ -45,6 +56,8 @@ server.on('client', (client) => {
         outbound: e.outbound, isCall: e.isCall, error: String(e.error && e.error.message) }));
     client.on('badMessage', (e) => out({ event: 'badMessage', error: String(e.error && e.error.message) }));
     client.on('ping', ({ rtt }) => out({ event: 'pong', rtt }));
+    // the charge point's own pings (WebSocketPingInterval); ws answers them by itself
+    client._ws.on('ping', () => out({ event: 'pingReceived' }));
     client.on('close', () => { out({ event: 'disconnected' }); if (current === client) current = null; });
     client.handle('BootNotification', () => {
         const status = bootAnswers[Math.min(boots++, bootAnswers.length - 1)];
@@ -66,8 +79,33 @@ server.on('client', (client) => {
         }
         return {};
     });
-    client.handle('MeterValues', () => ({}));
-    client.handle('Authorize', () => ({ idTagInfo: { status: 'Accepted' } }));
+    function refuseSome(method, params) {
+        if (txErrors > 0) {
+            txErrors--;
+            out({ event: 'txRefused', action: method, params });
+            throw new RPCError('InternalError', 'refused by --tx-error');
+        }
+    }
+    client.handle('MeterValues', ({ params }) => {
+        refuseSome('MeterValues', params);
+        out({ event: 'tx', action: 'MeterValues', params });
+        return {};
+    });
+    client.handle('StartTransaction', ({ params }) => {
+        refuseSome('StartTransaction', params);
+        const transactionId = nextTransactionId++;
+        out({ event: 'tx', action: 'StartTransaction', params, transactionId });
+        return { transactionId, idTagInfo: { status: 'Accepted' } };
+    });
+    client.handle('StopTransaction', ({ params }) => {
+        refuseSome('StopTransaction', params);
+        out({ event: 'tx', action: 'StopTransaction', params });
+        return { idTagInfo: { status: 'Accepted' } };
+    });
+    client.handle('Authorize', ({ params }) => {
+        out({ event: 'authorize', idTag: params.idTag, status: authorizeStatus });
+        return { idTagInfo: { status: authorizeStatus } };
+    });
     client.handle('DataTransfer', () => ({ status: 'UnknownVendorId' }));
 });
 
@@ -77,6 +115,7 @@ readline.createInterface({ input: process.stdin }).on('line', async (line) => {
     if (!current) { out({ event: 'result', tag: cmd.tag, error: 'no charge point connected' }); return; }
     if (cmd.cmd === 'raw') { current.sendRaw(cmd.message); return; }
     if (cmd.cmd === 'close') { await current.close({ code: 1000, force: true }); return; }
+    if (cmd.cmd === 'freeze') { current._ws._socket.pause(); out({ event: 'frozen' }); return; }
     try {
         const result = await current.call(cmd.method, cmd.params || {});
         out({ event: 'result', tag: cmd.tag, result });

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
+import org.infinergi.core.charging.api.Device;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -33,11 +34,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Issue 17's first slice on the booted 3T-DR sim image against an independent central system: the npm package
+ * Issue 17's first slices on the booted 3T-DR sim image against an independent central system: the npm package
  * ocpp-rpc (MIT, strict validation against the official OCPP 1.6 schemas), run by node from
  * {@code feature.ocpp/src/test/central-system}. The central system is started by {@link #config()} (Pax Exam's side),
  * writes what it sees as JSON lines to a file, and sends two bad CALLs by itself once the first StatusNotification
- * came; the test, which runs inside the charger's JVM, reads that file.
+ * came; the test, which runs inside the charger's JVM, reads that file. A session (plug, charge, unplug) is a
+ * transaction: StartTransaction with the static ID tag, StopTransaction EVDisconnected with the start's id.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -100,6 +102,23 @@ public class OcppCentralSystemTest {
             return s.indexOf("Charging") >= 0 && s.subList(s.indexOf("Charging"), s.size()).contains("Available");
         });
 
+        // the session was a transaction (authorizationMode DISABLED: the static ID tag, the serial's last 19)
+        await("StartTransaction and StopTransaction of the session").atMost(STEP)
+                .until(() -> transaction("StartTransaction") != null && transaction("StopTransaction") != null);
+        JsonNode start = transaction("StartTransaction");
+        JsonNode stop = transaction("StopTransaction");
+        String serial = context.getService(context.getServiceReference(Device.class)).serial();
+        assertTrue("the static ID tag: " + start + " of the serial " + serial,
+                start.at("/params/idTag").asText().equals(serial.substring(Math.max(0, serial.length() - 19))));
+        assertTrue("one connector: " + start, start.at("/params/connectorId").asInt() == 1);
+        assertTrue("the stop names the start's transaction: " + start + " " + stop,
+                stop.at("/params/transactionId").asInt() == start.path("transactionId").asInt());
+        assertTrue("unplugged: " + stop, "EVDisconnected".equals(stop.at("/params/reason").asText()));
+        assertTrue("meterStop ≥ meterStart: " + start + " " + stop,
+                stop.at("/params/meterStop").asInt() >= start.at("/params/meterStart").asInt());
+        assertTrue("one start, one stop: " + events("tx"), events("tx").stream()
+                .filter(t -> !"MeterValues".equals(t.path("action").asText())).count() == 2);
+
         await("a CALLERROR TypeConstraintViolation to the value of the wrong type").atMost(STEP)
                 .until(() -> inbound().stream().anyMatch(f -> isError(f, "malformed-1", "TypeConstraintViolation")));
         await("a CALLERROR NotImplemented to the unknown action").atMost(STEP)
@@ -139,6 +158,11 @@ public class OcppCentralSystemTest {
 
     private List<JsonNode> events(String event) {
         return log().stream().filter(e -> event.equals(e.path("event").asText())).collect(Collectors.toList());
+    }
+
+    /** The first transaction message of {@code action} the central system received, or null. */
+    private JsonNode transaction(String action) {
+        return events("tx").stream().filter(t -> action.equals(t.path("action").asText())).findFirst().orElse(null);
     }
 
     private boolean any(String event, String status) {

@@ -16,6 +16,7 @@ import org.infinergi.core.charging.hal.CardListener;
 import org.infinergi.feature.auth.api.AuthMode;
 import org.infinergi.feature.auth.api.AuthOutcome;
 import org.infinergi.feature.auth.api.AuthenticationStatus;
+import org.infinergi.feature.auth.api.CentralAuthorization;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -63,6 +64,11 @@ public final class AuthComponent implements Authorization, CardListener, AuthVie
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile EventAdmin eventAdmin;
+
+    /** The central system of the Centralized modes (manual §5.7): the OCPP client, when installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile CentralAuthorization central;
 
     @Activate
     public AuthComponent(Map<String, Object> config) {
@@ -136,10 +142,37 @@ public final class AuthComponent implements Authorization, CardListener, AuthVie
         }
         post(ChargerEvents.CARD_PRESENTED, card, null);
         CardDecision d = CardDecision.of(s.settings(), s.configurationError(), card);
+        if (d.askCentral()) {
+            askCentralSystem(card);
+            return;
+        }
         if (!d.valid()) {
             outcome(false, card, d.reason());
             return;
         }
+        authorizeWithTheCore(card, d);
+    }
+
+    /** Manual §5.7 Centralized: the central system's answer comes later, on its thread; the reader does not wait. */
+    private void askCentralSystem(String card) {
+        CentralAuthorization ca = central;
+        if (ca == null) {
+            outcome(false, card, "no central system available to validate the card (mode " + mode() + ")");
+            return;
+        }
+        ca.authorize(card).whenComplete((v, error) -> {
+            if (v != null && v.accepted()) {
+                authorizeWithTheCore(card, new CardDecision(true, "accepted by the central system"));
+            } else if (v != null && v.reached()) {
+                outcome(false, card, "refused by the central system (" + v.status() + ")");
+            } else {
+                outcome(false, card, "the central system could not be asked ("
+                        + (v != null ? v.status() : String.valueOf(error)) + ")");
+            }
+        });
+    }
+
+    private void authorizeWithTheCore(String card, CardDecision d) {
         ChargerControl c = control;
         if (c == null) {
             outcome(false, card, d.reason() + ", but the charging core is not running");

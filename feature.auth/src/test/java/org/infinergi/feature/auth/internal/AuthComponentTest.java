@@ -19,6 +19,7 @@ import org.infinergi.core.charging.testing.MutableClock;
 import org.infinergi.core.config.EmptyValues;
 import org.infinergi.feature.auth.api.AuthMode;
 import org.infinergi.feature.auth.api.AuthOutcome;
+import org.infinergi.feature.auth.api.CentralAuthorization;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -157,6 +158,65 @@ class AuthComponentTest {
         a.cardPresented(CARD);
         assertEquals(List.of("authorize=" + CARD), requests);
         assertTrue(last(a).reason().contains("the local list decides"), last(a).reason());
+    }
+
+    /** A central system that answers when the test says so; it records what it was asked. */
+    private static final class FakeCentral implements CentralAuthorization {
+        final List<String> asked = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CompletableFuture<Verdict> answer = new java.util.concurrent.CompletableFuture<>();
+
+        @Override
+        public java.util.concurrent.CompletionStage<Verdict> authorize(String idTag) {
+            asked.add(idTag);
+            return answer;
+        }
+    }
+
+    @Test
+    void centralized_asksTheCentralSystem_andAuthorizesTheCardItAccepts_whenItAnswers() {
+        AuthComponent a = auth(Map.of("mode", "CENTRALIZED"));
+        FakeCentral central = new FakeCentral();
+        a.central = central;
+        a.cardPresented(CARD);
+        assertEquals(List.of(CARD), central.asked);
+        assertEquals(List.of(), requests, "nothing before the answer");
+        assertTrue(a.lastOutcome().isEmpty());
+        central.answer.complete(new CentralAuthorization.Verdict(true, true, "Accepted"));
+        assertEquals(List.of("authorize=" + CARD), requests);
+        assertTrue(last(a).accepted());
+        assertTrue(last(a).reason().contains("accepted by the central system"), last(a).reason());
+    }
+
+    @Test
+    void centralized_aCardTheCentralSystemRefuses_orCannotJudge_isRefused() {
+        AuthComponent a = auth(Map.of("mode", "CENTRALIZED"));
+        FakeCentral central = new FakeCentral();
+        a.central = central;
+        central.answer.complete(new CentralAuthorization.Verdict(true, false, "Blocked"));
+        a.cardPresented(CARD);
+        assertFalse(last(a).accepted());
+        assertTrue(last(a).reason().contains("Blocked"), last(a).reason());
+        central.answer = java.util.concurrent.CompletableFuture.completedFuture(
+                new CentralAuthorization.Verdict(false, false, "offline"));
+        a.cardPresented(CARD);
+        assertFalse(last(a).accepted());
+        assertTrue(last(a).reason().contains("could not be asked (offline)"), last(a).reason());
+        assertEquals(List.of(), requests);
+    }
+
+    @Test
+    void centralizedWithLocalList_theListDecidesItsCards_theCentralSystemTheOthers_aBlockedCardIsNeverAsked() {
+        AuthComponent a = auth(Map.of("mode", "CENTRALIZED_WITH_LOCAL_LIST", "cards", CARD, "blockedCards",
+                "0102030405"));
+        FakeCentral central = new FakeCentral();
+        central.answer.complete(new CentralAuthorization.Verdict(true, true, "Accepted"));
+        a.central = central;
+        a.cardPresented(CARD);
+        a.cardPresented(OTHER);
+        a.cardPresented("0102030405");
+        assertEquals(List.of(OTHER), central.asked);
+        assertEquals(List.of("authorize=" + CARD, "authorize=" + OTHER), requests);
+        assertFalse(last(a).accepted(), "the blocked card");
     }
 
     @Test

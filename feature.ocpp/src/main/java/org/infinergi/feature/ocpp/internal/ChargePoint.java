@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
@@ -20,8 +21,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The charge point's side of OCPP 1.6J over one connection, without the transport: registration with
- * BootNotification, Heartbeat, StatusNotification, and the central system's GetConfiguration and
- * ChangeConfiguration. Every message goes through the official schemas both ways ({@link OcppSchemas}); a received
+ * BootNotification, Heartbeat, StatusNotification, the central system's GetConfiguration and ChangeConfiguration,
+ * and the one-at-a-time sending of our CALLs, the durable transaction messages of {@link TransactionMessages}
+ * included (other handlers, e.g. {@link Transactions}' RemoteStart/Stop, register with {@link #handle}). Every message goes through the official schemas both ways ({@link OcppSchemas}); a received
  * CALL that is malformed or breaks its schema is answered with the CALLERROR that names the fault, and nothing else
  * changes (OCPP-J 1.6 §4.2.3).
  *
@@ -29,6 +31,30 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * frames, status events and timers alike), so the protocol's state needs no locks.
  */
 final class ChargePoint {
+
+    /**
+     * The durable transaction messages (OCPP 1.6 §4.10), sent whenever nothing else waits: the head of their queue,
+     * and what became of it. The queue keeps a message until it is answered, so a lost connection only delays it.
+     */
+    interface TransactionMessages {
+
+        /** The next message to send now, empty when none (or while a retry waits). */
+        Optional<Outgoing> next();
+
+        /** The central system answered the message {@link #next()} gave (the payload passed its schema). */
+        void answered(Outgoing sent, ObjectNode conf);
+
+        /** A CALLERROR, an answer that breaks its schema, or no answer in time (not a lost connection). */
+        void unanswered(Outgoing sent);
+    }
+
+    /** A message to send: its action and payload. */
+    record Outgoing(String action, ObjectNode payload) {
+    }
+
+    /** One CALL of ours in the queue, with what to do with its answer (null when there is none). */
+    private record Queued(Frame.Call call, Consumer<ObjectNode> onAnswer, Outgoing durable) {
+    }
 
     /** Registration status (OCPP 1.6 §4.2, RegistrationStatus), plus the time before the first answer. */
     enum Registration { DISCONNECTED, BOOTING, PENDING, REJECTED, ACCEPTED }
@@ -51,8 +77,11 @@ final class ChargePoint {
 
     private Link link;
     private Registration registration = Registration.DISCONNECTED;
-    private final Deque<Frame.Call> queue = new ArrayDeque<>();
-    private Frame.Call awaiting;
+    private final Deque<Queued> queue = new ArrayDeque<>();
+    private Queued awaiting;
+    /** While a handler runs: what it queues goes after its answer (a RemoteStop.conf before the StopTransaction). */
+    private boolean answering;
+    private TransactionMessages transactions = new NoTransactionMessages();
     private Timers.Timer answerTimeout;
     private Timers.Timer bootRetry;
     private Timers.Timer heartbeat;
@@ -76,6 +105,55 @@ final class ChargePoint {
         return registration;
     }
 
+    /** Whether the central system accepted us on the open connection: only then does anything but boot go. */
+    boolean accepted() {
+        return registration == Registration.ACCEPTED && link != null;
+    }
+
+    /** The source of the durable transaction messages (set once, before the first connection). */
+    void attach(TransactionMessages messages) {
+        this.transactions = messages;
+    }
+
+    /** Answers the central system's {@code action} with {@code handler} (its request passed its schema). */
+    void handle(String action, UnaryOperator<ObjectNode> handler) {
+        handlers.put(action, handler);
+    }
+
+    /** Something new may be sent (a transaction message was queued, a retry fell due). */
+    void wake() {
+        sendNext();
+    }
+
+    /** Whether {@code payload} is a valid request of {@code action} (a violation is a bug of ours: logged). */
+    boolean valid(String action, ObjectNode payload) {
+        Optional<OcppSchemas.Violation> bad = schemas.request(action, payload);
+        bad.ifPresent(v -> log.error("OCPP: {} breaks its schema ({})", action, v.description()));
+        return bad.isEmpty();
+    }
+
+    /**
+     * Sends {@code action} once registered; {@code onAnswer} gets the answer's payload, or null when none came (an
+     * error, no answer in time, or the connection went). Nothing is kept across a lost connection.
+     */
+    void call(String action, ObjectNode payload, Consumer<ObjectNode> onAnswer) {
+        if (!accepted()) {
+            onAnswer.accept(null);
+            return;
+        }
+        if (!valid(action, payload)) {
+            onAnswer.accept(null);
+            return;
+        }
+        queue.add(new Queued(new Frame.Call(Long.toString(nextId++), action, payload), onAnswer, null));
+        sendNext();
+    }
+
+    /** The WebSocket ping period (key WebSocketPingInterval, seconds; 0 = no pings). */
+    Duration pingInterval() {
+        return Duration.ofSeconds(keys.intValue(ConfigurationKeys.WEB_SOCKET_PING_INTERVAL));
+    }
+
     /** The WebSocket is open: register first (OCPP 1.6 §4.2: nothing else before BootNotification is accepted). */
     void connected(Link l) {
         forget();
@@ -84,7 +162,7 @@ final class ChargePoint {
         sendBootNotification();
     }
 
-    /** The WebSocket is gone: what was in flight is dropped (no transaction messages yet, README). */
+    /** The WebSocket is gone: volatile calls in flight are dropped; transaction messages stay in their queue. */
     void disconnected() {
         forget();
         registration = Registration.DISCONNECTED;
@@ -137,12 +215,15 @@ final class ChargePoint {
             return;
         }
         ObjectNode conf;
+        answering = true;
         try {
             conf = handler.apply(call.payload());
         } catch (RuntimeException e) {
             log.error("OCPP: {} failed", call.action(), e);
             sendFrame(frames.error(call.id(), RpcError.InternalError, call.action() + " failed"));
             return;
+        } finally {
+            answering = false;
         }
         Optional<OcppSchemas.Violation> ours = schemas.confirmation(call.action(), conf);
         if (ours.isPresent()) {
@@ -152,6 +233,7 @@ final class ChargePoint {
             return;
         }
         sendFrame(new Frame.CallResult(call.id(), conf));
+        sendNext();
     }
 
     /** OCPP 1.6 §5.8: every key when none is named; unknown names are listed as unknownKey. */
@@ -215,6 +297,8 @@ final class ChargePoint {
                 }
                 scheduleHeartbeat();
                 reportStatus();
+                // the transaction messages queued while offline go once the status is told
+                sendNext();
             }
             case "Pending", "Rejected" -> {
                 registration = "Pending".equals(s) ? Registration.PENDING : Registration.REJECTED;
@@ -281,60 +365,84 @@ final class ChargePoint {
             log.error("OCPP: not sending {}: it breaks its schema ({})", action, bad.get().description());
             return;
         }
-        queue.add(new Frame.Call(Long.toString(nextId++), action, payload));
+        queue.add(new Queued(new Frame.Call(Long.toString(nextId++), action, payload), null, null));
         sendNext();
     }
 
+    /**
+     * OCPP-J 1.6 §4.1.1: one CALL at a time. The volatile queue goes first (BootNotification must be alone before
+     * Accepted); the durable transaction messages go once registered, whenever the volatile queue is empty.
+     */
     private void sendNext() {
-        if (awaiting != null || link == null || queue.isEmpty()) {
+        if (awaiting != null || link == null || answering) {
             return;
         }
-        awaiting = queue.poll();
-        Frame.Call sent = awaiting;
+        Queued next = queue.poll();
+        if (next == null && registration == Registration.ACCEPTED) {
+            next = transactions.next().map(o -> new Queued(new Frame.Call(Long.toString(nextId++), o.action(),
+                    o.payload()), null, o)).orElse(null);
+        }
+        if (next == null) {
+            return;
+        }
+        awaiting = next;
+        Queued sent = next;
         answerTimeout = timers.after(CALL_TIMEOUT, () -> {
             if (awaiting == sent) {
-                log.warn("OCPP: no answer to {} within {} s", sent.action(), CALL_TIMEOUT.toSeconds());
+                log.warn("OCPP: no answer to {} within {} s", sent.call().action(), CALL_TIMEOUT.toSeconds());
                 unanswered(sent);
             }
         });
-        sendFrame(sent);
+        sendFrame(sent.call());
     }
 
     private void resultOf(Frame.CallResult r) {
-        Frame.Call call = awaiting;
-        if (call == null || !call.id().equals(r.id())) {
+        Queued q = awaiting;
+        if (q == null || !q.call().id().equals(r.id())) {
             log.warn("OCPP: a CALLRESULT for no call of ours (id {}), ignored", r.id());
             return;
         }
+        Frame.Call call = q.call();
         Optional<OcppSchemas.Violation> bad = schemas.confirmation(call.action(), r.payload());
         if (bad.isPresent()) {
             log.warn("OCPP: the answer to {} breaks its schema ({}), taken as no answer", call.action(),
                     bad.get().description());
-            unanswered(call);
+            unanswered(q);
             return;
         }
         done();
         if ("BootNotification".equals(call.action())) {
             bootAnswered(r.payload());
+        } else if (q.durable() != null) {
+            transactions.answered(q.durable(), r.payload());
+        } else if (q.onAnswer() != null) {
+            q.onAnswer().accept(r.payload());
         }
         sendNext();
     }
 
     private void errorOf(Frame.CallError e) {
-        Frame.Call call = awaiting;
-        if (call == null || !call.id().equals(e.id())) {
+        Queued q = awaiting;
+        if (q == null || !q.call().id().equals(e.id())) {
             log.warn("OCPP: a CALLERROR for no call of ours (id {}), ignored", e.id());
             return;
         }
-        log.warn("OCPP: the central system refused {}: {} {}", call.action(), e.code(), e.description());
-        unanswered(call);
+        log.warn("OCPP: the central system refused {}: {} {}", q.call().action(), e.code(), e.description());
+        unanswered(q);
     }
 
-    /** No usable answer: a refused BootNotification is asked again later; other messages are dropped for now. */
-    private void unanswered(Frame.Call call) {
+    /**
+     * No usable answer: a refused BootNotification is asked again later; a transaction message stays queued (its
+     * queue counts the attempt); other messages are dropped.
+     */
+    private void unanswered(Queued q) {
         done();
-        if ("BootNotification".equals(call.action())) {
+        if ("BootNotification".equals(q.call().action())) {
             retryBoot(BOOT_RETRY);
+        } else if (q.durable() != null) {
+            transactions.unanswered(q.durable());
+        } else if (q.onAnswer() != null) {
+            q.onAnswer().accept(null);
         }
         sendNext();
     }
@@ -352,6 +460,11 @@ final class ChargePoint {
     }
 
     private void forget() {
+        Queued lost = awaiting;
+        List<Queued> dropped = new ArrayList<>(queue);
+        if (lost != null) {
+            dropped.add(0, lost);
+        }
         cancel(answerTimeout);
         cancel(bootRetry);
         cancel(heartbeat);
@@ -362,6 +475,24 @@ final class ChargePoint {
         queue.clear();
         reported.clear();
         link = null;
+        // a volatile call waiting for its answer learns that none comes; a durable one stays in its queue
+        dropped.stream().filter(q -> q.onAnswer() != null).forEach(q -> q.onAnswer().accept(null));
+    }
+
+    /** Before {@link #attach}: no transaction messages. */
+    private static final class NoTransactionMessages implements TransactionMessages {
+        @Override
+        public Optional<Outgoing> next() {
+            return Optional.empty();
+        }
+
+        @Override
+        public void answered(Outgoing sent, ObjectNode conf) {
+        }
+
+        @Override
+        public void unanswered(Outgoing sent) {
+        }
     }
 
     private static void cancel(Timers.Timer t) {

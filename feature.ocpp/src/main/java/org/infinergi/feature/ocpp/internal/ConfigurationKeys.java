@@ -16,6 +16,13 @@ final class ConfigurationKeys {
 
     static final String HEARTBEAT_INTERVAL = "HeartbeatInterval";
     static final String GET_CONFIGURATION_MAX_KEYS = "GetConfigurationMaxKeys";
+    static final String METER_VALUE_SAMPLE_INTERVAL = "MeterValueSampleInterval";
+    static final String METER_VALUES_SAMPLED_DATA = "MeterValuesSampledData";
+    static final String TRANSACTION_MESSAGE_ATTEMPTS = "TransactionMessageAttempts";
+    static final String TRANSACTION_MESSAGE_RETRY_INTERVAL = "TransactionMessageRetryInterval";
+    static final String WEB_SOCKET_PING_INTERVAL = "WebSocketPingInterval";
+    /** The measurands this charger samples (OCPP 1.6 §7.31): the energy register and the active power. */
+    static final List<String> MEASURANDS = List.of("Energy.Active.Import.Register", "Power.Active.Import");
     static final int MAX_KEYS = 50;
 
     /** One key: its value, and null as validator for a read-only key. */
@@ -37,7 +44,16 @@ final class ConfigurationKeys {
     ConfigurationKeys(int heartbeatIntervalS) {
         keys.put(HEARTBEAT_INTERVAL, new Key(Integer.toString(heartbeatIntervalS), positiveSeconds()));
         keys.put("ConnectionTimeOut", new Key("60", positiveSeconds()));
-        keys.put("MeterValueSampleInterval", new Key("0", seconds()));
+        // a transaction's meter values every minute until the central system says otherwise (0 = none)
+        keys.put(METER_VALUE_SAMPLE_INTERVAL, new Key("60", seconds()));
+        keys.put(METER_VALUES_SAMPLED_DATA, new Key(MEASURANDS.get(0), measurands()));
+        // OCPP 1.6 §4.10: how often a transaction message the central system fails to process is tried, and the
+        // wait before the next try (multiplied by the number of tries made)
+        keys.put(TRANSACTION_MESSAGE_ATTEMPTS, new Key("3", positiveSeconds()));
+        keys.put(TRANSACTION_MESSAGE_RETRY_INTERVAL, new Key("60", seconds()));
+        // OCPP-J 1.6 §5: a ping this often (seconds, 0 = none); a link from which nothing (no pong, no
+        // message) came in the period after a ping is taken as dead, dropped and made again
+        keys.put(WEB_SOCKET_PING_INTERVAL, new Key("60", seconds()));
         keys.put("ClockAlignedDataInterval", new Key("0", seconds()));
         keys.put("ResetRetries", new Key("1", seconds()));
         keys.put("NumberOfConnectors", new Key("1", null));
@@ -83,6 +99,16 @@ final class ConfigurationKeys {
 
     int intValue(String key) {
         return Integer.parseInt(keys.get(key).value());
+    }
+
+    String value(String key) {
+        return keys.get(key).value();
+    }
+
+    /** A comma-separated list of measurands, each one this charger samples. */
+    private static Predicate<String> measurands() {
+        return v -> v != null && !v.isBlank()
+                && java.util.Arrays.stream(v.split(",")).map(String::trim).allMatch(MEASURANDS::contains);
     }
 
     private static Predicate<String> seconds() {

@@ -41,6 +41,8 @@ final class Connection {
     static final String SUBPROTOCOL = "ocpp1.6";
     /** OCPP-J 1.6 has no size limit; a bound keeps a rogue peer from filling the charger's memory. */
     static final int MAX_MESSAGE_BYTES = 64 * 1024;
+    /** With WebSocketPingInterval 0 (no pings), how often the key is looked at again. */
+    static final Duration PING_KEY_RECHECK = Duration.ofMinutes(1);
 
     private final Logger log = LoggerFactory.getLogger(Connection.class);
     private final Endpoint endpoint;
@@ -147,6 +149,40 @@ final class Connection {
                 : "");
         failures = 0;
         chargePoint.connected(text -> session.sendFrame(new Frame(OpCode.TEXT, text), Callback.NOOP, false));
+        ping(h);
+    }
+
+    /**
+     * Dead-link detection (OCPP-J 1.6 §5, WebSocketPingInterval): a ping every interval; when nothing at all came
+     * from the central system since the previous ping (no pong, no message), the link is dead (a cable pulled, a
+     * NAT that forgot us: TCP would not say so for many minutes), so it is dropped and made again.
+     */
+    private void ping(Handler h) {
+        Duration every = chargePoint.pingInterval();
+        if (every.isZero() || every.isNegative()) {
+            // asked again later: the central system may set the key on this connection
+            thread.schedule(() -> pingDue(h, Long.MIN_VALUE), PING_KEY_RECHECK.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        long sentAt = System.nanoTime();
+        h.session.sendFrame(new Frame(OpCode.PING), Callback.NOOP, false);
+        thread.schedule(() -> pingDue(h, sentAt), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void pingDue(Handler h, long pingSentAt) {
+        if (h != current || stopped || h.session == null) {
+            return;
+        }
+        if (pingSentAt == Long.MIN_VALUE || h.heardSince(pingSentAt)) {
+            ping(h);
+            return;
+        }
+        log.warn("OCPP: no answer from {} to a ping within {} s: the link is dead, connecting again",
+                endpoint.uri(), chargePoint.pingInterval().toSeconds());
+        CoreSession dead = h.session;
+        // Jetty would wait for the peer's close frame forever (no idle timeout): abort the socket instead
+        closed(h, CloseStatus.NO_CLOSE, "no pong");
+        dead.abort();
     }
 
     private void received(Handler h, String text) {
@@ -208,6 +244,12 @@ final class Connection {
         private final ByteArrayOutputStream text = new ByteArrayOutputStream();
         private boolean inText;
         private boolean inBinary;
+        /** When the central system was last heard from (any frame), System.nanoTime(). */
+        private volatile long heardAt = System.nanoTime();
+
+        boolean heardSince(long nanoTime) {
+            return heardAt - nanoTime >= 0;
+        }
 
         @Override
         public void onOpen(CoreSession s, Callback callback) {
@@ -219,6 +261,7 @@ final class Connection {
 
         @Override
         public void onFrame(Frame frame, Callback callback) {
+            heardAt = System.nanoTime();
             switch (frame.getOpCode()) {
                 case OpCode.TEXT -> {
                     inText = true;

@@ -1,15 +1,28 @@
 package org.infinergi.feature.ocpp.internal;
 
+import java.io.File;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.infinergi.core.charging.api.ChargerControl;
 import org.infinergi.core.charging.api.ChargerEvents;
 import org.infinergi.core.charging.api.ChargerStatusService;
 import org.infinergi.core.charging.api.Device;
+import org.infinergi.core.charging.api.ElectricalReading;
+import org.infinergi.core.charging.api.ElectricalReadings;
+import org.infinergi.core.charging.api.SessionHistory;
+import org.infinergi.core.charging.api.SessionRecord;
+import org.infinergi.feature.auth.api.CentralAuthorization;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,24 +44,45 @@ import org.slf4j.LoggerFactory;
  * no thread and loads neither Jetty's client nor the schemas, so a charger without a central system pays nothing.
  * The status the central system sees follows the core's {@code STATUS_CHANGED} events (docs/events.md): the status
  * service is read once, when the client starts; after that, the events tell everything.
+ * Transactions follow the core's session events and the card events ({@link Transactions}); their messages wait in
+ * a journal in this bundle's data area ({@value #JOURNAL_FILE}, {@link TransactionJournal}) until delivered.
  * A changed configuration restarts the component (no {@code @Modified}): a new URL or ID is a new connection.
  */
 @Component(name = OcppConfig.PID, configurationPid = OcppConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        service = EventHandler.class, property = "event.topics=" + ChargerEvents.STATUS_CHANGED)
+        service = {EventHandler.class, CentralAuthorization.class}, property = {"event.topics=" + ChargerEvents.STATUS_CHANGED,
+                "event.topics=" + ChargerEvents.SESSION_STARTED, "event.topics=" + ChargerEvents.SESSION_STOPPED,
+                "event.topics=" + ChargerEvents.CARD_ACCEPTED})
 @Designate(ocd = OcppConfig.class)
-public final class OcppComponent implements EventHandler {
+public final class OcppComponent implements EventHandler, CentralAuthorization {
 
     /** The label's manufacturer (manual §2.4), BootNotification's chargePointVendor. */
     static final String VENDOR = "SEMAR";
+    /** The durable queue of transaction messages, in the bundle's data area (kept by a bundle update). */
+    static final String JOURNAL_FILE = "ocpp-transactions.journal";
+    /** How many of the newest stored sessions are looked through for a transaction's end at the start. */
+    static final int RECENT_SESSIONS = 10;
 
     private final Logger log = LoggerFactory.getLogger(OcppComponent.class);
     private final ScheduledExecutorService thread;
     private final ChargePoint chargePoint;
     private final Connection connection;
+    private final Transactions transactions;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ChargerStatusService statusService;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ElectricalReadings readings;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ChargerControl control;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile SessionHistory history;
 
     @Activate
     public OcppComponent(@Reference Device device, OcppConfig config, ComponentContext context) {
@@ -59,18 +93,25 @@ public final class OcppComponent implements EventHandler {
             thread = null;
             chargePoint = null;
             connection = null;
+            transactions = null;
             return;
         }
         if (id.isEmpty()) {
             throw new IllegalArgumentException("chargePointId: empty, and the label has no serial number to take");
         }
         Endpoint endpoint = Endpoint.of(url, id, config.securityProfile(), config.authorizationKey());
+        Transactions.Mode mode = authorizationMode(config);
         thread = singleThread();
-        chargePoint = new ChargePoint(new Frames(), OcppSchemas.load(),
+        Frames frames = new Frames();
+        ConfigurationKeys keys = new ConfigurationKeys(ChargePoint.DEFAULT_HEARTBEAT_S);
+        ExecutorTimers timers = new ExecutorTimers(thread);
+        chargePoint = new ChargePoint(frames, OcppSchemas.load(),
                 new BootInfo(VENDOR, device.model(), device.serial(),
                         context.getBundleContext().getBundle().getVersion().toString()),
-                new ConfigurationKeys(ChargePoint.DEFAULT_HEARTBEAT_S), new ExecutorTimers(thread),
-                Clock.systemUTC());
+                keys, timers, Clock.systemUTC());
+        transactions = new Transactions(chargePoint, journal(context.getBundleContext().getDataFile(JOURNAL_FILE)),
+                frames, keys, timers, Clock.systemUTC(), new CoreMeter(), new CoreControl(), mode,
+                Transactions.defaultStaticIdTag(config.staticIdTag(), device.serial()));
         connection = new Connection(endpoint, thread, chargePoint, Backoff.DEFAULT);
         thread.execute(this::readStatusOnce);
         connection.start();
@@ -83,6 +124,50 @@ public final class OcppComponent implements EventHandler {
         return id.isEmpty() ? device.serial() == null ? "" : device.serial().trim() : id;
     }
 
+    static Transactions.Mode authorizationMode(OcppConfig config) {
+        String m = config.authorizationMode() == null ? "" : config.authorizationMode().trim();
+        try {
+            return Transactions.Mode.valueOf(m.isEmpty() ? "DISABLED" : m);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("authorizationMode: DISABLED, STATIC_ID_TAG or RFID expected, was " + m);
+        }
+    }
+
+    /** The journal file; a framework without a data area, or a file that cannot be opened, keeps it in memory. */
+    private TransactionJournal journal(File file) {
+        if (file == null) {
+            log.warn("OCPP: no bundle data area; transaction messages are kept in memory only");
+            return TransactionJournal.inMemory();
+        }
+        try {
+            return TransactionJournal.open(file.toPath());
+        } catch (IOException | RuntimeException e) {
+            log.error("OCPP: the transaction journal {} cannot be opened ({}); transaction messages are kept in "
+                    + "memory only", file, e.toString());
+            return TransactionJournal.inMemory();
+        }
+    }
+
+    /**
+     * Manual §5.7 Centralized: the authentication feature asks the central system about a card (OCPP Authorize).
+     * Without a URL there is no central system to ask.
+     */
+    @Override
+    public CompletionStage<Verdict> authorize(String idTag) {
+        if (thread == null) {
+            return CompletableFuture.completedFuture(new Verdict(false, false, "no central system configured"));
+        }
+        CompletableFuture<Verdict> answer = new CompletableFuture<>();
+        try {
+            thread.execute(() -> transactions.authorize(idTag, status -> answer.complete(status == null
+                    ? new Verdict(false, false, "the central system did not answer (offline or not registered)")
+                    : new Verdict(true, "Accepted".equals(status), status))));
+        } catch (RejectedExecutionException e) {
+            answer.complete(new Verdict(false, false, "the OCPP client is stopping"));
+        }
+        return answer;
+    }
+
     @Override
     public void handleEvent(Event event) {
         if (thread == null) {
@@ -92,7 +177,27 @@ public final class OcppComponent implements EventHandler {
         for (String name : event.getPropertyNames()) {
             p.put(name, event.getProperty(name));
         }
-        thread.execute(() -> chargePoint.statusChanged(ConnectorStatus.Input.of(p)));
+        switch (event.getTopic()) {
+            case ChargerEvents.SESSION_STARTED -> thread.execute(() -> sessionStarted(p));
+            case ChargerEvents.SESSION_STOPPED -> thread.execute(() -> sessionStopped(p));
+            case ChargerEvents.CARD_ACCEPTED -> thread.execute(() -> transactions.cardAccepted(
+                    (String) p.get(ChargerEvents.ID_TAG)));
+            default -> thread.execute(() -> chargePoint.statusChanged(ConnectorStatus.Input.of(p)));
+        }
+    }
+
+    private void sessionStarted(Map<String, Object> p) {
+        if (p.get(ChargerEvents.SESSION_ID) instanceof Number id) {
+            transactions.sessionStarted(id.longValue(), (String) p.get(ChargerEvents.ID_TAG));
+        }
+    }
+
+    private void sessionStopped(Map<String, Object> p) {
+        if (p.get(ChargerEvents.SESSION_ID) instanceof Number id) {
+            Object energy = p.get(ChargerEvents.ENERGY_WH);
+            transactions.sessionStopped(id.longValue(), (String) p.get(ChargerEvents.END_REASON),
+                    energy instanceof Number n ? n.doubleValue() : 0);
+        }
     }
 
     @Deactivate
@@ -101,6 +206,7 @@ public final class OcppComponent implements EventHandler {
             return;
         }
         thread.execute(connection::stop);
+        thread.execute(transactions::close);
         thread.shutdown();
         try {
             if (!thread.awaitTermination(3, TimeUnit.SECONDS)) {
@@ -116,6 +222,69 @@ public final class OcppComponent implements EventHandler {
         ChargerStatusService s = statusService;
         if (s != null) {
             chargePoint.statusChanged(ConnectorStatus.Input.of(s.status()));
+        }
+        closeTransactionsEndedWhileAway();
+    }
+
+    /** The sessions the core ended before this client was there (read once, at the start; docs/durability.md). */
+    private void closeTransactionsEndedWhileAway() {
+        SessionHistory h = history;
+        if (h == null || transactions.current().isEmpty()) {
+            return;
+        }
+        List<SessionRecord> recent = h.sessions(RECENT_SESSIONS);
+        transactions.closeEndedSessions(key -> recent.stream().filter(r -> r.start().toEpochMilli() == key)
+                .findFirst().map(r -> new Transactions.Ended(r.endReason(), r.energyWh())));
+    }
+
+    /** The vehicle meter in use (the MID meter when selected, manual §5.2.1.2) and the core's session energy. */
+    private final class CoreMeter implements Transactions.ChargerMeter {
+        @Override
+        public OptionalDouble registerWh() {
+            ElectricalReading r = vehicleReading();
+            return r == null || r.energyWh() == null || r.energyWh().isNaN() ? OptionalDouble.empty()
+                    : OptionalDouble.of(r.energyWh());
+        }
+
+        @Override
+        public OptionalDouble powerW() {
+            ElectricalReading r = vehicleReading();
+            return r == null || r.powerW() == null ? OptionalDouble.empty() : OptionalDouble.of(r.powerW());
+        }
+
+        @Override
+        public double sessionEnergyWh() {
+            ChargerStatusService s = statusService;
+            return s == null ? 0 : s.status().sessionEnergyWh();
+        }
+
+        private ElectricalReading vehicleReading() {
+            ElectricalReadings r = readings;
+            if (r == null) {
+                return null;
+            }
+            return r.all().stream().filter(m -> "VEHICLE".equals(m.role()) && m.inUse() && m.fresh()).findFirst()
+                    .orElse(null);
+        }
+    }
+
+    /** The charging core, when it is there. */
+    private final class CoreControl implements Transactions.Control {
+        @Override
+        public boolean authorize(String idTag) {
+            ChargerControl c = control;
+            return c != null && c.authorize(idTag).accepted();
+        }
+
+        @Override
+        public boolean stopCharging() {
+            ChargerControl c = control;
+            return c != null && c.pause().accepted();
+        }
+
+        @Override
+        public boolean present() {
+            return control != null;
         }
     }
 

@@ -28,14 +28,17 @@ public @interface OcppConfig {
     String chargePointId() default "";
 
     @AttributeDefinition(name = "Authorization mode",
-            description = "Manual §5.1.4: Disabled (charge without authorization), Static ID tag, or RFID.",
+            description = "Manual §5.1.4: Disabled (charge without authorization; StartTransaction carries the static "
+                    + "ID tag), Static ID tag (Authorize with the static ID tag, then StartTransaction), or RFID (the "
+                    + "transaction starts with the card that authorized the charge, or with RemoteStartTransaction).",
             options = {@Option(label = "Disabled", value = "DISABLED"),
                     @Option(label = "Static ID tag", value = "STATIC_ID_TAG"), @Option(label = "RFID", value = "RFID")})
     String authorizationMode() default "DISABLED";
 
     @AttributeDefinition(name = "Static ID tag",
-            description = "Manual §5.1.4: the ID tag of the Static ID tag mode; empty = the last 19 characters of "
-                    + "the serial number.", required = false)
+            description = "Manual §5.1.4: the ID tag of StartTransaction when the mode is not RFID, and of Authorize "
+                    + "in the Static ID tag mode; empty = the last 19 characters of the serial number.",
+            required = false)
     String staticIdTag() default "";
 
     @AttributeDefinition(name = "Security profile",

@@ -35,7 +35,11 @@ final class CentralSystem implements AutoCloseable {
 
     CentralSystem(String... args) throws Exception {
         installWhenMissing();
-        List<String> cmd = new ArrayList<>(List.of("node", "central-system.js", "--port", "0"));
+        // a port of its own when the test names none (a restarted central system takes the first one's port)
+        List<String> cmd = new ArrayList<>(List.of("node", "central-system.js"));
+        if (!List.of(args).contains("--port")) {
+            cmd.addAll(List.of("--port", "0"));
+        }
         cmd.addAll(List.of(args));
         process = new ProcessBuilder(cmd).directory(DIR).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);

@@ -22,6 +22,10 @@ class OcppComponentTest {
         OcppComponent c = new OcppComponent(new FakeDevice(), Defaults.of(OcppConfig.class), null);
         c.handleEvent(new Event(ChargerEvents.STATUS_CHANGED, Map.of(ChargerEvents.STATE, "CHARGING")));
         assertTrue(!ocppThreadRuns(), "no thread without a central system");
+        org.infinergi.feature.auth.api.CentralAuthorization.Verdict v = c.authorize("04A1B2C3").toCompletableFuture()
+                .getNow(null);
+        assertTrue(v != null && !v.reached() && !v.accepted(), "a card is answered at once: nobody to ask " + v);
+        assertTrue(!ocppThreadRuns(), "asking starts nothing");
         c.deactivate();
     }
 
@@ -31,5 +35,16 @@ class OcppComponentTest {
         assertEquals(device.serial(), OcppComponent.chargePointId(Defaults.of(OcppConfig.class), device));
         assertEquals("CP-7", OcppComponent.chargePointId(
                 Defaults.of(OcppConfig.class, Map.of("chargePointId", " CP-7 ")), device));
+    }
+
+    @Test
+    void anUnknownAuthorizationMode_failsTheActivation_namingTheKey() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> OcppComponent.authorizationMode(Defaults.of(OcppConfig.class,
+                        Map.of("authorizationMode", "CARD"))));
+        assertTrue(e.getMessage().startsWith("authorizationMode:"), e.getMessage());
+        assertEquals(Transactions.Mode.STATIC_ID_TAG, OcppComponent.authorizationMode(
+                Defaults.of(OcppConfig.class, Map.of("authorizationMode", "STATIC_ID_TAG"))));
+        assertEquals(Transactions.Mode.DISABLED, OcppComponent.authorizationMode(Defaults.of(OcppConfig.class)));
     }
 }

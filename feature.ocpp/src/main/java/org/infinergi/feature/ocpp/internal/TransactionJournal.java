@@ -1,0 +1,312 @@
+package org.infinergi.feature.ocpp.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.CRC32;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The durable queue of transaction messages (OCPP 1.6 §4.10 "transaction-related messages": StartTransaction,
+ * StopTransaction, the MeterValues of a transaction): each message is written here, and forced to the medium, before
+ * it is sent, and leaves only when the central system answered it; so a message survives a lost connection, a
+ * restarted central system and a {@code kill -9} of the firmware, and goes in the order it was made.
+ *
+ * <p>An append-only journal file of one line per record, each line {@code <crc32 hex> <json>}; {@code fsync} after
+ * every record. A torn last line (the power went during the write) fails its CRC and is cut off at the next open:
+ * the record it held was never acknowledged to anybody. Records: {@code E} a message enqueued (with its local
+ * transaction key, the core's {@code sessionId}), {@code D} the head delivered, {@code I} the transactionId the
+ * central system gave to a local transaction, {@code O} an open transaction (written by a compaction). When the
+ * queue is empty and the file has grown, it is rewritten with only what is still needed (a temporary file, fsync,
+ * an atomic rename, fsync of the folder).
+ *
+ * <p>Not thread-safe: used on the OCPP client's one thread.
+ */
+final class TransactionJournal {
+
+    static final String START = "StartTransaction";
+    static final String STOP = "StopTransaction";
+    static final String METER_VALUES = "MeterValues";
+    /** The file is rewritten when the queue is empty and the file is larger than this. */
+    static final long COMPACT_ABOVE_BYTES = 16 * 1024;
+
+    /** One queued message: {@code txKey} is the local transaction it belongs to. */
+    record Entry(long seq, String action, long txKey, ObjectNode payload) {
+    }
+
+    /** A transaction started (its StartTransaction queued) and not stopped yet (no StopTransaction queued). */
+    record Open(long txKey, int meterStartWh) {
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Path file;
+    private FileChannel channel;
+    private final Deque<Entry> pending = new ArrayDeque<>();
+    /** The central system's transactionId of each local transaction whose StopTransaction is not delivered yet. */
+    private final Map<Long, Integer> ids = new HashMap<>();
+    private final Map<Long, Open> open = new LinkedHashMap<>();
+    private long nextSeq = 1;
+
+    private TransactionJournal(Path file) {
+        this.file = file;
+    }
+
+    /** Opens (or creates) the journal at {@code file} and replays it. */
+    static TransactionJournal open(Path file) throws IOException {
+        TransactionJournal j = new TransactionJournal(file);
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        long good = j.replay();
+        j.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (j.channel.size() > good) {
+            // a torn tail: what follows the last whole record was never acknowledged to anybody
+            j.channel.truncate(good);
+            j.channel.force(true);
+        }
+        j.channel.position(good);
+        return j;
+    }
+
+    /** A journal kept in memory only: for tests of the protocol that do not look at durability. */
+    static TransactionJournal inMemory() {
+        return new TransactionJournal(null);
+    }
+
+    // ---- what the queue holds ----
+
+    Optional<Entry> head() {
+        return Optional.ofNullable(pending.peek());
+    }
+
+    int size() {
+        return pending.size();
+    }
+
+    List<Entry> pending() {
+        return List.copyOf(pending);
+    }
+
+    Optional<Integer> transactionId(long txKey) {
+        return Optional.ofNullable(ids.get(txKey));
+    }
+
+    Optional<Long> txKeyOf(int transactionId) {
+        return ids.entrySet().stream().filter(e -> e.getValue() == transactionId).map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    /** The open transactions, oldest first (one connector: at most one, unless a stop was missed). */
+    List<Open> open() {
+        return List.copyOf(open.values());
+    }
+
+    // ---- changes, each durable before the method returns ----
+
+    /** Queues a message; durable when this returns. */
+    Entry enqueue(String action, long txKey, ObjectNode payload) {
+        Entry e = new Entry(nextSeq, action, txKey, payload.deepCopy());
+        ObjectNode r = json.createObjectNode().put("r", "E").put("seq", e.seq()).put("action", action)
+                .put("tx", txKey);
+        r.set("p", e.payload());
+        write(r);
+        apply(e);
+        return e;
+    }
+
+    /** The head was answered (or given up): it leaves the queue. */
+    void delivered(Entry e) {
+        Entry head = pending.peek();
+        if (head == null || head.seq() != e.seq()) {
+            throw new IllegalStateException("only the head of the queue is delivered: " + e.seq());
+        }
+        write(json.createObjectNode().put("r", "D").put("seq", e.seq()));
+        applyDelivered();
+        compactWhenIdle();
+    }
+
+    /** The central system's transactionId of a local transaction (StartTransaction.conf). */
+    void transactionIdGiven(long txKey, int transactionId) {
+        write(json.createObjectNode().put("r", "I").put("tx", txKey).put("id", transactionId));
+        ids.put(txKey, transactionId);
+    }
+
+    void close() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // nothing left to save: every record was forced when written
+            }
+        }
+    }
+
+    // ---- the state the records make ----
+
+    private void apply(Entry e) {
+        pending.add(e);
+        nextSeq = Math.max(nextSeq, e.seq() + 1);
+        if (START.equals(e.action())) {
+            open.put(e.txKey(), new Open(e.txKey(), e.payload().path("meterStart").asInt()));
+        } else if (STOP.equals(e.action())) {
+            open.remove(e.txKey());
+        }
+    }
+
+    private void applyDelivered() {
+        Entry done = pending.poll();
+        if (done != null && STOP.equals(done.action())) {
+            ids.remove(done.txKey());
+        }
+    }
+
+    private void applyRecord(JsonNode r) {
+        switch (r.path("r").asText()) {
+            case "E" -> apply(new Entry(r.get("seq").asLong(), r.get("action").asText(), r.get("tx").asLong(),
+                    (ObjectNode) r.get("p")));
+            case "D" -> {
+                if (!pending.isEmpty() && pending.peek().seq() == r.get("seq").asLong()) {
+                    applyDelivered();
+                }
+            }
+            case "I" -> ids.put(r.get("tx").asLong(), r.get("id").asInt());
+            case "O" -> open.put(r.get("tx").asLong(), new Open(r.get("tx").asLong(), r.get("meterStart").asInt()));
+            case "N" -> nextSeq = Math.max(nextSeq, r.get("seq").asLong());
+            default -> throw new IllegalStateException("unknown record " + r);
+        }
+    }
+
+    /** Reads every whole record; returns the length of the file up to the last one. */
+    private long replay() throws IOException {
+        if (file == null || !Files.exists(file)) {
+            return 0;
+        }
+        byte[] all = Files.readAllBytes(file);
+        int pos = 0;
+        while (pos < all.length) {
+            int nl = indexOf(all, (byte) '\n', pos);
+            if (nl < 0) {
+                break;
+            }
+            String line = new String(all, pos, nl - pos, StandardCharsets.UTF_8);
+            JsonNode r = parse(line);
+            if (r == null) {
+                break;
+            }
+            applyRecord(r);
+            pos = nl + 1;
+        }
+        return pos;
+    }
+
+    private JsonNode parse(String line) {
+        int space = line.indexOf(' ');
+        if (space < 0) {
+            return null;
+        }
+        String body = line.substring(space + 1);
+        if (!line.substring(0, space).equals(crc(body))) {
+            return null;
+        }
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void write(ObjectNode record) {
+        if (file == null) {
+            return;
+        }
+        try {
+            channel.write(ByteBuffer.wrap(line(record)));
+            channel.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("OCPP transaction journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] line(ObjectNode record) {
+        try {
+            String body = json.writeValueAsString(record);
+            return (crc(body) + " " + body + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always writes", e);
+        }
+    }
+
+    /** Rewrites the file with what is still needed once nothing is queued, so it does not grow forever. */
+    private void compactWhenIdle() {
+        if (file == null || !pending.isEmpty()) {
+            return;
+        }
+        try {
+            if (channel.size() <= COMPACT_ABOVE_BYTES) {
+                return;
+            }
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                out.write(ByteBuffer.wrap(line(json.createObjectNode().put("r", "N").put("seq", nextSeq))));
+                for (Open o : open.values()) {
+                    out.write(ByteBuffer.wrap(line(json.createObjectNode().put("r", "O").put("tx", o.txKey())
+                            .put("meterStart", o.meterStartWh()))));
+                }
+                for (Map.Entry<Long, Integer> id : ids.entrySet()) {
+                    out.write(ByteBuffer.wrap(line(json.createObjectNode().put("r", "I").put("tx", id.getKey())
+                            .put("id", id.getValue()))));
+                }
+                out.force(true);
+            }
+            channel.close();
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            forceFolder();
+            channel = FileChannel.open(file, StandardOpenOption.WRITE);
+            channel.position(channel.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("OCPP transaction journal " + file + ": compaction: " + e.getMessage(), e);
+        }
+    }
+
+    /** The rename is durable only once the folder is (Linux: fsync of the directory). */
+    private void forceFolder() {
+        try (FileChannel dir = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // some file systems refuse to open a folder; the rename is then as durable as they make it
+        }
+    }
+
+    private static String crc(String body) {
+        CRC32 c = new CRC32();
+        c.update(body.getBytes(StandardCharsets.UTF_8));
+        return Long.toHexString(c.getValue());
+    }
+
+    private static int indexOf(byte[] a, byte b, int from) {
+        for (int i = from; i < a.length; i++) {
+            if (a[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,455 @@
+package org.infinergi.feature.ocpp.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.LongFunction;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Transactions of OCPP 1.6 (§4.8 StartTransaction, §4.10 StopTransaction, §4.7 MeterValues, §4.1 Authorize, §5.11
+ * RemoteStartTransaction, §5.12 RemoteStopTransaction) driven by the core's sessions (docs/events.md: a session is a
+ * vehicle's plug-in to its unplug) and the authorization mode of manual §5.1.4:
+ * <ul>
+ * <li>{@code DISABLED}: the charge needs no authorization; the transaction starts at the plug-in with the static ID
+ * tag (or the id tag the session was authorized with);</li>
+ * <li>{@code STATIC_ID_TAG}: Authorize with the static ID tag first, the transaction starts when the central system
+ * accepts it (offline: at once, an offline transaction);</li>
+ * <li>{@code RFID}: the transaction starts with the card the session was authorized with (before or after the
+ * plug-in, {@code CARD_ACCEPTED}) or with a RemoteStartTransaction's id tag.</li>
+ * </ul>
+ * Every transaction message goes through the durable {@link TransactionJournal} before it is sent, and is delivered
+ * in order by the {@link ChargePoint} whenever the central system accepted us; the central system's transactionId
+ * is put in when the message is sent, so a transaction started offline carries its real id once StartTransaction is
+ * answered.
+ *
+ * <p>The local transaction key is the core's {@code sessionId} (the epoch milliseconds of the plug-in). On the OCPP
+ * client's one thread only.
+ */
+final class Transactions implements ChargePoint.TransactionMessages {
+
+    /** §5.1.4 "Authorization mode" (PID {@code org.infinergi.ocpp}, key {@code authorizationMode}). */
+    enum Mode { DISABLED, STATIC_ID_TAG, RFID }
+
+    /** Connector 1: the charger's only outlet. */
+    static final int CONNECTOR = 1;
+    /** OCPP 1.6 §7.28 IdToken: at most 20 characters. */
+    static final int ID_TAG_MAX = 20;
+
+    /** The charger's own meter as a transaction reads it. */
+    interface ChargerMeter {
+        /** The cumulative register of the vehicle meter in use (the MID meter when selected), Wh; empty if stale. */
+        OptionalDouble registerWh();
+
+        /** The active power drawn by the vehicle now, W; empty if unknown. */
+        OptionalDouble powerW();
+
+        /** The energy of the session in progress as the core counts it (it survives a restart), Wh. */
+        double sessionEnergyWh();
+    }
+
+    /** What a transaction asks of the charging core. */
+    interface Control {
+        /** {@code ChargerControl.authorize}: whether the core took it (false without a core). */
+        boolean authorize(String idTag);
+
+        /** Stops the energy of the charge in progress ({@code ChargerControl.pause}); false without a core. */
+        boolean stopCharging();
+
+        /** Whether a core is there to take requests at all. */
+        boolean present();
+    }
+
+    private final Logger log = LoggerFactory.getLogger(Transactions.class);
+    private final ChargePoint chargePoint;
+    private final TransactionJournal journal;
+    private final Frames frames;
+    private final ConfigurationKeys keys;
+    private final Timers timers;
+    private final Clock clock;
+    private final ChargerMeter meter;
+    private final Control control;
+    private final Mode mode;
+    private final String staticIdTag;
+
+    /** The core's session in progress (a vehicle is connected), or null. */
+    private Long session;
+    /** The open transaction, or null. */
+    private TransactionJournal.Open current;
+    /** A RemoteStartTransaction's id tag awaiting the plug-in (for ConnectionTimeOut), or null. */
+    private String remoteIdTag;
+    private Timers.Timer remoteExpiry;
+    private Timers.Timer sampling;
+    private Timers.Timer retryWait;
+    private boolean retryWaiting;
+    private int attempts;
+
+    Transactions(ChargePoint chargePoint, TransactionJournal journal, Frames frames, ConfigurationKeys keys,
+            Timers timers, Clock clock, ChargerMeter meter, Control control, Mode mode, String staticIdTag) {
+        this.chargePoint = chargePoint;
+        this.journal = journal;
+        this.frames = frames;
+        this.keys = keys;
+        this.timers = timers;
+        this.clock = clock;
+        this.meter = meter;
+        this.control = control;
+        this.mode = mode;
+        this.staticIdTag = cut(staticIdTag);
+        chargePoint.attach(this);
+        chargePoint.handle("RemoteStartTransaction", this::remoteStart);
+        chargePoint.handle("RemoteStopTransaction", this::remoteStop);
+        resumeOpenTransaction();
+    }
+
+    /** Manual §5.1.4: the static ID tag defaults to the last 19 characters of the serial number. */
+    static String defaultStaticIdTag(String configured, String serial) {
+        if (configured != null && !configured.isBlank()) {
+            return configured.trim();
+        }
+        String s = serial == null ? "" : serial.trim();
+        return s.length() > 19 ? s.substring(s.length() - 19) : s;
+    }
+
+    /** The transaction open now, if any (tests, status). */
+    Optional<TransactionJournal.Open> current() {
+        return Optional.ofNullable(current);
+    }
+
+    // ---- the core's sessions ----
+
+    /** {@code session/STARTED}: a vehicle was connected; {@code idTag} if a user authenticated before. */
+    void sessionStarted(long sessionId, String idTag) {
+        if (current != null && current.txKey() == sessionId) {
+            return;
+        }
+        stopStaleTransaction();
+        session = sessionId;
+        String tag = idTag != null ? idTag : takeRemoteIdTag();
+        if (tag != null) {
+            start(tag);
+            return;
+        }
+        switch (mode) {
+            case DISABLED -> start(staticIdTag);
+            case STATIC_ID_TAG -> authorizeThenStart(staticIdTag, sessionId);
+            case RFID -> log.info("OCPP: vehicle connected, the transaction starts with a card or the central "
+                    + "system's RemoteStartTransaction");
+        }
+    }
+
+    /** {@code session/STOPPED}: the session ended ({@code endReason} of docs/events.md). */
+    void sessionStopped(long sessionId, String endReason, double energyWh) {
+        if (session != null && session == sessionId) {
+            session = null;
+        }
+        journal.open().stream().filter(o -> o.txKey() == sessionId).findFirst()
+                .ifPresent(o -> stop(o, stopReasonOf(endReason), energyWh));
+    }
+
+    /** How a session ended, as the durable history keeps it. */
+    record Ended(String endReason, double energyWh) {
+    }
+
+    /**
+     * At the client's start: a transaction left open whose session the core's history already holds as ended (the
+     * core posted its {@code STOPPED}, e.g. {@code POWER_LOSS} after a {@code kill -9}, before this client was there to
+     * hear it) is stopped with that end.
+     */
+    void closeEndedSessions(LongFunction<Optional<Ended>> history) {
+        for (TransactionJournal.Open o : journal.open()) {
+            history.apply(o.txKey()).ifPresent(e -> sessionStopped(o.txKey(), e.endReason(), e.energyWh()));
+        }
+    }
+
+    /**
+     * A card for the Centralized modes of manual §5.7 (the authentication feature asks): OCPP Authorize.
+     * {@code status} gets the idTagInfo status, or null when the central system could not be asked (not registered,
+     * offline, an error, no answer, the connection lost).
+     */
+    void authorize(String idTag, java.util.function.Consumer<String> status) {
+        if (!chargePoint.accepted()) {
+            status.accept(null);
+            return;
+        }
+        chargePoint.call("Authorize", frames.object().put("idTag", cut(idTag)),
+                conf -> status.accept(conf == null ? null : conf.path("idTagInfo").path("status").asText()));
+    }
+
+    /** {@code auth/card/ACCEPTED}: a card authorized the session in progress, which has no transaction yet. */
+    void cardAccepted(String idTag) {
+        if (session != null && current == null && idTag != null) {
+            start(idTag);
+        }
+    }
+
+    /** OCPP 1.6 §4.10 Reason for the core's end reasons (docs/events.md, docs/durability.md). */
+    static String stopReasonOf(String endReason) {
+        if (endReason == null) {
+            return "Other";
+        }
+        return switch (endReason) {
+            case "VEHICLE_DISCONNECTED" -> "EVDisconnected";
+            case "POWER_LOSS" -> "PowerLoss";
+            case "CHARGER_STOPPED" -> "Reboot";
+            default -> "Other";
+        };
+    }
+
+    // ---- the central system's calls ----
+
+    /** §5.11: Accepted when the connector has no transaction; the id tag starts one now or at the next plug-in. */
+    private ObjectNode remoteStart(ObjectNode req) {
+        String tag = req.get("idTag").asText();
+        if (req.has("connectorId") && req.get("connectorId").asInt() != CONNECTOR || current != null
+                || !control.present()) {
+            log.info("OCPP: RemoteStartTransaction for {} rejected (transaction open: {})", tag, current != null);
+            return status("Rejected");
+        }
+        // a core awaiting a user takes the id tag as the authorization (RFID mode, or the auth feature's list)
+        control.authorize(tag);
+        if (session != null) {
+            start(tag);
+        } else {
+            awaitPlugIn(tag);
+        }
+        log.info("OCPP: RemoteStartTransaction for {} accepted", tag);
+        return status("Accepted");
+    }
+
+    /** §5.12: Accepted for the open transaction, which stops now (reason Remote) and its energy with it. */
+    private ObjectNode remoteStop(ObjectNode req) {
+        int id = req.get("transactionId").asInt();
+        Optional<Long> key = journal.txKeyOf(id);
+        if (current == null || key.isEmpty() || key.get() != current.txKey()) {
+            log.info("OCPP: RemoteStopTransaction of {} rejected: no such transaction open", id);
+            return status("Rejected");
+        }
+        stop(current, "Remote", meter.sessionEnergyWh());
+        control.stopCharging();
+        log.info("OCPP: RemoteStopTransaction of {} accepted", id);
+        return status("Accepted");
+    }
+
+    // ---- starting and stopping ----
+
+    /** Static ID tag mode: Authorize first; offline (or no answer) the transaction starts as an offline one. */
+    private void authorizeThenStart(String tag, long sessionId) {
+        if (!chargePoint.accepted()) {
+            start(tag);
+            return;
+        }
+        chargePoint.call("Authorize", frames.object().put("idTag", tag), conf -> {
+            if (session == null || session != sessionId || current != null) {
+                return;
+            }
+            String status = conf == null ? null : conf.path("idTagInfo").path("status").asText();
+            if (conf == null || "Accepted".equals(status)) {
+                start(tag);
+            } else {
+                log.warn("OCPP: the central system refused the static ID tag {}: {}; no transaction", tag, status);
+            }
+        });
+    }
+
+    private void start(String idTag) {
+        if (session == null || current != null) {
+            return;
+        }
+        int meterStart = (int) Math.round(meter.registerWh().orElse(0));
+        ObjectNode p = frames.object().put("connectorId", CONNECTOR).put("idTag", cut(idTag))
+                .put("meterStart", meterStart).put("timestamp", clock.instant().toString());
+        if (!chargePoint.valid(TransactionJournal.START, p)) {
+            return;
+        }
+        journal.enqueue(TransactionJournal.START, session, p);
+        current = journal.open().stream().filter(o -> o.txKey() == session).findFirst().orElseThrow();
+        log.info("OCPP: transaction of session {} started for {} at {} Wh", session, idTag, meterStart);
+        startSampling();
+        chargePoint.wake();
+    }
+
+    private void stop(TransactionJournal.Open tx, String reason, double energyWh) {
+        int meterStop = tx.meterStartWh() + (int) Math.round(Math.max(0, energyWh));
+        ObjectNode p = frames.object().put("meterStop", meterStop).put("timestamp", clock.instant().toString())
+                .put("reason", reason);
+        // the transactionId goes in when the message is sent (it may not be known yet); checked with a stand-in
+        if (!chargePoint.valid(TransactionJournal.STOP, p.deepCopy().put("transactionId", 0))) {
+            return;
+        }
+        journal.enqueue(TransactionJournal.STOP, tx.txKey(), p);
+        log.info("OCPP: transaction of session {} stopped ({}) at {} Wh", tx.txKey(), reason, meterStop);
+        if (current != null && current.txKey() == tx.txKey()) {
+            current = null;
+            cancel(sampling);
+            sampling = null;
+        }
+        chargePoint.wake();
+    }
+
+    /** A transaction left open by a stop this client never heard of (it was not running): closed before a new one. */
+    private void stopStaleTransaction() {
+        for (TransactionJournal.Open o : journal.open()) {
+            log.warn("OCPP: transaction of session {} was left open (its end was missed), stopped now", o.txKey());
+            stop(o, "Other", 0);
+        }
+    }
+
+    /** After a restart the open transaction goes on (the core continues the session of a vehicle still there). */
+    private void resumeOpenTransaction() {
+        List<TransactionJournal.Open> open = journal.open();
+        if (!open.isEmpty()) {
+            current = open.get(open.size() - 1);
+            session = current.txKey();
+            log.info("OCPP: transaction of session {} resumed, {} message(s) queued", current.txKey(),
+                    journal.size());
+            startSampling();
+        }
+    }
+
+    private void awaitPlugIn(String tag) {
+        remoteIdTag = tag;
+        cancel(remoteExpiry);
+        remoteExpiry = timers.after(Duration.ofSeconds(keys.intValue("ConnectionTimeOut")), () -> {
+            remoteExpiry = null;
+            remoteIdTag = null;
+        });
+    }
+
+    private String takeRemoteIdTag() {
+        String t = remoteIdTag;
+        remoteIdTag = null;
+        cancel(remoteExpiry);
+        remoteExpiry = null;
+        return t;
+    }
+
+    // ---- meter values (§4.7, MeterValueSampleInterval) ----
+
+    private void startSampling() {
+        cancel(sampling);
+        sampling = null;
+        int every = keys.intValue(ConfigurationKeys.METER_VALUE_SAMPLE_INTERVAL);
+        if (every > 0) {
+            sampling = timers.after(Duration.ofSeconds(every), this::sample);
+        }
+    }
+
+    private void sample() {
+        sampling = null;
+        if (current == null) {
+            return;
+        }
+        ObjectNode p = frames.object().put("connectorId", CONNECTOR);
+        ArrayNode values = p.putArray("meterValue").addObject().put("timestamp", clock.instant().toString())
+                .putArray("sampledValue");
+        List<String> measurands = Arrays.stream(keys.value(ConfigurationKeys.METER_VALUES_SAMPLED_DATA).split(","))
+                .map(String::trim).toList();
+        if (measurands.contains("Energy.Active.Import.Register")) {
+            long wh = current.meterStartWh() + Math.round(Math.max(0, meter.sessionEnergyWh()));
+            values.addObject().put("value", Long.toString(wh)).put("context", "Sample.Periodic")
+                    .put("measurand", "Energy.Active.Import.Register").put("location", "Outlet").put("unit", "Wh");
+        }
+        OptionalDouble power = meter.powerW();
+        if (measurands.contains("Power.Active.Import") && power.isPresent()) {
+            values.addObject().put("value", Long.toString(Math.round(power.getAsDouble())))
+                    .put("context", "Sample.Periodic").put("measurand", "Power.Active.Import")
+                    .put("location", "Outlet").put("unit", "W");
+        }
+        if (!values.isEmpty() && chargePoint.valid(TransactionJournal.METER_VALUES, p)) {
+            journal.enqueue(TransactionJournal.METER_VALUES, current.txKey(), p);
+            chargePoint.wake();
+        }
+        startSampling();
+    }
+
+    // ---- the durable queue, as the charge point sends it ----
+
+    @Override
+    public Optional<ChargePoint.Outgoing> next() {
+        while (!retryWaiting) {
+            Optional<TransactionJournal.Entry> head = journal.head();
+            if (head.isEmpty()) {
+                return Optional.empty();
+            }
+            TransactionJournal.Entry e = head.get();
+            ObjectNode p = e.payload().deepCopy();
+            Optional<Integer> id = journal.transactionId(e.txKey());
+            if (!TransactionJournal.START.equals(e.action()) && id.isPresent()) {
+                p.put("transactionId", id.get());
+            } else if (TransactionJournal.STOP.equals(e.action())) {
+                // its StartTransaction was given up: no transactionId can name it
+                log.error("OCPP: StopTransaction of session {} dropped: its StartTransaction never got an id",
+                        e.txKey());
+                journal.delivered(e);
+                continue;
+            }
+            return Optional.of(new ChargePoint.Outgoing(e.action(), p));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void answered(ChargePoint.Outgoing sent, ObjectNode conf) {
+        TransactionJournal.Entry e = journal.head().orElseThrow();
+        attempts = 0;
+        if (TransactionJournal.START.equals(e.action())) {
+            int id = conf.get("transactionId").asInt();
+            journal.transactionIdGiven(e.txKey(), id);
+            String status = conf.path("idTagInfo").path("status").asText();
+            log.info("OCPP: transaction of session {} is transaction {} of the central system (id tag {})",
+                    e.txKey(), id, status);
+        }
+        journal.delivered(e);
+    }
+
+    /** §4.10: tried TransactionMessageAttempts times, waiting TransactionMessageRetryInterval × tries between. */
+    @Override
+    public void unanswered(ChargePoint.Outgoing sent) {
+        TransactionJournal.Entry e = journal.head().orElseThrow();
+        attempts++;
+        if (attempts >= keys.intValue(ConfigurationKeys.TRANSACTION_MESSAGE_ATTEMPTS)) {
+            log.error("OCPP: {} of session {} given up after {} attempts", e.action(), e.txKey(), attempts);
+            attempts = 0;
+            journal.delivered(e);
+            return;
+        }
+        Duration wait = Duration.ofSeconds(
+                (long) keys.intValue(ConfigurationKeys.TRANSACTION_MESSAGE_RETRY_INTERVAL) * attempts);
+        retryWaiting = true;
+        retryWait = timers.after(wait, () -> {
+            retryWait = null;
+            retryWaiting = false;
+            chargePoint.wake();
+        });
+    }
+
+    void close() {
+        cancel(sampling);
+        cancel(retryWait);
+        cancel(remoteExpiry);
+        journal.close();
+    }
+
+    private ObjectNode status(String s) {
+        return frames.object().put("status", s);
+    }
+
+    private static String cut(String tag) {
+        return tag == null ? "" : tag.length() > ID_TAG_MAX ? tag.substring(0, ID_TAG_MAX) : tag;
+    }
+
+    private static void cancel(Timers.Timer t) {
+        if (t != null) {
+            t.cancel();
+        }
+    }
+}

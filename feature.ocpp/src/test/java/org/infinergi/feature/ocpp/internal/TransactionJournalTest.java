@@ -1,0 +1,98 @@
+package org.infinergi.feature.ocpp.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+class TransactionJournalTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+    @TempDir
+    Path dir;
+
+    private ObjectNode payload(int n) {
+        return json.createObjectNode().put("n", n).put("meterStart", 1000 + n);
+    }
+
+    private static List<String> actions(TransactionJournal j) {
+        return j.pending().stream().map(e -> e.action() + "#" + e.payload().get("n").asInt()).toList();
+    }
+
+    @Test
+    void queuedMessages_andGivenIds_surviveAReopen_inTheirOrder() throws Exception {
+        Path f = dir.resolve("q");
+        TransactionJournal j = TransactionJournal.open(f);
+        j.enqueue(TransactionJournal.START, 7, payload(1));
+        j.enqueue(TransactionJournal.METER_VALUES, 7, payload(2));
+        j.transactionIdGiven(7, 42);
+        j.delivered(j.head().orElseThrow());
+        j.enqueue(TransactionJournal.STOP, 7, payload(3));
+        // no close: a kill -9 leaves the file as the last forced write did
+        TransactionJournal again = TransactionJournal.open(f);
+        assertEquals(List.of("MeterValues#2", "StopTransaction#3"), actions(again));
+        assertEquals(42, again.transactionId(7).orElseThrow());
+        assertEquals(7L, again.txKeyOf(42).orElseThrow());
+        assertTrue(again.open().isEmpty(), "the stop is queued: no transaction open");
+        TransactionJournal.Entry next = again.enqueue(TransactionJournal.START, 8, payload(4));
+        assertTrue(next.seq() > again.pending().get(1).seq(), "sequence numbers go on after a reopen");
+    }
+
+    @Test
+    void aTornLastRecord_isCutOff_theWholeOnesKept_andWritingGoesOn() throws Exception {
+        Path f = dir.resolve("q");
+        TransactionJournal j = TransactionJournal.open(f);
+        j.enqueue(TransactionJournal.START, 7, payload(1));
+        j.enqueue(TransactionJournal.METER_VALUES, 7, payload(2));
+        // the power went in the middle of a write
+        Files.writeString(f, "1a2b3c {\"r\":\"E\",\"seq\":3,\"act", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        TransactionJournal again = TransactionJournal.open(f);
+        assertEquals(List.of("StartTransaction#1", "MeterValues#2"), actions(again));
+        again.enqueue(TransactionJournal.STOP, 7, payload(3));
+        assertEquals(List.of("StartTransaction#1", "MeterValues#2", "StopTransaction#3"),
+                actions(TransactionJournal.open(f)));
+    }
+
+    @Test
+    void aRecordWithAWrongChecksum_endsTheReplay() throws Exception {
+        Path f = dir.resolve("q");
+        TransactionJournal j = TransactionJournal.open(f);
+        j.enqueue(TransactionJournal.START, 7, payload(1));
+        String text = Files.readString(f);
+        Files.writeString(f, text.replace("\"n\":1", "\"n\":9"));
+        assertTrue(TransactionJournal.open(f).pending().isEmpty(), "a changed record is not believed");
+    }
+
+    @Test
+    void deliveredMessagesLeave_andAnIdleQueueIsCompacted_keepingTheOpenTransactionAndItsId() throws Exception {
+        Path f = dir.resolve("q");
+        TransactionJournal j = TransactionJournal.open(f);
+        j.enqueue(TransactionJournal.START, 7, payload(1));
+        j.transactionIdGiven(7, 42);
+        j.delivered(j.head().orElseThrow());
+        for (int i = 0; i < 200; i++) {
+            j.enqueue(TransactionJournal.METER_VALUES, 7, payload(100 + i));
+            j.delivered(j.head().orElseThrow());
+        }
+        assertTrue(Files.size(f) < TransactionJournal.COMPACT_ABOVE_BYTES + 1024, "compacted: " + Files.size(f));
+        TransactionJournal again = TransactionJournal.open(f);
+        assertEquals(0, again.size());
+        assertEquals(List.of(new TransactionJournal.Open(7, 1001)), again.open());
+        assertEquals(42, again.transactionId(7).orElseThrow());
+        again.enqueue(TransactionJournal.STOP, 7, payload(3));
+        again.delivered(again.head().orElseThrow());
+        TransactionJournal last = TransactionJournal.open(f);
+        assertTrue(last.open().isEmpty());
+        assertTrue(last.transactionId(7).isEmpty(), "a stopped and delivered transaction is forgotten");
+    }
+}
