@@ -34,7 +34,7 @@ public interface ElectricalReadings {
      * the change of the car's draw — enough to raise the offer again and again (the DLM loop of bench/energy). The
      * core keeps the charger's readings of the last seconds and subtracts the last one taken at or before the grid
      * reading's time — never a later one, which can hold the change of the car's draw that this grid reading caused;
-     * without one within a second before it the charger counts as drawing nothing (the side that offers less).
+     * without one within two seconds before it the charger counts as drawing nothing (the side that offers less).
      *
      * @since 1.9.0
      */

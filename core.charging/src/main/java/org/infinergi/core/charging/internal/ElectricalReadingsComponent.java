@@ -145,7 +145,7 @@ public final class ElectricalReadingsComponent implements ElectricalReadings {
 
     /**
      * Adds the vehicle meter's latest reading to the history and returns the kept one last taken at or before
-     * {@code at} (empty with {@code at} null, without a vehicle meter, or with none within a second before it). A
+     * {@code at} (empty with {@code at} null, without a vehicle meter, or with none within two seconds before it). A
      * change of vehicle meter starts it over.
      */
     private Optional<MeterReading> ownAt(Instant at) {

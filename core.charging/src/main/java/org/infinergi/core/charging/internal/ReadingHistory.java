@@ -23,10 +23,11 @@ final class ReadingHistory {
     static final Duration WINDOW = Duration.ofSeconds(30);
     /**
      * The furthest a kept reading may lie before the grid reading's time and still stand for the charger's draw then:
-     * the slowest vehicle meter's poll (a Modbus MID meter, 1 s by default, so its last reading is at most a poll
-     * old); further, the charger's draw then is unknown.
+     * two of the slowest vehicle meter's polls (a Modbus MID meter, 1 s by default and a little more from one answer
+     * to the next, may be polled on the same line just after the grid meter: its last reading before is then about a
+     * poll old; one late answer allowed); further, the charger's draw then is unknown.
      */
-    static final Duration MATCH = Duration.ofSeconds(1);
+    static final Duration MATCH = Duration.ofSeconds(2);
 
     private final ArrayDeque<MeterReading> readings = new ArrayDeque<>();
 

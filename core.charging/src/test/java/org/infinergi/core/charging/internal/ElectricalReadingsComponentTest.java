@@ -214,12 +214,12 @@ class ElectricalReadingsComponentTest {
 
         // The first own reading is 2.5 s younger than the grid reading: what the car drew then is unknown, and the
         // whole import counts as load (DLM offers less, Green sees less surplus) — not grid then minus car now.
-        assertLoad(13, readings.siteLoad(), "no own reading within a second of the grid reading");
+        assertLoad(13, readings.siteLoad(), "no own reading by the grid reading's time");
 
         own.silence();
-        clock.advanceMillis(1_500);
+        clock.advanceMillis(2_500);
         ct.set(gridWith(clock.instant(), 3, 10));
-        assertLoad(13, readings.siteLoad(), "the own meter silent since 1.5 s before the grid reading");
+        assertLoad(13, readings.siteLoad(), "the own meter silent since 2.5 s before the grid reading");
     }
 
     @Test
@@ -243,6 +243,22 @@ class ElectricalReadingsComponentTest {
         assertEquals(Long.valueOf(4_000), site.ageMs());
         assertTrue(site.phases().isEmpty(), "no values without a fresh grid reading");
         assertNull(site.powerW());
+    }
+
+    @Test
+    void siteLoad_takesAModbusMidMetersReadingAPollBeforeTheGridReading() {
+        // A MID meter and the grid meter on one RS485 line, each polled every 1 s (and a few ms for the answer): the
+        // MID meter answered just after the grid meter, so its last reading before is a little more than a poll old.
+        grid(MeteringSettings.GridMeter.MODBUS);
+        settings = new MeteringSettings(MeteringSettings.VehicleMeter.MID, MeteringSettings.GridMeter.MODBUS);
+        FakeMeter grid = bind("GRID", "MID", "SDM72D");
+        FakeMeter mid = bind("VEHICLE", "MID", "SDM72D");
+        mid.set(carAt(clock.instant(), 10));
+        readings.siteLoad();
+        clock.advanceMillis(1_004);
+        grid.set(gridWith(clock.instant(), 3, 10));
+
+        assertLoad(3, readings.siteLoad(), "the car's 10 A of 1.004 s before taken out");
     }
 
     @Test
