@@ -32,8 +32,9 @@ public interface ElectricalReadings {
      * old, 1 s by default), the charger's own meter is nearly current (100 ms). While the car follows a new offer the
      * difference of the two mixes two instants and sees the house as lighter (or the surplus as larger) than it is by
      * the change of the car's draw — enough to raise the offer again and again (the DLM loop of bench/energy). The
-     * core keeps the charger's readings of the last seconds and subtracts the one nearest the grid reading's time;
-     * without one near it the charger counts as drawing nothing (the side that offers less).
+     * core keeps the charger's readings of the last seconds and subtracts the last one taken at or before the grid
+     * reading's time — never a later one, which can hold the change of the car's draw that this grid reading caused;
+     * without one within two seconds before it the charger counts as drawing nothing (the side that offers less).
      *
      * @since 1.9.0
      */

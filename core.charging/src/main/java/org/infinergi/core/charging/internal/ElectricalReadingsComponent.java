@@ -37,10 +37,11 @@ import org.slf4j.LoggerFactory;
  * reports STALE with the time of the last good reading it saw — never the values. A configured meter with no service
  * is MISSING.
  *
- * <p>The site's load without the charger ({@link #siteLoad()}) subtracts the charger's own reading taken nearest the
- * grid reading's time, from a short history of the vehicle meter kept here: the grid meter is polled, the own meter
- * is nearly current, and subtracting a fresh own reading from an older grid one hides the change of the car's draw
- * from DLM and Green (the loop bench/energy found).
+ * <p>The site's load without the charger ({@link #siteLoad()}) subtracts the charger's own reading last taken at or
+ * before the grid reading's time, from a short history of the vehicle meter kept here: the grid meter is polled, the
+ * own meter is nearly current, and subtracting a fresh own reading from an older grid one hides the change of the
+ * car's draw from DLM and Green (the loop bench/energy found); an own reading taken after the grid reading's time
+ * can hold the change that very reading caused (the swing of the 3T-DR sim image, {@link ReadingHistory#takenBy}).
  */
 @Component(name = "org.infinergi.core.charging.readings", service = ElectricalReadings.class)
 public final class ElectricalReadingsComponent implements ElectricalReadings {
@@ -143,8 +144,9 @@ public final class ElectricalReadingsComponent implements ElectricalReadings {
     }
 
     /**
-     * Adds the vehicle meter's latest reading to the history and returns the kept one nearest {@code at} (empty with
-     * {@code at} null, without a vehicle meter, or with none near it). A change of vehicle meter starts it over.
+     * Adds the vehicle meter's latest reading to the history and returns the kept one last taken at or before
+     * {@code at} (empty with {@code at} null, without a vehicle meter, or with none within two seconds before it). A
+     * change of vehicle meter starts it over.
      */
     private Optional<MeterReading> ownAt(Instant at) {
         Optional<Bound> vehicle = vehicleMeter(metering.meteringSettings().vehicleMeter());
@@ -156,7 +158,7 @@ public final class ElectricalReadingsComponent implements ElectricalReadings {
                 historyOf = meter;
             }
             latest.ifPresent(history::add);
-            return at == null ? Optional.empty() : history.nearest(at);
+            return at == null ? Optional.empty() : history.takenBy(at);
         }
     }
 

@@ -22,11 +22,12 @@ final class ReadingHistory {
      */
     static final Duration WINDOW = Duration.ofSeconds(30);
     /**
-     * The furthest a kept reading may be from the grid reading's time and still stand for the charger's draw then:
-     * two of the slowest vehicle meter's polls (a Modbus MID meter, 1 s by default, its nearest reading is at most
-     * half a poll away); further, the charger's draw then is unknown.
+     * The furthest a kept reading may lie before the grid reading's time and still stand for the charger's draw then:
+     * two of the slowest vehicle meter's polls (a Modbus MID meter, 1 s by default and a little more from one answer
+     * to the next, may be polled on the same line just after the grid meter: its last reading before is then about a
+     * poll old; one late answer allowed); further, the charger's draw then is unknown.
      */
-    static final Duration MATCH = Duration.ofSeconds(1);
+    static final Duration MATCH = Duration.ofSeconds(2);
 
     private final ArrayDeque<MeterReading> readings = new ArrayDeque<>();
 
@@ -46,20 +47,22 @@ final class ReadingHistory {
         readings.clear();
     }
 
-    /** The kept reading nearest {@code at}, if one is within {@link #MATCH} of it. */
-    Optional<MeterReading> nearest(Instant at) {
-        MeterReading best = null;
-        long bestMs = Long.MAX_VALUE;
+    /**
+     * The last kept reading taken at or before {@code at}, if it is within {@link #MATCH} of it — never one taken
+     * after: the car's draw changes in answer to an offer, and the offer changes in answer to a grid reading, so a
+     * reading of the charger's taken after the grid reading's time can already hold the change that reading caused,
+     * which the grid meter did not measure. Taking it (as "the nearest" did, about every other time on the 3T-DR sim
+     * image, where the car follows an offer within a tick) counted that change twice: the house looked lighter by a
+     * raise, and DLM raised again by as much — 10.5 → 13.4 → 16.3 A on a room of 13.4 A.
+     */
+    Optional<MeterReading> takenBy(Instant at) {
         // Newest first: the grid reading is usually less than a poll old, so the search stops after a few steps.
         for (Iterator<MeterReading> it = readings.descendingIterator(); it.hasNext();) {
             MeterReading r = it.next();
-            long ms = Math.abs(Duration.between(r.at(), at).toMillis());
-            if (ms > bestMs) {
-                break;
+            if (!r.at().isAfter(at)) {
+                return Duration.between(r.at(), at).compareTo(MATCH) <= 0 ? Optional.of(r) : Optional.empty();
             }
-            best = r;
-            bestMs = ms;
         }
-        return best != null && bestMs <= MATCH.toMillis() ? Optional.of(best) : Optional.empty();
+        return Optional.empty();
     }
 }

@@ -139,6 +139,12 @@ class ElectricalReadingsComponentTest {
                 new double[] {230 * a, 230 * a, 230 * a});
     }
 
+    /** What the charger's own meter sampled at {@code at}: the car drawing {@code amps} on three phases. */
+    private static MeterReading carAt(Instant at, double amps) {
+        return new MeterReading(at, new double[] {230, 230, 230}, new double[] {amps, amps, amps}, 3 * 230 * amps,
+                0);
+    }
+
     private static void assertLoad(double expectedA, ElectricalReading site, String why) {
         assertEquals(ReadingStatus.FRESH, site.status(), why);
         for (PhaseReading p : site.phases()) {
@@ -177,7 +183,7 @@ class ElectricalReadingsComponentTest {
     }
 
     @Test
-    void siteLoad_takesTheOwnReadingNearestTheGridReadingsTime() {
+    void siteLoad_takesTheOwnReadingLastTakenByTheGridReadingsTime() {
         grid(MeteringSettings.GridMeter.MODBUS);
         FakeMeter grid = bind("GRID", "MID", "SDM630");
         FakeMeter own = bind("VEHICLE", "INTERNAL", null);
@@ -187,7 +193,7 @@ class ElectricalReadingsComponentTest {
             readings.siteLoad();
             clock.advanceMillis(100);
         }
-        // The grid meter measured 340 ms into the ramp, when the car drew 9 A (the reading of 300 ms is nearest).
+        // The grid meter measured 340 ms into the ramp, when the car drew 9 A (the reading of 300 ms, the last before).
         grid.set(gridWith(start.plusMillis(340), 2, 9));
 
         ElectricalReading site = readings.siteLoad();
@@ -208,12 +214,12 @@ class ElectricalReadingsComponentTest {
 
         // The first own reading is 2.5 s younger than the grid reading: what the car drew then is unknown, and the
         // whole import counts as load (DLM offers less, Green sees less surplus) — not grid then minus car now.
-        assertLoad(13, readings.siteLoad(), "no own reading within a second of the grid reading");
+        assertLoad(13, readings.siteLoad(), "no own reading by the grid reading's time");
 
         own.silence();
-        clock.advanceMillis(1_500);
+        clock.advanceMillis(2_500);
         ct.set(gridWith(clock.instant(), 3, 10));
-        assertLoad(13, readings.siteLoad(), "the own meter silent since 1.5 s before the grid reading");
+        assertLoad(13, readings.siteLoad(), "the own meter silent since 2.5 s before the grid reading");
     }
 
     @Test
@@ -240,6 +246,48 @@ class ElectricalReadingsComponentTest {
     }
 
     @Test
+    void siteLoad_takesAModbusMidMetersReadingAPollBeforeTheGridReading() {
+        // A MID meter and the grid meter on one RS485 line, each polled every 1 s (and a few ms for the answer): the
+        // MID meter answered just after the grid meter, so its last reading before is a little more than a poll old.
+        grid(MeteringSettings.GridMeter.MODBUS);
+        settings = new MeteringSettings(MeteringSettings.VehicleMeter.MID, MeteringSettings.GridMeter.MODBUS);
+        FakeMeter grid = bind("GRID", "MID", "SDM72D");
+        FakeMeter mid = bind("VEHICLE", "MID", "SDM72D");
+        mid.set(carAt(clock.instant(), 10));
+        readings.siteLoad();
+        clock.advanceMillis(1_004);
+        grid.set(gridWith(clock.instant(), 3, 10));
+
+        assertLoad(3, readings.siteLoad(), "the car's 10 A of 1.004 s before taken out");
+    }
+
+    @Test
+    void siteLoad_neverTakesAnOwnReadingTakenAfterTheGridReading() {
+        // The 3T-DR sim image, Modbus grid meter: the car drew 10.54 A (own meter every 100 ms), the house 500 W a
+        // phase. The grid meter answered 58 ms after an own reading; DLM raised its offer on that grid reading, the
+        // car followed within a tick, and the own meter's next reading, 42 ms after the grid reading's time — nearer
+        // than the one before — already held the car's 13.44 A, which the grid meter did not measure.
+        grid(MeteringSettings.GridMeter.MODBUS);
+        FakeMeter grid = bind("GRID", "MID", "SDM72D");
+        FakeMeter own = bind("VEHICLE", "INTERNAL", null);
+        double houseA = 500 / 230.0;
+        own.set(carAt(clock.instant(), 10.54));
+        readings.siteLoad();
+        clock.advanceMillis(58);
+        Instant polled = clock.instant();
+        grid.set(gridWith(polled, houseA, 10.54));
+        assertLoad(houseA, readings.siteLoad(), "the decision right after the grid reading");
+        clock.advanceMillis(42);
+        own.set(carAt(clock.instant(), 13.44));
+
+        ElectricalReading site = readings.siteLoad();
+
+        // Not 500 W − 2.9 A × 230 V = −167 W a phase: a house lighter by the car's raise, which DLM raised again by.
+        assertLoad(houseA, site, "the same house: the own reading taken by the grid reading's time");
+        assertEquals(polled, site.at());
+    }
+
+    @Test
     void theHistoryKeepsAFewSecondsOneEntryPerReading() {
         ReadingHistory h = new ReadingHistory();
         Instant t = clock.instant();
@@ -247,14 +295,16 @@ class ElectricalReadingsComponentTest {
         h.add(first);
         h.add(first); // asked twice between two samples: kept once
         h.add(new MeterReading(t.plusMillis(100), new double[] {230}, new double[] {7}, 1610, 0));
-        assertEquals(6.0, h.nearest(t.plusMillis(40)).orElseThrow().currentsA()[0]);
-        assertEquals(7.0, h.nearest(t.plusMillis(60)).orElseThrow().currentsA()[0]);
-        assertEquals(6.0, h.nearest(t.minus(ReadingHistory.MATCH)).orElseThrow().currentsA()[0]);
-        assertTrue(h.nearest(t.minus(ReadingHistory.MATCH).minusMillis(1)).isEmpty(), "too far from any reading");
+        assertEquals(6.0, h.takenBy(t).orElseThrow().currentsA()[0], "taken at the same instant");
+        assertEquals(6.0, h.takenBy(t.plusMillis(60)).orElseThrow().currentsA()[0], "the last one before, not the nearest");
+        assertEquals(7.0, h.takenBy(t.plusMillis(100)).orElseThrow().currentsA()[0]);
+        assertEquals(7.0, h.takenBy(t.plusMillis(100).plus(ReadingHistory.MATCH)).orElseThrow().currentsA()[0]);
+        assertTrue(h.takenBy(t.plusMillis(101).plus(ReadingHistory.MATCH)).isEmpty(), "too long before");
+        assertTrue(h.takenBy(t.minusMillis(1)).isEmpty(), "none taken by then: a later one may hold a change");
 
         h.add(new MeterReading(t.plus(ReadingHistory.WINDOW).plusMillis(50), new double[] {230}, new double[] {8},
                 1840, 0));
-        assertEquals(7.0, h.nearest(t).orElseThrow().currentsA()[0],
-                "the reading of 0 ms, older than the window, is dropped; the one of 100 ms is kept");
+        assertTrue(h.takenBy(t).isEmpty(), "the reading of 0 ms, older than the window, is dropped");
+        assertEquals(7.0, h.takenBy(t.plusMillis(100)).orElseThrow().currentsA()[0], "the one of 100 ms is kept");
     }
 }

@@ -87,6 +87,7 @@ public final class DlmComponent implements LimitProvider, ConfigurationOwner {
             DlmLogic.Decision d = DlmLogic.decide(c.settings(), site, charger, prev, clock.instant());
             state = d.next();
             report(prev, d, site);
+            trace(site, charger, d);
             return d.limit();
         }
     }
@@ -104,6 +105,23 @@ public final class DlmComponent implements LimitProvider, ConfigurationOwner {
     /** The vehicle meter the charger uses for its own draw (manual §5.2.1: the MID meter or the internal one). */
     static ElectricalReading ownMeter(List<ElectricalReading> all) {
         return all.stream().filter(r -> "VEHICLE".equals(r.role()) && r.inUse()).findFirst().orElse(null);
+    }
+
+    /**
+     * Each decision at DEBUG with what it was made of, so a swing on a running charger can be read against the meters'
+     * times: the site's load (grid reading's time, total and per-phase current) and the charger's own reading.
+     */
+    private void trace(ElectricalReading site, ElectricalReading charger, DlmLogic.Decision d) {
+        if (!log.isDebugEnabled()) {
+            return;
+        }
+        log.debug("DLM decision: site {} at {} {} W {} A; charger {} at {} {} A; limit {} A ({})", site.status(),
+                site.at(), site.powerW() == null ? "-" : String.format(Locale.ROOT, "%.0f", site.powerW()),
+                site.phases().stream().map(p -> String.format(Locale.ROOT, "%.2f", p.currentA())).toList(),
+                charger == null ? "none" : charger.status(), charger == null ? "-" : charger.at(),
+                charger == null ? "-" : charger.phases().stream()
+                        .map(p -> String.format(Locale.ROOT, "%.2f", p.currentA())).toList(),
+                String.format(Locale.ROOT, "%.2f", d.limit().amps()), d.limit().detail());
     }
 
     /** Pause and resume are what an installer looks for in the log; the grid meter's loss is worth a WARN. */
