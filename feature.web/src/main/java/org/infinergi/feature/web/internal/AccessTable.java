@@ -39,6 +39,7 @@ final class AccessTable {
             new Rule("/api/sessions", READ, Level.USER),
             new Rule("/api/errors", READ, Level.USER),
             new Rule("/api/readings", READ, Level.USER),
+            new Rule("/api/info", READ, Level.USER),
             new Rule("/api/control", Set.of("POST"), Level.USER),
             // the authentication mode and the last card (§5.7) may be seen; managing the card list is §7.1.2, Admin
             new Rule("/api/auth", READ, Level.USER),
