@@ -47,7 +47,7 @@ public class ApiAccessTest {
      * under /api is the admin's. Written here again on purpose: the firmware's table is checked against it.
      */
     private static final Set<String> USER_REQUESTS = Set.of("GET /api/status", "GET /api/sessions", "GET /api/errors",
-            "GET /api/readings", "POST /api/control", "GET /api/auth", "GET /api/settings/security");
+            "GET /api/readings", "GET /api/info", "POST /api/control", "GET /api/auth", "GET /api/settings/security");
     /** Endpoints of four bundles (web, auth, update, sim): the walk waits until they are all registered. */
     private static final List<String> EXPECTED = List.of("/api/status", "/api/control", "/api/auth", "/api/update",
             "/api/settings/security", "/api/admin/security", "/api/sim");
