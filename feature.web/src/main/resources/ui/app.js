@@ -139,11 +139,22 @@
     $('power').textContent = s.state === 'CHARGING' ? kw(s.powerW) : '–';
     $('energy').textContent = kwh(s.sessionEnergyWh);
     $('duration').textContent = duration(s.sessionDurationS);
-    $('limit').textContent = s.limitedBy
-      ? t('home.limitedBy', { a: (s.offeredCurrentA || 0).toFixed(1), who: s.limitedBy })
-      : t('home.noLimit');
+    $('limit').textContent = limit(s);
     showError(s);
     showActions(s);
+  }
+
+  /** The winning limit and its reason (ARCHITECTURE.md: the core records which provider won), with a vehicle. */
+  function limit(s) {
+    if (['INITIALISING', 'NOT_ENABLED', 'OUT_OF_SERVICE', 'VEHICLE_NOT_CONNECTED', 'ERROR', 'UPDATING'].includes(s.state)) {
+      return t('home.noCurrent');
+    }
+    if (!s.limitedBy) {
+      return t('home.noLimit');
+    }
+    const known = t('limit.' + s.limitedBy);
+    return t('home.limitedBy', { a: (s.offeredCurrentA || 0).toFixed(1),
+      who: known === 'limit.' + s.limitedBy ? s.limitedBy : known });
   }
 
   function showError(s) {
@@ -226,19 +237,27 @@
     sessions = list;
     const body = $('sessions').tBodies[0];
     body.replaceChildren(...list.map(s => row([dateTime(s.start), duration(s.durationS), kwh(s.energyWh),
-      greenShare(s), s.idTag || '–', s.endReason || '–'], 'session')));
+      greenShare(s), s.idTag || '–', s.endReason || '–'], 'session', headings('sessions'))));
     $('sessions-empty').hidden = list.length > 0;
   }
 
-  function row(cells, kind) {
+  /** A table row; with labels (the table's headings), a phone shows each row as a card of labelled lines. */
+  function row(cells, kind, labels) {
     const tr = document.createElement('tr');
     tr.className = kind;
-    cells.forEach(c => {
+    cells.forEach((c, i) => {
       const td = document.createElement('td');
       td.textContent = c;
+      if (labels) {
+        td.dataset.label = labels[i];
+      }
       tr.appendChild(td);
     });
     return tr;
+  }
+
+  function headings(table) {
+    return Array.from($(table).tHead.rows[0].cells).map(th => th.textContent);
   }
 
   async function loadHistory() {
@@ -246,7 +265,7 @@
       showSessions(await Api.get('/api/sessions?limit=100'));
       const errors = await Api.get('/api/errors?limit=50');
       $('errors').tBodies[0].replaceChildren(...errors.map(e => row([e.code, (t('error.' + e.code.toUpperCase())[0] || e.title),
-        dateTime(e.raised), e.cleared ? dateTime(e.cleared) : t('errors.active')], 'error-row')));
+        dateTime(e.raised), e.cleared ? dateTime(e.cleared) : t('errors.active')], 'error-row', headings('errors'))));
     } catch (e) {
       handle(e);
     }
