@@ -190,6 +190,26 @@ public class ApiAccessTest {
     }
 
     /**
+     * Issue 18: the REST API is described in an OpenAPI file served by the device; every /api path the running image
+     * registers, whichever bundle registered it, is in it (the sim's world and the catch-all 404 aside).
+     */
+    @Test
+    public void everyRegisteredApiPathIsDescribedInTheServedOpenApiFile() {
+        await("the endpoints of web, auth, update and sim registered").atMost(BOOT)
+                .pollInterval(Duration.ofMillis(300)).until(() -> apiPaths().containsAll(EXPECTED));
+        Http.Answer doc = user.exchange("GET", "/api/openapi.json", null);
+        assertEquals(200, doc.code());
+        List<String> undescribed = new ArrayList<>();
+        for (String path : new TreeSet<>(apiPaths())) {
+            boolean notAnEndpoint = path.equals("/api/walked") || path.equals("/api/sim") || path.startsWith("/api/sim/");
+            if (!notAnEndpoint && !doc.json().path("paths").has(path)) {
+                undescribed.add(path);
+            }
+        }
+        assertEquals(List.of(), undescribed);
+    }
+
+    /**
      * Issue 18: while feature.web is stopped (as for a moment during its bundle:update) its login check is gone; the
      * endpoints of feature.auth and feature.update, in feature.web's servlet context, are then not served at all,
      * rather than served without a login. Back once it starts.

@@ -143,7 +143,7 @@ final class FakeHttp {
                             headers.put("Content-Type", (String) a[0]);
                             yield null;
                         }
-                        case "setCharacterEncoding" -> null;
+                        case "setCharacterEncoding", "setContentLength" -> null;
                         case "getOutputStream" -> stream;
                         case "isCommitted" -> out.size() > 0;
                         case "getStatus" -> status;
