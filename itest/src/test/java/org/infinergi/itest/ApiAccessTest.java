@@ -272,6 +272,20 @@ public class ApiAccessTest {
         admin.exchange("POST", "/api/control", "{\"action\":\"resume\"}");
     }
 
+    /** Issue 18: the login page is served by the device without a login, and allows nothing from outside it. */
+    @Test
+    public void theLoginPageIsServedByTheDevice() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + port;
+        java.net.http.HttpResponse<String> root = send(client, base, "GET", "/", null, null, null);
+        assertEquals(302, root.statusCode());
+        java.net.http.HttpResponse<String> page = send(client, base, "GET", "/ui/", null, null, null);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body(), page.body().contains("<form id=\"login\""));
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").startsWith("default-src 'self'"));
+        assertEquals(200, send(client, base, "GET", "/ui/app.js", null, null, null).statusCode());
+    }
+
     private static java.net.http.HttpResponse<String> send(java.net.http.HttpClient client, String base, String method,
             String path, String cookie, String csrf, String body) throws Exception {
         java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
