@@ -17,10 +17,10 @@ import org.osgi.service.component.annotations.Component;
  * The web pages of manual §6.1.2 (issue 18; so far the login and Home), static files of this bundle under
  * {@code /ui/}, in English and Italian; {@code /} leads there. Nothing is loaded from outside the device, and the
  * browser is told so ({@code Content-Security-Policy: default-src 'self'}), which also keeps another site from framing
- * the pages. The files carry no data: what they show comes from {@code /api}, which needs the login.
+ * the pages. The files carry no data: what they show comes from {@code /api}, which needs the login. The root
+ * {@code /} is {@link RootServlet}'s.
  */
 @Component(service = Servlet.class, property = {
-        "osgi.http.whiteboard.servlet.pattern=",
         "osgi.http.whiteboard.servlet.pattern=/ui/*",
         "osgi.http.whiteboard.servlet.name=infinergi-pages",
         WebContext.SELECT })

@@ -38,9 +38,12 @@ class PagesServletTest {
             assertEquals("nosniff", resp.headers.get("X-Content-Type-Options"));
         }
         assertEquals(text("index.html"), get("/ui/").body());
-        FakeHttp.Response root = get("/");
+        FakeHttp.Response root = new FakeHttp.Response();
+        new RootServlet().service(new FakeHttp.Request("GET", "/").proxy(), root.proxy());
         assertEquals(302, root.status);
         assertEquals("/ui/", root.headers.get("Location"));
+        assertEquals(List.of(""), ComponentRoutes.components().get(RootServlet.class.getName())
+                .get("osgi.http.whiteboard.servlet.pattern"), "the context root, as the build wrote it");
         assertEquals(404, get("/ui/../OSGI-INF/metatype").status);
         assertEquals(404, get("/ui/secret.properties").status);
     }
