@@ -32,7 +32,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=" + InfoServlet.PATH,
-        "osgi.http.whiteboard.servlet.name=infinergi-info" })
+        "osgi.http.whiteboard.servlet.name=infinergi-info",
+        WebContext.SELECT })
 public final class InfoServlet extends HttpServlet {
 
     static final String PATH = "/api/info";

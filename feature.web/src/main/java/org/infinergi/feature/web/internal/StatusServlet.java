@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** {@code GET /api/status}: what the charger is doing now (manual §6.1.1 home screen, as JSON). */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/api/status",
-        "osgi.http.whiteboard.servlet.name=infinergi-status" })
+        "osgi.http.whiteboard.servlet.name=infinergi-status",
+        WebContext.SELECT })
 public final class StatusServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
