@@ -48,7 +48,7 @@ async function shoot(page, name) {
 
 async function logIn(page, user, password) {
   await page.goto(BASE + '/ui/', { timeout: STEP_MS });
-  await page.locator('#login-form').waitFor({ state: 'visible', timeout: STEP_MS });
+  await page.locator('#login').waitFor({ state: 'visible', timeout: STEP_MS });
   await page.fill('#login-user', user);
   await page.fill('#login-password', password);
   await page.click('#login-submit');
@@ -89,7 +89,7 @@ async function userScenario(browser) {
   const context = await browser.newContext({ viewport: WIDTHS.desktop, locale: 'en-GB' });
   const page = await context.newPage();
   await page.goto(BASE + '/ui/', { timeout: STEP_MS });
-  await page.locator('#login-form').waitFor({ state: 'visible', timeout: STEP_MS });
+  await page.locator('#login').waitFor({ state: 'visible', timeout: STEP_MS });
   await shoot(page, 'login');
   await logIn(page, args.user, args.password);
   observe('home', await homeShows(page, 'VEHICLE_NOT_CONNECTED'));
@@ -107,6 +107,11 @@ async function userScenario(browser) {
   await page.evaluate(() => { location.hash = 'admin'; });
   await page.locator('#admin-refused').waitFor({ state: 'visible', timeout: STEP_MS });
   observe('admin', {
+    // the pages' login: a session (HttpOnly cookie, not readable here) and its CSRF token, no Basic header
+    sessionLogin: await page.evaluate(() => {
+      const login = JSON.parse(sessionStorage.getItem('infinergi.login'));
+      return !!login.csrfToken && !login.authorization && document.cookie === '';
+    }),
     refused: await page.textContent('#admin-refused'),
     apiStatus: await page.evaluate(async () => {
       const login = JSON.parse(sessionStorage.getItem('infinergi.login'));
@@ -120,6 +125,11 @@ async function userScenario(browser) {
   await page.waitForFunction(() => document.documentElement.lang === 'it', null, { timeout: STEP_MS });
   observe('italian', await homeShows(page, 'VEHICLE_NOT_CONNECTED'));
   await shoot(page, 'home-it');
+  // logging out ends the session: the login form again, and the API no longer answers this browser
+  await page.click('#logout');
+  await page.locator('#login').waitFor({ state: 'visible', timeout: STEP_MS });
+  observe('logout', { status: await page.evaluate(async () => (await fetch('/api/status',
+    { headers: { 'X-Requested-With': 'fetch' } })).status) });
   await context.close();
 }
 
@@ -128,7 +138,7 @@ async function italianScenario(browser) {
   const context = await browser.newContext({ viewport: WIDTHS.phone, locale: 'it-IT' });
   const page = await context.newPage();
   await page.goto(BASE + '/ui/', { timeout: STEP_MS });
-  await page.locator('#login-form').waitFor({ state: 'visible', timeout: STEP_MS });
+  await page.locator('#login').waitFor({ state: 'visible', timeout: STEP_MS });
   observe('login-it', { title: await page.textContent('#page-login h1'), submit: await page.textContent('#login-submit') });
   await context.close();
 }

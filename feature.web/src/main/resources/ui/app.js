@@ -574,7 +574,7 @@ window.Api = (function () {
     applyLanguage();
     document.querySelectorAll('[data-lang]').forEach(b => b.addEventListener('click', () => setLanguage(b.dataset.lang)));
     document.querySelectorAll('[data-action]').forEach(b => b.addEventListener('click', () => act(b.dataset.action)));
-    $('login-form').addEventListener('submit', submitLogin);
+    $('login').addEventListener('submit', submitLogin);
     $('logout').addEventListener('click', async () => {
       await Api.logout();
       loggedOut();

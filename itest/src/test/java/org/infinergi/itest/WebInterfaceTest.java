@@ -110,6 +110,9 @@ public class WebInterfaceTest {
         JsonNode admin = step(seen, "admin");
         assertEquals("The admin login is needed for this section.", admin.path("refused").asText());
         assertEquals("the API refuses the user too", 403, admin.path("apiStatus").asInt());
+        assertTrue("the pages log in with a session and its CSRF token: " + admin,
+                admin.path("sessionLogin").asBoolean());
+        assertEquals("logged out: the session is gone", 401, step(seen, "logout").path("status").asInt());
 
         JsonNode italian = step(seen, "italian");
         assertEquals("Veicolo non collegato", italian.path("state").asText());
