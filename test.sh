@@ -16,6 +16,9 @@ command -v curl >/dev/null 2>&1 || need_install+=(curl)
 # feature.ocpp's tests run an independent OCPP 1.6J central system: the npm package ocpp-rpc, on node.
 command -v node >/dev/null 2>&1 || need_install+=(nodejs)
 command -v npm >/dev/null 2>&1 || need_install+=(npm)
+# itest's WebInterfaceTest walks the web pages in Debian's chromium, driven by the npm package playwright-core (which
+# downloads no browser of its own).
+[ -x /usr/bin/chromium ] || need_install+=(chromium)
 if [ ${#need_install[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_install[*]}"
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
@@ -28,6 +31,13 @@ central_system=feature.ocpp/src/test/central-system
 if [ ! -d "$central_system/node_modules/ocpp-rpc" ]; then
   echo "test.sh: installing the test central system's npm packages"
   npm ci --prefix "$central_system" --no-audit --no-fund
+fi
+
+# The browser walkthrough's npm package (playwright-core), pinned by its package-lock.json (the test also installs it).
+walkthrough=itest/src/test/browser
+if [ ! -d "$walkthrough/node_modules/playwright-core" ]; then
+  echo "test.sh: installing the web walkthrough's npm packages"
+  npm ci --prefix "$walkthrough" --no-audit --no-fund
 fi
 
 # install, not verify: the Pax Exam tests load the images through Maven URLs, which read ~/.m2.

@@ -6,10 +6,12 @@
  * {@link org.infinergi.core.config.LastValidConfiguration} keeps the last valid configuration in the owner's bundle
  * data area for an owner that Declarative Services re-creates on every change. Moved out of the charging API
  * (issue 14 point 1: no implementation class in an API bundle); rejections are the API's
- * {@link org.infinergi.core.charging.api.ConfigurationRejection}.
+ * {@link org.infinergi.core.charging.api.ConfigurationRejection}. Since 1.1.0,
+ * {@link org.infinergi.core.config.FactoryResetParticipant}: settings a bundle keeps outside Config Admin, which it
+ * returns to their defaults itself when the factory reset of manual §6.2 asks.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.infinergi.core.config;
 
 import org.osgi.annotation.bundle.Export;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import org.infinergi.core.charging.api.SessionHistory;
+import org.infinergi.core.config.FactoryResetParticipant;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -38,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * panel does not read {@code org.infinergi.history} to delete the files itself (issue 14: one reader per PID); it
  * did, and left the store's journal behind, whose entries came back at the next start. Without the core, the history
  * is kept and the reset says so.
+ *
+ * <p>Settings a bundle keeps outside Config Admin (the web passwords of feature.web, kept hashed in its data area) are
+ * returned to their defaults by their owner, every {@link FactoryResetParticipant}, before the configurations go
+ * back: the panel does not know where they are kept. One that fails is logged and the reset goes on.
  */
 final class ConfigAdminFactoryReset implements FactoryReset {
 
@@ -49,13 +55,20 @@ final class ConfigAdminFactoryReset implements FactoryReset {
     private final Path factoryDir;
     private final Set<String> keep;
     private final Supplier<SessionHistory> history;
+    private final Supplier<List<FactoryResetParticipant>> participants;
 
     ConfigAdminFactoryReset(ConfigurationAdmin cm, Path factoryDir, Set<String> keep,
             Supplier<SessionHistory> history) {
+        this(cm, factoryDir, keep, history, List::of);
+    }
+
+    ConfigAdminFactoryReset(ConfigurationAdmin cm, Path factoryDir, Set<String> keep,
+            Supplier<SessionHistory> history, Supplier<List<FactoryResetParticipant>> participants) {
         this.cm = cm;
         this.factoryDir = factoryDir;
         this.keep = keep;
         this.history = history;
+        this.participants = participants;
     }
 
     @Override
@@ -64,6 +77,7 @@ final class ConfigAdminFactoryReset implements FactoryReset {
         if (eraseHistory) {
             eraseHistory();
         }
+        restoreOwnersDefaults();
         Configuration[] existing;
         try {
             existing = cm.listConfigurations("(|(service.pid=" + PREFIX + "*)(service.factoryPid=" + PREFIX + "*))");
@@ -121,6 +135,19 @@ final class ConfigAdminFactoryReset implements FactoryReset {
             LOG.info("Factory reset: history erased");
         } catch (RuntimeException e) {
             LOG.error("Factory reset: history not erased: {}", e.getMessage());
+        }
+    }
+
+    /** Asks every owner of settings kept outside Config Admin to restore its defaults; a failure does not stop the reset. */
+    private void restoreOwnersDefaults() {
+        for (FactoryResetParticipant owner : participants.get()) {
+            try {
+                owner.restoreFactoryDefaults();
+                LOG.info("Factory reset: {} restored its defaults", owner.getClass().getName());
+            } catch (RuntimeException e) {
+                LOG.error("Factory reset: {} did not restore its defaults: {}", owner.getClass().getName(),
+                        e.getMessage());
+            }
         }
     }
 

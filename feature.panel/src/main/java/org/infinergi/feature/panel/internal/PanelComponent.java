@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,6 +26,7 @@ import org.infinergi.core.charging.hal.GpioPin;
 import org.infinergi.core.charging.hal.PanelBoard;
 import org.infinergi.core.charging.hal.PanelWiring;
 import org.infinergi.core.config.CheckedConfiguration;
+import org.infinergi.core.config.FactoryResetParticipant;
 import org.infinergi.core.config.LastValidConfiguration;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -33,6 +35,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -83,6 +86,11 @@ public final class PanelComponent implements PanelBoard, PanelWiring, EventHandl
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile SessionHistory history;
 
+    /** Owners of settings kept outside Config Admin (feature.web's passwords): a factory reset asks each to restore them. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
+    private final List<FactoryResetParticipant> resetParticipants = new CopyOnWriteArrayList<>();
+
     private final PanelConfig config;
     private final List<ConfigurationRejection> rejections;
     private final PanelHardware hw;
@@ -108,7 +116,7 @@ public final class PanelComponent implements PanelBoard, PanelWiring, EventHandl
         String dir = config.factoryDir().isBlank()
                 ? System.getProperty("karaf.etc", "etc") + "/factory" : config.factoryDir();
         FactoryReset reset = new ConfigAdminFactoryReset(cm, Path.of(dir), Set.of(config.factoryResetKeepPids()),
-                () -> history);
+                () -> history, () -> List.copyOf(resetParticipants));
         Restarter restarter = new SystemBundleRestarter(bundleContext.getBundle(Constants.SYSTEM_BUNDLE_LOCATION),
                 Boolean.parseBoolean(bundleContext.getProperty(SystemBundleRestarter.JVM_RESTART_SUPPORTED)),
                 System::setProperty);

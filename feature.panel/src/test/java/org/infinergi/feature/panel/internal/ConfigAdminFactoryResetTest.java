@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Set;
 
 import org.infinergi.core.charging.api.SessionHistory;
 import org.infinergi.core.charging.api.SessionRecord;
+import org.infinergi.core.config.FactoryResetParticipant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +112,25 @@ class ConfigAdminFactoryResetTest {
     void withoutTheCoreTheResetGoesOn_historyKept() throws IOException {
         history = null;
         new ConfigAdminFactoryReset(cm.admin(), factory, Set.of("org.infinergi.device"), () -> history).reset(true);
+        assertEquals(props("activeMode", "FAST", "maxChargeRateA", "32"), cm.store.get("org.infinergi.charging"));
+    }
+
+    /**
+     * Issue 18: settings kept outside Config Admin (feature.web's web passwords, in its data area) go back to their
+     * defaults with the reset, whether or not the history is erased — by their owner, which the panel only asks.
+     */
+    @Test
+    void everyOwnerOfSettingsOutsideConfigAdminRestoresItsDefaults_oneFailingLeavesTheResetDone() throws IOException {
+        List<String> restored = new ArrayList<>();
+        FactoryResetParticipant web = () -> restored.add("web passwords");
+        FactoryResetParticipant broken = () -> {
+            throw new IllegalStateException("data area not writable");
+        };
+        for (boolean erase : new boolean[] {false, true}) {
+            new ConfigAdminFactoryReset(cm.admin(), factory, Set.of("org.infinergi.device"), () -> history,
+                    () -> List.of(broken, web)).reset(erase);
+        }
+        assertEquals(List.of("web passwords", "web passwords"), restored);
         assertEquals(props("activeMode", "FAST", "maxChargeRateA", "32"), cm.store.get("org.infinergi.charging"));
     }
 

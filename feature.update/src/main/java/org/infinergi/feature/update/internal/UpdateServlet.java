@@ -20,7 +20,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/api/update",
-        "osgi.http.whiteboard.servlet.name=infinergi-update" })
+        "osgi.http.whiteboard.servlet.name=infinergi-update",
+        // the charger's servlet context of feature.web, whose login check leaves with it (issue 18: while feature.web
+        // is being updated this endpoint is not served, rather than served without a login)
+        "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=org.infinergi.web)" })
 public final class UpdateServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;

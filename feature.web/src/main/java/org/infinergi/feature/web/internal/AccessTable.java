@@ -11,6 +11,8 @@ import java.util.Set;
  */
 final class AccessTable {
 
+    static final String LOGIN_PATH = "/api/login";
+
     /** Any method. */
     static final Set<String> ANY = Set.of();
     private static final Set<String> READ = Set.of("GET", "HEAD");
@@ -34,11 +36,18 @@ final class AccessTable {
     static final AccessTable CHARGER = new AccessTable(List.of(
             // the simulated world of the sim images (ARCHITECTURE.md "Simulation below the drivers"): no charger has it
             new Rule("/api/sim/*", ANY, Level.OPEN),
+            // the login of the pages: open, but slowed down per client like every login (Access.check)
+            new Rule(LOGIN_PATH, Set.of("POST"), Level.OPEN),
+            new Rule("/api/session", READ, Level.USER),
+            new Rule("/api/logout", Set.of("POST"), Level.USER),
+            // the description of this API: as much as the user may use
+            new Rule("/api/openapi.json", READ, Level.USER),
             // Home, History and Info of manual §6.1.2; the multifunction button's requests and Boost (§6.2.1, §5.5)
             new Rule("/api/status", READ, Level.USER),
             new Rule("/api/sessions", READ, Level.USER),
             new Rule("/api/errors", READ, Level.USER),
             new Rule("/api/readings", READ, Level.USER),
+            new Rule("/api/info", READ, Level.USER),
             new Rule("/api/control", Set.of("POST"), Level.USER),
             // the authentication mode and the last card (§5.7) may be seen; managing the card list is §7.1.2, Admin
             new Rule("/api/auth", READ, Level.USER),

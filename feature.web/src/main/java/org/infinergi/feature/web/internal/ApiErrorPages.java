@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "osgi.http.whiteboard.servlet.errorPage=4xx",
         "osgi.http.whiteboard.servlet.errorPage=5xx",
         "osgi.http.whiteboard.servlet.errorPage=java.lang.Throwable",
-        "osgi.http.whiteboard.servlet.name=infinergi-error-pages" })
+        "osgi.http.whiteboard.servlet.name=infinergi-error-pages",
+        WebContext.SELECT_BOTH })
 public final class ApiErrorPages extends HttpServlet {
 
     private static final long serialVersionUID = 1L;

@@ -28,7 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @Component(service = Filter.class, property = {
         "osgi.http.whiteboard.filter.pattern=/*",
-        "osgi.http.whiteboard.filter.name=infinergi-api-guard" })
+        "osgi.http.whiteboard.filter.name=infinergi-api-guard",
+        WebContext.SELECT_BOTH })
 public final class ApiGuardFilter implements Filter {
 
     /** Two, not one: a client's next request may arrive before the previous one's permit is given back. */

@@ -32,7 +32,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/api/control",
-        "osgi.http.whiteboard.servlet.name=infinergi-control" })
+        "osgi.http.whiteboard.servlet.name=infinergi-control",
+        WebContext.SELECT })
 public final class ControlServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;

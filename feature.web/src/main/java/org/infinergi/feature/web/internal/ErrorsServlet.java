@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** {@code GET /api/errors[?limit=N]}: the error history of manual §9.1 with timestamps, newest first. */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/api/errors",
-        "osgi.http.whiteboard.servlet.name=infinergi-errors" })
+        "osgi.http.whiteboard.servlet.name=infinergi-errors",
+        WebContext.SELECT })
 public final class ErrorsServlet extends HistoryServlet {
 
     private static final long serialVersionUID = 1L;

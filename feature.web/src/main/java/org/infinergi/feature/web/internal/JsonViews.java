@@ -47,6 +47,21 @@ final class JsonViews {
         return o;
     }
 
+    /**
+     * Manual §6.1.1 G and H on the Home page: {@code sessionStart}, {@code sessionEnd} (null while it lasts) and
+     * {@code sessionDurationS} of the current or last session; all null when this bundle has seen no session.
+     */
+    static void sessionTimes(ObjectNode o, SessionClock clock) {
+        SessionClock.Times t = clock == null ? null : clock.times();
+        o.put("sessionStart", t == null ? null : t.start().toString());
+        o.put("sessionEnd", t == null || t.end() == null ? null : t.end().toString());
+        if (t == null) {
+            o.putNull("sessionDurationS");
+        } else {
+            o.put("sessionDurationS", t.duration(clock.now()).toSeconds());
+        }
+    }
+
     static ArrayNode sessions(ObjectMapper mapper, List<SessionRecord> sessions) {
         ArrayNode a = mapper.createArrayNode();
         for (SessionRecord r : sessions) {

@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/api/readings",
-        "osgi.http.whiteboard.servlet.name=infinergi-readings" })
+        "osgi.http.whiteboard.servlet.name=infinergi-readings",
+        WebContext.SELECT })
 public final class ReadingsServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;

@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** {@code GET /api/sessions[?limit=N]}: the stored charging sessions, newest first. */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/api/sessions",
-        "osgi.http.whiteboard.servlet.name=infinergi-sessions" })
+        "osgi.http.whiteboard.servlet.name=infinergi-sessions",
+        WebContext.SELECT })
 public final class SessionsServlet extends HistoryServlet {
 
     private static final long serialVersionUID = 1L;

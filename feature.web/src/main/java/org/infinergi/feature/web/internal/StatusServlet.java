@@ -15,11 +15,13 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** {@code GET /api/status}: what the charger is doing now (manual §6.1.1 home screen, as JSON). */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/api/status",
-        "osgi.http.whiteboard.servlet.name=infinergi-status" })
+        "osgi.http.whiteboard.servlet.name=infinergi-status",
+        WebContext.SELECT })
 public final class StatusServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -31,6 +33,10 @@ public final class StatusServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ChargerStatusService statusService;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SessionClock sessionClock;
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         ChargerStatusService service = statusService;
@@ -39,6 +45,8 @@ public final class StatusServlet extends HttpServlet {
                     JsonViews.error(mapper, "charging core not running"));
             return;
         }
-        Responses.json(resp, HttpServletResponse.SC_OK, mapper, JsonViews.status(mapper, service.status()));
+        ObjectNode status = JsonViews.status(mapper, service.status());
+        JsonViews.sessionTimes(status, sessionClock);
+        Responses.json(resp, HttpServletResponse.SC_OK, mapper, status);
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.infinergi.core.charging.api.Device;
+import org.infinergi.core.config.FactoryResetParticipant;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,9 +43,12 @@ import org.slf4j.LoggerFactory;
  * at the end of the production line). The last serial the core reported is kept beside the hashes: while the core is
  * not running (its update waits for the end of a session, then restarts it; a core that fails to start) the admin
  * must still be able to log in, to see the update's progress or to send a better bundle.
+ *
+ * <p>The factory reset of manual §6.2 ("restore the factory settings") asks this owner to return both logins to their
+ * default passwords ({@link FactoryResetParticipant}): the hashes are deleted, the serial is kept.
  */
-@Component(service = WebLogins.class)
-public final class WebLogins {
+@Component(service = {WebLogins.class, FactoryResetParticipant.class})
+public final class WebLogins implements FactoryResetParticipant {
 
     /** The logins and the §7 parameter that changes each ("Web login admin" §7.1.3, "User web login" §7.2.3). */
     enum Login {
@@ -87,6 +91,8 @@ public final class WebLogins {
     /** Digests (keyed with {@link #secret}) of credentials that matched a stored hash; emptied on every change. */
     private final Set<String> verified = ConcurrentHashMap.newKeySet();
     private final byte[] secret = new byte[32];
+    /** Counts the changes of each login's password since the start: a login session opened before one ends. */
+    private final Map<Login, Long> generations = new EnumMap<>(Login.class);
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -191,9 +197,38 @@ public final class WebLogins {
             stored.clear();
             stored.putAll(next);
             verified.clear();
+            generations.merge(login, 1L, Long::sum);
         }
         LOG.info("web login {} {}", login.userName,
                 newPassword == null || newPassword.isBlank() ? "reset to its default password" : "has a new password");
+    }
+
+    /**
+     * Manual §6.2 factory reset: both logins back to their default passwords (derived from the serial, never stored),
+     * on disk before this returns; every login session ends.
+     */
+    @Override
+    public void restoreFactoryDefaults() {
+        synchronized (stored) {
+            try {
+                save(Map.of(), lastSerial);
+            } catch (UncheckedIOException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            stored.clear();
+            verified.clear();
+            for (Login login : Login.values()) {
+                generations.merge(login, 1L, Long::sum);
+            }
+        }
+        LOG.info("web logins reset to their default passwords (factory reset)");
+    }
+
+    /** How many times the password of {@code login} changed since the start (a session remembers it). */
+    long generation(Login login) {
+        synchronized (stored) {
+            return generations.getOrDefault(login, 0L);
+        }
     }
 
     /** Whether {@code login} still has its default password. */

@@ -27,8 +27,8 @@ class AccessFilterTest {
     private final List<String> reached = new ArrayList<>();
 
     private AccessFilter filter() {
-        return new AccessFilter(new WebLogins(dir.resolve(WebLogins.FILE), () -> "21/001-000001", 1000),
-                AccessTable.CHARGER, clock);
+        return new AccessFilter(new Access(new WebLogins(dir.resolve(WebLogins.FILE), () -> "21/001-000001", 1000),
+                AccessTable.CHARGER, clock, Duration.ofMinutes(15)));
     }
 
     static String basic(String user, String password) {
@@ -52,7 +52,7 @@ class AccessFilterTest {
         for (String path : List.of("/api/status", "/api/control", "/api/update", "/api/auth", "/api/nothing")) {
             FakeHttp.Response resp = run(filter, "GET", path, null);
             assertEquals(401, resp.status, path);
-            assertEquals(AccessFilter.REALM, resp.headers.get("WWW-Authenticate"));
+            assertEquals(Access.REALM, resp.headers.get("WWW-Authenticate"));
             assertEquals("application/json", resp.headers.get("Content-Type"));
             assertTrue(resp.body().startsWith("{\"error\":\"login required"), resp.body());
         }
@@ -123,12 +123,12 @@ class AccessFilterTest {
 
     @Test
     void basicCredentialsMayContainAColonInThePassword() {
-        String[] c = AccessFilter.basicCredentials(basic("admin", "a:b:c")).orElseThrow();
+        String[] c = Access.basicCredentials(basic("admin", "a:b:c")).orElseThrow();
         assertEquals("admin", c[0]);
         assertEquals("a:b:c", c[1]);
-        assertTrue(AccessFilter.basicCredentials("basic " + Base64.getEncoder().encodeToString(
+        assertTrue(Access.basicCredentials("basic " + Base64.getEncoder().encodeToString(
                 "infinergi:x".getBytes(StandardCharsets.UTF_8))).isPresent(), "the scheme is case-insensitive");
-        assertTrue(AccessFilter.basicCredentials("Basic " + Base64.getEncoder().encodeToString(
+        assertTrue(Access.basicCredentials("Basic " + Base64.getEncoder().encodeToString(
                 "no-colon".getBytes(StandardCharsets.UTF_8))).isEmpty());
     }
 }

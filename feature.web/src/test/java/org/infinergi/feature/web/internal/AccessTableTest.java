@@ -20,6 +20,19 @@ class AccessTableTest {
     }
 
     @Test
+    void theInfoSectionIsTheUsers_toReadOnly() {
+        assertEquals(Level.USER, table.required("/api/info", "GET"));
+        assertEquals(Level.ADMIN, table.required("/api/info", "POST"));
+    }
+
+    @Test
+    void thePagesThemselvesAreOpen_theirDataIsNot() {
+        // the login form is one of the pages; what they show comes from /api, behind its login
+        assertEquals(Level.OPEN, table.required("/ui/", "GET"));
+        assertEquals(Level.OPEN, table.required("/ui/app.js", "GET"));
+    }
+
+    @Test
     void theAdministrativeEndpointsNeedTheAdmin() {
         assertEquals(Level.ADMIN, table.required("/api/update", "GET"));
         assertEquals(Level.ADMIN, table.required("/api/update", "POST"));

@@ -80,6 +80,11 @@ final class FakeHttp {
                         case "getContentLength" -> (int) contentLength;
                         case "getInputStream" -> in;
                         case "getAttribute" -> attributes.get((String) a[0]);
+                        case "setAttribute" -> {
+                            attributes.put((String) a[0], a[1]);
+                            yield null;
+                        }
+                        case "getDispatcherType" -> javax.servlet.DispatcherType.REQUEST;
                         case "getPathInfo", "getServletPath", "getContentType", "getCharacterEncoding" -> null;
                         case "toString" -> method + " " + uri;
                         default -> throw new UnsupportedOperationException(m.getName());
@@ -91,6 +96,8 @@ final class FakeHttp {
     static final class Response {
         int status = 200;
         final Map<String, String> headers = new HashMap<>();
+        /** Headers added with addHeader (Set-Cookie), in order. */
+        final java.util.List<String> added = new java.util.ArrayList<>();
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         String body() {
@@ -124,11 +131,19 @@ final class FakeHttp {
                             headers.put((String) a[0], (String) a[1]);
                             yield null;
                         }
+                        case "addHeader" -> {
+                            added.add(a[0] + ": " + a[1]);
+                            yield null;
+                        }
+                        case "sendError" -> {
+                            status = (Integer) a[0];
+                            yield null;
+                        }
                         case "setContentType" -> {
                             headers.put("Content-Type", (String) a[0]);
                             yield null;
                         }
-                        case "setCharacterEncoding" -> null;
+                        case "setCharacterEncoding", "setContentLength" -> null;
                         case "getOutputStream" -> stream;
                         case "isCommitted" -> out.size() > 0;
                         case "getStatus" -> status;

@@ -19,7 +19,8 @@ class SecurityServletTest {
 
     private SecurityServlet servlet() {
         logins = new WebLogins(dir.resolve(WebLogins.FILE), () -> "21/001-000001", 1000);
-        return new SecurityServlet(logins);
+        return new SecurityServlet(logins, new Access(logins, AccessTable.CHARGER,
+                java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(15)));
     }
 
     private static FakeHttp.Response put(SecurityServlet servlet, String uri, String body) throws Exception {
@@ -31,10 +32,35 @@ class SecurityServletTest {
     @Test
     void theUserChangesItsOwnPassword() throws Exception {
         SecurityServlet servlet = servlet();
-        FakeHttp.Response resp = put(servlet, SecurityServlet.USER_PATH, "{\"userWebPassword\":\"garage-door\"}");
+        FakeHttp.Response resp = put(servlet, SecurityServlet.USER_PATH,
+                "{\"userWebPassword\":\"garage-door\",\"currentPassword\":\"000001\"}");
         assertEquals(200, resp.status, resp.body());
         assertEquals("{\"userWebPassword\":\"CHANGED\"}", resp.body());
         assertEquals(Optional.of(Level.USER), logins.verify("infinergi", "garage-door"));
+    }
+
+    /** Issue 18: the user changing its own password gives the one it has; nothing changes without it. */
+    @Test
+    void theUserGivesItsCurrentPassword_withoutOrWrong_nothingChanges() throws Exception {
+        SecurityServlet servlet = servlet();
+        FakeHttp.Response without = put(servlet, SecurityServlet.USER_PATH, "{\"userWebPassword\":\"garage-door\"}");
+        assertEquals(400, without.status);
+        assertTrue(without.body().contains("\"field\":\"currentPassword\""), without.body());
+        FakeHttp.Response wrong = put(servlet, SecurityServlet.USER_PATH,
+                "{\"userWebPassword\":\"garage-door\",\"currentPassword\":\"000002\"}");
+        assertEquals(403, wrong.status);
+        assertTrue(wrong.body().contains("\"field\":\"currentPassword\""), wrong.body());
+        FakeHttp.Response typed = put(servlet, SecurityServlet.USER_PATH,
+                "{\"userWebPassword\":\"garage-door\",\"currentPassword\":1}");
+        assertEquals(400, typed.status);
+        assertTrue(logins.atDefault(Login.USER), "nothing changed");
+        // wrong current passwords count like failed logins: the fourth closes the address
+        for (int i = 0; i < LoginBackoff.FREE_FAILURES; i++) {
+            put(servlet, SecurityServlet.USER_PATH, "{\"userWebPassword\":\"garage-door\",\"currentPassword\":\"x\"}");
+        }
+        assertEquals(429, put(servlet, SecurityServlet.USER_PATH,
+                "{\"userWebPassword\":\"garage-door\",\"currentPassword\":\"000001\"}").status);
+        assertTrue(logins.atDefault(Login.USER));
     }
 
     @Test

@@ -141,4 +141,24 @@ class WebLoginsTest {
         assertTrue(logins.atDefault(Login.USER));
         assertEquals(Optional.of(Level.USER), logins.verify("infinergi", "000001"));
     }
+
+    /** Manual §6.2 factory reset: the owner of the web passwords returns both to their defaults, durably. */
+    @Test
+    void theFactoryResetReturnsBothLoginsToTheirDefaultPasswords_afterARestartToo() {
+        WebLogins logins = logins();
+        logins.change(Login.ADMIN, "installer-1");
+        logins.change(Login.USER, "family-1");
+        long userGeneration = logins.generation(Login.USER);
+        logins.restoreFactoryDefaults();
+        assertEquals(Optional.of(Level.ADMIN), logins.verify("admin", "21/001-000001"));
+        assertEquals(Optional.of(Level.USER), logins.verify("infinergi", "000001"));
+        assertEquals(Optional.empty(), logins.verify("admin", "installer-1"));
+        assertTrue(logins.atDefault(Login.ADMIN) && logins.atDefault(Login.USER));
+        assertNotEquals(userGeneration, logins.generation(Login.USER), "the login sessions of before end");
+        WebLogins restarted = logins();
+        assertEquals(Optional.of(Level.ADMIN), restarted.verify("admin", "21/001-000001"));
+        assertEquals(Optional.empty(), restarted.verify("infinergi", "family-1"));
+        serial.set(null);
+        assertEquals(Optional.of(Level.USER), logins().verify("infinergi", "000001"), "the serial is kept");
+    }
 }
