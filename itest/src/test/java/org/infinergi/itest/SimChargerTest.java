@@ -385,7 +385,9 @@ public class SimChargerTest {
         assertEquals(accepted.json().toString(),
                 "applied at once while charging: " + bsn + " is not on the charging path",
                 accepted.json().path("path").asText());
-        JsonNode done = await(bsn + " update DONE").atMost(STEP).until(() -> http.get("/api/update"),
+        // While feature.web itself is swapped, the charger's servlet context leaves with it and /api/update answers
+        // 404 for that moment (issue 18: not served rather than served without a login): asked again.
+        JsonNode done = await(bsn + " update DONE").atMost(STEP).ignoreExceptions().until(() -> http.get("/api/update"),
                 u -> "DONE".equals(u.path("state").asText()) || "FAILED".equals(u.path("state").asText()));
         watch.mark("done " + bsn);
         assertEquals(done.toString(), "DONE", done.path("state").asText());

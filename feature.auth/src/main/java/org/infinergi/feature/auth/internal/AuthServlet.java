@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code GET /api/auth}: {@code mode}, {@code required}, the sizes of the local list ({@code cards},
- * {@code blockedCards}; the UIDs themselves are not served while the web API has no login), {@code configurationError}
+ * {@code blockedCards}; not the UIDs themselves, which are Admin's, §7.1.2), {@code configurationError}
  * and {@code lastOutcome} ({@code accepted}, {@code uid}, {@code reason}, {@code at}; null before the first card).
  */
 @Component(service = Servlet.class, property = {
