@@ -242,7 +242,7 @@ for dir in "$RUN_DIR/etc" "$RUN_DIR/etc/factory"; do
   done
 done
 
-# The HTTP port is the framework property the image's org.apache.felix.http.cfg refers to.
+# The HTTP port is the framework property Felix HTTP reads (etc/system.properties, with its other settings).
 sed -i "s/^org\.osgi\.service\.http\.port *=.*/org.osgi.service.http.port = $PORT/" "$RUN_DIR/etc/system.properties"
 
 echo "run.sh: INFINERGI-$MODEL (simulated) in $RUN_DIR"

@@ -22,7 +22,6 @@ import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -297,7 +296,9 @@ public class FaultedSessionsTest {
                 JsonNode s = http.get("/api/status");
                 return "VEHICLE_NOT_CONNECTED".equals(s.path("state").asText()) && s.path("error").isNull();
             });
-        } catch (ConditionTimeoutException e) {
+        } catch (RuntimeException e) {
+            // Any failure of the wait (awaitility's timeout is a RuntimeException; inside the container its class may
+            // come from another loader than the probe's) is told with what the panel and the core did.
             throw new AssertionError(code + " not cleared by the reset; status " + http.get("/api/status")
                     + "; what the panel and the core logged of it: " + resetLog(), e);
         }
