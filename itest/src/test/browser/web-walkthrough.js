@@ -57,6 +57,14 @@ async function logIn(page, user, password) {
   await page.waitForFunction(() => !!document.getElementById('state').dataset.state, null, { timeout: STEP_MS });
 }
 
+/** Until the charger's own status (the page's session) says no vehicle is connected: pilot state A. */
+async function vehicleGone(page) {
+  await page.waitForFunction(async () => {
+    const r = await fetch('/api/status', { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+    return r.ok && (await r.json()).pilot === 'A';
+  }, null, { timeout: STEP_MS, polling: 200 });
+}
+
 async function homeShows(page, state) {
   await page.waitForFunction(s => document.getElementById('state').dataset.state === s, state, { timeout: STEP_MS });
   return page.evaluate(() => ({
@@ -212,6 +220,9 @@ async function errorScenario(browser) {
   await shoot(page, 'home-error');
   await sim('/api/sim/fault', { fault: 'V2', active: false });
   await sim('/api/sim/ev', { action: 'unplug' });
+  // Manual §9.1 "Disconnect the vehicle, …, and reset": the charger refuses the reset until it has seen the vehicle
+  // go (pilot A), as the user would read on the page; the click comes once it has.
+  await vehicleGone(page);
   await page.click('#btn-reset');
   observe('reset', await homeShows(page, 'VEHICLE_NOT_CONNECTED'));
   await context.close();
