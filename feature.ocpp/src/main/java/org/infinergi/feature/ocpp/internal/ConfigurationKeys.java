@@ -25,6 +25,21 @@ final class ConfigurationKeys {
     static final List<String> MEASURANDS = List.of("Energy.Active.Import.Register", "Power.Active.Import");
     static final int MAX_KEYS = 50;
 
+    // ---- Local Auth List Management and the authorization cache (OCPP 1.6 §3.5, §9.1, §9.2; issue 17, ocppauth) ----
+    static final String AUTHORIZATION_CACHE_ENABLED = "AuthorizationCacheEnabled";
+    static final String LOCAL_AUTH_LIST_ENABLED = "LocalAuthListEnabled";
+    static final String LOCAL_AUTH_LIST_MAX_LENGTH = "LocalAuthListMaxLength";
+    static final String SEND_LOCAL_LIST_MAX_LENGTH = "SendLocalListMaxLength";
+    static final String LOCAL_AUTHORIZE_OFFLINE = "LocalAuthorizeOffline";
+    static final String LOCAL_PRE_AUTHORIZE = "LocalPreAuthorize";
+    static final String ALLOW_OFFLINE_TX_FOR_UNKNOWN_ID = "AllowOfflineTxForUnknownId";
+    static final String STOP_TRANSACTION_ON_INVALID_ID = "StopTransactionOnInvalidId";
+    static final String AUTHORIZE_REMOTE_TX_REQUESTS = "AuthorizeRemoteTxRequests";
+    /** How many id tags the local list holds at most (a few KB of the data area). */
+    static final int LOCAL_LIST_MAX = 1000;
+    /** How many id tags one SendLocalList may carry. */
+    static final int SEND_LOCAL_LIST_MAX = 250;
+
     /** One key: its value, and null as validator for a read-only key. */
     private record Key(String value, Predicate<String> valid) {
         boolean readonly() {
@@ -57,8 +72,35 @@ final class ConfigurationKeys {
         keys.put("ClockAlignedDataInterval", new Key("0", seconds()));
         keys.put("ResetRetries", new Key("1", seconds()));
         keys.put("NumberOfConnectors", new Key("1", null));
-        keys.put("SupportedFeatureProfiles", new Key("Core", null));
+        keys.put("SupportedFeatureProfiles", new Key("Core,LocalAuthListManagement", null));
         keys.put(GET_CONFIGURATION_MAX_KEYS, new Key(Integer.toString(MAX_KEYS), null));
+        authorizationKeys();
+    }
+
+    /**
+     * OCPP 1.6 §3.5 (issue 17, ocppauth): the cache and the local list on, both used offline; an unknown id tag is
+     * not let charge offline; a transaction the central system refuses at its start is ended; a remote start is
+     * not asked again (the central system sent it).
+     */
+    private void authorizationKeys() {
+        keys.put(AUTHORIZATION_CACHE_ENABLED, new Key("true", bool()));
+        keys.put(LOCAL_AUTH_LIST_ENABLED, new Key("true", bool()));
+        keys.put(LOCAL_AUTH_LIST_MAX_LENGTH, new Key(Integer.toString(LOCAL_LIST_MAX), null));
+        keys.put(SEND_LOCAL_LIST_MAX_LENGTH, new Key(Integer.toString(SEND_LOCAL_LIST_MAX), null));
+        keys.put(LOCAL_AUTHORIZE_OFFLINE, new Key("true", bool()));
+        keys.put(LOCAL_PRE_AUTHORIZE, new Key("false", bool()));
+        keys.put(ALLOW_OFFLINE_TX_FOR_UNKNOWN_ID, new Key("false", bool()));
+        keys.put(STOP_TRANSACTION_ON_INVALID_ID, new Key("true", bool()));
+        keys.put(AUTHORIZE_REMOTE_TX_REQUESTS, new Key("false", bool()));
+    }
+
+    /** A boolean key (OCPP 1.6 §9: "true" / "false", any case). */
+    boolean flag(String key) {
+        return Boolean.parseBoolean(value(key));
+    }
+
+    private static Predicate<String> bool() {
+        return v -> "true".equalsIgnoreCase(v) || "false".equalsIgnoreCase(v);
     }
 
     /** GetConfiguration: every key when {@code requested} is empty. */

@@ -61,12 +61,15 @@ public final class OcppComponent implements EventHandler, CentralAuthorization {
     static final String JOURNAL_FILE = "ocpp-transactions.journal";
     /** How many of the newest stored sessions are looked through for a transaction's end at the start. */
     static final int RECENT_SESSIONS = 10;
+    /** The OCPP local authorization list and the authorization cache (OCPP 1.6 §3.5), in the bundle's data area. */
+    static final String AUTHORIZATION_FILE = "ocpp-authorization.json";
 
     private final Logger log = LoggerFactory.getLogger(OcppComponent.class);
     private final ScheduledExecutorService thread;
     private final ChargePoint chargePoint;
     private final Connection connection;
     private final Transactions transactions;
+    private final CardAuthorization cards;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -94,6 +97,7 @@ public final class OcppComponent implements EventHandler, CentralAuthorization {
             chargePoint = null;
             connection = null;
             transactions = null;
+            cards = null;
             return;
         }
         if (id.isEmpty()) {
@@ -112,6 +116,9 @@ public final class OcppComponent implements EventHandler, CentralAuthorization {
         transactions = new Transactions(chargePoint, journal(context.getBundleContext().getDataFile(JOURNAL_FILE)),
                 frames, keys, timers, Clock.systemUTC(), new CoreMeter(), new CoreControl(), mode,
                 Transactions.defaultStaticIdTag(config.staticIdTag(), device.serial()));
+        cards = cardAuthorization(chargePoint, frames, keys, context.getBundleContext().getDataFile(
+                AUTHORIZATION_FILE));
+        transactions.authorizeWith(cards);
         connection = new Connection(endpoint, thread, chargePoint, Backoff.DEFAULT);
         thread.execute(this::readStatusOnce);
         connection.start();
@@ -148,9 +155,19 @@ public final class OcppComponent implements EventHandler, CentralAuthorization {
         }
     }
 
+    /** The local list and cache of OCPP 1.6 §3.5, kept in {@code file} (in memory without a data area). */
+    private static CardAuthorization cardAuthorization(ChargePoint cp, Frames frames, ConfigurationKeys keys,
+            File file) {
+        LocalAuthorization local = new LocalAuthorization(keys, frames, file == null ? null : file.toPath());
+        local.register(cp);
+        return new CardAuthorization(cp, frames, keys, local, Clock.systemUTC());
+    }
+
     /**
-     * Manual §5.7 Centralized: the authentication feature asks the central system about a card (OCPP Authorize).
-     * Without a URL there is no central system to ask.
+     * Manual §5.7 Centralized: the authentication feature asks the central system about a card (OCPP Authorize);
+     * when it cannot be asked (or LocalPreAuthorize), the OCPP local list and cache decide per the keys (OCPP 1.6
+     * §3.5): such a verdict is not {@code reached} but may be {@code accepted}. Without a URL there is no central
+     * system to ask.
      */
     @Override
     public CompletionStage<Verdict> authorize(String idTag) {
@@ -159,13 +176,18 @@ public final class OcppComponent implements EventHandler, CentralAuthorization {
         }
         CompletableFuture<Verdict> answer = new CompletableFuture<>();
         try {
-            thread.execute(() -> transactions.authorize(idTag, status -> answer.complete(status == null
-                    ? new Verdict(false, false, "the central system did not answer (offline or not registered)")
-                    : new Verdict(true, "Accepted".equals(status), status))));
+            thread.execute(() -> cards.authorize(idTag, a -> answer.complete(verdictOf(a))));
         } catch (RejectedExecutionException e) {
             answer.complete(new Verdict(false, false, "the OCPP client is stopping"));
         }
         return answer;
+    }
+
+    static Verdict verdictOf(CardAuthorization.Answer a) {
+        if (a.reached()) {
+            return new Verdict(true, a.accepted(), a.status());
+        }
+        return new Verdict(false, a.accepted(), a.why());
     }
 
     @Override
@@ -285,6 +307,16 @@ public final class OcppComponent implements EventHandler, CentralAuthorization {
         @Override
         public boolean present() {
             return control != null;
+        }
+
+        /**
+         * StopTransactionOnInvalidId: the charge ends. INTEGRATOR: once core.charging.api 2.1.0 (ocppcore) is merged,
+         * this becomes {@code c.endCharge(reason)}; until then {@code pause()}, which a short button press resumes.
+         */
+        @Override
+        public boolean endCharge(String reason) {
+            ChargerControl c = control;
+            return c != null && c.pause().accepted();
         }
     }
 

@@ -66,6 +66,15 @@ final class Transactions implements ChargePoint.TransactionMessages {
 
         /** Whether a core is there to take requests at all. */
         boolean present();
+
+        /**
+         * Ends the charge in progress for good (StopTransactionOnInvalidId: the central system refused the id tag
+         * the transaction started with). Until the core offers an end ({@code ChargerControl.endCharge}, core.charging.api
+         * 2.1.0) this is {@link #stopCharging()}; the component's core control is the one place to switch.
+         */
+        default boolean endCharge(String reason) {
+            return stopCharging();
+        }
     }
 
     private final Logger log = LoggerFactory.getLogger(Transactions.class);
@@ -91,6 +100,8 @@ final class Transactions implements ChargePoint.TransactionMessages {
     private Timers.Timer retryWait;
     private boolean retryWaiting;
     private int attempts;
+    /** The id tags' authorization (local list, cache, OCPP 1.6 §3.5); null until {@link #authorizeWith}. */
+    private CardAuthorization cards;
 
     Transactions(ChargePoint chargePoint, TransactionJournal journal, Frames frames, ConfigurationKeys keys,
             Timers timers, Clock clock, ChargerMeter meter, Control control, Mode mode, String staticIdTag) {
@@ -108,6 +119,15 @@ final class Transactions implements ChargePoint.TransactionMessages {
         chargePoint.handle("RemoteStartTransaction", this::remoteStart);
         chargePoint.handle("RemoteStopTransaction", this::remoteStop);
         resumeOpenTransaction();
+    }
+
+    /**
+     * The local list and cache of OCPP 1.6 §3.5 (issue 17): StartTransaction.conf and Authorize.conf feed the cache,
+     * a refused start ends the transaction (StopTransactionOnInvalidId), a remote start is authorized like a local one
+     * when AuthorizeRemoteTxRequests is true. Set once, before the first connection.
+     */
+    void authorizeWith(CardAuthorization c) {
+        this.cards = c;
     }
 
     /** Manual §5.1.4: the static ID tag defaults to the last 19 characters of the serial number. */
@@ -170,20 +190,6 @@ final class Transactions implements ChargePoint.TransactionMessages {
         }
     }
 
-    /**
-     * A card for the Centralized modes of manual §5.7 (the authentication feature asks): OCPP Authorize.
-     * {@code status} gets the idTagInfo status, or null when the central system could not be asked (not registered,
-     * offline, an error, no answer, the connection lost).
-     */
-    void authorize(String idTag, java.util.function.Consumer<String> status) {
-        if (!chargePoint.accepted()) {
-            status.accept(null);
-            return;
-        }
-        chargePoint.call("Authorize", frames.object().put("idTag", cut(idTag)),
-                conf -> status.accept(conf == null ? null : conf.path("idTagInfo").path("status").asText()));
-    }
-
     /** {@code auth/card/ACCEPTED}: a card authorized the session in progress, which has no transaction yet. */
     void cardAccepted(String idTag) {
         if (session != null && current == null && idTag != null) {
@@ -214,6 +220,23 @@ final class Transactions implements ChargePoint.TransactionMessages {
             log.info("OCPP: RemoteStartTransaction for {} rejected (transaction open: {})", tag, current != null);
             return status("Rejected");
         }
+        log.info("OCPP: RemoteStartTransaction for {} accepted", tag);
+        if (cards != null && keys.flag(ConfigurationKeys.AUTHORIZE_REMOTE_TX_REQUESTS)) {
+            // §9.1.3 AuthorizeRemoteTxRequests: authorized like a local start first (Authorize after this answer)
+            cards.authorize(tag, a -> {
+                if (a.accepted() && current == null) {
+                    remoteStartAuthorized(tag);
+                } else {
+                    log.info("OCPP: the remote start for {} was not authorized: {}", tag, a.why());
+                }
+            });
+        } else {
+            remoteStartAuthorized(tag);
+        }
+        return status("Accepted");
+    }
+
+    private void remoteStartAuthorized(String tag) {
         // a core awaiting a user takes the id tag as the authorization (RFID mode, or the auth feature's list)
         control.authorize(tag);
         if (session != null) {
@@ -221,8 +244,6 @@ final class Transactions implements ChargePoint.TransactionMessages {
         } else {
             awaitPlugIn(tag);
         }
-        log.info("OCPP: RemoteStartTransaction for {} accepted", tag);
-        return status("Accepted");
     }
 
     /** §5.12: Accepted for the open transaction, which stops now (reason Remote) and its energy with it. */
@@ -252,6 +273,9 @@ final class Transactions implements ChargePoint.TransactionMessages {
                 return;
             }
             String status = conf == null ? null : conf.path("idTagInfo").path("status").asText();
+            if (conf != null && cards != null) {
+                cards.local().remember(tag, conf.get("idTagInfo"));
+            }
             if (conf == null || "Accepted".equals(status)) {
                 start(tag);
             } else {
@@ -407,8 +431,37 @@ final class Transactions implements ChargePoint.TransactionMessages {
             String status = conf.path("idTagInfo").path("status").asText();
             log.info("OCPP: transaction of session {} is transaction {} of the central system (id tag {})",
                     e.txKey(), id, status);
+            if (cards != null) {
+                cards.local().remember(e.payload().path("idTag").asText(), conf.get("idTagInfo"));
+            }
+            journal.delivered(e);
+            if (!IdTagInfo.ACCEPTED.equals(status)) {
+                startRefused(e.txKey(), status);
+            }
+            return;
         }
         journal.delivered(e);
+    }
+
+    /**
+     * §4.8 / §9.1.24: the central system refused the id tag of a started transaction (Invalid, Blocked, Expired,
+     * ConcurrentTx; e.g. one authorized offline). StopTransactionOnInvalidId true: the transaction stops (reason
+     * DeAuthorized) and the charge ends; false: only the energy stops, the transaction stays open.
+     */
+    private void startRefused(long txKey, String status) {
+        if (current == null || current.txKey() != txKey) {
+            return;
+        }
+        if (keys.flag(ConfigurationKeys.STOP_TRANSACTION_ON_INVALID_ID)) {
+            log.warn("OCPP: the central system answered {} to the start of session {}: transaction stopped "
+                    + "(DeAuthorized), charge ended", status, txKey);
+            stop(current, "DeAuthorized", meter.sessionEnergyWh());
+            control.endCharge("DeAuthorized");
+        } else {
+            log.warn("OCPP: the central system answered {} to the start of session {}: energy stopped, the "
+                    + "transaction stays open (StopTransactionOnInvalidId false)", status, txKey);
+            control.stopCharging();
+        }
     }
 
     /** §4.10: tried TransactionMessageAttempts times, waiting TransactionMessageRetryInterval × tries between. */
@@ -443,7 +496,7 @@ final class Transactions implements ChargePoint.TransactionMessages {
         return frames.object().put("status", s);
     }
 
-    private static String cut(String tag) {
+    static String cut(String tag) {
         return tag == null ? "" : tag.length() > ID_TAG_MAX ? tag.substring(0, ID_TAG_MAX) : tag;
     }
 

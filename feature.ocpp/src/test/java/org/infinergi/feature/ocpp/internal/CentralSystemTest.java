@@ -356,11 +356,14 @@ class CentralSystemTest {
     @Test
     void aCard_isAuthorizedByTheCentralSystem() throws Exception {
         try (CentralSystem cs = new CentralSystem("--heartbeat", "3600", "--authorize", "Invalid")) {
-            start(cs.port, "CP-AUTH", 0, "", new ConfigurationKeys(ChargePoint.DEFAULT_HEARTBEAT_S));
+            ConfigurationKeys keys = new ConfigurationKeys(ChargePoint.DEFAULT_HEARTBEAT_S);
+            ChargePoint cp = start(cs.port, "CP-AUTH", 0, "", keys);
             cs.awaitEvent(e -> is(e, "message") && e.get("message").asText().contains("\"StatusNotification\""),
                     WITHIN);
             java.util.concurrent.CompletableFuture<String> status = new java.util.concurrent.CompletableFuture<>();
-            thread.execute(() -> transactions.authorize("04A1B2C3D4", status::complete));
+            CardAuthorization cards = new CardAuthorization(cp, new Frames(), keys, new LocalAuthorization(keys,
+                    new Frames(), null), Clock.systemUTC());
+            thread.execute(() -> cards.authorize("04A1B2C3D4", a -> status.complete(a.status())));
             assertEquals("Invalid", status.get(20, TimeUnit.SECONDS));
             assertEquals("04A1B2C3D4", cs.awaitEvent(e -> is(e, "authorize"), WITHIN).get("idTag").asText());
         }

@@ -434,16 +434,18 @@ class TransactionsTest {
     @Test
     void aCard_isAuthorizedByTheCentralSystem_offlineOrLostItIsNotReached() throws Exception {
         build(Transactions.Mode.RFID);
+        CardAuthorization cards = new CardAuthorization(cp, new Frames(), keys,
+                new LocalAuthorization(keys, new Frames(), null), clock);
         List<String> statuses = new ArrayList<>();
-        tx.authorize("04A1B2C3", statuses::add);
+        cards.authorize("04A1B2C3", a -> statuses.add(a.status()));
         assertEquals(java.util.Collections.singletonList(null), statuses, "offline: not reached, at once");
         connect();
-        tx.authorize("04A1B2C3", statuses::add);
+        cards.authorize("04A1B2C3", a -> statuses.add(a.status()));
         assertEquals("Authorize", lastAction());
         assertEquals("04A1B2C3", last().get(3).get("idTag").asText());
         answerLast("{\"idTagInfo\":{\"status\":\"Blocked\"}}");
         assertEquals("Blocked", statuses.get(1));
-        tx.authorize("04A1B2C4", statuses::add);
+        cards.authorize("04A1B2C4", a -> statuses.add(a.status()));
         cp.disconnected();
         assertEquals(3, statuses.size());
         assertEquals(null, statuses.get(2), "the connection went: not reached");
