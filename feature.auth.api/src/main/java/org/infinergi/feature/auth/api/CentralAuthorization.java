@@ -18,7 +18,9 @@ public interface CentralAuthorization {
      * What the central system said of an id tag.
      *
      * @param reached  false when the central system could not be asked (none configured, offline, no answer)
-     * @param accepted true when it accepted the id tag (OCPP idTagInfo status Accepted)
+     * @param accepted true when it accepted the id tag (OCPP idTagInfo status Accepted); also true, with
+     *                 {@code reached} false, when the client accepted it for the central system without asking
+     *                 (OCPP 1.6 §3.5: its local authorization list or cache, offline or LocalPreAuthorize)
      * @param status   its status (OCPP: Accepted, Blocked, Expired, Invalid, ConcurrentTx) or why it was not reached
      */
     record Verdict(boolean reached, boolean accepted, String status) {

@@ -153,7 +153,13 @@ public final class AuthComponent implements Authorization, CardListener, AuthVie
         authorizeWithTheCore(card, d);
     }
 
-    /** Manual §5.7 Centralized: the central system's answer comes later, on its thread; the reader does not wait. */
+    /**
+     * Manual §5.7 Centralized: the central system's answer comes later, on its thread; the reader does not wait.
+     * When it cannot be reached, its OCPP client may still accept the card from the central system's own local
+     * authorization list or its authorization cache (OCPP 1.6 §3.5, keys LocalAuthorizeOffline,
+     * AllowOfflineTxForUnknownId): a verdict accepted but not reached, which authorizes as well (README: one
+     * decision, this list first).
+     */
     private void askCentralSystem(String card) {
         CentralAuthorization ca = central;
         if (ca == null) {
@@ -162,7 +168,8 @@ public final class AuthComponent implements Authorization, CardListener, AuthVie
         }
         ca.authorize(card).whenComplete((v, error) -> {
             if (v != null && v.accepted()) {
-                authorizeWithTheCore(card, new CardDecision(true, "accepted by the central system"));
+                authorizeWithTheCore(card, new CardDecision(true, v.reached() ? "accepted by the central system"
+                        : "accepted for the central system while it is not reached (" + v.status() + ")"));
             } else if (v != null && v.reached()) {
                 outcome(false, card, "refused by the central system (" + v.status() + ")");
             } else {

@@ -219,6 +219,33 @@ class AuthComponentTest {
         assertFalse(last(a).accepted(), "the blocked card");
     }
 
+    /**
+     * The shared semantics (README "One decision"): the central system's client answers for it when it is not
+     * reached, from the OCPP local list or cache; an accepted verdict authorizes in both Centralized modes, and this
+     * feature's own list still comes first (a card blocked here is never authorized by the OCPP list).
+     */
+    @Test
+    void centralized_aCardTheCentralSystemsLocalListAcceptsOffline_isAuthorized_butThisListStillComesFirst() {
+        CentralAuthorization.Verdict offlineFromTheList = new CentralAuthorization.Verdict(false, true,
+                "Accepted in the local authorization list (central system not reached, LocalAuthorizeOffline)");
+        AuthComponent a = auth(Map.of("mode", "CENTRALIZED"));
+        FakeCentral central = new FakeCentral();
+        central.answer.complete(offlineFromTheList);
+        a.central = central;
+        a.cardPresented(CARD);
+        assertTrue(last(a).accepted());
+        assertTrue(last(a).reason().contains("while it is not reached") && last(a).reason().contains(
+                "local authorization list"), last(a).reason());
+        assertEquals(List.of("authorize=" + CARD), requests);
+
+        AuthComponent withList = auth(Map.of("mode", "CENTRALIZED_WITH_LOCAL_LIST", "cards", OTHER,
+                "blockedCards", CARD));
+        withList.central = central;
+        withList.cardPresented(CARD);
+        assertFalse(last(withList).accepted(), "blocked in this list: the OCPP list is not asked");
+        assertEquals(List.of(CARD), central.asked, "only the first component asked");
+    }
+
     @Test
     void cardsFromACfgFileAreOneStringAndCaseDoesNotMatter() {
         AuthComponent a = auth(Map.of("mode", "LOCAL_LIST", "cards", "04a2b3c4, 11223344  0102030405"));
