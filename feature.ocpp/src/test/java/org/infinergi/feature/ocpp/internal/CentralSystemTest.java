@@ -368,4 +368,66 @@ class CentralSystemTest {
             assertEquals("04A1B2C3D4", cs.awaitEvent(e -> is(e, "authorize"), WITHIN).get("idTag").asText());
         }
     }
+
+    // ---- Local Auth List Management and the authorization cache (issue 17, ocppauth) ----
+
+    private <T> T onThread(java.util.concurrent.Callable<T> c) throws Exception {
+        return thread.submit(c).get(20, TimeUnit.SECONDS);
+    }
+
+    private JsonNode callFromTheCentralSystem(CentralSystem cs, String tag, String method, String params)
+            throws Exception {
+        cs.command("{\"cmd\":\"call\",\"tag\":\"" + tag + "\",\"method\":\"" + method + "\",\"params\":"
+                + params + "}");
+        JsonNode r = cs.awaitEvent(e -> is(e, "result") && tag.equals(e.path("tag").asText()), WITHIN);
+        assertTrue(r.has("result"), r.toString());
+        return r.get("result");
+    }
+
+    private CardAuthorization.Answer decide(CardAuthorization cards, String tag) throws Exception {
+        java.util.concurrent.CompletableFuture<CardAuthorization.Answer> a = new java.util.concurrent.CompletableFuture<>();
+        thread.execute(() -> cards.authorize(tag, a::complete));
+        return a.get(40, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theLocalList_sentAndVersioned_authorizesACardOffline_andClearCacheEmptiesTheCache() throws Exception {
+        ConfigurationKeys keys = new ConfigurationKeys(ChargePoint.DEFAULT_HEARTBEAT_S);
+        CardAuthorization cards;
+        try (CentralSystem cs = new CentralSystem("--heartbeat", "3600")) {
+            ChargePoint cp = start(cs.port, "CP-LIST", 0, "", keys);
+            current = cp;
+            cards = onThread(() -> {
+                LocalAuthorization local = new LocalAuthorization(keys, new Frames(), dir.resolve("auth.json"));
+                local.register(cp);
+                return new CardAuthorization(cp, new Frames(), keys, local, Clock.systemUTC());
+            });
+            cs.awaitEvent(e -> is(e, "message") && e.get("message").asText().contains("\"StatusNotification\""),
+                    WITHIN);
+            assertEquals(0, callFromTheCentralSystem(cs, "v0", "GetLocalListVersion", "{}").get("listVersion")
+                    .asInt(), "empty");
+            assertEquals("Accepted", callFromTheCentralSystem(cs, "s1", "SendLocalList", "{\"listVersion\":1,"
+                    + "\"updateType\":\"Full\",\"localAuthorizationList\":[{\"idTag\":\"04A1B2C3\","
+                    + "\"idTagInfo\":{\"status\":\"Accepted\"}}]}").get("status").asText());
+            assertEquals("VersionMismatch", callFromTheCentralSystem(cs, "s2", "SendLocalList",
+                    "{\"listVersion\":1,\"updateType\":\"Differential\",\"localAuthorizationList\":[]}")
+                    .get("status").asText());
+            assertEquals(1, callFromTheCentralSystem(cs, "v1", "GetLocalListVersion", "{}").get("listVersion")
+                    .asInt());
+            CardAuthorization.Answer online = decide(cards, "0A0B0C0D");
+            assertTrue(online.reached() && online.accepted(), online.toString());
+            assertEquals("Accepted", callFromTheCentralSystem(cs, "c1", "ClearCache", "{}").get("status").asText());
+            assertTrue(cs.events().stream().noneMatch(e -> is(e, "strictValidationFailure")
+                    || is(e, "badMessage")), cs.events().toString());
+        }
+        // the central system is gone: the charge point decides alone
+        ChargePoint cp = current;
+        Awaitility.await().atMost(WITHIN).until(() -> !onThread(cp::accepted));
+        CardAuthorization.Answer listed = decide(cards, "04a1b2c3");
+        assertTrue(listed.accepted() && !listed.reached(), "offline, from the list: " + listed);
+        CardAuthorization.Answer cleared = decide(cards, "0A0B0C0D");
+        assertEquals(null, cleared.status(), "the cache was cleared: unknown offline, " + cleared);
+    }
+
+    private ChargePoint current;
 }
