@@ -123,6 +123,35 @@ readline.createInterface({ input: process.stdin }).on('line', async (line) => {
         out({ event: 'result', tag: cmd.tag, error: e.rpcErrorCode || String(e.message) });
     }
 });
+// ---- Local Auth List Management (issue 17, ocppauth) ----
+//   --local-list TAG[,TAG]: once the charge point's first StatusNotification came, sends SendLocalList Full version 1
+//                           with each TAG Accepted; stdout {"event":"localList","result"|"error":..}
+//   --exit-after-local-list: then ends (the central system is gone: the charge point decides offline), for a test that
+//                            cannot type commands (Pax Exam)
+const localListTags = arg('local-list', '');
+const exitAfterLocalList = process.argv.includes('--exit-after-local-list');
+let localListSent = false;
+server.on('client', (client) => {
+    if (!localListTags) return;
+    client.on('message', ({ message, outbound }) => {
+        if (outbound || localListSent || !String(message).includes('"StatusNotification"')) return;
+        localListSent = true;
+        const localAuthorizationList = localListTags.split(',').map((idTag) => ({ idTag,
+            idTagInfo: { status: 'Accepted' } }));
+        setImmediate(async () => {
+            try {
+                const result = await client.call('SendLocalList', { listVersion: 1, updateType: 'Full',
+                                                                    localAuthorizationList });
+                out({ event: 'localList', result });
+            } catch (e) {
+                out({ event: 'localList', error: e.rpcErrorCode || String(e.message) });
+            }
+            if (exitAfterLocalList) setTimeout(() => process.exit(0), 100);
+        });
+    });
+});
+// ---- end of the local list block ----
+
 // The test ends us by closing stdin or killing us; never outlive it.
 process.stdin.on('end', () => process.exit(0));
 
