@@ -63,12 +63,12 @@ async function api(page, pathName) {
   }, pathName);
 }
 
-/** Until the charger's status satisfies {@code test} (a function source over the status), bounded. */
-async function statusUntil(page, test) {
-  await page.waitForFunction(async source => {
+/** Until the charger's status reports the error {@code code} (null: none), bounded. */
+async function statusError(page, code) {
+  await page.waitForFunction(async c => {
     const r = await fetch('/api/status', { headers: { 'X-Requested-With': 'fetch' } });
-    return r.ok && new Function('s', 'return ' + source)(await r.json());
-  }, test, { timeout: STEP_MS, polling: 250 });
+    return r.ok && (await r.json()).error === c;
+  }, code, { timeout: STEP_MS, polling: 250 });
 }
 
 function valueIn(form, key) {
@@ -139,7 +139,7 @@ async function installationScenario(browser) {
 
   // something wrong on the site when Apply is pressed: the warning of §4.10.2
   await sim('/api/sim/fault', { fault: 'I3', active: true });
-  await statusUntil(page, "s.error === 'I3'");
+  await statusError(page, 'I3');
   await page.fill('#set-wiringLimitA', '32');
   await page.click('#set-apply-installation');
   await page.locator('#installation-warning').waitFor({ state: 'visible', timeout: STEP_MS });
@@ -153,7 +153,7 @@ async function installationScenario(browser) {
 
   // the installer puts the supply right (I3 clears by itself) and applies the final wiring limit: no warning
   await sim('/api/sim/fault', { fault: 'I3', active: false });
-  await statusUntil(page, 's.error === null');
+  await statusError(page, null);
   await page.fill('#set-wiringLimitA', '25');
   await page.click('#set-apply-installation');
   const ready = 'Applied. Now the device can be used to charge an electric vehicle.';

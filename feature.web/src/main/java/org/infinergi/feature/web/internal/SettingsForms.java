@@ -361,7 +361,10 @@ final class SettingsForms {
             }
             return v;
         }
-        String message = ad.getCardinality() == 0 ? ad.validate(text) : null;
+        // numbers only: Felix Metatype calls an empty text "missing", where the owners' own empty-value rule decides
+        // (an OCPP URL emptied to stay offline, a date and time left as it is)
+        boolean numeric = "integer".equals(typeName(ad)) || "number".equals(typeName(ad));
+        String message = numeric && ad.getCardinality() == 0 ? ad.validate(text) : null;
         if (message != null && !message.isEmpty()) {
             throw new IllegalArgumentException(rangeMessage(ad, range(ad)));
         }

@@ -67,7 +67,8 @@ final class FakeMetatype {
             @Override
             public String validate(String value) {
                 if (type != AttributeDefinition.INTEGER) {
-                    return "";
+                    // Felix Metatype: an attribute is required unless declared otherwise
+                    return value.isEmpty() ? "%missing required value" : "";
                 }
                 long v;
                 try {

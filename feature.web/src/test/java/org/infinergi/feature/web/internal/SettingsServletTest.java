@@ -265,6 +265,13 @@ class SettingsServletTest {
         assertEquals("GREEN", store.pids.get("org.infinergi.charging").get("activeMode"));
     }
 
+    /** An empty text is the owner's business (its empty-value rule), not the Metatype's "missing required value". */
+    @Test
+    void anEmptyTextGoesToItsOwner() throws Exception {
+        ok(call(servlet(), "PUT", SettingsSection.CHARGING.path(), "{\"url\":\"\"}"));
+        assertEquals("", store.pids.get("org.infinergi.ocpp").get("url"));
+    }
+
     /** Manual §7.1.1 and §4.10.2: the installer's four settings, then Apply. */
     @Test
     void theInstallationIsTheFourSettingsOf7_1_1() throws Exception {
