@@ -140,7 +140,7 @@ window.Api = (function () {
 // The pages of manual §6.1.2: Home, History, Info, Admin (admin only), behind the login of §6.1.2.1.
 (function () {
   const POLL_MS = 2000; // Home is live by polling /api/status: one small JSON answer per 2 s per open page
-  const PAGES = ['home', 'history', 'info', 'admin'];
+  const PAGES = ['home', 'history', 'info', 'admin', 'settings'];
   let lang = chooseLanguage();
   let login = null;
   let lastStatus = null;
@@ -189,6 +189,9 @@ window.Api = (function () {
     }
     if (currentPage() === 'history') {
       showSessions(sessions);
+    }
+    if (window.Settings) {
+      Settings.relabel(); // settings.js: its forms in the new language
     }
   }
 
@@ -521,6 +524,9 @@ window.Api = (function () {
       loadInfo();
     } else if (page === 'admin') {
       loadAdmin();
+      Settings.loadInstallation(); // settings.js: Admin → Installation
+    } else if (page === 'settings') {
+      Settings.loadSettings(); // settings.js
     }
   }
 
@@ -569,6 +575,9 @@ window.Api = (function () {
       $('login-submit').disabled = false;
     }
   }
+
+  // what settings.js needs of this page: its words and the answer to a lost login
+  window.App = { t, handle };
 
   async function start() {
     applyLanguage();

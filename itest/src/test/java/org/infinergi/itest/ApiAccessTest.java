@@ -48,12 +48,15 @@ public class ApiAccessTest {
      */
     private static final Set<String> USER_REQUESTS = Set.of("GET /api/status", "GET /api/sessions", "GET /api/errors",
             "GET /api/readings", "GET /api/info", "POST /api/control", "GET /api/auth", "GET /api/settings/security",
-            "GET /api/session", "POST /api/logout", "GET /api/openapi.json");
+            "GET /api/session", "POST /api/logout", "GET /api/openapi.json",
+            // Settings of manual §7.2 (feature.web SettingsServlet); its Admin → Installation is the admin's
+            "GET /api/settings", "GET /api/settings/charging", "GET /api/settings/system");
     /** What needs no login: the login of the pages itself (slowed down per client like every login). */
     private static final Set<String> OPEN_REQUESTS = Set.of("POST /api/login");
     /** Endpoints of four bundles (web, auth, update, sim): the walk waits until they are all registered. */
     private static final List<String> EXPECTED = List.of("/api/status", "/api/control", "/api/auth", "/api/update",
-            "/api/settings/security", "/api/admin/security", "/api/login", "/api/session", "/api/sim");
+            "/api/settings/security", "/api/admin/security", "/api/login", "/api/session", "/api/sim",
+            "/api/settings/charging", "/api/admin/installation");
 
     @Inject
     private BundleContext context;

@@ -99,7 +99,7 @@ public class WebInterfaceTest {
         assertEquals("Fast", home.path("mode").asText());
         assertEquals("No current offered: no vehicle charging", home.path("limit").asText());
         assertFalse("no Admin link for the user: " + home, home.path("adminLinkVisible").asBoolean());
-        assertEquals(List.of("Home", "History", "Info"), texts(home.path("nav")));
+        assertEquals(List.of("Home", "History", "Settings", "Info"), texts(home.path("nav")));
 
         JsonNode info = step(seen, "info");
         assertEquals(http.get("/api/status").path("model").asText(), info.path("model").asText());
@@ -116,7 +116,7 @@ public class WebInterfaceTest {
 
         JsonNode italian = step(seen, "italian");
         assertEquals("Veicolo non collegato", italian.path("state").asText());
-        assertEquals(List.of("Home", "Storico", "Info"), texts(italian.path("nav")));
+        assertEquals(List.of("Home", "Storico", "Impostazioni", "Info"), texts(italian.path("nav")));
 
         assertScreenshots(seen, "login", "home", "history", "info", "home-it");
     }

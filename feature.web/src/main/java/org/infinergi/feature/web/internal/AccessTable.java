@@ -53,6 +53,10 @@ final class AccessTable {
             new Rule("/api/auth", READ, Level.USER),
             // §7.2.3 "User web login": the user's own password
             new Rule("/api/settings/security", Set.of("GET", "HEAD", "PUT"), Level.USER),
+            // §7.2.1 Charging and §7.2.2 System, and the list of the sections this model has (SettingsServlet)
+            new Rule("/api/settings", READ, Level.USER),
+            new Rule("/api/settings/charging", Set.of("GET", "HEAD", "PUT"), Level.USER),
+            new Rule("/api/settings/system", Set.of("GET", "HEAD", "PUT"), Level.USER),
             // §7.1 administrative settings (installation, security) and the manual update of §5.9.2
             new Rule("/api/admin/*", ANY, Level.ADMIN),
             new Rule("/api/update/*", ANY, Level.ADMIN)));
