@@ -24,6 +24,12 @@ final class ConfigurationKeys {
     /** The measurands this charger samples (OCPP 1.6 §7.31): the energy register and the active power. */
     static final List<String> MEASURANDS = List.of("Energy.Active.Import.Register", "Power.Active.Import");
     static final int MAX_KEYS = 50;
+    // ---- Smart Charging (OCPP 1.6 §9.4), read-only: what SmartCharging accepts ----
+    static final String CHARGE_PROFILE_MAX_STACK_LEVEL = "ChargeProfileMaxStackLevel";
+    static final String CHARGING_SCHEDULE_ALLOWED_CHARGING_RATE_UNIT = "ChargingScheduleAllowedChargingRateUnit";
+    static final String CHARGING_SCHEDULE_MAX_PERIODS = "ChargingScheduleMaxPeriods";
+    static final String MAX_CHARGING_PROFILES_INSTALLED = "MaxChargingProfilesInstalled";
+    // ---- end Smart Charging ----
 
     /** One key: its value, and null as validator for a read-only key. */
     private record Key(String value, Predicate<String> valid) {
@@ -57,8 +63,14 @@ final class ConfigurationKeys {
         keys.put("ClockAlignedDataInterval", new Key("0", seconds()));
         keys.put("ResetRetries", new Key("1", seconds()));
         keys.put("NumberOfConnectors", new Key("1", null));
-        keys.put("SupportedFeatureProfiles", new Key("Core", null));
+        keys.put("SupportedFeatureProfiles", new Key("Core,SmartCharging", null));
         keys.put(GET_CONFIGURATION_MAX_KEYS, new Key(Integer.toString(MAX_KEYS), null));
+        // ---- Smart Charging (OCPP 1.6 §9.4): read-only limits of SetChargingProfile ----
+        keys.put(CHARGE_PROFILE_MAX_STACK_LEVEL, new Key("8", null));
+        keys.put(CHARGING_SCHEDULE_ALLOWED_CHARGING_RATE_UNIT, new Key("Current,Power", null));
+        keys.put(CHARGING_SCHEDULE_MAX_PERIODS, new Key("24", null));
+        keys.put(MAX_CHARGING_PROFILES_INSTALLED, new Key("10", null));
+        // ---- end Smart Charging ----
     }
 
     /** GetConfiguration: every key when {@code requested} is empty. */

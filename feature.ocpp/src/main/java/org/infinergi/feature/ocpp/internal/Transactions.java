@@ -91,6 +91,10 @@ final class Transactions implements ChargePoint.TransactionMessages {
     private Timers.Timer retryWait;
     private boolean retryWaiting;
     private int attempts;
+    /** The OCPP mode and the charging profiles (TransactionListener), told of every step. */
+    private final java.util.List<TransactionListener> listeners = new java.util.ArrayList<>();
+    /** The id tag of the RemoteStartTransaction last accepted: its transaction is the central system's own wish. */
+    private String remoteAccepted;
 
     Transactions(ChargePoint chargePoint, TransactionJournal journal, Frames frames, ConfigurationKeys keys,
             Timers timers, Clock clock, ChargerMeter meter, Control control, Mode mode, String staticIdTag) {
@@ -117,6 +121,20 @@ final class Transactions implements ChargePoint.TransactionMessages {
         }
         String s = serial == null ? "" : serial.trim();
         return s.length() > 19 ? s.substring(s.length() - 19) : s;
+    }
+
+    /** {@code l} is told of authorizations, starts, confirmations and stops from now on (the OCPP mode, profiles). */
+    void listen(TransactionListener l) {
+        listeners.add(l);
+        if (current != null) {
+            Integer id = journal.transactionId(current.txKey()).orElse(null);
+            l.started(current.txKey(), id, id != null);
+        }
+    }
+
+    /** The central system's id of the open transaction, once StartTransaction was answered. */
+    Optional<Integer> currentTransactionId() {
+        return current == null ? Optional.empty() : journal.transactionId(current.txKey());
     }
 
     /** The transaction open now, if any (tests, status). */
@@ -216,6 +234,7 @@ final class Transactions implements ChargePoint.TransactionMessages {
         }
         // a core awaiting a user takes the id tag as the authorization (RFID mode, or the auth feature's list)
         control.authorize(tag);
+        remoteAccepted = cut(tag);
         if (session != null) {
             start(tag);
         } else {
@@ -247,7 +266,9 @@ final class Transactions implements ChargePoint.TransactionMessages {
             start(tag);
             return;
         }
+        listeners.forEach(l -> l.authorizing(true));
         chargePoint.call("Authorize", frames.object().put("idTag", tag), conf -> {
+            listeners.forEach(l -> l.authorizing(false));
             if (session == null || session != sessionId || current != null) {
                 return;
             }
@@ -273,6 +294,10 @@ final class Transactions implements ChargePoint.TransactionMessages {
         journal.enqueue(TransactionJournal.START, session, p);
         current = journal.open().stream().filter(o -> o.txKey() == session).findFirst().orElseThrow();
         log.info("OCPP: transaction of session {} started for {} at {} Wh", session, idTag, meterStart);
+        boolean remote = cut(idTag).equals(remoteAccepted);
+        remoteAccepted = null;
+        long key = session;
+        listeners.forEach(l -> l.started(key, null, remote));
         startSampling();
         chargePoint.wake();
     }
@@ -292,6 +317,7 @@ final class Transactions implements ChargePoint.TransactionMessages {
             cancel(sampling);
             sampling = null;
         }
+        listeners.forEach(l -> l.stopped(tx.txKey()));
         chargePoint.wake();
     }
 
@@ -321,6 +347,7 @@ final class Transactions implements ChargePoint.TransactionMessages {
         remoteExpiry = timers.after(Duration.ofSeconds(keys.intValue("ConnectionTimeOut")), () -> {
             remoteExpiry = null;
             remoteIdTag = null;
+            remoteAccepted = null;
         });
     }
 
@@ -407,6 +434,7 @@ final class Transactions implements ChargePoint.TransactionMessages {
             String status = conf.path("idTagInfo").path("status").asText();
             log.info("OCPP: transaction of session {} is transaction {} of the central system (id tag {})",
                     e.txKey(), id, status);
+            listeners.forEach(l -> l.confirmed(e.txKey(), id, status));
         }
         journal.delivered(e);
     }
