@@ -41,6 +41,10 @@ final class CompositeSchedule {
         static Context none(int phases) {
             return new Context(false, null, null, phases);
         }
+
+        Context withStart(Instant start) {
+            return new Context(transactionOpen, transactionId, start, phases);
+        }
     }
 
     /** The limit in effect: amperes per phase and the profile that sets it. */
