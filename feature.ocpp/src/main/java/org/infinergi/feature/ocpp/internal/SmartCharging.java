@@ -54,6 +54,8 @@ final class SmartCharging implements TransactionListener {
     private final int ratedA;
     private volatile List<ChargingProfile> profiles;
     private volatile Tx tx = Tx.NONE;
+    /** The chargingProfile of the RemoteStartTransaction accepted last, until its transaction starts. */
+    private ObjectNode remoteProfile;
 
     /**
      * @param chargePoint registers the three calls; null: the limit of the stored profiles only
@@ -108,6 +110,28 @@ final class SmartCharging implements TransactionListener {
     @Override
     public void started(long txKey, Integer transactionId, boolean confirmed) {
         tx = new Tx(true, transactionId, Instant.ofEpochMilli(txKey));
+        ObjectNode p = remoteProfile;
+        remoteProfile = null;
+        if (confirmed && p != null) {
+            installRemoteStartProfile(p);
+        }
+    }
+
+    /** §5.11: a RemoteStartTransaction's chargingProfile is the TxProfile of the transaction it starts. */
+    @Override
+    public void remoteStartAccepted(ObjectNode request) {
+        remoteProfile = request.has("chargingProfile") ? (ObjectNode) request.get("chargingProfile") : null;
+    }
+
+    private void installRemoteStartProfile(ObjectNode profile) {
+        ObjectNode req = frames.object().put("connectorId", Transactions.CONNECTOR);
+        req.set("csChargingProfiles", profile);
+        if (!"TxProfile".equals(profile.path("chargingProfilePurpose").asText())) {
+            log.warn("OCPP: the RemoteStartTransaction's charging profile is no TxProfile; not installed");
+            return;
+        }
+        String status = setChargingProfile(req).get("status").asText();
+        log.info("OCPP: the RemoteStartTransaction's charging profile for the transaction: {}", status);
     }
 
     @Override

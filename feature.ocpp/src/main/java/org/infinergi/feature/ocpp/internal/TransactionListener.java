@@ -26,4 +26,8 @@ interface TransactionListener {
     /** The transaction of {@code txKey} stopped (StopTransaction queued, whatever the reason). */
     default void stopped(long txKey) {
     }
+
+    /** RemoteStartTransaction {@code request} was accepted (its optional chargingProfile is the transaction's). */
+    default void remoteStartAccepted(com.fasterxml.jackson.databind.node.ObjectNode request) {
+    }
 }

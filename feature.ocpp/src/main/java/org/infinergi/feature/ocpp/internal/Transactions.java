@@ -235,6 +235,7 @@ final class Transactions implements ChargePoint.TransactionMessages {
         // a core awaiting a user takes the id tag as the authorization (RFID mode, or the auth feature's list)
         control.authorize(tag);
         remoteAccepted = cut(tag);
+        listeners.forEach(l -> l.remoteStartAccepted(req));
         if (session != null) {
             start(tag);
         } else {

@@ -161,6 +161,24 @@ class ActiveModeTest {
     }
 
     @Test
+    void aRemoteStartsChargingProfile_isTheTransactionsTxProfile() throws Exception {
+        build(Transactions.Mode.RFID);
+        SmartCharging smart = new SmartCharging(cp, new Frames(), keys, ProfileStore.inMemory(), clock, () -> 3, 32);
+        tx.listen(smart);
+        connect();
+        cp.received("[2,\"cs-1\",\"RemoteStartTransaction\",{\"idTag\":\"REMOTE-1\",\"chargingProfile\":"
+                + "{\"chargingProfileId\":3,\"stackLevel\":0,\"chargingProfilePurpose\":\"TxProfile\","
+                + "\"chargingProfileKind\":\"Relative\",\"chargingSchedule\":{\"chargingRateUnit\":\"A\","
+                + "\"chargingSchedulePeriod\":[{\"startPeriod\":0,\"limit\":12}]}}}]");
+        assertTrue(smart.profiles().isEmpty(), "not before its transaction");
+        tx.sessionStarted(SESSION, null);
+        assertEquals("OCPP charging profile 3 (TxProfile)", smart.currentLimit().source());
+        assertEquals(12, smart.currentLimit().amps());
+        tx.sessionStopped(SESSION, "VEHICLE_DISCONNECTED", 10);
+        assertTrue(smart.profiles().isEmpty(), "gone with its transaction");
+    }
+
+    @Test
     void offline_noTransactionStartsACharge_butAConfirmedOneGoesOn() throws Exception {
         build(Transactions.Mode.DISABLED);
         tx.sessionStarted(SESSION, null);
