@@ -217,9 +217,16 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
         }
         CompletableFuture<Verdict> answer = new CompletableFuture<>();
         try {
-            thread.execute(() -> transactions.authorize(idTag, status -> answer.complete(status == null
-                    ? new Verdict(false, false, "the central system did not answer (offline or not registered)")
-                    : new Verdict(true, "Accepted".equals(status), status))));
+            thread.execute(() -> {
+                // the OCPP mode shows manual §8's "Charging authorization request in progress" meanwhile
+                activeMode.authorizing(true);
+                transactions.authorize(idTag, status -> {
+                    activeMode.authorizing(false);
+                    answer.complete(status == null
+                            ? new Verdict(false, false, "the central system did not answer (offline or not registered)")
+                            : new Verdict(true, "Accepted".equals(status), status));
+                });
+            });
         } catch (RejectedExecutionException e) {
             answer.complete(new Verdict(false, false, "the OCPP client is stopping"));
         }
