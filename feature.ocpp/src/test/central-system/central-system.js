@@ -4,7 +4,7 @@
 //
 // Usage: node central-system.js [--port N] [--boot Pending,Accepted] [--interval S] [--heartbeat S]
 //                                [--malformed] [--exit-after S] [--ping-ms MS] [--tx-base N]
-//                                [--authorize Accepted|Invalid|Blocked] [--tx-error N]
+//                                [--authorize Accepted|Invalid|Blocked] [--tx-error N] [--command-file PATH]
 //   --malformed: once the first StatusNotification is answered, sends two bad CALLs (a value of the wrong type, an
 //                unknown action), for a test that cannot type commands (Pax Exam: the test runs in the charger's JVM)
 //   --exit-after: ends by itself after S seconds (default 900), whatever the test did
@@ -152,6 +152,35 @@ server.on('client', (client) => {
 });
 // ---- end of the local list block ----
 
+// ---- ocppsmart: --command-file PATH ----
+// Commands as on stdin ("call", "close"), one JSON line each, appended to PATH by a test that cannot write to our
+// stdin (Pax Exam: the test runs in the charger's JVM); the file is read every 200 ms from where the last read ended.
+const commandFile = arg('command-file', null);
+if (commandFile) {
+    const fs = require('fs');
+    let done = 0;
+    let pending = '';
+    setInterval(async () => {
+        let text;
+        try { text = fs.readFileSync(commandFile, 'utf8'); } catch (e) { return; }
+        pending += text.slice(done);
+        done = text.length;
+        const lines = pending.split('\n');
+        pending = lines.pop();
+        for (const line of lines.filter((l) => l.trim())) {
+            let cmd;
+            try { cmd = JSON.parse(line); } catch (e) { out({ event: 'badCommand', line }); continue; }
+            if (!current) { out({ event: 'result', tag: cmd.tag, error: 'no charge point connected' }); continue; }
+            if (cmd.cmd === 'close') { await current.close({ code: 1000, force: true }); continue; }
+            try {
+                out({ event: 'result', tag: cmd.tag, result: await current.call(cmd.method, cmd.params || {}) });
+            } catch (e) {
+                out({ event: 'result', tag: cmd.tag, error: e.rpcErrorCode || String(e.message) });
+            }
+        }
+    }, 200).unref();
+}
+// ---- end ocppsmart ----
 // The test ends us by closing stdin or killing us; never outlive it.
 process.stdin.on('end', () => process.exit(0));
 

@@ -77,6 +77,32 @@ public record ChargerStatus(
      */
     public static final String DETAIL_GREEN_ENERGY_NOT_AVAILABLE = "Suspended: green energy not available";
 
+    /**
+     * How the {@code detail} begins while the OCPP mode (manual §5.1.4) waits for the central system to confirm the
+     * transaction it was sent (StartTransaction): the manual §8 row "Waiting for transaction start confirmation (only in
+     * OCPP mode)". The rest of the detail says why.
+     *
+     * @since 2.1.0
+     */
+    public static final String DETAIL_OCPP_WAITING_FOR_TRANSACTION = "Waiting for transaction start confirmation";
+
+    /**
+     * How the {@code detail} begins while the OCPP mode waits for the central system's answer to an authorization
+     * (Authorize): the manual §8 row "Charging authorization request in progress".
+     *
+     * @since 2.1.0
+     */
+    public static final String DETAIL_OCPP_AUTHORIZATION_IN_PROGRESS = "Charging authorization request in progress";
+
+    /**
+     * How the {@code detail} begins while the OCPP mode has no transaction the central system confirmed (none started,
+     * refused, stopped by it, or no central system set): the manual §8 suspension "Device not enabled for charging
+     * (only in OCPP mode)"; the logo shows "Charging was suspended".
+     *
+     * @since 2.1.0
+     */
+    public static final String DETAIL_OCPP_NOT_ENABLED = "Suspended: device not enabled for charging (OCPP)";
+
     public ChargerStatus {
         activeErrors = activeErrors == null ? List.of() : List.copyOf(activeErrors);
         rejectedConfigurations = rejectedConfigurations == null ? List.of() : List.copyOf(rejectedConfigurations);

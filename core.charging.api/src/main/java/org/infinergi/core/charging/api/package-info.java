@@ -18,11 +18,14 @@
  * mode's pause is shown as ({@link org.infinergi.core.charging.api.ModeDecision#manualRow()}, since 1.10.0). 2.0.0:
  * interfaces and value types only — {@code CheckedConfiguration}, {@code LastValidConfiguration} and the empty-value
  * rule of {@link org.infinergi.core.charging.api.ConfigurationRejection} moved to the library
- * {@code org.infinergi.core.config} (issue 14 point 1: no implementation class in an API bundle).
+ * {@code org.infinergi.core.config} (issue 14 point 1: no implementation class in an API bundle). 2.1.0: the manual §8 rows
+ * of the OCPP mode as status details ({@link org.infinergi.core.charging.api.ChargerStatus#DETAIL_OCPP_WAITING_FOR_TRANSACTION},
+ * {@link org.infinergi.core.charging.api.ChargerStatus#DETAIL_OCPP_AUTHORIZATION_IN_PROGRESS},
+ * {@link org.infinergi.core.charging.api.ChargerStatus#DETAIL_OCPP_NOT_ENABLED}), a mode's pause names them.
  * Features and user interfaces depend on this package only.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.infinergi.core.charging.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -24,6 +24,12 @@ final class ConfigurationKeys {
     /** The measurands this charger samples (OCPP 1.6 §7.31): the energy register and the active power. */
     static final List<String> MEASURANDS = List.of("Energy.Active.Import.Register", "Power.Active.Import");
     static final int MAX_KEYS = 50;
+    // ---- Smart Charging (OCPP 1.6 §9.4), read-only: what SmartCharging accepts ----
+    static final String CHARGE_PROFILE_MAX_STACK_LEVEL = "ChargeProfileMaxStackLevel";
+    static final String CHARGING_SCHEDULE_ALLOWED_CHARGING_RATE_UNIT = "ChargingScheduleAllowedChargingRateUnit";
+    static final String CHARGING_SCHEDULE_MAX_PERIODS = "ChargingScheduleMaxPeriods";
+    static final String MAX_CHARGING_PROFILES_INSTALLED = "MaxChargingProfilesInstalled";
+    // ---- end Smart Charging ----
 
     // ---- Local Auth List Management and the authorization cache (OCPP 1.6 §3.5, §9.1, §9.2; issue 17, ocppauth) ----
     static final String AUTHORIZATION_CACHE_ENABLED = "AuthorizationCacheEnabled";
@@ -72,9 +78,10 @@ final class ConfigurationKeys {
         keys.put("ClockAlignedDataInterval", new Key("0", seconds()));
         keys.put("ResetRetries", new Key("1", seconds()));
         keys.put("NumberOfConnectors", new Key("1", null));
-        keys.put("SupportedFeatureProfiles", new Key("Core,LocalAuthListManagement", null));
+        keys.put("SupportedFeatureProfiles", new Key("Core,LocalAuthListManagement,SmartCharging", null));
         keys.put(GET_CONFIGURATION_MAX_KEYS, new Key(Integer.toString(MAX_KEYS), null));
         authorizationKeys();
+        smartChargingKeys();
     }
 
     /**
@@ -92,6 +99,14 @@ final class ConfigurationKeys {
         keys.put(ALLOW_OFFLINE_TX_FOR_UNKNOWN_ID, new Key("false", bool()));
         keys.put(STOP_TRANSACTION_ON_INVALID_ID, new Key("true", bool()));
         keys.put(AUTHORIZE_REMOTE_TX_REQUESTS, new Key("false", bool()));
+    }
+
+    /** OCPP 1.6 §9.4 (issue 17, ocppsmart): read-only limits of SetChargingProfile, what SmartCharging accepts. */
+    private void smartChargingKeys() {
+        keys.put(CHARGE_PROFILE_MAX_STACK_LEVEL, new Key("8", null));
+        keys.put(CHARGING_SCHEDULE_ALLOWED_CHARGING_RATE_UNIT, new Key("Current,Power", null));
+        keys.put(CHARGING_SCHEDULE_MAX_PERIODS, new Key("24", null));
+        keys.put(MAX_CHARGING_PROFILES_INSTALLED, new Key("10", null));
     }
 
     /** A boolean key (OCPP 1.6 §9: "true" / "false", any case). */

@@ -16,10 +16,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.infinergi.core.charging.api.ChargerControl;
 import org.infinergi.core.charging.api.ChargerEvents;
+import org.infinergi.core.charging.api.CarPhases;
 import org.infinergi.core.charging.api.ChargerStatusService;
+import org.infinergi.core.charging.api.ChargingModeService;
 import org.infinergi.core.charging.api.Device;
 import org.infinergi.core.charging.api.ElectricalReading;
 import org.infinergi.core.charging.api.ElectricalReadings;
+import org.infinergi.core.charging.api.Limit;
+import org.infinergi.core.charging.api.LimitProvider;
+import org.infinergi.core.charging.api.ModeDecision;
 import org.infinergi.core.charging.api.SessionHistory;
 import org.infinergi.core.charging.api.SessionRecord;
 import org.infinergi.feature.auth.api.CentralAuthorization;
@@ -49,11 +54,12 @@ import org.slf4j.LoggerFactory;
  * A changed configuration restarts the component (no {@code @Modified}): a new URL or ID is a new connection.
  */
 @Component(name = OcppConfig.PID, configurationPid = OcppConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        service = {EventHandler.class, CentralAuthorization.class}, property = {"event.topics=" + ChargerEvents.STATUS_CHANGED,
+        service = {EventHandler.class, CentralAuthorization.class, ChargingModeService.class, LimitProvider.class},
+        property = {ChargingModeService.MODE + "=OCPP", "event.topics=" + ChargerEvents.STATUS_CHANGED,
                 "event.topics=" + ChargerEvents.SESSION_STARTED, "event.topics=" + ChargerEvents.SESSION_STOPPED,
                 "event.topics=" + ChargerEvents.CARD_ACCEPTED})
 @Designate(ocd = OcppConfig.class)
-public final class OcppComponent implements EventHandler, CentralAuthorization {
+public final class OcppComponent implements EventHandler, CentralAuthorization, ChargingModeService, LimitProvider {
 
     /** The label's manufacturer (manual §2.4), BootNotification's chargePointVendor. */
     static final String VENDOR = "SEMAR";
@@ -63,6 +69,8 @@ public final class OcppComponent implements EventHandler, CentralAuthorization {
     static final int RECENT_SESSIONS = 10;
     /** The OCPP local authorization list and the authorization cache (OCPP 1.6 §3.5), in the bundle's data area. */
     static final String AUTHORIZATION_FILE = "ocpp-authorization.json";
+    /** The installed charging profiles (Smart Charging), in the bundle's data area. */
+    static final String PROFILES_FILE = "ocpp-charging-profiles.json";
 
     private final Logger log = LoggerFactory.getLogger(OcppComponent.class);
     private final ScheduledExecutorService thread;
@@ -70,6 +78,13 @@ public final class OcppComponent implements EventHandler, CentralAuthorization {
     private final Connection connection;
     private final Transactions transactions;
     private final CardAuthorization cards;
+    /** The OCPP Active mode (manual §5.1.4); asked by the core only when the installer selected it. */
+    private final ActiveMode activeMode;
+    /** The central system's charging profiles as a limit; null without a URL. */
+    private final SmartCharging smartCharging;
+    private final Device device;
+    /** The phases the car was last seen drawing on (W → A for the profiles). */
+    private volatile List<Integer> carPhases = List.of();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -91,6 +106,7 @@ public final class OcppComponent implements EventHandler, CentralAuthorization {
     public OcppComponent(@Reference Device device, OcppConfig config, ComponentContext context) {
         String url = config.url() == null ? "" : config.url().trim();
         String id = chargePointId(config, device);
+        this.device = device;
         if (url.isEmpty()) {
             log.debug("OCPP: no URL set, no central system");
             thread = null;
@@ -98,6 +114,8 @@ public final class OcppComponent implements EventHandler, CentralAuthorization {
             connection = null;
             transactions = null;
             cards = null;
+            smartCharging = null;
+            activeMode = new ActiveMode(false, () -> false);
             return;
         }
         if (id.isEmpty()) {
@@ -119,10 +137,50 @@ public final class OcppComponent implements EventHandler, CentralAuthorization {
         cards = cardAuthorization(chargePoint, frames, keys, context.getBundleContext().getDataFile(
                 AUTHORIZATION_FILE));
         transactions.authorizeWith(cards);
+        ChargePoint cp = chargePoint;
+        activeMode = new ActiveMode(true, cp::accepted);
+        File profilesFile = context.getBundleContext().getDataFile(PROFILES_FILE);
+        smartCharging = new SmartCharging(chargePoint, frames, keys,
+                new ProfileStore(profilesFile == null ? null : profilesFile.toPath()), Clock.systemUTC(),
+                this::phasesInUse, device.ratedCurrentA());
+        transactions.listen(activeMode);
+        transactions.listen(smartCharging);
+        smartCharging.dropTxProfilesWithoutTransaction();
         connection = new Connection(endpoint, thread, chargePoint, Backoff.DEFAULT);
         thread.execute(this::readStatusOnce);
         connection.start();
         log.info("OCPP: charge point {} connecting to {}", id, endpoint.uri());
+    }
+
+    /**
+     * The OCPP Active mode (manual §5.1.4): the core asks only while the installer selected it. The charge goes while a
+     * transaction the central system confirmed is open ({@link ActiveMode}).
+     */
+    @Override
+    public ModeDecision decide() {
+        return activeMode.decide();
+    }
+
+    /** The central system's charging profiles in effect, named after the one that sets the limit. */
+    @Override
+    public Limit currentLimit() {
+        SmartCharging s = smartCharging;
+        return s == null ? new Limit(SmartCharging.NO_LIMIT_A, SmartCharging.SOURCE, "no central system set")
+                : s.currentLimit();
+    }
+
+    /** The phases the car uses as the vehicle meter shows them (every phase of the supply until seen drawing). */
+    private int phasesInUse() {
+        ElectricalReadings r = readings;
+        ElectricalReading charger = r == null ? null
+                : r.all().stream().filter(m -> "VEHICLE".equals(m.role()) && m.inUse()).findFirst().orElse(null);
+        List<Integer> drawing = CarPhases.drawing(charger);
+        if (!drawing.isEmpty()) {
+            carPhases = drawing;
+        }
+        int supply = charger != null && charger.fresh() && !charger.phases().isEmpty() ? charger.phases().size()
+                : device.phases();
+        return CarPhases.inUse(charger, carPhases, supply).size();
     }
 
     /** Manual §5.1.4: the Charge Point ID defaults to the serial number. */
@@ -176,7 +234,14 @@ public final class OcppComponent implements EventHandler, CentralAuthorization {
         }
         CompletableFuture<Verdict> answer = new CompletableFuture<>();
         try {
-            thread.execute(() -> cards.authorize(idTag, a -> answer.complete(verdictOf(a))));
+            thread.execute(() -> {
+                // the OCPP mode shows manual §8's "Charging authorization request in progress" meanwhile
+                activeMode.authorizing(true);
+                cards.authorize(idTag, a -> {
+                    activeMode.authorizing(false);
+                    answer.complete(verdictOf(a));
+                });
+            });
         } catch (RejectedExecutionException e) {
             answer.complete(new Verdict(false, false, "the OCPP client is stopping"));
         }

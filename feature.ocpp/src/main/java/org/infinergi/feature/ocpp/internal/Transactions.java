@@ -102,6 +102,10 @@ final class Transactions implements ChargePoint.TransactionMessages {
     private int attempts;
     /** The id tags' authorization (local list, cache, OCPP 1.6 §3.5); null until {@link #authorizeWith}. */
     private CardAuthorization cards;
+    /** The OCPP mode and the charging profiles (TransactionListener), told of every step. */
+    private final java.util.List<TransactionListener> listeners = new java.util.ArrayList<>();
+    /** The id tag of the RemoteStartTransaction last accepted: its transaction is the central system's own wish. */
+    private String remoteAccepted;
 
     Transactions(ChargePoint chargePoint, TransactionJournal journal, Frames frames, ConfigurationKeys keys,
             Timers timers, Clock clock, ChargerMeter meter, Control control, Mode mode, String staticIdTag) {
@@ -137,6 +141,20 @@ final class Transactions implements ChargePoint.TransactionMessages {
         }
         String s = serial == null ? "" : serial.trim();
         return s.length() > 19 ? s.substring(s.length() - 19) : s;
+    }
+
+    /** {@code l} is told of authorizations, starts, confirmations and stops from now on (the OCPP mode, profiles). */
+    void listen(TransactionListener l) {
+        listeners.add(l);
+        if (current != null) {
+            Integer id = journal.transactionId(current.txKey()).orElse(null);
+            l.started(current.txKey(), id, id != null);
+        }
+    }
+
+    /** The central system's id of the open transaction, once StartTransaction was answered. */
+    Optional<Integer> currentTransactionId() {
+        return current == null ? Optional.empty() : journal.transactionId(current.txKey());
     }
 
     /** The transaction open now, if any (tests, status). */
@@ -225,20 +243,23 @@ final class Transactions implements ChargePoint.TransactionMessages {
             // §9.1.3 AuthorizeRemoteTxRequests: authorized like a local start first (Authorize after this answer)
             cards.authorize(tag, a -> {
                 if (a.accepted() && current == null) {
-                    remoteStartAuthorized(tag);
+                    remoteStartAuthorized(req);
                 } else {
                     log.info("OCPP: the remote start for {} was not authorized: {}", tag, a.why());
                 }
             });
         } else {
-            remoteStartAuthorized(tag);
+            remoteStartAuthorized(req);
         }
         return status("Accepted");
     }
 
-    private void remoteStartAuthorized(String tag) {
+    private void remoteStartAuthorized(ObjectNode req) {
+        String tag = req.get("idTag").asText();
         // a core awaiting a user takes the id tag as the authorization (RFID mode, or the auth feature's list)
         control.authorize(tag);
+        remoteAccepted = cut(tag);
+        listeners.forEach(l -> l.remoteStartAccepted(req));
         if (session != null) {
             start(tag);
         } else {
@@ -268,7 +289,9 @@ final class Transactions implements ChargePoint.TransactionMessages {
             start(tag);
             return;
         }
+        listeners.forEach(l -> l.authorizing(true));
         chargePoint.call("Authorize", frames.object().put("idTag", tag), conf -> {
+            listeners.forEach(l -> l.authorizing(false));
             if (session == null || session != sessionId || current != null) {
                 return;
             }
@@ -297,6 +320,10 @@ final class Transactions implements ChargePoint.TransactionMessages {
         journal.enqueue(TransactionJournal.START, session, p);
         current = journal.open().stream().filter(o -> o.txKey() == session).findFirst().orElseThrow();
         log.info("OCPP: transaction of session {} started for {} at {} Wh", session, idTag, meterStart);
+        boolean remote = cut(idTag).equals(remoteAccepted);
+        remoteAccepted = null;
+        long key = session;
+        listeners.forEach(l -> l.started(key, null, remote));
         startSampling();
         chargePoint.wake();
     }
@@ -316,6 +343,7 @@ final class Transactions implements ChargePoint.TransactionMessages {
             cancel(sampling);
             sampling = null;
         }
+        listeners.forEach(l -> l.stopped(tx.txKey()));
         chargePoint.wake();
     }
 
@@ -345,6 +373,7 @@ final class Transactions implements ChargePoint.TransactionMessages {
         remoteExpiry = timers.after(Duration.ofSeconds(keys.intValue("ConnectionTimeOut")), () -> {
             remoteExpiry = null;
             remoteIdTag = null;
+            remoteAccepted = null;
         });
     }
 
@@ -434,6 +463,7 @@ final class Transactions implements ChargePoint.TransactionMessages {
             if (cards != null) {
                 cards.local().remember(e.payload().path("idTag").asText(), conf.get("idTagInfo"));
             }
+            listeners.forEach(l -> l.confirmed(e.txKey(), id, status));
             journal.delivered(e);
             if (!IdTagInfo.ACCEPTED.equals(status)) {
                 startRefused(e.txKey(), status);

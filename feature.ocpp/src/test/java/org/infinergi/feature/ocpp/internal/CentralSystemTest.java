@@ -32,6 +32,8 @@ class CentralSystemTest {
     private Connection connection;
     private Transactions transactions;
     private TransactionJournal journal;
+    /** Smart Charging of the charge point (profiles in memory). */
+    private SmartCharging smart;
     /** The session's energy as the core would count it: one more Wh at every read (every sample). */
     private final AtomicInteger energyReads = new AtomicInteger();
     @TempDir
@@ -92,6 +94,8 @@ class CentralSystemTest {
                         return true;
                     }
                 }, Transactions.Mode.DISABLED, "STATIC-TAG");
+        smart = new SmartCharging(cp, new Frames(), keys, ProfileStore.inMemory(), Clock.systemUTC(), () -> 3, 32);
+        transactions.listen(smart);
         thread.execute(() -> cp.statusChanged(
                 new ConnectorStatus.Input(ChargerState.VEHICLE_NOT_CONNECTED, "A", false, 0, null, null)));
         connection = new Connection(Endpoint.of("ws://127.0.0.1:" + port + "/ocpp/", id, profile, key), thread,
@@ -430,4 +434,66 @@ class CentralSystemTest {
     }
 
     private ChargePoint current;
+
+    // ---- Smart Charging (OCPP 1.6 §3.13) ----
+
+    private JsonNode call(CentralSystem cs, String tag, String method, String params) throws Exception {
+        return callFromTheCentralSystem(cs, tag, method, params.replace('\'', '"'));
+    }
+
+    private static String txProfile(int id, Integer transactionId, double limit) {
+        return "{'connectorId':1,'csChargingProfiles':{'chargingProfileId':" + id
+                + (transactionId == null ? "" : ",'transactionId':" + transactionId)
+                + ",'stackLevel':1,'chargingProfilePurpose':'TxProfile','chargingProfileKind':'Relative',"
+                + "'chargingSchedule':{'chargingRateUnit':'A','chargingSchedulePeriod':[{'startPeriod':0,'limit':"
+                + limit + "}]}}}";
+    }
+
+    @Test
+    void smartCharging_profilesSetQueriedAndCleared_byTheCentralSystem() throws Exception {
+        try (CentralSystem cs = new CentralSystem("--heartbeat", "3600", "--tx-base", "40")) {
+            start(cs, "CP-SC", 0, "");
+            cs.awaitEvent(e -> is(e, "message") && e.get("message").asText().contains("\"StatusNotification\""),
+                    WITHIN);
+            JsonNode conf = call(cs, "keys", "GetConfiguration", "{'key':['SupportedFeatureProfiles',"
+                    + "'ChargeProfileMaxStackLevel','ChargingScheduleAllowedChargingRateUnit',"
+                    + "'ChargingScheduleMaxPeriods','MaxChargingProfilesInstalled']}");
+            assertEquals(5, conf.get("configurationKey").size(), conf.toString());
+            assertTrue(conf.get("configurationKey").get(0).get("value").asText().contains("SmartCharging"));
+            assertEquals("Rejected", call(cs, "tx-none", "SetChargingProfile", txProfile(1, null, 10))
+                    .get("status").asText(), "a TxProfile needs a transaction");
+
+            thread.execute(() -> transactions.sessionStarted(1_765_000_000_000L, null));
+            cs.awaitEvent(e -> is(e, "tx") && "StartTransaction".equals(e.get("action").asText()), WITHIN);
+            Awaitility.await().atMost(WITHIN).until(
+                    () -> thread.submit(() -> transactions.currentTransactionId()).get().isPresent());
+            assertEquals("Rejected", call(cs, "tx-other", "SetChargingProfile", txProfile(1, 41, 10))
+                    .get("status").asText(), "another transaction's profile");
+            assertEquals("Accepted", call(cs, "tx", "SetChargingProfile", txProfile(5, 40, 10))
+                    .get("status").asText());
+            assertEquals("OCPP charging profile 5 (TxProfile)", smart.currentLimit().source());
+            assertEquals(10, smart.currentLimit().amps());
+            assertEquals("Accepted", call(cs, "max", "SetChargingProfile", "{'connectorId':0,'csChargingProfiles':"
+                    + "{'chargingProfileId':6,'stackLevel':0,'chargingProfilePurpose':'ChargePointMaxProfile',"
+                    + "'chargingProfileKind':'Absolute','chargingSchedule':{'startSchedule':'2026-01-01T00:00:00Z',"
+                    + "'chargingRateUnit':'W','chargingSchedulePeriod':[{'startPeriod':0,'limit':5520}]}}}")
+                    .get("status").asText());
+            assertEquals("OCPP charging profile 6 (ChargePointMaxProfile)", smart.currentLimit().source(),
+                    "5520 W over three phases: 8 A, below the TxProfile's 10 A");
+
+            JsonNode composite = call(cs, "cs", "GetCompositeSchedule",
+                    "{'connectorId':1,'duration':3600,'chargingRateUnit':'A'}");
+            assertEquals("Accepted", composite.get("status").asText());
+            assertEquals(8.0, composite.at("/chargingSchedule/chargingSchedulePeriod/0/limit").asDouble(),
+                    composite.toString());
+
+            assertEquals("Accepted", call(cs, "clear6", "ClearChargingProfile", "{'id':6}").get("status").asText());
+            assertEquals("Unknown", call(cs, "clear6b", "ClearChargingProfile", "{'id':6}").get("status").asText());
+            assertEquals("Accepted", call(cs, "clearTx", "ClearChargingProfile",
+                    "{'connectorId':1,'chargingProfilePurpose':'TxProfile'}").get("status").asText());
+            assertEquals(SmartCharging.SOURCE, smart.currentLimit().source());
+            assertTrue(cs.events().stream().noneMatch(e -> is(e, "strictValidationFailure")),
+                    cs.events().toString());
+        }
+    }
 }

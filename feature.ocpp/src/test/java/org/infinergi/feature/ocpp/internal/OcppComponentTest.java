@@ -30,6 +30,17 @@ class OcppComponentTest {
     }
 
     @Test
+    void withoutAUrl_theOcppMode_isNotEnabled_andNoProfileLimits() {
+        OcppComponent c = new OcppComponent(new FakeDevice(), Defaults.of(OcppConfig.class), null);
+        org.infinergi.core.charging.api.ModeDecision d = c.decide();
+        assertTrue(!d.chargeNow(), d.toString());
+        assertEquals(org.infinergi.core.charging.api.ChargerStatus.DETAIL_OCPP_NOT_ENABLED, d.manualRow());
+        assertEquals(SmartCharging.NO_LIMIT_A, c.currentLimit().amps());
+        assertTrue(!ocppThreadRuns(), "asking starts nothing");
+        c.deactivate();
+    }
+
+    @Test
     void theChargePointId_defaultsToTheSerialNumber() {
         FakeDevice device = new FakeDevice();
         assertEquals(device.serial(), OcppComponent.chargePointId(Defaults.of(OcppConfig.class), device));

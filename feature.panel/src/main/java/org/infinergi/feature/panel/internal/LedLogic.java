@@ -115,11 +115,17 @@ public final class LedLogic {
     /**
      * A pause: DLM's (the core's detail begins "Current not available (DLM)") is the §8 row "charging current not
      * available" even when it stopped a charge in C, as the manual says of DLM; Green's lack of surplus is the
-     * suspension "Green energy not available"; any other is "Charging was suspended".
+     * suspension "Green energy not available"; the OCPP mode's waits for the central system are "Waiting for
+     * transaction start confirmation" and "Charging authorization request in progress"; any other (the OCPP mode's
+     * "Device not enabled for charging" among them) is "Charging was suspended".
      */
     private static LedSignal paused(ChargerStatus st) {
         return begins(st, ChargerStatus.DETAIL_CURRENT_NOT_AVAILABLE_DLM) ? CURRENT_NOT_AVAILABLE_DLM
-                : begins(st, ChargerStatus.DETAIL_GREEN_ENERGY_NOT_AVAILABLE) ? SUSPENDED_GREEN : SUSPENDED;
+                : begins(st, ChargerStatus.DETAIL_GREEN_ENERGY_NOT_AVAILABLE) ? SUSPENDED_GREEN
+                        // the OCPP mode's pauses (feature.ocpp, manual §5.1.4) in the rows §8 gives them
+                        : begins(st, ChargerStatus.DETAIL_OCPP_WAITING_FOR_TRANSACTION) ? OCPP_TRANSACTION_PENDING
+                                : begins(st, ChargerStatus.DETAIL_OCPP_AUTHORIZATION_IN_PROGRESS) ? AUTH_REQUEST
+                                        : SUSPENDED;
     }
 
     private static boolean begins(ChargerStatus st, String row) {

@@ -72,6 +72,19 @@ class LedLogicTest {
     }
 
     @Test
+    void theOcppModesPauses_showTheirRows() {
+        LedSignal waiting = signal(Statuses.withDetail(ChargerState.PAUSED, PilotState.B, 0,
+                ChargerStatus.DETAIL_OCPP_WAITING_FOR_TRANSACTION + ": mode OCPP: StartTransaction sent"));
+        assertEquals(LedLogic.OCPP_TRANSACTION_PENDING, waiting);
+        LedSignal authorizing = signal(Statuses.withDetail(ChargerState.PAUSED, PilotState.B, 0,
+                ChargerStatus.DETAIL_OCPP_AUTHORIZATION_IN_PROGRESS + ": mode OCPP: Authorize sent"));
+        assertEquals(LedLogic.AUTH_REQUEST, authorizing);
+        LedSignal notEnabled = signal(Statuses.withDetail(ChargerState.PAUSED, PilotState.C, 0,
+                ChargerStatus.DETAIL_OCPP_NOT_ENABLED + ": mode OCPP: no transaction"));
+        assertEquals("Charging was suspended.", notEnabled.meaning());
+    }
+
+    @Test
     void row04IncompleteInstallationPeriodic1000() {
         ChargerStatus notEnabled = Statuses.of(ChargerState.NOT_ENABLED, PilotState.A, 0, false);
         assertRow(LedColour.YELLOW, Kind.PERIODIC, 1000, LedLogic.signal(PanelSituation.of(notEnabled, false, false)));
