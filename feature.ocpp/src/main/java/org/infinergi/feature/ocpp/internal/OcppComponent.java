@@ -100,6 +100,7 @@ public final class OcppComponent implements EventHandler, CentralAuthorization {
             throw new IllegalArgumentException("chargePointId: empty, and the label has no serial number to take");
         }
         Endpoint endpoint = Endpoint.of(url, id, config.securityProfile(), config.authorizationKey());
+        TrustAnchors trust = TrustAnchors.of(config.caCertificates());
         Transactions.Mode mode = authorizationMode(config);
         thread = singleThread();
         Frames frames = new Frames();
@@ -112,7 +113,7 @@ public final class OcppComponent implements EventHandler, CentralAuthorization {
         transactions = new Transactions(chargePoint, journal(context.getBundleContext().getDataFile(JOURNAL_FILE)),
                 frames, keys, timers, Clock.systemUTC(), new CoreMeter(), new CoreControl(), mode,
                 Transactions.defaultStaticIdTag(config.staticIdTag(), device.serial()));
-        connection = new Connection(endpoint, thread, chargePoint, Backoff.DEFAULT);
+        connection = new Connection(endpoint, thread, chargePoint, Backoff.DEFAULT, trust);
         thread.execute(this::readStatusOnce);
         connection.start();
         log.info("OCPP: charge point {} connecting to {}", id, endpoint.uri());
