@@ -52,7 +52,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <li>a Pending then Accepted boot, heartbeats, and every CALLERROR of a malformed call on the same connection;</li>
  * <li>a full session's StatusNotification sequence with its StartTransaction, MeterValues and StopTransaction;</li>
  * <li>an outage with the central system killed and started again: the transaction whole, once, in order;</li>
- * <li>RemoteStartTransaction cable first and id first (authorization mode RFID), RemoteStopTransaction.</li>
+ * <li>RemoteStartTransaction cable first and id first (authorization mode RFID), RemoteStopTransaction;</li>
+ * <li>the Static ID tag mode: Authorize with the static tag, then the transaction.</li>
  * </ul>
  */
 @RunWith(PaxExam.class)
@@ -286,6 +287,41 @@ public class OcppCentralSystemTest {
                     .at("/params/reason").asText());
             assertEquals("one start and one stop of the second", 2, transactionMessagesFrom(second, null).stream()
                     .filter(t -> !"MeterValues".equals(t.path("action").asText())).count());
+            assertNoValidationFailure();
+        } finally {
+            setAuthorizationMode("DISABLED");
+        }
+    }
+
+    @Test
+    public void staticIdTagMode_authorizesWithTheStaticTag_thenStartsAndStops() throws Exception {
+        setAuthorizationMode("STATIC_ID_TAG");
+        try {
+            String serial = context.getService(context.getServiceReference(Device.class)).serial();
+            String tag = serial.substring(Math.max(0, serial.length() - 19));
+            int from = log().size();
+            http.ev("charge", 16, 3);
+            await("StartTransaction after Authorize").atMost(STEP)
+                    .until(() -> !transactionMessagesFrom(from, "StartTransaction").isEmpty());
+            List<JsonNode> l = log();
+            int authorize = -1;
+            int start = -1;
+            for (int i = from; i < l.size(); i++) {
+                String e = l.get(i).path("event").asText();
+                if (authorize < 0 && "authorize".equals(e)) {
+                    authorize = i;
+                    assertEquals(tag, l.get(i).path("idTag").asText());
+                }
+                if (start < 0 && "tx".equals(e)) {
+                    start = i;
+                }
+            }
+            assertTrue("Authorize with the static ID tag before StartTransaction: " + l.subList(from, l.size()),
+                    authorize >= 0 && authorize < start);
+            assertEquals(tag, transactionMessagesFrom(from, "StartTransaction").get(0).at("/params/idTag").asText());
+            http.ev("unplug");
+            await("StopTransaction").atMost(STEP)
+                    .until(() -> !transactionMessagesFrom(from, "StopTransaction").isEmpty());
             assertNoValidationFailure();
         } finally {
             setAuthorizationMode("DISABLED");
