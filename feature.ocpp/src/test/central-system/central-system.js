@@ -109,7 +109,7 @@ server.on('client', (client) => {
     client.handle('DataTransfer', () => ({ status: 'UnknownVendorId' }));
 });
 
-readline.createInterface({ input: process.stdin }).on('line', async (line) => {
+async function command(line) {
     let cmd;
     try { cmd = JSON.parse(line); } catch (e) { out({ event: 'badCommand', line }); return; }
     if (!current) { out({ event: 'result', tag: cmd.tag, error: 'no charge point connected' }); return; }
@@ -122,7 +122,8 @@ readline.createInterface({ input: process.stdin }).on('line', async (line) => {
     } catch (e) {
         out({ event: 'result', tag: cmd.tag, error: e.rpcErrorCode || String(e.message) });
     }
-});
+}
+readline.createInterface({ input: process.stdin }).on('line', (line) => command(line));
 // ---- Local Auth List Management (issue 17, ocppauth) ----
 //   --local-list TAG[,TAG]: once the charge point's first StatusNotification came, sends SendLocalList Full version 1
 //                           with each TAG Accepted; stdout {"event":"localList","result"|"error":..}
@@ -160,28 +161,64 @@ if (commandFile) {
     const fs = require('fs');
     let done = 0;
     let pending = '';
-    setInterval(async () => {
+    setInterval(() => {
         let text;
         try { text = fs.readFileSync(commandFile, 'utf8'); } catch (e) { return; }
         pending += text.slice(done);
         done = text.length;
         const lines = pending.split('\n');
         pending = lines.pop();
-        for (const line of lines.filter((l) => l.trim())) {
-            let cmd;
-            try { cmd = JSON.parse(line); } catch (e) { out({ event: 'badCommand', line }); continue; }
-            if (!current) { out({ event: 'result', tag: cmd.tag, error: 'no charge point connected' }); continue; }
-            if (cmd.cmd === 'close') { await current.close({ code: 1000, force: true }); continue; }
-            try {
-                out({ event: 'result', tag: cmd.tag, result: await current.call(cmd.method, cmd.params || {}) });
-            } catch (e) {
-                out({ event: 'result', tag: cmd.tag, error: e.rpcErrorCode || String(e.message) });
-            }
-        }
+        lines.filter((l) => l.trim()).forEach((line) => command(line));
     }, 200).unref();
 }
 // ---- end ocppsmart ----
 // The test ends us by closing stdin or killing us; never outlive it.
 process.stdin.on('end', () => process.exit(0));
 
-server.listen(port, '127.0.0.1').then((http) => out({ event: 'listening', port: http.address().port }));
+// ---- ocppsec: TLS (security profile 2), a control port, a silent central system, exit ----------------------------
+//   --tls-pfx FILE --tls-pass P: wss:// — node's https server with the PKCS#12 key and certificate chain FILE (the
+//                                 tests make it with the JDK's keytool); stdout {"event":"tlsError","error":..} for
+//                                 each handshake the charge point broke off (a certificate it did not accept)
+//   --control-port N: the stdin commands also as HTTP POST bodies to 127.0.0.1:N (one command a request), for a
+//                     test that runs where it cannot reach our stdin (Pax Exam: inside the charger's JVM)
+//   --silent-after-boot: answers BootNotification and StatusNotification, then never answers anything the charge
+//                        point calls (the call is logged, no CALLRESULT, no CALLERROR): a central system that hangs
+//   stdin {"cmd":"exit"}: ends at once (sockets dropped with the process, as a crash), for an outage
+const tlsPfx = arg('tls-pfx', null);
+const controlPort = Number(arg('control-port', '0'));
+if (process.argv.includes('--silent-after-boot')) {
+    server.on('client', (client) => {
+        for (const method of ['Heartbeat', 'MeterValues', 'StartTransaction', 'StopTransaction', 'Authorize',
+                              'DataTransfer']) {
+            client.handle(method, ({ params }) => {
+                out({ event: 'unanswered', method, params });
+                return new Promise(() => {});
+            });
+        }
+    });
+}
+const baseCommand = command;
+command = async (line) => {
+    let cmd = null;
+    try { cmd = JSON.parse(line); } catch (e) { /* answered below */ }
+    if (cmd && cmd.cmd === 'exit') { out({ event: 'exit' }); process.exit(0); }
+    return baseCommand(line);
+};
+if (controlPort > 0) {
+    require('http').createServer((req, res) => {
+        let body = '';
+        req.on('data', (c) => { body += c; });
+        req.on('end', () => { res.end('{}'); command(body.trim()); });
+    }).listen(controlPort, '127.0.0.1');
+}
+function listening(http) { out({ event: 'listening', port: http.address().port, tls: !!tlsPfx }); }
+if (tlsPfx) {
+    const https = require('https').createServer({ pfx: require('fs').readFileSync(tlsPfx),
+                                                   passphrase: arg('tls-pass', '') });
+    https.on('upgrade', server.handleUpgrade);
+    https.on('tlsClientError', (e) => out({ event: 'tlsError', error: String(e && e.message) }));
+    https.listen(port, '127.0.0.1', () => listening(https));
+} else {
+// ---- end of ocppsec's block --------------------------------------------------------------------------------------
+server.listen(port, '127.0.0.1').then(listening);
+}

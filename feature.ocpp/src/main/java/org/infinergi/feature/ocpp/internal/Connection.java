@@ -50,6 +50,8 @@ final class Connection {
     private final ChargePoint chargePoint;
     private final Backoff backoff;
     private final Random random = new Random();
+    /** The CA of a wss:// central system (security profile 2); the JVM's trust store unless configured. */
+    private final TrustAnchors trust;
 
     // all on the client's thread
     private WebSocketCoreClient client;
@@ -58,6 +60,12 @@ final class Connection {
     private boolean stopped;
 
     Connection(Endpoint endpoint, ScheduledExecutorService thread, ChargePoint chargePoint, Backoff backoff) {
+        this(endpoint, thread, chargePoint, backoff, TrustAnchors.JVM);
+    }
+
+    Connection(Endpoint endpoint, ScheduledExecutorService thread, ChargePoint chargePoint, Backoff backoff,
+            TrustAnchors trust) {
+        this.trust = trust;
         this.endpoint = endpoint;
         this.thread = thread;
         this.chargePoint = chargePoint;
@@ -127,6 +135,7 @@ final class Connection {
             HttpClient http = new HttpClient();
             http.setExecutor(pool);
             http.setConnectTimeout(TimeUnit.SECONDS.toMillis(20));
+            http.setSslContextFactory(trust.sslContextFactory());
             WebSocketCoreClient ws = new WebSocketCoreClient(http, null);
             ws.start();
             client = ws;
@@ -214,6 +223,11 @@ final class Connection {
             return;
         }
         String cause = error.getClass().getSimpleName() + ": " + error.getMessage();
+        if (TrustAnchors.isTlsFailure(error)) {
+            // nothing else changes: the charger charges on its own decisions and the queue waits for a verified link
+            cause = "the TLS handshake failed (the certificate does not verify against " + trust.source()
+                    + ", or does not name the host " + endpoint.uri().getHost() + "): " + rootCause(error);
+        }
         if (failures == 0) {
             log.warn("OCPP: cannot connect to {}: {}", endpoint.uri(), cause);
         } else {
@@ -221,6 +235,14 @@ final class Connection {
         }
         failures++;
         retry();
+    }
+
+    private static String rootCause(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     private void retry() {

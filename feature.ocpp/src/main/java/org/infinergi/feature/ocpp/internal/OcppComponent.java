@@ -122,6 +122,7 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
             throw new IllegalArgumentException("chargePointId: empty, and the label has no serial number to take");
         }
         Endpoint endpoint = Endpoint.of(url, id, config.securityProfile(), config.authorizationKey());
+        TrustAnchors trust = TrustAnchors.of(config.caCertificates());
         Transactions.Mode mode = authorizationMode(config);
         thread = singleThread();
         Frames frames = new Frames();
@@ -146,7 +147,7 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
         transactions.listen(activeMode);
         transactions.listen(smartCharging);
         smartCharging.dropTxProfilesWithoutTransaction();
-        connection = new Connection(endpoint, thread, chargePoint, Backoff.DEFAULT);
+        connection = new Connection(endpoint, thread, chargePoint, Backoff.DEFAULT, trust);
         thread.execute(this::readStatusOnce);
         connection.start();
         log.info("OCPP: charge point {} connecting to {}", id, endpoint.uri());

@@ -50,4 +50,10 @@ public @interface OcppConfig {
             description = "The password of HTTP Basic authentication (security profiles 1 and 2), user = the Charge "
                     + "Point ID.", type = AttributeType.PASSWORD, required = false)
     String authorizationKey() default "";
+
+    @AttributeDefinition(name = "CA certificates (TLS)",
+            description = "Security profile 2: the certificates the central system's wss:// certificate must chain "
+                    + "to, as PEM text (-----BEGIN CERTIFICATE----- blocks) or the path of a PEM/DER file; empty = "
+                    + "the JVM's trust store. The URL's host name is always verified.", required = false)
+    String caCertificates() default "";
 }
