@@ -99,7 +99,9 @@ final class ActiveMode implements TransactionListener {
 
     @Override
     public void stopped(long txKey) {
-        if (state.txKey() == txKey) {
+        // a transaction the central system refused is stopped at once (StopTransactionOnInvalidId): its refusal
+        // stays the reason shown until the next transaction starts
+        if (state.txKey() == txKey && state.phase() != Phase.REFUSED) {
             state = State.NONE;
         }
     }
