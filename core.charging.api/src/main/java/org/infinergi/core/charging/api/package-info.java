@@ -19,10 +19,13 @@
  * interfaces and value types only — {@code CheckedConfiguration}, {@code LastValidConfiguration} and the empty-value
  * rule of {@link org.infinergi.core.charging.api.ConfigurationRejection} moved to the library
  * {@code org.infinergi.core.config} (issue 14 point 1: no implementation class in an API bundle).
+ * 2.1.0: {@link org.infinergi.core.charging.api.ChargerControl#endCharge(String)} (a charge ended for good, not a pause
+ * a button resumes) and {@link org.infinergi.core.charging.api.ChargerControl#unlockConnector()} (the socket lock of
+ * untethered models), for the OCPP central system's RemoteStopTransaction, Reset and UnlockConnector.
  * Features and user interfaces depend on this package only.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.infinergi.core.charging.api;
 
 import org.osgi.annotation.bundle.Export;
