@@ -9,14 +9,16 @@ import org.osgi.framework.Bundle;
  * restart of the whole firmware is an action on the framework itself, no service offers it; the system bundle comes
  * from the component's own context).
  *
- * <p>Under Karaf (framework property {@code karaf.base} set) it is Karaf's own reboot protocol, as {@code
- * system:shutdown -r} does it: system properties {@code karaf.restart} (and for a hard reset {@code
- * karaf.restart.jvm}) set, then the system bundle stopped. Karaf's {@code Main} reads them when the framework has
- * stopped: {@code karaf.restart} alone launches the framework again in the same JVM (soft); with {@code
- * karaf.restart.jvm} it exits with code 10, and the launch script ({@code bin/karaf}, which sets {@value
- * #JVM_RESTART_SUPPORTED}; the sim images' {@code run.sh} too) starts a fresh JVM (hard). A hard reset without such a
- * script is a soft one. Without Karaf (an embedded framework): {@code update()} of the system bundle (OSGi Core
- * §4.6), the framework stops every bundle and starts again in the same JVM.
+ * <p>Under Karaf's launch script ({@code bin/karaf} sets {@value #JVM_RESTART_SUPPORTED}; the sim images' {@code
+ * run.sh} restarts the JVM the same way) Soft and Hard alike are Karaf's reboot protocol with a fresh JVM: system
+ * properties {@code karaf.restart} and {@code karaf.restart.jvm} set, the system bundle stopped (every bundle stops in
+ * order: the core stores the session, the journals close), Karaf's {@code Main} exits with code 10 and the script
+ * starts a new JVM. Karaf's in-JVM framework restart ({@code karaf.restart} alone) was tried for Soft on the 3T-DR
+ * sim image ({@code itest OcppResetTest}): the second framework ran out of Metaspace ({@code OutOfMemoryError:
+ * Metaspace}, the images bound it for the 128 MB budget and the first framework's classes stay loaded) and the
+ * charger did not come back — as the panel's restart found with {@code update()} of the system bundle. Without the
+ * script: under Karaf its in-JVM restart, elsewhere (an embedded framework) {@code update()} of the system bundle
+ * (OSGi Core §4.6) — the only restarts there are.
  */
 final class FrameworkRestarter implements Reset.Restarter {
 
@@ -42,13 +44,14 @@ final class FrameworkRestarter implements Reset.Restarter {
         this.systemProperties = systemProperties;
     }
 
+    /** Soft and hard restart alike (see above); {@code hard} is only logged by the caller. */
     @Override
     public void restart(boolean hard) throws Exception {
         if (!karaf) {
             systemBundle.update();
             return;
         }
-        systemProperties.accept("karaf.restart.jvm", Boolean.toString(hard && jvmRestart));
+        systemProperties.accept("karaf.restart.jvm", Boolean.toString(jvmRestart));
         systemProperties.accept("karaf.restart", "true");
         systemBundle.stop();
     }

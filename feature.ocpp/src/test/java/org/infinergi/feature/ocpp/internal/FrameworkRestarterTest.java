@@ -30,9 +30,9 @@ class FrameworkRestarterTest {
     }
 
     @Test
-    void soft_underKaraf_isKarafsFrameworkRestart_inTheSameJvm() throws Exception {
+    void soft_underKarafsScript_isAFreshJvmToo_theInJvmRestartRunsOutOfMetaspace() throws Exception {
         new FrameworkRestarter(systemBundle(), true, true, props::put).restart(false);
-        assertEquals(Map.of("karaf.restart.jvm", "false", "karaf.restart", "true"), props);
+        assertEquals(Map.of("karaf.restart.jvm", "true", "karaf.restart", "true"), props);
         assertEquals(List.of("stop"), calls);
     }
 
@@ -44,7 +44,7 @@ class FrameworkRestarterTest {
     }
 
     @Test
-    void hard_withoutAScriptToStartAJvm_isASoftOne() throws Exception {
+    void withoutAScriptToStartAJvm_isKarafsInJvmRestart() throws Exception {
         new FrameworkRestarter(systemBundle(), true, false, props::put).restart(true);
         assertEquals("false", props.get("karaf.restart.jvm"));
         assertEquals("true", props.get("karaf.restart"));
