@@ -1,5 +1,7 @@
 package org.infinergi.core.charging.api;
 
+import java.util.concurrent.CompletionStage;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -51,4 +53,24 @@ public interface ChargerControl {
 
     /** The update is over (applied or abandoned); the charger returns to normal operation. */
     Result endUpdate();
+
+    /**
+     * End the charge of the session in progress for good (since 2.1.0; an OCPP central system's
+     * RemoteStopTransaction or Reset): the energy stops as a pause would stop it, and the charger shows "Charging
+     * terminated" (manual §6.1.1, {@link ChargerState#TERMINATED}) until the vehicle is unplugged. Unlike
+     * {@link #pause()} no button press or {@link #resume()} starts it again; the next vehicle charges as usual.
+     * Refused when no vehicle is connected.
+     *
+     * @param reason why, shown in the status detail ("charging terminated: …")
+     */
+    Result endCharge(String reason);
+
+    /**
+     * Release the socket lock of an untethered model (since 2.1.0; OCPP UnlockConnector, manual §2.6 the "U"
+     * models): a charge in progress is ended first ({@link #endCharge}), the lock is released once the contactor is
+     * open. The answer comes when the lock's position switch shows it released (accepted), or when it does not
+     * release (refused: D5 "Error in locking/unlocking the connector", manual §9.1); refused at once on a tethered
+     * model (no lock) or when no lock service is there.
+     */
+    CompletionStage<Result> unlockConnector();
 }

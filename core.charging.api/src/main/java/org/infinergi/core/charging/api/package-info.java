@@ -18,8 +18,12 @@
  * mode's pause is shown as ({@link org.infinergi.core.charging.api.ModeDecision#manualRow()}, since 1.10.0). 2.0.0:
  * interfaces and value types only — {@code CheckedConfiguration}, {@code LastValidConfiguration} and the empty-value
  * rule of {@link org.infinergi.core.charging.api.ConfigurationRejection} moved to the library
- * {@code org.infinergi.core.config} (issue 14 point 1: no implementation class in an API bundle). 2.1.0: the manual §8 rows
- * of the OCPP mode as status details ({@link org.infinergi.core.charging.api.ChargerStatus#DETAIL_OCPP_WAITING_FOR_TRANSACTION},
+ * {@code org.infinergi.core.config} (issue 14 point 1: no implementation class in an API bundle).
+ * 2.1.0: {@link org.infinergi.core.charging.api.ChargerControl#endCharge(String)} (a charge ended for good, not a pause
+ * a button resumes) and {@link org.infinergi.core.charging.api.ChargerControl#unlockConnector()} (the socket lock of
+ * untethered models), for the OCPP central system's RemoteStopTransaction, Reset and UnlockConnector.
+ * Also 2.1.0: the manual §8 rows of the OCPP mode as status details
+ * ({@link org.infinergi.core.charging.api.ChargerStatus#DETAIL_OCPP_WAITING_FOR_TRANSACTION},
  * {@link org.infinergi.core.charging.api.ChargerStatus#DETAIL_OCPP_AUTHORIZATION_IN_PROGRESS},
  * {@link org.infinergi.core.charging.api.ChargerStatus#DETAIL_OCPP_NOT_ENABLED}), a mode's pause names them.
  * Features and user interfaces depend on this package only.

@@ -1,18 +1,22 @@
 package org.infinergi.core.charging.testing;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 import org.infinergi.core.charging.api.ChargerControl;
 
 /**
  * A {@link ChargerControl} that records each request by name ({@code pause}, {@code resume}, {@code recovery},
- * {@code outOfService=true|false}, {@code authorize=<idTag>}, {@code beginUpdate=<what>}, {@code endUpdate}) and
- * accepts it, unless told to refuse the recovery.
+ * {@code outOfService=true|false}, {@code authorize=<idTag>}, {@code beginUpdate=<what>}, {@code endUpdate}, since 1.8.0
+ * {@code endCharge=<reason>} and {@code unlockConnector}) and accepts it, unless told to refuse the recovery or the
+ * unlock.
  */
 public final class FakeChargerControl implements ChargerControl {
 
     private final Consumer<String> record;
     private volatile Result recovery = new Result(true, "recovered");
+    private volatile Result unlock = new Result(true, "connector unlocked");
 
     /** {@code record} receives the name of each request, in order. */
     public FakeChargerControl(Consumer<String> record) {
@@ -22,6 +26,12 @@ public final class FakeChargerControl implements ChargerControl {
     /** From now on a recovery attempt is refused with {@code message}, as the core does while a cause persists. */
     public FakeChargerControl refuseRecovery(String message) {
         recovery = new Result(false, message);
+        return this;
+    }
+
+    /** From now on an unlock is answered {@code answer} (e.g. refused as on a tethered model, or a jammed lock). */
+    public FakeChargerControl answerUnlock(Result answer) {
+        unlock = answer;
         return this;
     }
 
@@ -65,5 +75,17 @@ public final class FakeChargerControl implements ChargerControl {
     public Result endUpdate() {
         record.accept("endUpdate");
         return new Result(true, "update over");
+    }
+
+    @Override
+    public Result endCharge(String reason) {
+        record.accept("endCharge=" + reason);
+        return new Result(true, "charging terminated: " + reason);
+    }
+
+    @Override
+    public CompletionStage<Result> unlockConnector() {
+        record.accept("unlockConnector");
+        return CompletableFuture.completedFuture(unlock);
     }
 }

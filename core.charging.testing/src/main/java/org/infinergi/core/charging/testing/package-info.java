@@ -5,10 +5,11 @@
  * component property types; since 1.5.0 a fake RFID reader and the board's and the panel's default wiring
  * ({@code FakeBoardWiring}, {@code FakePanelWiring}); since 1.6.0 a bundle's data area ({@code DataArea}) for owners
  * that keep their last valid configuration there; since 1.7.0 the internal clock
- * ({@code FakeChargerClock}). For tests of any bundle; never used by product code.
+ * ({@code FakeChargerClock}); since 1.8.0 {@code FakeChargerControl} records {@code endCharge} and
+ * {@code unlockConnector} (charging API 2.1.0). For tests of any bundle; never used by product code.
  */
 @Export
-@Version("1.7.0")
+@Version("1.8.0")
 package org.infinergi.core.charging.testing;
 
 import org.osgi.annotation.bundle.Export;

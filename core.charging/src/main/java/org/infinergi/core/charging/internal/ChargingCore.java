@@ -232,6 +232,12 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     private RunningSession left;
     /** When the session in progress was last kept in the store, or null. Guarded by {@code this}. */
     private Instant keptAt;
+    /** An unlock of the socket lock awaiting the lock's feedback ({@link #unlockConnector()}), or null. */
+    private PendingUnlock unlock;
+
+    /** An unlock asked at {@code since}: answered when the lock shows released, D5 is raised, or it takes too long. */
+    private record PendingUnlock(CompletableFuture<Result> answer, Instant since) {
+    }
 
     /** The DS constructor: system clock; the loop starts in {@link #activate()}, once every reference is bound. */
     @Activate
@@ -400,6 +406,12 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     @Deactivate
     void deactivate() {
         stopLoop();
+        synchronized (this) {
+            if (unlock != null) {
+                unlock.answer().complete(new Result(false, "unlock failed: the charging core stopped"));
+                unlock = null;
+            }
+        }
         actuator.stop(residualCurrentDevice);
         keepOrEndSession();
     }
@@ -540,6 +552,7 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
             state = state.withOutOfService(oos);
         }
         HalSampler.Sample sample = sampler.sample(hal);
+        answerUnlock(sample.hal(), now, settings.core());
         List<Limit> limits = departedLimits.evaluate(new ArrayList<>(limitProviders), now);
         ModeDecision mode = modes.ask(settings.charging().activeMode());
         ControlDecision d = resumeOrEnd(logic.decide(input(now, settings, sample, limits, mode)));
@@ -781,6 +794,61 @@ public final class ChargingCore implements ChargerStatusService, ChargerControl 
     @Override
     public synchronized Result endUpdate() {
         return apply(ControlLogic.endUpdate(state));
+    }
+
+    @Override
+    public synchronized Result endCharge(String reason) {
+        return apply(ControlLogic.endCharge(state, reason));
+    }
+
+    /**
+     * Untethered models (manual §2.6 "U"): the charge is ended, and the lock, engaged only while the contactor may
+     * be closed ({@link Sequencer#lockCommand}), is released by the cycles that follow; the answer waits for its
+     * position switch ({@link #answerUnlock}).
+     */
+    @Override
+    public synchronized java.util.concurrent.CompletionStage<Result> unlockConnector() {
+        if (settings().device().tethered()) {
+            return CompletableFuture.completedFuture(new Result(false,
+                    "unlock refused: the cable is fixed to the charger (tethered model), there is no socket lock"));
+        }
+        if (connectorLock == null) {
+            return CompletableFuture.completedFuture(new Result(false, "unlock refused: no connector lock available"));
+        }
+        if (PilotView.connected(state.pilot()) || state.session() != null) {
+            apply(ControlLogic.endCharge(state, "connector unlocked"));
+        }
+        if (unlock == null) {
+            unlock = new PendingUnlock(new CompletableFuture<>(), clock.instant());
+        }
+        hurry();
+        return unlock.answer();
+    }
+
+    /**
+     * An unlock waiting: the lock is released when it was not commanded last cycle and its switch shows it open;
+     * D5 (manual §9.1) or no release within two lock timeouts and the stop grace is a failure.
+     */
+    private void answerUnlock(HalSnapshot hal, Instant now, CoreSettings core) {
+        PendingUnlock u = unlock;
+        if (u == null) {
+            return;
+        }
+        Result r = null;
+        if (hal.lock() && !hal.lockFeedback() && !state.lockCommanded()) {
+            r = new Result(true, "connector unlocked");
+        } else if (state.errors().containsKey(ErrorCode.D5)) {
+            r = new Result(false, "unlock failed: " + ErrorCode.D5 + " " + ErrorCode.D5.title());
+        } else if (!hal.lock()) {
+            r = new Result(false, "unlock failed: no connector lock available");
+        } else if (Debounce.ms(u.since(), now) > 2 * core.lockTimeoutMs() + core.stopGraceMs()) {
+            r = new Result(false, "unlock failed: the connector lock did not release");
+        }
+        if (r != null) {
+            unlock = null;
+            log.info("Unlock of the connector: {}", r.message());
+            u.answer().complete(r);
+        }
     }
 
     private Result apply(ControlLogic.Outcome o) {

@@ -110,7 +110,9 @@ final class ControlLogic {
                 .session(s.session(), s.lastEnergy())
                 .errors(errors.errors(), causes, timers.timers(), errors.holdUntil())
                 .rdc(d.rdc()).lock(lock, lockChangedAt).userPaused(s.userPaused()).recoveryRequested(false)
-                .times(c.startedAt(), trustedFrom).access(access).build();
+                .times(c.startedAt(), trustedFrom).access(access)
+                // an ended charge holds until the vehicle is unplugged; the next vehicle charges as usual
+                .chargeEnded(p.disconnected() ? null : prev.chargeEnded()).build();
     }
 
     /** "V2 Ground fault: DC leakage … (also active: I3)". */
@@ -128,6 +130,8 @@ final class ControlLogic {
         String refusal = !s.errors().isEmpty() ? "an error is active: use the recovery"
                 : s.outOfService() ? "the device is out of service"
                         : s.state() == ChargerState.NOT_ENABLED ? "charging is not enabled"
+                                : s.chargeEnded() != null ? "the charge is ended (" + s.chargeEnded()
+                                        + "): unplug the vehicle"
                                 : s.userPaused() ? "already paused by the user"
                                         : !PilotView.connected(s.pilot()) ? "no vehicle connected" : null;
         if (refusal != null) {
@@ -143,6 +147,23 @@ final class ControlLogic {
                     s);
         }
         return new Outcome(new ChargerControl.Result(true, "charge resumed"), s.withUserPaused(false));
+    }
+
+    /**
+     * The charge of this session ends for good (a central system's RemoteStopTransaction, Reset, UnlockConnector):
+     * the PWM is withdrawn, the contactor opens as IEC 61851-1 says, the display shows "Charging terminated" (manual
+     * §6.1.1) until the vehicle is unplugged. Unlike the user's pause (§6.2.1) no button press resumes it.
+     */
+    static Outcome endCharge(CoreState s, String reason) {
+        String why = reason == null || reason.isBlank() ? "ended" : reason.trim();
+        if (!PilotView.connected(s.pilot()) && s.session() == null) {
+            return new Outcome(new ChargerControl.Result(false, "end of charge refused: no vehicle connected"), s);
+        }
+        if (s.chargeEnded() != null) {
+            return new Outcome(new ChargerControl.Result(true, "charge already ended (" + s.chargeEnded() + ")"), s);
+        }
+        return new Outcome(new ChargerControl.Result(true, DETAIL_TERMINATED + ": " + why),
+                s.change().userPaused(false).chargeEnded(why).build());
     }
 
     static Outcome outOfService(CoreState s, boolean out) {

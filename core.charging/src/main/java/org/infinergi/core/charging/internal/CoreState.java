@@ -33,12 +33,15 @@ import org.infinergi.core.charging.api.PilotState;
  * @param pilotTrustedFrom  pilot readings before this time do not show the vehicle (the line was in state F, as
  *                          the driver leaves it at start and the core drives it after a fault), or null
  * @param access            user authentication (manual §5.7) and firmware update (§5.9) in force
+ * @param chargeEnded       why the charge of this session was ended ({@code ChargerControl.endCharge}: a central
+ *                          system's RemoteStopTransaction, Reset, UnlockConnector), or null; no button resumes it,
+ *                          it holds until the vehicle is unplugged
  */
 record CoreState(ChargerState state, PilotState pilot, double dutyCyclePct, boolean contactorClosed, Session session,
         double lastSessionEnergyWh, Instant offerWithdrawnAt, double offeredA, Map<ErrorCode, ActiveError> errors,
         Map<ErrorCode, String> causes, Timers pending, Instant faultHoldUntil, RdcTest rdc,
         boolean lockCommanded, Instant lockChangedAt, boolean userPaused, boolean outOfService,
-        boolean recoveryRequested, Instant startedAt, Instant pilotTrustedFrom, Access access) {
+        boolean recoveryRequested, Instant startedAt, Instant pilotTrustedFrom, Access access, String chargeEnded) {
 
     /**
      * Who may charge and whether the software is being changed.
@@ -111,7 +114,7 @@ record CoreState(ChargerState state, PilotState pilot, double dutyCyclePct, bool
 
     static final CoreState INITIAL = new CoreState(ChargerState.INITIALISING, null, DutyCycle.NO_OFFER, false, null,
             0, null, 0, Map.of(), Map.of(), Timers.NONE, null, RdcTest.NOT_TESTED, false, null, false, false, false,
-            null, null, Access.NONE);
+            null, null, Access.NONE, null);
 
     CoreState withUserPaused(boolean v) {
         return change().userPaused(v).build();
@@ -157,6 +160,7 @@ record CoreState(ChargerState state, PilotState pilot, double dutyCyclePct, bool
         private Instant startedAt;
         private Instant pilotTrustedFrom;
         private Access access;
+        private String chargeEnded;
 
         private Change(CoreState s) {
             state = s.state;
@@ -180,6 +184,7 @@ record CoreState(ChargerState state, PilotState pilot, double dutyCyclePct, bool
             startedAt = s.startedAt;
             pilotTrustedFrom = s.pilotTrustedFrom;
             access = s.access;
+            chargeEnded = s.chargeEnded;
         }
 
         /** What the pilot/contactor sequencer drove this cycle. */
@@ -250,11 +255,16 @@ record CoreState(ChargerState state, PilotState pilot, double dutyCyclePct, bool
             return this;
         }
 
+        Change chargeEnded(String reason) {
+            chargeEnded = reason;
+            return this;
+        }
+
         CoreState build() {
             return new CoreState(state, pilot, dutyCyclePct, contactorClosed, session, lastSessionEnergyWh,
                     offerWithdrawnAt, offeredA, errors, causes, pending, faultHoldUntil, rdc, lockCommanded,
                     lockChangedAt, userPaused, outOfService, recoveryRequested, startedAt, pilotTrustedFrom,
-                    access);
+                    access, chargeEnded);
         }
     }
 

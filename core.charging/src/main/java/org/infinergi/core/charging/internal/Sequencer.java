@@ -98,6 +98,7 @@ final class Sequencer {
         return errors.any() ? "error" : c.gate() != null ? c.gate()
                 : c.prev().outOfService() ? ControlLogic.DETAIL_OUT_OF_SERVICE
                         : s.access().updating() != null ? ControlLogic.DETAIL_UPDATING
+                                : c.prev().chargeEnded() != null && p.connected() ? ControlLogic.DETAIL_TERMINATED
                                 : s.needsAuth() ? authDetail()
                                         : s.userPaused() && p.connected() ? ControlLogic.DETAIL_USER_PAUSE : null;
     }
@@ -126,6 +127,10 @@ final class Sequencer {
         } else if (s.access().updating() != null) {
             state = ChargerState.UPDATING;
             detail = ControlLogic.DETAIL_UPDATING + s.access().updating();
+        } else if (c.prev().chargeEnded() != null && p.connected()) {
+            // ended by ChargerControl.endCharge: "Charging terminated" (manual §6.1.1) until the unplug
+            state = ChargerState.TERMINATED;
+            detail = ControlLogic.DETAIL_TERMINATED + ": " + c.prev().chargeEnded();
         } else if (s.needsAuth()) {
             state = ChargerState.WAITING_FOR_AUTHENTICATION;
             detail = authDetail();

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -74,6 +75,8 @@ final class ChargePoint {
     private final Timers timers;
     private final Clock clock;
     private final Map<String, UnaryOperator<ObjectNode>> handlers = new HashMap<>();
+    /** Handlers whose answer comes later (UnlockConnector waits for the lock's switch): request, reply. */
+    private final Map<String, BiConsumer<ObjectNode, Consumer<ObjectNode>>> laterHandlers = new HashMap<>();
 
     private Link link;
     private Registration registration = Registration.DISCONNECTED;
@@ -118,6 +121,15 @@ final class ChargePoint {
     /** Answers the central system's {@code action} with {@code handler} (its request passed its schema). */
     void handle(String action, UnaryOperator<ObjectNode> handler) {
         handlers.put(action, handler);
+    }
+
+    /**
+     * Answers the central system's {@code action} later: {@code handler} gets the request and a reply to call once,
+     * on the client's thread (OCPP-J: a CALL may be answered after others; an answer after the connection that
+     * carried the CALL is gone is dropped).
+     */
+    void handleLater(String action, BiConsumer<ObjectNode, Consumer<ObjectNode>> handler) {
+        laterHandlers.put(action, handler);
     }
 
     /** Something new may be sent (a transaction message was queued, a retry fell due). */
@@ -209,6 +221,11 @@ final class ChargePoint {
             sendFrame(frames.error(call.id(), bad.get().code(), bad.get().description()));
             return;
         }
+        BiConsumer<ObjectNode, Consumer<ObjectNode>> later = laterHandlers.get(call.action());
+        if (later != null) {
+            answerLater(call, later);
+            return;
+        }
         UnaryOperator<ObjectNode> handler = handlers.get(call.action());
         if (handler == null) {
             sendFrame(frames.error(call.id(), RpcError.NotSupported, call.action() + " is not supported yet"));
@@ -225,6 +242,40 @@ final class ChargePoint {
         } finally {
             answering = false;
         }
+        sendAnswer(call, conf);
+    }
+
+    /** A handler that answers later: the reply goes on the connection the CALL came on, once. */
+    private void answerLater(Frame.Call call, BiConsumer<ObjectNode, Consumer<ObjectNode>> handler) {
+        Link on = link;
+        boolean[] replied = {false};
+        answering = true;
+        try {
+            handler.accept(call.payload(), conf -> {
+                if (replied[0]) {
+                    return;
+                }
+                replied[0] = true;
+                if (link != on || on == null) {
+                    log.info("OCPP: the answer to {} is dropped: the connection it came on is gone", call.action());
+                    return;
+                }
+                sendAnswer(call, conf);
+            });
+        } catch (RuntimeException e) {
+            log.error("OCPP: {} failed", call.action(), e);
+            if (!replied[0]) {
+                replied[0] = true;
+                sendFrame(frames.error(call.id(), RpcError.InternalError, call.action() + " failed"));
+            }
+        } finally {
+            answering = false;
+        }
+        sendNext();
+    }
+
+    /** Our answer, checked against its schema first (a violation is a bug of ours: never sent). */
+    private void sendAnswer(Frame.Call call, ObjectNode conf) {
         Optional<OcppSchemas.Violation> ours = schemas.confirmation(call.action(), conf);
         if (ours.isPresent()) {
             // a bug of ours: never send what the schema forbids

@@ -10,7 +10,12 @@ import java.util.function.Predicate;
  * The configuration keys the central system reads with GetConfiguration and writes with ChangeConfiguration (OCPP
  * 1.6 §9.1, the Core profile's keys this charger has so far). Each key knows whether it may be written and which
  * values it accepts; unknown keys are reported as unknown, a read-only key or a value out of range is Rejected.
- * Not kept across restarts yet (README).
+ *
+ * <p>Kept across restarts: every value the central system (or the charger, the HeartbeatInterval of BootNotification)
+ * changed is written to a {@link KeyFile} in the bundle's data area; at the start a kept value is in force for each
+ * writable key that still accepts it (a key since made read-only, unknown or stricter falls back to its default).
+ * To add a key: one {@code keys.put(NAME, new Key(default, validator))} line in the constructor (null validator =
+ * read-only); nothing else is needed for it to be kept.
  */
 final class ConfigurationKeys {
 
@@ -21,6 +26,11 @@ final class ConfigurationKeys {
     static final String TRANSACTION_MESSAGE_ATTEMPTS = "TransactionMessageAttempts";
     static final String TRANSACTION_MESSAGE_RETRY_INTERVAL = "TransactionMessageRetryInterval";
     static final String WEB_SOCKET_PING_INTERVAL = "WebSocketPingInterval";
+    static final String CLOCK_ALIGNED_DATA_INTERVAL = "ClockAlignedDataInterval";
+    static final String METER_VALUES_ALIGNED_DATA = "MeterValuesAlignedData";
+    static final String STOP_TXN_SAMPLED_DATA = "StopTxnSampledData";
+    static final String STOP_TXN_ALIGNED_DATA = "StopTxnAlignedData";
+    static final String RESET_RETRIES = "ResetRetries";
     /** The measurands this charger samples (OCPP 1.6 §7.31): the energy register and the active power. */
     static final List<String> MEASURANDS = List.of("Energy.Active.Import.Register", "Power.Active.Import");
     static final int MAX_KEYS = 50;
@@ -61,8 +71,20 @@ final class ConfigurationKeys {
     }
 
     private final Map<String, Key> keys = new LinkedHashMap<>();
+    /** Where changed values are kept; the values kept there when this started. */
+    private final KeyFile file;
+    private final Map<String, String> kept;
+    private final List<java.util.function.Consumer<String>> listeners = new ArrayList<>();
 
+    /** Keys kept in memory only (tests of the protocol). */
     ConfigurationKeys(int heartbeatIntervalS) {
+        this(heartbeatIntervalS, KeyFile.none());
+    }
+
+    /** Keys whose changed values are kept in {@code file} (and were read from it when this starts). */
+    ConfigurationKeys(int heartbeatIntervalS, KeyFile file) {
+        this.file = file;
+        this.kept = new LinkedHashMap<>(file.read());
         keys.put(HEARTBEAT_INTERVAL, new Key(Integer.toString(heartbeatIntervalS), positiveSeconds()));
         keys.put("ConnectionTimeOut", new Key("60", positiveSeconds()));
         // a transaction's meter values every minute until the central system says otherwise (0 = none)
@@ -75,8 +97,14 @@ final class ConfigurationKeys {
         // OCPP-J 1.6 §5: a ping this often (seconds, 0 = none); a link from which nothing (no pong, no
         // message) came in the period after a ping is taken as dead, dropped and made again
         keys.put(WEB_SOCKET_PING_INTERVAL, new Key("60", seconds()));
-        keys.put("ClockAlignedDataInterval", new Key("0", seconds()));
-        keys.put("ResetRetries", new Key("1", seconds()));
+        // OCPP 1.6 §9.1: clock-aligned meter values every so many seconds from midnight (0 = none), their
+        // measurands, and the measurands StopTransaction's transactionData carries (empty = none)
+        keys.put(CLOCK_ALIGNED_DATA_INTERVAL, new Key("0", seconds()));
+        keys.put(METER_VALUES_ALIGNED_DATA, new Key(MEASURANDS.get(0), measurands()));
+        keys.put(STOP_TXN_SAMPLED_DATA, new Key("", measurandsOrNone()));
+        keys.put(STOP_TXN_ALIGNED_DATA, new Key("", measurandsOrNone()));
+        // how often a restart that failed is tried again after a Reset
+        keys.put(RESET_RETRIES, new Key("1", seconds()));
         keys.put("NumberOfConnectors", new Key("1", null));
         keys.put("SupportedFeatureProfiles", new Key("Core,LocalAuthListManagement,SmartCharging", null));
         keys.put(GET_CONFIGURATION_MAX_KEYS, new Key(Integer.toString(MAX_KEYS), null));
@@ -122,7 +150,7 @@ final class ConfigurationKeys {
     List<Entry> get(List<String> requested, List<String> unknown) {
         List<Entry> out = new ArrayList<>();
         if (requested.isEmpty()) {
-            keys.forEach((k, v) -> out.add(new Entry(k, v.readonly(), v.value())));
+            keys.forEach((k, v) -> out.add(new Entry(k, v.readonly(), valueOf(k, v))));
             return out;
         }
         for (String k : requested) {
@@ -130,7 +158,7 @@ final class ConfigurationKeys {
             if (v == null) {
                 unknown.add(k);
             } else {
-                out.add(new Entry(k, v.readonly(), v.value()));
+                out.add(new Entry(k, v.readonly(), valueOf(k, v)));
             }
         }
         return out;
@@ -144,22 +172,55 @@ final class ConfigurationKeys {
         if (k.readonly() || !k.valid().test(value)) {
             return Change.Rejected;
         }
-        keys.put(key, new Key(value, k.valid()));
+        keep(key, value);
         return Change.Accepted;
     }
 
     /** Set by the charger itself (the interval BootNotification.conf gives). */
     void set(String key, int value) {
         Key k = keys.get(key);
-        keys.put(key, new Key(Integer.toString(value), k == null ? null : k.valid()));
+        if (k == null || k.readonly()) {
+            keys.put(key, new Key(Integer.toString(value), null));
+            return;
+        }
+        keep(key, Integer.toString(value));
     }
 
     int intValue(String key) {
-        return Integer.parseInt(keys.get(key).value());
+        return Integer.parseInt(value(key));
     }
 
     String value(String key) {
-        return keys.get(key).value();
+        return valueOf(key, keys.get(key));
+    }
+
+    /**
+     * The value in force: the kept one when the key is writable and still accepts it, else its default. Read at
+     * each use, so a key declared anywhere in the constructor gets its kept value.
+     */
+    private String valueOf(String name, Key k) {
+        String v = kept.get(name);
+        return v != null && !k.readonly() && k.valid().test(v) ? v : k.value();
+    }
+
+    /** A changed value is in force at once and kept in the file (a failed write is logged by the file). */
+    private void keep(String key, String value) {
+        if (value.equals(kept.get(key))) {
+            return;
+        }
+        kept.put(key, value);
+        file.write(kept);
+        listeners.forEach(l -> l.accept(key));
+    }
+
+    /** {@code listener} is told the name of each key whose value changed (ChangeConfiguration, or the charger's). */
+    void whenChanged(java.util.function.Consumer<String> listener) {
+        listeners.add(listener);
+    }
+
+    /** As {@link #measurands()}, or empty: nothing. */
+    private static Predicate<String> measurandsOrNone() {
+        return v -> v != null && (v.isEmpty() || measurands().test(v));
     }
 
     /** A comma-separated list of measurands, each one this charger samples. */

@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.infinergi.core.charging.api.ChargerControl;
 import org.infinergi.core.charging.api.ChargerEvents;
@@ -28,6 +29,8 @@ import org.infinergi.core.charging.api.ModeDecision;
 import org.infinergi.core.charging.api.SessionHistory;
 import org.infinergi.core.charging.api.SessionRecord;
 import org.infinergi.feature.auth.api.CentralAuthorization;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -65,6 +68,8 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
     static final String VENDOR = "SEMAR";
     /** The durable queue of transaction messages, in the bundle's data area (kept by a bundle update). */
     static final String JOURNAL_FILE = "ocpp-transactions.journal";
+    /** The configuration keys the central system changed (OCPP 1.6 §9), kept across restarts ({@link KeyFile}). */
+    static final String KEYS_FILE = "ocpp-configuration.properties";
     /** How many of the newest stored sessions are looked through for a transaction's end at the start. */
     static final int RECENT_SESSIONS = 10;
     /** The OCPP local authorization list and the authorization cache (OCPP 1.6 §3.5), in the bundle's data area. */
@@ -85,6 +90,8 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
     private final Device device;
     /** The phases the car was last seen drawing on (W → A for the profiles). */
     private volatile List<Integer> carPhases = List.of();
+    private final Reset reset;
+    private final AlignedMeterValues aligned;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -116,6 +123,8 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
             cards = null;
             smartCharging = null;
             activeMode = new ActiveMode(false, () -> false);
+            reset = null;
+            aligned = null;
             return;
         }
         if (id.isEmpty()) {
@@ -126,14 +135,15 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
         Transactions.Mode mode = authorizationMode(config);
         thread = singleThread();
         Frames frames = new Frames();
-        ConfigurationKeys keys = new ConfigurationKeys(ChargePoint.DEFAULT_HEARTBEAT_S);
+        ConfigurationKeys keys = new ConfigurationKeys(ChargePoint.DEFAULT_HEARTBEAT_S,
+                keyFile(context.getBundleContext().getDataFile(KEYS_FILE)));
         ExecutorTimers timers = new ExecutorTimers(thread);
         chargePoint = new ChargePoint(frames, OcppSchemas.load(),
                 new BootInfo(VENDOR, device.model(), device.serial(),
                         context.getBundleContext().getBundle().getVersion().toString()),
                 keys, timers, Clock.systemUTC());
         transactions = new Transactions(chargePoint, journal(context.getBundleContext().getDataFile(JOURNAL_FILE)),
-                frames, keys, timers, Clock.systemUTC(), new CoreMeter(), new CoreControl(), mode,
+                frames, keys, timers, Clock.systemUTC(), new CoreMeter(), new CoreControl(() -> control), mode,
                 Transactions.defaultStaticIdTag(config.staticIdTag(), device.serial()));
         cards = cardAuthorization(chargePoint, frames, keys, context.getBundleContext().getDataFile(
                 AUTHORIZATION_FILE));
@@ -147,6 +157,16 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
         transactions.listen(activeMode);
         transactions.listen(smartCharging);
         smartCharging.dropTxProfilesWithoutTransaction();
+        Supplier<ChargerControl> core = () -> control;
+        new ChangeAvailability(chargePoint, transactions, frames, core);
+        reset = new Reset(chargePoint, transactions, keys, frames, timers, core,
+                restarter(context.getBundleContext()));
+        new UnlockConnector(chargePoint, transactions, frames, core, device.tethered(), thread);
+        new DataTransfer(chargePoint, frames, () -> {
+            ChargerStatusService s = statusService;
+            return s == null ? null : s.status();
+        });
+        aligned = new AlignedMeterValues(chargePoint, transactions, keys, frames, timers, Clock.systemUTC());
         connection = new Connection(endpoint, thread, chargePoint, Backoff.DEFAULT, trust);
         thread.execute(this::readStatusOnce);
         connection.start();
@@ -197,6 +217,23 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("authorizationMode: DISABLED, STATIC_ID_TAG or RFID expected, was " + m);
         }
+    }
+
+    /** The kept configuration keys; a framework without a data area keeps them in memory only. */
+    private KeyFile keyFile(File file) {
+        if (file == null) {
+            log.warn("OCPP: no bundle data area; changed configuration keys are not kept across restarts");
+            return KeyFile.none();
+        }
+        return new KeyFile(file.toPath());
+    }
+
+    /** Karaf's restart (soft: the framework; hard: the JVM), or the OSGi one elsewhere ({@link FrameworkRestarter}). */
+    private static Reset.Restarter restarter(BundleContext context) {
+        return new FrameworkRestarter(context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION),
+                context.getProperty("karaf.base") != null,
+                Boolean.parseBoolean(context.getProperty(FrameworkRestarter.JVM_RESTART_SUPPORTED)),
+                System::setProperty);
     }
 
     /** The journal file; a framework without a data area, or a file that cannot be opened, keeps it in memory. */
@@ -294,6 +331,8 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
             return;
         }
         thread.execute(connection::stop);
+        thread.execute(reset::close);
+        thread.execute(aligned::close);
         thread.execute(transactions::close);
         thread.shutdown();
         try {
@@ -357,31 +396,43 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
     }
 
     /** The charging core, when it is there. */
-    private final class CoreControl implements Transactions.Control {
-        @Override
-        public boolean authorize(String idTag) {
-            ChargerControl c = control;
-            return c != null && c.authorize(idTag).accepted();
+    static final class CoreControl implements Transactions.Control {
+        private final Supplier<ChargerControl> control;
+
+        CoreControl(Supplier<ChargerControl> control) {
+            this.control = control;
         }
 
         @Override
+        public boolean authorize(String idTag) {
+            ChargerControl c = control.get();
+            return c != null && c.authorize(idTag).accepted();
+        }
+
+        /**
+         * RemoteStopTransaction (§5.12) ends the charge: "Charging terminated" until the unplug, which no press of
+         * the multifunction button resumes (a pause would be, manual §6.2.1).
+         */
+        @Override
         public boolean stopCharging() {
-            ChargerControl c = control;
-            return c != null && c.pause().accepted();
+            ChargerControl c = control.get();
+            return c != null && c.endCharge("Remote").accepted();
         }
 
         @Override
         public boolean present() {
-            return control != null;
+            return control.get() != null;
         }
 
-        /**
-         * StopTransactionOnInvalidId: the charge ends. INTEGRATOR: once core.charging.api 2.1.0 (ocppcore) is merged,
-         * this becomes {@code c.endCharge(reason)}; until then {@code pause()}, which a short button press resumes.
-         */
         @Override
         public boolean endCharge(String reason) {
-            ChargerControl c = control;
+            ChargerControl c = control.get();
+            return c != null && c.endCharge(reason).accepted();
+        }
+
+        @Override
+        public boolean stopEnergy() {
+            ChargerControl c = control.get();
             return c != null && c.pause().accepted();
         }
     }

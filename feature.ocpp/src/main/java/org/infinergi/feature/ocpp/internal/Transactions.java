@@ -2,7 +2,7 @@ package org.infinergi.feature.ocpp.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -61,18 +61,28 @@ final class Transactions implements ChargePoint.TransactionMessages {
         /** {@code ChargerControl.authorize}: whether the core took it (false without a core). */
         boolean authorize(String idTag);
 
-        /** Stops the energy of the charge in progress ({@code ChargerControl.pause}); false without a core. */
+        /**
+         * Ends the charge in progress for good ({@code ChargerControl.endCharge}: "Charging terminated" until the
+         * unplug, not a pause the multifunction button resumes); false without a core.
+         */
         boolean stopCharging();
 
         /** Whether a core is there to take requests at all. */
         boolean present();
 
         /**
-         * Ends the charge in progress for good (StopTransactionOnInvalidId: the central system refused the id tag
-         * the transaction started with). Until the core offers an end ({@code ChargerControl.endCharge}, core.charging.api
-         * 2.1.0) this is {@link #stopCharging()}; the component's core control is the one place to switch.
+         * Ends the charge in progress for good with {@code reason} ({@code ChargerControl.endCharge}; e.g.
+         * StopTransactionOnInvalidId: the central system refused the id tag the transaction started with).
          */
         default boolean endCharge(String reason) {
+            return stopCharging();
+        }
+
+        /**
+         * Stops the energy only ({@code ChargerControl.pause}): StopTransactionOnInvalidId false keeps the transaction
+         * open and only stops delivering (OCPP 1.6 §9.1.31).
+         */
+        default boolean stopEnergy() {
             return stopCharging();
         }
     }
@@ -106,6 +116,10 @@ final class Transactions implements ChargePoint.TransactionMessages {
     private final java.util.List<TransactionListener> listeners = new java.util.ArrayList<>();
     /** The id tag of the RemoteStartTransaction last accepted: its transaction is the central system's own wish. */
     private String remoteAccepted;
+    /** The open transaction's StopTxnSampledData/StopTxnAlignedData readings, for StopTransaction's transactionData. */
+    private final List<ObjectNode> transactionData = new ArrayList<>();
+    /** Told whenever the open transaction stops (a ChangeAvailability Scheduled for its end). */
+    private final List<Runnable> whenStopped = new ArrayList<>();
 
     Transactions(ChargePoint chargePoint, TransactionJournal journal, Frames frames, ConfigurationKeys keys,
             Timers timers, Clock clock, ChargerMeter meter, Control control, Mode mode, String staticIdTag) {
@@ -160,6 +174,61 @@ final class Transactions implements ChargePoint.TransactionMessages {
     /** The transaction open now, if any (tests, status). */
     Optional<TransactionJournal.Open> current() {
         return Optional.ofNullable(current);
+    }
+
+    /** Stops the open transaction now with {@code reason} (§4.10: SoftReset, HardReset, UnlockCommand …). */
+    boolean stopTransaction(String reason) {
+        if (current == null) {
+            return false;
+        }
+        stop(current, reason, meter.sessionEnergyWh());
+        return true;
+    }
+
+    /** {@code r} runs each time the open transaction stops. */
+    void whenStopped(Runnable r) {
+        whenStopped.add(r);
+    }
+
+    /** How many transaction messages wait for the central system's answer. */
+    int queued() {
+        return journal.size();
+    }
+
+    /** The vehicle meter's register now: the open transaction's start plus its energy, else the meter's own. */
+    OptionalDouble registerWh() {
+        return current != null
+                ? OptionalDouble.of(current.meterStartWh() + Math.round(Math.max(0, meter.sessionEnergyWh())))
+                : meter.registerWh();
+    }
+
+    /** The active power drawn by the vehicle now. */
+    OptionalDouble powerW() {
+        return meter.powerW();
+    }
+
+    /**
+     * A MeterValues of the open transaction (clock-aligned data during a transaction): durable, with its
+     * transactionId, like the periodic samples. False when no transaction is open.
+     */
+    boolean transactionMeterValues(ObjectNode meterValue) {
+        if (current == null) {
+            return false;
+        }
+        ObjectNode p = frames.object().put("connectorId", CONNECTOR);
+        p.putArray("meterValue").add(meterValue);
+        if (chargePoint.valid(TransactionJournal.METER_VALUES, p)) {
+            journal.enqueue(TransactionJournal.METER_VALUES, current.txKey(), p);
+            chargePoint.wake();
+        }
+        return true;
+    }
+
+    /** A reading for the open transaction's StopTransaction.transactionData (StopTxnSampledData/AlignedData). */
+    void addTransactionData(ObjectNode meterValue) {
+        if (current != null && meterValue != null) {
+            transactionData.add(meterValue);
+        }
     }
 
     // ---- the core's sessions ----
@@ -267,7 +336,7 @@ final class Transactions implements ChargePoint.TransactionMessages {
         }
     }
 
-    /** §5.12: Accepted for the open transaction, which stops now (reason Remote) and its energy with it. */
+    /** §5.12: Accepted for the open transaction, which stops now (reason Remote) and its charge ends with it. */
     private ObjectNode remoteStop(ObjectNode req) {
         int id = req.get("transactionId").asInt();
         Optional<Long> key = journal.txKeyOf(id);
@@ -319,6 +388,8 @@ final class Transactions implements ChargePoint.TransactionMessages {
         }
         journal.enqueue(TransactionJournal.START, session, p);
         current = journal.open().stream().filter(o -> o.txKey() == session).findFirst().orElseThrow();
+        transactionData.clear();
+        addTransactionData(stopTxnSample(meterStart, "Transaction.Begin"));
         log.info("OCPP: transaction of session {} started for {} at {} Wh", session, idTag, meterStart);
         boolean remote = cut(idTag).equals(remoteAccepted);
         remoteAccepted = null;
@@ -332,6 +403,14 @@ final class Transactions implements ChargePoint.TransactionMessages {
         int meterStop = tx.meterStartWh() + (int) Math.round(Math.max(0, energyWh));
         ObjectNode p = frames.object().put("meterStop", meterStop).put("timestamp", clock.instant().toString())
                 .put("reason", reason);
+        if (current != null && current.txKey() == tx.txKey()) {
+            // OCPP 1.6 §9.1 StopTxnSampledData / StopTxnAlignedData: the readings taken during the transaction
+            addTransactionData(stopTxnSample(meterStop, "Transaction.End"));
+            if (!transactionData.isEmpty()) {
+                ArrayNode data = p.putArray("transactionData");
+                transactionData.forEach(data::add);
+            }
+        }
         // the transactionId goes in when the message is sent (it may not be known yet); checked with a stand-in
         if (!chargePoint.valid(TransactionJournal.STOP, p.deepCopy().put("transactionId", 0))) {
             return;
@@ -340,8 +419,10 @@ final class Transactions implements ChargePoint.TransactionMessages {
         log.info("OCPP: transaction of session {} stopped ({}) at {} Wh", tx.txKey(), reason, meterStop);
         if (current != null && current.txKey() == tx.txKey()) {
             current = null;
+            transactionData.clear();
             cancel(sampling);
             sampling = null;
+            whenStopped.forEach(Runnable::run);
         }
         listeners.forEach(l -> l.stopped(tx.txKey()));
         chargePoint.wake();
@@ -402,26 +483,27 @@ final class Transactions implements ChargePoint.TransactionMessages {
             return;
         }
         ObjectNode p = frames.object().put("connectorId", CONNECTOR);
-        ArrayNode values = p.putArray("meterValue").addObject().put("timestamp", clock.instant().toString())
-                .putArray("sampledValue");
-        List<String> measurands = Arrays.stream(keys.value(ConfigurationKeys.METER_VALUES_SAMPLED_DATA).split(","))
-                .map(String::trim).toList();
-        if (measurands.contains("Energy.Active.Import.Register")) {
-            long wh = current.meterStartWh() + Math.round(Math.max(0, meter.sessionEnergyWh()));
-            values.addObject().put("value", Long.toString(wh)).put("context", "Sample.Periodic")
-                    .put("measurand", "Energy.Active.Import.Register").put("location", "Outlet").put("unit", "Wh");
-        }
+        long wh = current.meterStartWh() + Math.round(Math.max(0, meter.sessionEnergyWh()));
         OptionalDouble power = meter.powerW();
-        if (measurands.contains("Power.Active.Import") && power.isPresent()) {
-            values.addObject().put("value", Long.toString(Math.round(power.getAsDouble())))
-                    .put("context", "Sample.Periodic").put("measurand", "Power.Active.Import")
-                    .put("location", "Outlet").put("unit", "W");
+        ObjectNode mv = Measurands.meterValue(frames, clock.instant(),
+                Measurands.of(keys.value(ConfigurationKeys.METER_VALUES_SAMPLED_DATA)), "Sample.Periodic", wh, power);
+        if (mv != null) {
+            p.putArray("meterValue").add(mv);
         }
-        if (!values.isEmpty() && chargePoint.valid(TransactionJournal.METER_VALUES, p)) {
+        if (mv != null && chargePoint.valid(TransactionJournal.METER_VALUES, p)) {
             journal.enqueue(TransactionJournal.METER_VALUES, current.txKey(), p);
             chargePoint.wake();
         }
+        addTransactionData(Measurands.meterValue(frames, clock.instant(),
+                Measurands.of(keys.value(ConfigurationKeys.STOP_TXN_SAMPLED_DATA)), "Sample.Periodic", wh, power));
         startSampling();
+    }
+
+    /** The StopTxnSampledData measurands at the transaction's begin or end; null when the key lists none. */
+    private ObjectNode stopTxnSample(long registerWh, String context) {
+        return Measurands.meterValue(frames, clock.instant(),
+                Measurands.of(keys.value(ConfigurationKeys.STOP_TXN_SAMPLED_DATA)), context, registerWh,
+                meter.powerW());
     }
 
     // ---- the durable queue, as the charge point sends it ----
@@ -490,7 +572,7 @@ final class Transactions implements ChargePoint.TransactionMessages {
         } else {
             log.warn("OCPP: the central system answered {} to the start of session {}: energy stopped, the "
                     + "transaction stays open (StopTransactionOnInvalidId false)", status, txKey);
-            control.stopCharging();
+            control.stopEnergy();
         }
     }
 

@@ -496,4 +496,136 @@ class CentralSystemTest {
                     cs.events().toString());
         }
     }
+
+    // ---- ocppcore: the rest of the Core profile against the independent central system ----
+
+    /** What the Core profile's handlers asked of the core, and the restarts of Reset. */
+    private final List<String> coreAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> restarts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** {@link #start} with the handlers the component adds (an untethered model, a core that accepts everything). */
+    private ChargePoint startWithCoreProfile(CentralSystem cs, String id, ConfigurationKeys keys) throws Exception {
+        ChargePoint cp = start(cs.port, id, 0, "", keys);
+        org.infinergi.core.charging.testing.FakeChargerControl core =
+                new org.infinergi.core.charging.testing.FakeChargerControl(coreAsked::add);
+        thread.submit(() -> {
+            Frames frames = new Frames();
+            new ChangeAvailability(cp, transactions, frames, () -> core);
+            new Reset(cp, transactions, keys, frames, new ExecutorTimers(thread), () -> core,
+                    hard -> restarts.add((hard ? "hard" : "soft") + ", queued " + journal.size()));
+            new UnlockConnector(cp, transactions, frames, () -> core, false, thread);
+            new DataTransfer(cp, frames, () -> null);
+            new AlignedMeterValues(cp, transactions, keys, frames, new ExecutorTimers(thread), Clock.systemUTC());
+        }).get(5, TimeUnit.SECONDS);
+        return cp;
+    }
+
+    private JsonNode callAndAwait(CentralSystem cs, String tag, String method, String params) throws Exception {
+        cs.command("{\"cmd\":\"call\",\"tag\":\"" + tag + "\",\"method\":\"" + method + "\",\"params\":"
+                + params + "}");
+        return cs.awaitEvent(e -> is(e, "result") && tag.equals(e.path("tag").asText()), WITHIN);
+    }
+
+    @Test
+    void changeAvailability_unlock_dataTransfer_reset_passTheCentralSystemsValidation() throws Exception {
+        try (CentralSystem cs = new CentralSystem("--heartbeat", "3600", "--tx-base", "60")) {
+            startWithCoreProfile(cs, "CP-CORE", new ConfigurationKeys(ChargePoint.DEFAULT_HEARTBEAT_S));
+            cs.awaitEvent(e -> is(e, "message") && e.get("message").asText().contains("\"StatusNotification\""),
+                    WITHIN);
+            thread.execute(() -> transactions.sessionStarted(1_765_000_000_000L, null));
+            cs.awaitEvent(e -> is(e, "tx") && "StartTransaction".equals(e.get("action").asText()), WITHIN);
+            assertEquals("Scheduled", callAndAwait(cs, "ca1", "ChangeAvailability",
+                    "{\"connectorId\":1,\"type\":\"Inoperative\"}").at("/result/status").asText());
+            assertEquals("Unlocked", callAndAwait(cs, "ul", "UnlockConnector", "{\"connectorId\":1}")
+                    .at("/result/status").asText());
+            JsonNode stop = cs.awaitEvent(e -> is(e, "tx") && "StopTransaction".equals(e.get("action").asText()),
+                    WITHIN);
+            assertEquals("UnlockCommand", stop.at("/params/reason").asText());
+            assertEquals(List.of("outOfService=true", "unlockConnector"), coreAsked,
+                    "the scheduled Inoperative applied when the transaction stopped, before the unlock");
+            assertEquals("Rejected", callAndAwait(cs, "ca2", "ChangeAvailability",
+                    "{\"connectorId\":3,\"type\":\"Operative\"}").at("/result/status").asText());
+            assertEquals("Accepted", callAndAwait(cs, "ca3", "ChangeAvailability",
+                    "{\"connectorId\":0,\"type\":\"Operative\"}").at("/result/status").asText());
+            assertEquals("UnknownVendorId", callAndAwait(cs, "dt", "DataTransfer",
+                    "{\"vendorId\":\"com.example\",\"data\":\"hello\"}").at("/result/status").asText());
+            assertEquals("Accepted", callAndAwait(cs, "rs", "Reset", "{\"type\":\"Soft\"}")
+                    .at("/result/status").asText());
+            Awaitility.await().atMost(WITHIN).until(() -> !restarts.isEmpty());
+            assertEquals(List.of("soft, queued 0"), restarts);
+            assertTrue(cs.events().stream().noneMatch(e -> is(e, "strictValidationFailure")
+                    || is(e, "badMessage")), cs.events().toString());
+        }
+    }
+
+    @Test
+    void resetDuringATransaction_theStopArrivesBeforeTheRestart() throws Exception {
+        try (CentralSystem cs = new CentralSystem("--heartbeat", "3600", "--tx-base", "70")) {
+            startWithCoreProfile(cs, "CP-RESET", new ConfigurationKeys(ChargePoint.DEFAULT_HEARTBEAT_S));
+            cs.awaitEvent(e -> is(e, "message") && e.get("message").asText().contains("\"StatusNotification\""),
+                    WITHIN);
+            thread.execute(() -> transactions.sessionStarted(1_765_000_000_000L, null));
+            cs.awaitEvent(e -> is(e, "tx") && "StartTransaction".equals(e.get("action").asText()), WITHIN);
+            assertEquals("Accepted", callAndAwait(cs, "rh", "Reset", "{\"type\":\"Hard\"}")
+                    .at("/result/status").asText());
+            JsonNode stop = cs.awaitEvent(e -> is(e, "tx") && "StopTransaction".equals(e.get("action").asText()),
+                    WITHIN);
+            assertEquals("HardReset", stop.at("/params/reason").asText());
+            assertEquals(70, stop.at("/params/transactionId").asInt());
+            Awaitility.await().atMost(WITHIN).until(() -> !restarts.isEmpty());
+            assertEquals(List.of("hard, queued 0"), restarts, "restarted once the StopTransaction was answered");
+            assertEquals(List.of("endCharge=HardReset"), coreAsked);
+        }
+    }
+
+    @Test
+    void clockAlignedValues_andTransactionData_passTheCentralSystemsValidation() throws Exception {
+        try (CentralSystem cs = new CentralSystem("--heartbeat", "3600", "--tx-base", "80")) {
+            ConfigurationKeys keys = new ConfigurationKeys(ChargePoint.DEFAULT_HEARTBEAT_S);
+            keys.change(ConfigurationKeys.METER_VALUE_SAMPLE_INTERVAL, "1");
+            startWithCoreProfile(cs, "CP-ALIGN", keys);
+            cs.awaitEvent(e -> is(e, "message") && e.get("message").asText().contains("\"StatusNotification\""),
+                    WITHIN);
+            for (String[] kv : new String[][] {{"StopTxnSampledData", "Energy.Active.Import.Register"},
+                    {"StopTxnAlignedData", "Energy.Active.Import.Register,Power.Active.Import"},
+                    {"MeterValuesAlignedData", "Energy.Active.Import.Register,Power.Active.Import"},
+                    {"ClockAlignedDataInterval", "1"}}) {
+                assertEquals("Accepted", callAndAwait(cs, kv[0], "ChangeConfiguration",
+                        "{\"key\":\"" + kv[0] + "\",\"value\":\"" + kv[1] + "\"}").at("/result/status").asText());
+            }
+            thread.execute(() -> transactions.sessionStarted(1_765_000_000_000L, null));
+            cs.awaitEvent(e -> is(e, "tx") && "MeterValues".equals(e.get("action").asText())
+                    && "Sample.Clock".equals(e.at("/params/meterValue/0/sampledValue/0/context").asText())
+                    && e.at("/params/transactionId").asInt() == 80, WITHIN);
+            cs.awaitEvent(e -> is(e, "tx") && "MeterValues".equals(e.get("action").asText())
+                    && "Sample.Periodic".equals(e.at("/params/meterValue/0/sampledValue/0/context").asText()), WITHIN);
+            thread.execute(() -> transactions.sessionStopped(1_765_000_000_000L, "VEHICLE_DISCONNECTED", 500));
+            JsonNode stop = cs.awaitEvent(e -> is(e, "tx") && "StopTransaction".equals(e.get("action").asText()),
+                    WITHIN);
+            List<String> contexts = new ArrayList<>();
+            stop.at("/params/transactionData").forEach(mv -> contexts.add(
+                    mv.at("/sampledValue/0/context").asText()));
+            assertEquals("Transaction.Begin", contexts.get(0), contexts.toString());
+            assertEquals("Transaction.End", contexts.get(contexts.size() - 1), contexts.toString());
+            assertTrue(contexts.contains("Sample.Clock") && contexts.contains("Sample.Periodic"), contexts.toString());
+            assertTrue(cs.events().stream().noneMatch(e -> is(e, "strictValidationFailure")
+                    || is(e, "badMessage")), cs.events().toString());
+        }
+    }
+
+    @Test
+    void aKeyTheCentralSystemChanged_isKeptAcrossARestartOfTheClient() throws Exception {
+        Path file = dir.resolve("ocpp-configuration.properties");
+        try (CentralSystem cs = new CentralSystem("--heartbeat", "3600")) {
+            start(cs.port, "CP-KEEP", 0, "", new ConfigurationKeys(ChargePoint.DEFAULT_HEARTBEAT_S, new KeyFile(file)));
+            cs.awaitEvent(e -> is(e, "message") && e.get("message").asText().contains("\"StatusNotification\""),
+                    WITHIN);
+            assertEquals("Accepted", callAndAwait(cs, "set", "ChangeConfiguration",
+                    "{\"key\":\"MeterValueSampleInterval\",\"value\":\"42\"}").at("/result/status").asText());
+        }
+        // the firmware restarts: a new client, the same data area
+        ConfigurationKeys again = new ConfigurationKeys(ChargePoint.DEFAULT_HEARTBEAT_S, new KeyFile(file));
+        assertEquals(42, again.intValue(ConfigurationKeys.METER_VALUE_SAMPLE_INTERVAL));
+        assertEquals(3600, again.intValue(ConfigurationKeys.HEARTBEAT_INTERVAL), "the central system's interval too");
+    }
 }

@@ -53,6 +53,11 @@ final class ManualTimers implements Timers {
         tasks.removeIf(t -> t.cancelled);
     }
 
+    /** The time moved so far, milliseconds since the start. */
+    long nowMs() {
+        return nowMs;
+    }
+
     int pending() {
         return (int) tasks.stream().filter(t -> !t.cancelled).count();
     }

@@ -340,6 +340,8 @@ class UpdaterTest {
         @Override public Result setOutOfService(boolean o) { return fake.setOutOfService(o); }
         @Override public Result authorize(String idTag) { return fake.authorize(idTag); }
         @Override public Result endUpdate() { return fake.endUpdate(); }
+        @Override public Result endCharge(String reason) { return fake.endCharge(reason); }
+        @Override public java.util.concurrent.CompletionStage<Result> unlockConnector() { return fake.unlockConnector(); }
 
         @Override
         public Result beginUpdate(String what) {
