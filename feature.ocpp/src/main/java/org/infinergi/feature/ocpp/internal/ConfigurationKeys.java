@@ -59,6 +59,20 @@ final class ConfigurationKeys {
         keys.put("NumberOfConnectors", new Key("1", null));
         keys.put("SupportedFeatureProfiles", new Key("Core", null));
         keys.put(GET_CONFIGURATION_MAX_KEYS, new Key(Integer.toString(MAX_KEYS), null));
+        // issue 17, ocppmgmt: Remote Trigger, Reservation (connector 1 only: a reservation of the charge point as a
+        // whole, connector 0, is Rejected) and Firmware Management
+        keys.put(RESERVE_CONNECTOR_ZERO_SUPPORTED, new Key("false", null));
+        appendProfile("RemoteTrigger");
+        appendProfile("Reservation");
+        appendProfile("FirmwareManagement");
+    }
+
+    static final String RESERVE_CONNECTOR_ZERO_SUPPORTED = "ReserveConnectorZeroSupported";
+
+    /** SupportedFeatureProfiles lists one more profile (each profile's block adds its own). */
+    private void appendProfile(String profile) {
+        Key k = keys.get("SupportedFeatureProfiles");
+        keys.put("SupportedFeatureProfiles", new Key(k.value() + "," + profile, k.valid()));
     }
 
     /** GetConfiguration: every key when {@code requested} is empty. */

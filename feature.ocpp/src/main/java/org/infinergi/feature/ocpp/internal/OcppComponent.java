@@ -23,6 +23,9 @@ import org.infinergi.core.charging.api.ElectricalReadings;
 import org.infinergi.core.charging.api.SessionHistory;
 import org.infinergi.core.charging.api.SessionRecord;
 import org.infinergi.feature.auth.api.CentralAuthorization;
+import org.infinergi.core.charging.api.LimitProvider;
+import org.infinergi.feature.update.api.BundleUpdates;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -84,6 +87,16 @@ public final class OcppComponent implements EventHandler, CentralAuthorization {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile SessionHistory history;
 
+    // issue 17, ocppmgmt: UpdateFirmware hands the downloaded bundle to feature.update (absent: InstallationFailed)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile BundleUpdates updates;
+
+    /** Remote Trigger, Reservation, Firmware Management; null without a URL. */
+    private ManagementProfiles management;
+    /** The reservation's limit of 0 A (a LimitProvider only while a URL is set). */
+    private ServiceRegistration<LimitProvider> reservationLimit;
+
     @Activate
     public OcppComponent(@Reference Device device, OcppConfig config, ComponentContext context) {
         String url = config.url() == null ? "" : config.url().trim();
@@ -112,10 +125,27 @@ public final class OcppComponent implements EventHandler, CentralAuthorization {
         transactions = new Transactions(chargePoint, journal(context.getBundleContext().getDataFile(JOURNAL_FILE)),
                 frames, keys, timers, Clock.systemUTC(), new CoreMeter(), new CoreControl(), mode,
                 Transactions.defaultStaticIdTag(config.staticIdTag(), device.serial()));
+        management = new ManagementProfiles(chargePoint, transactions, frames, timers, Clock.systemUTC(), thread,
+                dataArea(context), ManagementProfiles.karafLogs(), () -> updates);
+        reservationLimit = context.getBundleContext().registerService(LimitProvider.class, management.reservations,
+                null);
         connection = new Connection(endpoint, thread, chargePoint, Backoff.DEFAULT);
         thread.execute(this::readStatusOnce);
         connection.start();
         log.info("OCPP: charge point {} connecting to {}", id, endpoint.uri());
+    }
+
+    /** The bundle's data area (the firmware download, the diagnostics zip); a temporary folder without one. */
+    private static java.nio.file.Path dataArea(ComponentContext context) {
+        File area = context.getBundleContext().getDataFile("");
+        if (area != null) {
+            return area.toPath();
+        }
+        try {
+            return java.nio.file.Files.createTempDirectory("infinergi-ocpp");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Manual §5.1.4: the Charge Point ID defaults to the serial number. */
@@ -205,7 +235,11 @@ public final class OcppComponent implements EventHandler, CentralAuthorization {
         if (thread == null) {
             return;
         }
+        if (reservationLimit != null) {
+            reservationLimit.unregister();
+        }
         thread.execute(connection::stop);
+        thread.execute(management::close);
         thread.execute(transactions::close);
         thread.shutdown();
         try {
