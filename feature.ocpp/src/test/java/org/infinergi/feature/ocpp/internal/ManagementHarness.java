@@ -112,6 +112,7 @@ final class ManagementHarness implements AutoCloseable {
             elapsed = elapsed.plus(step);
             timers.advance(step);
         }
+        timers.advance(Duration.ZERO); // what falls due now
     }
 
     /** Runs the next outcome of a transfer on this thread, waiting for it at most 20 s. */
