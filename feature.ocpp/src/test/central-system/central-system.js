@@ -13,6 +13,7 @@
 //              system gives ids of its own; --authorize: the idTagInfo status of Authorize (default Accepted);
 //   --tx-error: answers the first N transaction messages with a CALLERROR (InternalError)
 //   --http-dir DIR (ocppmgmt): a firmware/diagnostics HTTP server beside it, see its block at the end
+//   --commands FILE (ocppmgmt): call commands read from a file instead of stdin, see its block at the end
 //   stdout also (ocppmgmt): {"event":"firmwareStatus"|"diagnosticsStatus","status":..}, {"event":"http","port":N},
 //           {"event":"download",..}, {"event":"upload",..}
 //   stdout also: {"event":"tx","action":..,"params":..,"transactionId":..} for every transaction message received
@@ -153,6 +154,27 @@ if (httpDir) {
         });
     });
     files.listen(0, '127.0.0.1', () => out({ event: 'http', port: files.address().port }));
+}
+// --commands FILE: the stdin's {"cmd":"call",..} lines read from a file the test appends to, for a test that has no
+// hold of our stdin (Pax Exam: the test runs in the charger's JVM); the file is read every 200 ms
+const commandFile = arg('commands', null);
+if (commandFile) {
+    const fs = require('fs');
+    let done = 0;
+    setInterval(() => {
+        let text;
+        try { text = fs.readFileSync(commandFile, 'utf8'); } catch (e) { return; }
+        const lines = text.split('\n');
+        lines.pop(); // a line not finished yet
+        for (; done < lines.length; done++) {
+            let cmd;
+            try { cmd = JSON.parse(lines[done]); } catch (e) { out({ event: 'badCommand', line: lines[done] }); continue; }
+            if (!current) { out({ event: 'result', tag: cmd.tag, error: 'no charge point connected' }); continue; }
+            current.call(cmd.method, cmd.params || {})
+                .then((result) => out({ event: 'result', tag: cmd.tag, result }))
+                .catch((e) => out({ event: 'result', tag: cmd.tag, error: e.rpcErrorCode || String(e.message) }));
+        }
+    }, 200).unref();
 }
 // ---- end ocppmgmt ----
 

@@ -27,7 +27,9 @@ class BundleUpdatesTest {
 
     @AfterEach
     void deactivate() {
-        component.deactivate();
+        if (component != null) {
+            component.deactivate();
+        }
     }
 
     @Test
