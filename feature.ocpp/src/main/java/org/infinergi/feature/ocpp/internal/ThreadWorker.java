@@ -46,7 +46,13 @@ final class ThreadWorker implements Worker {
         });
     }
 
+    /** Interrupts a transfer under way and waits a little for the thread to end (the client stops). */
     void close() {
         executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -369,11 +369,22 @@ class CentralSystemTest {
     // ---- ocppmgmt (issue 17): Remote Trigger, Reservation, Firmware Management against the independent central
     // system; its --http-dir server stands for the firmware and diagnostics servers ----
 
+    private final List<ManagementProfiles> managed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** The management profiles on the charge point {@link #start} made, on its thread. */
     private ManagementProfiles manage(ChargePoint cp, Path logs, org.infinergi.feature.update.api.BundleUpdates u)
             throws Exception {
-        return thread.submit(() -> new ManagementProfiles(cp, transactions, new Frames(), new ExecutorTimers(thread),
-                Clock.systemUTC(), thread, dir.resolve("data"), logs, () -> u)).get(20, TimeUnit.SECONDS);
+        ManagementProfiles m = thread.submit(() -> new ManagementProfiles(cp, transactions, new Frames(),
+                new ExecutorTimers(thread), Clock.systemUTC(), thread, dir.resolve("data"), logs, () -> u))
+                .get(20, TimeUnit.SECONDS);
+        managed.add(m);
+        return m;
+    }
+
+    /** Their transfer thread ends with the test (OcppComponentTest counts the client's threads). */
+    @AfterEach
+    void closeManagement() {
+        managed.forEach(ManagementProfiles::close);
     }
 
     private static void call(CentralSystem cs, String tag, String method, String params) throws Exception {
