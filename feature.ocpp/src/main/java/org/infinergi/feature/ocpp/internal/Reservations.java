@@ -173,6 +173,13 @@ final class Reservations implements Transactions.Admission, LimitProvider {
         });
     }
 
+    /** RemoteStartTransaction of another id tag while reserved (no parentIdTag that could admit it): Rejected. */
+    @Override
+    public boolean refuses(String idTag) {
+        Reservation r = reservation;
+        return r != null && !r.idTag().equals(idTag) && r.parentIdTag() == null;
+    }
+
     private void take(Reservation r, Consumer<OptionalInt> admitted) {
         end("taken by its id tag's transaction");
         admitted.accept(OptionalInt.of(r.id()));

@@ -209,6 +209,10 @@ final class Transactions implements ChargePoint.TransactionMessages {
     /** §5.11: Accepted when the connector has no transaction; the id tag starts one now or at the next plug-in. */
     private ObjectNode remoteStart(ObjectNode req) {
         String tag = req.get("idTag").asText();
+        if (admission.refuses(cut(tag))) {
+            log.info("OCPP: RemoteStartTransaction for {} rejected: the connector is reserved for another", tag);
+            return status("Rejected");
+        }
         if (req.has("connectorId") && req.get("connectorId").asInt() != CONNECTOR || current != null
                 || !control.present()) {
             log.info("OCPP: RemoteStartTransaction for {} rejected (transaction open: {})", tag, current != null);
@@ -453,6 +457,11 @@ final class Transactions implements ChargePoint.TransactionMessages {
          * an Authorize; it is never called for an id tag refused.
          */
         void admit(String idTag, java.util.function.Consumer<java.util.OptionalInt> admitted);
+
+        /** Whether the id tag is refused for sure (reserved for another, no parent to ask about): RemoteStart. */
+        default boolean refuses(String idTag) {
+            return false;
+        }
     }
 
     private Admission admission = (tag, admitted) -> admitted.accept(java.util.OptionalInt.empty());

@@ -91,6 +91,18 @@ class ReservationsTest {
     }
 
     @Test
+    void remoteStart_ofAnotherIdTag_isRejected_ofTheReservedOne_accepted() throws Exception {
+        reserve(1, 7, "CARD-A", null, EXPIRY);
+        h.answerPending();
+        h.tx.sessionStarted(SESSION, null);
+        assertEquals("Rejected", h.ask("RemoteStartTransaction", "{\"idTag\":\"CARD-B\"}").get("status").asText());
+        assertTrue(h.calls("StartTransaction").isEmpty());
+        assertEquals("Accepted", h.ask("RemoteStartTransaction", "{\"idTag\":\"CARD-A\"}").get("status").asText());
+        h.answerPending();
+        assertEquals(7, h.calls("StartTransaction").get(0).get("reservationId").asInt());
+    }
+
+    @Test
     void anIdTagOfTheReservationsParent_takesIt_afterAuthorize() throws Exception {
         reserve(1, 8, "CARD-A", "FLEET-1", EXPIRY);
         h.answerPending();
