@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.infinergi.feature.update.api.BundleUpdates;
@@ -45,14 +46,21 @@ final class FirmwareUpdates {
     private final Worker worker;
     private final Path folder;
     private final Supplier<BundleUpdates> updates;
+    private final Function<String, String> installedVersion;
+    /** The bundle being installed ("symbolic name" LF "version"): an update may restart this client (README). */
+    private final Path installing;
 
     /** The last status told of the update under way (Idle until its retrieveDate), null when none. */
     private String status;
     private Timers.Timer next;
     private boolean installingTold;
 
+    /**
+     * @param installedVersion the version of an installed bundle by its symbolic name (null when none): an update
+     *        that restarted this client (its own bundle, or one it depends on) is judged by it after the restart
+     */
     FirmwareUpdates(ChargePoint chargePoint, Frames frames, Timers timers, Clock clock, Worker worker, Path folder,
-            Supplier<BundleUpdates> updates) {
+            Supplier<BundleUpdates> updates, Function<String, String> installedVersion) {
         this.chargePoint = chargePoint;
         this.frames = frames;
         this.timers = timers;
@@ -60,7 +68,55 @@ final class FirmwareUpdates {
         this.worker = worker;
         this.folder = folder;
         this.updates = updates;
+        this.installedVersion = installedVersion;
+        this.installing = folder.resolve("installing");
         chargePoint.handle("UpdateFirmware", this::updateFirmware);
+        resumeAfterARestart();
+    }
+
+    /**
+     * An installation was under way when this client stopped (the update replaced this bundle or one it uses): once
+     * registered again, Installed when the bundle runs the version sent, else followed on or InstallationFailed.
+     */
+    private void resumeAfterARestart() {
+        String[] target;
+        try {
+            if (!Files.isRegularFile(installing)) {
+                return;
+            }
+            target = Files.readString(installing).split("\n");
+        } catch (IOException e) {
+            log.warn("OCPP: cannot read {}: {}", installing, e.toString());
+            return;
+        }
+        if (target.length < 2) {
+            delete(installing);
+            return;
+        }
+        status = "Installing";
+        installingTold = true;
+        next = timers.after(Duration.ZERO, () -> judge(target[0], target[1]));
+    }
+
+    private void judge(String symbolicName, String version) {
+        next = null;
+        if (!chargePoint.accepted()) {
+            next = timers.after(FOLLOW, () -> judge(symbolicName, version));
+            return;
+        }
+        BundleUpdates u = updates.get();
+        UpdateProgress p = u == null ? null : u.progress();
+        if (version.equals(installedVersion.apply(symbolicName))) {
+            log.info("OCPP: firmware {} {} installed (this client restarted meanwhile)", symbolicName, version);
+            tell("Installed");
+            finish();
+        } else if (p != null && !p.over() && symbolicName.equals(p.symbolicName())) {
+            follow(u, p);
+        } else {
+            log.warn("OCPP: firmware {} {} not installed: {} runs {}", symbolicName, version, symbolicName,
+                    installedVersion.apply(symbolicName));
+            failed("InstallationFailed");
+        }
     }
 
     /** TriggerMessage FirmwareStatusNotification: the update's status, Idle when none is under way. */
@@ -139,6 +195,7 @@ final class FirmwareUpdates {
         }
         delete(file);
         installingTold = false;
+        remember(p);
         log.info("OCPP: firmware {} {} handed to the updater: {}", p.symbolicName(), p.toVersion(), p.stage());
         follow(u, p);
     }
@@ -154,7 +211,7 @@ final class FirmwareUpdates {
             case DONE -> {
                 installing();
                 tell("Installed");
-                status = null;
+                finish();
             }
             default -> {
                 log.warn("OCPP: the firmware was not installed: {}", p.message());
@@ -176,7 +233,25 @@ final class FirmwareUpdates {
 
     private void failed(String why) {
         tell(why);
+        finish();
+    }
+
+    private void finish() {
         status = null;
+        delete(installing);
+    }
+
+    /** Written before the bundle is replaced, so a restart of this client knows what it was installing. */
+    private void remember(UpdateProgress p) {
+        if (p.symbolicName() == null || p.toVersion() == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(installing, p.symbolicName() + "\n" + p.toVersion());
+        } catch (IOException e) {
+            log.warn("OCPP: cannot write {}: {}", installing, e.toString());
+        }
     }
 
     private void tell(String s) {

@@ -3,6 +3,7 @@ package org.infinergi.feature.ocpp.internal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.infinergi.feature.update.api.BundleUpdates;
@@ -26,10 +27,18 @@ final class ManagementProfiles {
      */
     ManagementProfiles(ChargePoint chargePoint, Transactions transactions, Frames frames, Timers timers, Clock clock,
             Executor clientThread, Path data, Path logs, Supplier<BundleUpdates> updates) {
+        this(chargePoint, transactions, frames, timers, clock, clientThread, data, logs, updates, name -> null);
+    }
+
+    /** @param installedVersion the version of an installed bundle by its symbolic name, null when none */
+    ManagementProfiles(ChargePoint chargePoint, Transactions transactions, Frames frames, Timers timers, Clock clock,
+            Executor clientThread, Path data, Path logs, Supplier<BundleUpdates> updates,
+            Function<String, String> installedVersion) {
         worker = new ThreadWorker(clientThread);
         reservations = new Reservations(chargePoint, frames, timers, clock);
         transactions.admission(reservations);
-        firmware = new FirmwareUpdates(chargePoint, frames, timers, clock, worker, data.resolve("firmware"), updates);
+        firmware = new FirmwareUpdates(chargePoint, frames, timers, clock, worker, data.resolve("firmware"), updates,
+                installedVersion);
         diagnostics = new Diagnostics(chargePoint, frames, timers, clock, worker, logs, data.resolve("diagnostics"));
         trigger = new RemoteTrigger(chargePoint, frames, transactions::meterValuesNow, firmware::triggeredStatus,
                 diagnostics::triggeredStatus);

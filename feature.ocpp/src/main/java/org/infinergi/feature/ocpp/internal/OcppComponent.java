@@ -126,13 +126,24 @@ public final class OcppComponent implements EventHandler, CentralAuthorization {
                 frames, keys, timers, Clock.systemUTC(), new CoreMeter(), new CoreControl(), mode,
                 Transactions.defaultStaticIdTag(config.staticIdTag(), device.serial()));
         management = new ManagementProfiles(chargePoint, transactions, frames, timers, Clock.systemUTC(), thread,
-                dataArea(context), ManagementProfiles.karafLogs(), () -> updates);
+                dataArea(context), ManagementProfiles.karafLogs(), () -> updates,
+                name -> installedVersion(context, name));
         reservationLimit = context.getBundleContext().registerService(LimitProvider.class, management.reservations,
                 null);
         connection = new Connection(endpoint, thread, chargePoint, Backoff.DEFAULT);
         thread.execute(this::readStatusOnce);
         connection.start();
         log.info("OCPP: charge point {} connecting to {}", id, endpoint.uri());
+    }
+
+    /** The version of the installed bundle {@code symbolicName}, or null (UpdateFirmware across a restart). */
+    private static String installedVersion(ComponentContext context, String symbolicName) {
+        for (org.osgi.framework.Bundle b : context.getBundleContext().getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b.getVersion().toString();
+            }
+        }
+        return null;
     }
 
     /** The bundle's data area (the firmware download, the diagnostics zip); a temporary folder without one. */

@@ -96,9 +96,8 @@ class FirmwareUpdatesTest {
         h.deliver();
         assertEquals(List.of("Downloading", "Downloaded"), statuses());
         assertArrayEquals(JAR, updater.submitted.get(0), "the file as served");
-        try (var left = Files.list(dir.resolve("firmware"))) {
-            assertEquals(0, left.count(), "the download is not kept once handed over");
-        }
+        assertTrue(Files.notExists(dir.resolve("firmware/firmware.jar")), "the download is not kept once handed over");
+        assertTrue(Files.exists(dir.resolve("firmware/installing")), "what is being installed, for a restart");
 
         // postponed while a vehicle is connected (manual §5.9): nothing more is told until it is replaced
         h.advance(Duration.ofSeconds(30));
@@ -110,6 +109,9 @@ class FirmwareUpdatesTest {
         h.advance(FirmwareUpdates.FOLLOW);
         assertEquals(List.of("Downloading", "Downloaded", "Installing", "Installed"), statuses());
         assertEquals("Idle", h.management.firmware.triggeredStatus());
+        try (var left = Files.list(dir.resolve("firmware"))) {
+            assertEquals(0, left.count(), "nothing left in the data area");
+        }
     }
 
     @Test
@@ -193,6 +195,43 @@ class FirmwareUpdatesTest {
                 "{\"location\":\"ftp://example.org/fw.jar\",\"retrieveDate\":\"2026-12-07T12:00:00Z\"}").size());
         h.advance(Duration.ZERO);
         assertEquals(List.of("Downloading", "DownloadFailed"), statuses());
+    }
+
+    @Test
+    void anUpdateThatRestartsThisClient_isToldInstalled_afterTheRestart() throws Exception {
+        updater.afterSubmit = Stage.UPDATING;
+        updateFirmware("/files/fw.jar", "2026-12-07T12:00:00Z", "");
+        h.advance(Duration.ZERO);
+        h.deliver();
+        assertEquals(List.of("Downloading", "Downloaded", "Installing"), statuses());
+        h.close(); // feature.ocpp itself was the bundle replaced: the client stops
+
+        h = new ManagementHarness(dir, null, () -> updater,
+                name -> "org.infinergi.feature.panel".equals(name) ? "0.2.0" : null);
+        assertEquals("Installing", h.management.firmware.triggeredStatus());
+        h.connect();
+        h.advance(FirmwareUpdates.FOLLOW);
+        assertEquals(List.of("Installed"), statuses(), "told once registered again");
+        assertEquals("Idle", h.management.firmware.triggeredStatus());
+        h.close();
+        h = new ManagementHarness(dir, null, () -> updater);
+        h.connect();
+        h.advance(FirmwareUpdates.FOLLOW);
+        assertEquals(List.of(), statuses(), "told once only");
+    }
+
+    @Test
+    void anUpdateThatRestartsThisClient_butDidNotHappen_isInstallationFailed() throws Exception {
+        updater.afterSubmit = Stage.UPDATING;
+        updateFirmware("/files/fw.jar", "2026-12-07T12:00:00Z", "");
+        h.advance(Duration.ZERO);
+        h.deliver();
+        h.close();
+        updater.progress = Updater.progress(Stage.FAILED);
+        h = new ManagementHarness(dir, null, () -> updater, name -> "0.1.0");
+        h.connect();
+        h.advance(FirmwareUpdates.FOLLOW);
+        assertEquals(List.of("InstallationFailed"), statuses());
     }
 
     @Test

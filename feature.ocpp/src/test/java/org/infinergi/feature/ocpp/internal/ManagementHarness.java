@@ -62,6 +62,11 @@ final class ManagementHarness implements AutoCloseable {
     double sessionEnergyWh;
 
     ManagementHarness(Path data, Path logs, Supplier<BundleUpdates> updates) {
+        this(data, logs, updates, name -> null);
+    }
+
+    ManagementHarness(Path data, Path logs, Supplier<BundleUpdates> updates,
+            java.util.function.Function<String, String> installedVersion) {
         cp = new ChargePoint(new Frames(), SCHEMAS, new BootInfo("SEMAR", "INFINERGI-3T-DR", "21/000-000001", "0.1.0"),
                 keys, timers, clock);
         tx = new Transactions(cp, TransactionJournal.inMemory(), new Frames(), keys, timers, clock,
@@ -96,7 +101,8 @@ final class ManagementHarness implements AutoCloseable {
                         return true;
                     }
                 }, Transactions.Mode.RFID, "STATIC");
-        management = new ManagementProfiles(cp, tx, new Frames(), timers, clock, inbox::add, data, logs, updates);
+        management = new ManagementProfiles(cp, tx, new Frames(), timers, clock, inbox::add, data, logs, updates,
+                installedVersion);
         status(ChargerState.VEHICLE_NOT_CONNECTED, "A");
     }
 
