@@ -12,6 +12,10 @@
 //   --tx-base: the first transactionId given by StartTransaction (then +1 each), so that a restarted central
 //              system gives ids of its own; --authorize: the idTagInfo status of Authorize (default Accepted);
 //   --tx-error: answers the first N transaction messages with a CALLERROR (InternalError)
+//   --http-dir DIR (ocppmgmt): a firmware/diagnostics HTTP server beside it, see its block at the end
+//   --commands FILE (ocppmgmt): call commands read from a file instead of stdin, see its block at the end
+//   stdout also (ocppmgmt): {"event":"firmwareStatus"|"diagnosticsStatus","status":..}, {"event":"http","port":N},
+//           {"event":"download",..}, {"event":"upload",..}
 //   stdout also: {"event":"tx","action":..,"params":..,"transactionId":..} for every transaction message received
 //   stdout: one JSON object a line: {"event":"listening","port":N}, {"event":"connected","identity":..,"protocol":..},
 //           {"event":"message","outbound":bool,"message":"<raw frame>"}, {"event":"strictValidationFailure",..},
@@ -107,7 +111,51 @@ server.on('client', (client) => {
         return { idTagInfo: { status: authorizeStatus } };
     });
     client.handle('DataTransfer', () => ({ status: 'UnknownVendorId' }));
+    // ---- ocppmgmt (issue 17: Remote Trigger, Reservation, Firmware Management) ----
+    client.handle('FirmwareStatusNotification', ({ params }) => {
+        out({ event: 'firmwareStatus', status: params.status });
+        return {};
+    });
+    client.handle('DiagnosticsStatusNotification', ({ params }) => {
+        out({ event: 'diagnosticsStatus', status: params.status });
+        return {};
+    });
+    // ---- end ocppmgmt ----
 });
+
+// ---- ocppmgmt: --http-dir DIR starts a plain HTTP server beside the central system, as the firmware and
+// diagnostics servers of a real one: GET /<name> serves DIR/<name>; POST /<anything> takes the body and tells
+// {"event":"upload","path":..,"bytes":N,"contentType":..,"disposition":..,"sha256":..}; stdout {"event":"http","port":N}
+const httpDir = arg('http-dir', null);
+if (httpDir) {
+    const http = require('http');
+    const fs = require('fs');
+    const path = require('path');
+    const crypto = require('crypto');
+    const files = http.createServer((req, res) => {
+        if (req.method === 'GET') {
+            const file = path.join(httpDir, path.basename(decodeURIComponent(req.url)));
+            fs.readFile(file, (err, data) => {
+                out({ event: 'download', path: req.url, found: !err });
+                if (err) { res.writeHead(404); res.end(); return; }
+                res.writeHead(200, { 'Content-Type': 'application/java-archive', 'Content-Length': data.length });
+                res.end(data);
+            });
+            return;
+        }
+        const chunks = [];
+        req.on('data', (c) => chunks.push(c));
+        req.on('end', () => {
+            const body = Buffer.concat(chunks);
+            out({ event: 'upload', path: req.url, bytes: body.length, contentType: req.headers['content-type'] || null,
+                  disposition: req.headers['content-disposition'] || null,
+                  sha256: crypto.createHash('sha256').update(body).digest('hex') });
+            res.writeHead(200); res.end();
+        });
+    });
+    files.listen(0, '127.0.0.1', () => out({ event: 'http', port: files.address().port }));
+}
+// ---- end ocppmgmt ----
 
 async function command(line) {
     let cmd;

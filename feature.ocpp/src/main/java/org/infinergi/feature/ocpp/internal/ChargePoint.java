@@ -389,7 +389,7 @@ final class ChargePoint {
             return;
         }
         notifyStatus(0, ConnectorStatus.ofChargePoint(status));
-        notifyStatus(1, ConnectorStatus.ofConnector(status));
+        notifyStatus(1, connectorOverlay.apply(ConnectorStatus.ofConnector(status)));
     }
 
     private void notifyStatus(int connectorId, ConnectorStatus s) {
@@ -528,6 +528,60 @@ final class ChargePoint {
         link = null;
         // a volatile call waiting for its answer learns that none comes; a durable one stays in its queue
         dropped.stream().filter(q -> q.onAnswer() != null).forEach(q -> q.onAnswer().accept(null));
+    }
+
+    // ---- issue 17, ocppmgmt: hooks of Remote Trigger, Reservation and Firmware Management ----
+
+    /** Reservation's say over connector 1's status (Reserved instead of Available); none by default. */
+    private UnaryOperator<ConnectorStatus> connectorOverlay = UnaryOperator.identity();
+
+    void overlayConnectorStatus(UnaryOperator<ConnectorStatus> overlay) {
+        this.connectorOverlay = overlay;
+    }
+
+    /** Connector 1's status as the core's state implies it, without the overlay; null while not known yet. */
+    ConnectorStatus connectorStatus() {
+        return status == null ? null : ConnectorStatus.ofConnector(status);
+    }
+
+    /** The overlay moved (a reservation made or ended): connector 1's new status is told once registered. */
+    void statusMayHaveChanged() {
+        if (registration == Registration.ACCEPTED) {
+            reportStatus();
+        }
+    }
+
+    /** TriggerMessage StatusNotification: the connector's status told again, unchanged or not; null = both. */
+    void triggerStatus(Integer connectorId) {
+        if (connectorId == null) {
+            reported.clear();
+        } else {
+            reported.remove(connectorId);
+        }
+        if (status == null) {
+            return;
+        }
+        if (connectorId == null || connectorId == 0) {
+            notifyStatus(0, ConnectorStatus.ofChargePoint(status));
+        }
+        if (connectorId == null || connectorId == 1) {
+            notifyStatus(1, connectorOverlay.apply(ConnectorStatus.ofConnector(status)));
+        }
+    }
+
+    /** TriggerMessage BootNotification: sent again (its answer is handled as at the connection). */
+    void triggerBootNotification() {
+        sendBootNotification();
+    }
+
+    /** TriggerMessage Heartbeat. */
+    void triggerHeartbeat() {
+        call("Heartbeat", frames.object());
+    }
+
+    /** A message whose answer nothing waits for (a status notification), sent once registered, dropped offline. */
+    void notify(String action, ObjectNode payload) {
+        call(action, payload, conf -> { });
     }
 
     /** Before {@link #attach}: no transaction messages. */

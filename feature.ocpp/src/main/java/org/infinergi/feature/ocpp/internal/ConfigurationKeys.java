@@ -110,6 +110,12 @@ final class ConfigurationKeys {
         keys.put(GET_CONFIGURATION_MAX_KEYS, new Key(Integer.toString(MAX_KEYS), null));
         authorizationKeys();
         smartChargingKeys();
+        // issue 17, ocppmgmt: Remote Trigger, Reservation (connector 1 only: a reservation of the charge point as a
+        // whole, connector 0, is Rejected) and Firmware Management
+        keys.put(RESERVE_CONNECTOR_ZERO_SUPPORTED, new Key("false", null));
+        appendProfile("RemoteTrigger");
+        appendProfile("Reservation");
+        appendProfile("FirmwareManagement");
     }
 
     /**
@@ -144,6 +150,14 @@ final class ConfigurationKeys {
 
     private static Predicate<String> bool() {
         return v -> "true".equalsIgnoreCase(v) || "false".equalsIgnoreCase(v);
+    }
+
+    static final String RESERVE_CONNECTOR_ZERO_SUPPORTED = "ReserveConnectorZeroSupported";
+
+    /** SupportedFeatureProfiles lists one more profile (each profile's block adds its own). */
+    private void appendProfile(String profile) {
+        Key k = keys.get("SupportedFeatureProfiles");
+        keys.put("SupportedFeatureProfiles", new Key(k.value() + "," + profile, k.valid()));
     }
 
     /** GetConfiguration: every key when {@code requested} is empty. */

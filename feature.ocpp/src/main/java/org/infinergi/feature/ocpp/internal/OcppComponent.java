@@ -31,6 +31,9 @@ import org.infinergi.core.charging.api.SessionRecord;
 import org.infinergi.feature.auth.api.CentralAuthorization;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.infinergi.core.charging.api.LimitProvider;
+import org.infinergi.feature.update.api.BundleUpdates;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -109,6 +112,16 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
             policyOption = ReferencePolicyOption.GREEDY)
     volatile SessionHistory history;
 
+    // issue 17, ocppmgmt: UpdateFirmware hands the downloaded bundle to feature.update (absent: InstallationFailed)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile BundleUpdates updates;
+
+    /** Remote Trigger, Reservation, Firmware Management; null without a URL. */
+    private ManagementProfiles management;
+    /** The reservation's limit of 0 A (a LimitProvider only while a URL is set). */
+    private ServiceRegistration<LimitProvider> reservationLimit;
+
     @Activate
     public OcppComponent(@Reference Device device, OcppConfig config, ComponentContext context) {
         String url = config.url() == null ? "" : config.url().trim();
@@ -167,6 +180,11 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
             return s == null ? null : s.status();
         });
         aligned = new AlignedMeterValues(chargePoint, transactions, keys, frames, timers, Clock.systemUTC());
+        management = new ManagementProfiles(chargePoint, transactions, frames, timers, Clock.systemUTC(), thread,
+                dataArea(context), ManagementProfiles.karafLogs(), () -> updates,
+                name -> installedVersion(context, name));
+        reservationLimit = context.getBundleContext().registerService(LimitProvider.class, management.reservations,
+                null);
         connection = new Connection(endpoint, thread, chargePoint, Backoff.DEFAULT, trust);
         thread.execute(this::readStatusOnce);
         connection.start();
@@ -202,6 +220,29 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
         int supply = charger != null && charger.fresh() && !charger.phases().isEmpty() ? charger.phases().size()
                 : device.phases();
         return CarPhases.inUse(charger, carPhases, supply).size();
+    }
+
+    /** The version of the installed bundle {@code symbolicName}, or null (UpdateFirmware across a restart). */
+    private static String installedVersion(ComponentContext context, String symbolicName) {
+        for (org.osgi.framework.Bundle b : context.getBundleContext().getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b.getVersion().toString();
+            }
+        }
+        return null;
+    }
+
+    /** The bundle's data area (the firmware download, the diagnostics zip); a temporary folder without one. */
+    private static java.nio.file.Path dataArea(ComponentContext context) {
+        File area = context.getBundleContext().getDataFile("");
+        if (area != null) {
+            return area.toPath();
+        }
+        try {
+            return java.nio.file.Files.createTempDirectory("infinergi-ocpp");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Manual §5.1.4: the Charge Point ID defaults to the serial number. */
@@ -330,9 +371,13 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
         if (thread == null) {
             return;
         }
+        if (reservationLimit != null) {
+            reservationLimit.unregister();
+        }
         thread.execute(connection::stop);
         thread.execute(reset::close);
         thread.execute(aligned::close);
+        thread.execute(management::close);
         thread.execute(transactions::close);
         thread.shutdown();
         try {

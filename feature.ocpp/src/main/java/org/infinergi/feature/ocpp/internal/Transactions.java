@@ -302,6 +302,10 @@ final class Transactions implements ChargePoint.TransactionMessages {
     /** §5.11: Accepted when the connector has no transaction; the id tag starts one now or at the next plug-in. */
     private ObjectNode remoteStart(ObjectNode req) {
         String tag = req.get("idTag").asText();
+        if (admission.refuses(cut(tag))) {
+            log.info("OCPP: RemoteStartTransaction for {} rejected: the connector is reserved for another", tag);
+            return status("Rejected");
+        }
         if (req.has("connectorId") && req.get("connectorId").asInt() != CONNECTOR || current != null
                 || !control.present()) {
             log.info("OCPP: RemoteStartTransaction for {} rejected (transaction open: {})", tag, current != null);
@@ -380,9 +384,18 @@ final class Transactions implements ChargePoint.TransactionMessages {
         if (session == null || current != null) {
             return;
         }
+        admission.admit(cut(idTag), reservationId -> startAdmitted(idTag, reservationId));
+    }
+
+    /** The id tag may take the connector (Reservation, {@link Admission}): the transaction starts. */
+    private void startAdmitted(String idTag, java.util.OptionalInt reservationId) {
+        if (session == null || current != null) {
+            return;
+        }
         int meterStart = (int) Math.round(meter.registerWh().orElse(0));
         ObjectNode p = frames.object().put("connectorId", CONNECTOR).put("idTag", cut(idTag))
                 .put("meterStart", meterStart).put("timestamp", clock.instant().toString());
+        reservationId.ifPresent(r -> p.put("reservationId", r));
         if (!chargePoint.valid(TransactionJournal.START, p)) {
             return;
         }
@@ -595,6 +608,56 @@ final class Transactions implements ChargePoint.TransactionMessages {
             retryWaiting = false;
             chargePoint.wake();
         });
+    }
+
+    // ---- issue 17, ocppmgmt: Reservation and Remote Trigger ----
+
+    /**
+     * Whether an id tag may start a transaction on the connector (OCPP 1.6 §5.13 Reservation: only the reserved id
+     * tag, or one of its parentIdTag, while the connector is reserved).
+     */
+    interface Admission {
+        /**
+         * {@code admitted} gets the reservation the id tag takes (empty when none) when it may start, now or after
+         * an Authorize; it is never called for an id tag refused.
+         */
+        void admit(String idTag, java.util.function.Consumer<java.util.OptionalInt> admitted);
+
+        /** Whether the id tag is refused for sure (reserved for another, no parent to ask about): RemoteStart. */
+        default boolean refuses(String idTag) {
+            return false;
+        }
+    }
+
+    private Admission admission = (tag, admitted) -> admitted.accept(java.util.OptionalInt.empty());
+
+    /** Set once, before the first session (the reservations of {@link Reservations}). */
+    void admission(Admission a) {
+        this.admission = a;
+    }
+
+    /**
+     * TriggerMessage MeterValues: the meter now (context Trigger), with the open transaction's id when it has one;
+     * not queued durably (OCPP 1.6 §5.17: a triggered message is an ordinary one).
+     */
+    ObjectNode meterValuesNow(int connectorId) {
+        ObjectNode p = frames.object().put("connectorId", connectorId);
+        if (current != null) {
+            journal.transactionId(current.txKey()).ifPresent(id -> p.put("transactionId", id));
+        }
+        ArrayNode values = p.putArray("meterValue").addObject().put("timestamp", clock.instant().toString())
+                .putArray("sampledValue");
+        OptionalDouble register = current != null
+                ? OptionalDouble.of(current.meterStartWh() + Math.max(0, meter.sessionEnergyWh()))
+                : meter.registerWh();
+        values.addObject().put("value", Long.toString(Math.round(register.orElse(0)))).put("context", "Trigger")
+                .put("measurand", "Energy.Active.Import.Register").put("location", "Outlet").put("unit", "Wh");
+        OptionalDouble power = meter.powerW();
+        if (power.isPresent()) {
+            values.addObject().put("value", Long.toString(Math.round(power.getAsDouble()))).put("context", "Trigger")
+                    .put("measurand", "Power.Active.Import").put("location", "Outlet").put("unit", "W");
+        }
+        return p;
     }
 
     void close() {

@@ -628,4 +628,160 @@ class CentralSystemTest {
         assertEquals(42, again.intValue(ConfigurationKeys.METER_VALUE_SAMPLE_INTERVAL));
         assertEquals(3600, again.intValue(ConfigurationKeys.HEARTBEAT_INTERVAL), "the central system's interval too");
     }
+
+    // ---- ocppmgmt (issue 17): Remote Trigger, Reservation, Firmware Management against the independent central
+    // system; its --http-dir server stands for the firmware and diagnostics servers ----
+
+    private final List<ManagementProfiles> managed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The management profiles on the charge point {@link #start} made, on its thread. */
+    private ManagementProfiles manage(ChargePoint cp, Path logs, org.infinergi.feature.update.api.BundleUpdates u)
+            throws Exception {
+        ManagementProfiles m = thread.submit(() -> new ManagementProfiles(cp, transactions, new Frames(),
+                new ExecutorTimers(thread), Clock.systemUTC(), thread, dir.resolve("data"), logs, () -> u))
+                .get(20, TimeUnit.SECONDS);
+        managed.add(m);
+        return m;
+    }
+
+    /** Their transfer thread ends with the test (OcppComponentTest counts the client's threads). */
+    @AfterEach
+    void closeManagement() {
+        managed.forEach(ManagementProfiles::close);
+    }
+
+    private static void call(CentralSystem cs, String tag, String method, String params) throws Exception {
+        cs.command("{\"cmd\":\"call\",\"tag\":\"" + tag + "\",\"method\":\"" + method + "\",\"params\":" + params
+                + "}");
+    }
+
+    private static JsonNode result(CentralSystem cs, String tag) {
+        return cs.awaitEvent(e -> is(e, "result") && tag.equals(e.path("tag").asText()), WITHIN);
+    }
+
+    private static void noValidationFailure(CentralSystem cs) {
+        assertTrue(cs.events().stream().noneMatch(e -> is(e, "strictValidationFailure") || is(e, "badMessage")),
+                cs.events().toString());
+    }
+
+    @Test
+    void triggerMessage_everyMessage_isAcceptedAndSent_andPassesTheCentralSystemsValidation() throws Exception {
+        try (CentralSystem cs = new CentralSystem("--heartbeat", "3600")) {
+            ChargePoint cp = start(cs.port, "CP-TRIGGER", 0, "", new ConfigurationKeys(ChargePoint.DEFAULT_HEARTBEAT_S));
+            manage(cp, null, null);
+            cs.awaitEvent(e -> is(e, "status") && e.get("connectorId").asInt() == 1, WITHIN);
+            String[][] asks = {{"BootNotification", "{}"}, {"Heartbeat", "{}"}, {"MeterValues", ",\"connectorId\":1"},
+                    {"StatusNotification", ",\"connectorId\":1"}, {"StatusNotification", ",\"connectorId\":0"},
+                    {"StatusNotification", ""}, {"FirmwareStatusNotification", ""},
+                    {"DiagnosticsStatusNotification", ""}};
+            for (int i = 0; i < asks.length; i++) {
+                String action = asks[i][0];
+                long before = count(cs, action);
+                String extra = asks[i][1].equals("{}") ? "" : asks[i][1];
+                call(cs, "t" + i, "TriggerMessage", "{\"requestedMessage\":\"" + action + "\"" + extra + "}");
+                assertEquals("Accepted", result(cs, "t" + i).get("result").get("status").asText(), action);
+                long expected = before + ("StatusNotification".equals(action) && extra.isEmpty() ? 2 : 1);
+                Awaitility.await().atMost(WITHIN).until(() -> count(cs, action) >= expected);
+            }
+            assertEquals("Idle", cs.awaitEvent(e -> is(e, "firmwareStatus"), WITHIN).get("status").asText());
+            assertEquals("Idle", cs.awaitEvent(e -> is(e, "diagnosticsStatus"), WITHIN).get("status").asText());
+            call(cs, "bad", "TriggerMessage", "{\"requestedMessage\":\"Heartbeat\",\"connectorId\":3}");
+            assertEquals("Rejected", result(cs, "bad").get("result").get("status").asText());
+            noValidationFailure(cs);
+        }
+    }
+
+    @Test
+    void reserveNow_showsReserved_anotherIsOccupied_cancelShowsAvailable() throws Exception {
+        try (CentralSystem cs = new CentralSystem("--heartbeat", "3600")) {
+            ChargePoint cp = start(cs.port, "CP-RESERVE", 0, "", new ConfigurationKeys(ChargePoint.DEFAULT_HEARTBEAT_S));
+            manage(cp, null, null);
+            cs.awaitEvent(e -> is(e, "status") && e.get("connectorId").asInt() == 1, WITHIN);
+            String expiry = java.time.Instant.now().plusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    .toString();
+            call(cs, "r1", "ReserveNow", "{\"connectorId\":1,\"expiryDate\":\"" + expiry
+                    + "\",\"idTag\":\"CARD-A\",\"reservationId\":5}");
+            assertEquals("Accepted", result(cs, "r1").get("result").get("status").asText());
+            cs.awaitEvent(e -> is(e, "status") && e.get("connectorId").asInt() == 1
+                    && "Reserved".equals(e.get("status").asText()), WITHIN);
+            call(cs, "r2", "ReserveNow", "{\"connectorId\":1,\"expiryDate\":\"" + expiry
+                    + "\",\"idTag\":\"CARD-B\",\"reservationId\":6}");
+            assertEquals("Occupied", result(cs, "r2").get("result").get("status").asText());
+            call(cs, "r0", "ReserveNow", "{\"connectorId\":0,\"expiryDate\":\"" + expiry
+                    + "\",\"idTag\":\"CARD-B\",\"reservationId\":6}");
+            assertEquals("Rejected", result(cs, "r0").get("result").get("status").asText());
+            call(cs, "c1", "CancelReservation", "{\"reservationId\":5}");
+            assertEquals("Accepted", result(cs, "c1").get("result").get("status").asText());
+            Awaitility.await().atMost(WITHIN).until(() -> cs.events().stream().filter(e -> is(e, "status")
+                    && e.get("connectorId").asInt() == 1).reduce((a, b) -> b).map(e -> e.get("status").asText())
+                    .orElse("").equals("Available"));
+            call(cs, "get", "GetConfiguration", "{\"key\":[\"SupportedFeatureProfiles\",\"ReserveConnectorZeroSupported\"]}");
+            String keys = result(cs, "get").get("result").toString();
+            assertTrue(keys.contains("Reservation") && keys.contains("RemoteTrigger") && keys.contains("FirmwareManagement"),
+                    keys);
+            noValidationFailure(cs);
+        }
+    }
+
+    @Test
+    void updateFirmware_downloadsFromTheCentralSystemsServer_handsTheFileOver_andReportsInstalled() throws Exception {
+        Path served = java.nio.file.Files.createDirectories(dir.resolve("served"));
+        byte[] jar = "the firmware bundle's bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.file.Files.write(served.resolve("infinergi-fw.jar"), jar);
+        List<byte[]> submitted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.infinergi.feature.update.api.BundleUpdates updater = new org.infinergi.feature.update.api.BundleUpdates() {
+            @Override
+            public org.infinergi.feature.update.api.UpdateProgress submit(Path file) throws java.io.IOException {
+                submitted.add(java.nio.file.Files.readAllBytes(file));
+                return progress();
+            }
+
+            @Override
+            public org.infinergi.feature.update.api.UpdateProgress progress() {
+                return new org.infinergi.feature.update.api.UpdateProgress(
+                        org.infinergi.feature.update.api.UpdateProgress.Stage.DONE, "b", "1.1.0", "done");
+            }
+        };
+        try (CentralSystem cs = new CentralSystem("--heartbeat", "3600", "--http-dir", served.toString())) {
+            int http = cs.awaitEvent(e -> is(e, "http"), WITHIN).get("port").asInt();
+            ChargePoint cp = start(cs.port, "CP-FW", 0, "", new ConfigurationKeys(ChargePoint.DEFAULT_HEARTBEAT_S));
+            manage(cp, null, updater);
+            cs.awaitEvent(e -> is(e, "status") && e.get("connectorId").asInt() == 1, WITHIN);
+            call(cs, "fw", "UpdateFirmware", "{\"location\":\"http://127.0.0.1:" + http
+                    + "/infinergi-fw.jar\",\"retrieveDate\":\"2020-01-01T00:00:00Z\",\"retries\":1}");
+            assertEquals("{}", result(cs, "fw").get("result").toString());
+            cs.awaitEvent(e -> is(e, "firmwareStatus") && "Installed".equals(e.get("status").asText()), WITHIN);
+            List<String> told = cs.events().stream().filter(e -> is(e, "firmwareStatus"))
+                    .map(e -> e.get("status").asText()).toList();
+            assertEquals(List.of("Downloading", "Downloaded", "Installing", "Installed"), told);
+            assertEquals(1, submitted.size());
+            assertTrue(java.util.Arrays.equals(jar, submitted.get(0)), "the served file, byte for byte");
+            noValidationFailure(cs);
+        }
+    }
+
+    @Test
+    void getDiagnostics_postsTheZippedLogsToTheCentralSystemsServer() throws Exception {
+        Path logs = java.nio.file.Files.createDirectories(dir.resolve("log"));
+        java.nio.file.Files.writeString(logs.resolve("karaf.log"), "INFO a line of the charger's log\n");
+        try (CentralSystem cs = new CentralSystem("--heartbeat", "3600", "--http-dir", dir.toString())) {
+            int http = cs.awaitEvent(e -> is(e, "http"), WITHIN).get("port").asInt();
+            ChargePoint cp = start(cs.port, "CP-DIAG", 0, "", new ConfigurationKeys(ChargePoint.DEFAULT_HEARTBEAT_S));
+            manage(cp, logs, null);
+            cs.awaitEvent(e -> is(e, "status") && e.get("connectorId").asInt() == 1, WITHIN);
+            call(cs, "diag", "GetDiagnostics", "{\"location\":\"http://127.0.0.1:" + http + "/diagnostics/CP-DIAG\"}");
+            String fileName = result(cs, "diag").get("result").get("fileName").asText();
+            assertTrue(fileName.endsWith(".zip"), fileName);
+            JsonNode upload = cs.awaitEvent(e -> is(e, "upload"), WITHIN);
+            assertEquals("/diagnostics/CP-DIAG", upload.get("path").asText());
+            assertEquals("application/zip", upload.get("contentType").asText());
+            assertTrue(upload.get("disposition").asText().contains(fileName));
+            assertTrue(upload.get("bytes").asInt() > 0);
+            cs.awaitEvent(e -> is(e, "diagnosticsStatus") && "Uploaded".equals(e.get("status").asText()), WITHIN);
+            assertEquals(List.of("Uploading", "Uploaded"), cs.events().stream().filter(e -> is(e, "diagnosticsStatus"))
+                    .map(e -> e.get("status").asText()).toList());
+            noValidationFailure(cs);
+        }
+    }
+    // ---- end ocppmgmt ----
 }

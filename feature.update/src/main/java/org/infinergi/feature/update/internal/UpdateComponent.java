@@ -18,6 +18,9 @@ import org.infinergi.core.charging.api.ChargerControl;
 import org.infinergi.core.charging.api.ConfigurationOwner;
 import org.infinergi.core.charging.api.ConfigurationRejection;
 import org.infinergi.core.config.CheckedConfiguration;
+import org.infinergi.feature.update.api.BundleUpdates;
+import org.infinergi.feature.update.api.UpdateProgress;
+import org.infinergi.feature.update.api.UpdateRefusedException;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -36,10 +39,10 @@ import org.slf4j.LoggerFactory;
  * The bundle updater of manual §5.9.2, shared by {@code /api/update} and the {@code update:*} commands. Its own
  * thread {@code infinergi-update} asks the core again while the update is postponed and replaces the bundle.
  */
-@Component(name = UpdateConfig.PID, service = {UpdateComponent.class, ConfigurationOwner.class},
+@Component(name = UpdateConfig.PID, service = {UpdateComponent.class, ConfigurationOwner.class, BundleUpdates.class},
         configurationPid = UpdateConfig.PID)
 @Designate(ocd = UpdateConfig.class)
-public final class UpdateComponent implements ConfigurationOwner {
+public final class UpdateComponent implements ConfigurationOwner, BundleUpdates {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpdateComponent.class);
     /** A refresh restarts the updated bundle's dependants; a minute is far beyond what that takes. */
@@ -122,6 +125,29 @@ public final class UpdateComponent implements ConfigurationOwner {
 
     UpdateStatus submit(InputStream jar, long declaredLength) throws UpdateRejected, UpdateBusy, IOException {
         return updater.submit(jar, declaredLength);
+    }
+
+    /**
+     * {@link BundleUpdates}: the central system's UpdateFirmware (feature.ocpp) goes through the same verification and
+     * postponement as an upload.
+     */
+    @Override
+    public UpdateProgress submit(Path jar) throws UpdateRefusedException, IOException {
+        try (InputStream in = Files.newInputStream(jar)) {
+            return progressOf(updater.submit(in, Files.size(jar)));
+        } catch (UpdateRejected | UpdateBusy e) {
+            throw new UpdateRefusedException(e.getMessage());
+        }
+    }
+
+    @Override
+    public UpdateProgress progress() {
+        return progressOf(updater.status());
+    }
+
+    static UpdateProgress progressOf(UpdateStatus s) {
+        return new UpdateProgress(UpdateProgress.Stage.valueOf(s.state().name()), s.symbolicName(), s.toVersion(),
+                s.message());
     }
 
     UpdateStatus cancel() throws UpdateBusy {
