@@ -34,8 +34,8 @@ import org.osgi.service.component.annotations.Reference;
  * {@code configurationError} (of the configuration in force), {@code learning};</li>
  * <li>{@code PUT /api/auth/mode} {@code {"mode"}};</li>
  * <li>{@code POST /api/auth/cards} {@code {"uid"}}: "Add new" by typing the ID (201);</li>
- * <li>{@code PUT /api/auth/cards/<uid>} {@code {"blocked": true|false}}: block, reactivate;
- * {@code DELETE /api/auth/cards/<uid>}: remove;</li>
+ * <li>{@code PUT /api/auth/cards} {@code {"uid", "blocked": true|false}}: block, reactivate;
+ * {@code DELETE /api/auth/cards?uid=<uid>}: remove;</li>
  * <li>{@code POST /api/auth/learn}: "Add new" by swiping within one minute (202); {@code GET} where it stands
  * ({@code state} IDLE, WAITING, LEARNED, EXPIRED, CANCELLED; {@code uid}, {@code secondsLeft}, {@code message});
  * {@code DELETE} cancels.</li>
@@ -45,7 +45,6 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/api/auth/cards",
-        "osgi.http.whiteboard.servlet.pattern=/api/auth/cards/*",
         "osgi.http.whiteboard.servlet.pattern=/api/auth/mode",
         "osgi.http.whiteboard.servlet.pattern=/api/auth/learn",
         "osgi.http.whiteboard.servlet.name=infinergi-auth-admin",
@@ -72,7 +71,7 @@ public final class RfidAdminServlet extends HttpServlet {
     }
 
     private static String path(HttpServletRequest req) {
-        return req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
+        return req.getServletPath();
     }
 
     @Override
@@ -83,7 +82,7 @@ public final class RfidAdminServlet extends HttpServlet {
         } else if (path.equals("/api/auth/cards")) {
             answerList(resp, 200);
         } else {
-            write(resp, 405, error("use PUT or DELETE on " + path, null));
+            write(resp, 405, error("GET " + path + " is not supported", null));
         }
     }
 
@@ -111,13 +110,13 @@ public final class RfidAdminServlet extends HttpServlet {
         try {
             if (path.equals("/api/auth/mode")) {
                 admin.setMode(text(fields(req, Set.of("mode")), "mode"));
-            } else if (path.startsWith("/api/auth/cards/")) {
-                JsonNode body = fields(req, Set.of("blocked"));
+            } else if (path.equals("/api/auth/cards")) {
+                JsonNode body = fields(req, Set.of("uid", "blocked"));
                 JsonNode blocked = body.get("blocked");
                 if (blocked == null || !blocked.isBoolean()) {
                     throw new Refused(400, "blocked", "blocked must be true or false");
                 }
-                admin.block(path.substring("/api/auth/cards/".length()), blocked.booleanValue());
+                admin.block(text(body, "uid"), blocked.booleanValue());
             } else {
                 write(resp, 405, error("PUT " + path + " is not supported", null));
                 return;
@@ -134,8 +133,8 @@ public final class RfidAdminServlet extends HttpServlet {
         try {
             if (path.equals("/api/auth/learn")) {
                 write(resp, 200, learning(admin.cancelLearning()));
-            } else if (path.startsWith("/api/auth/cards/")) {
-                admin.remove(path.substring("/api/auth/cards/".length()));
+            } else if (path.equals("/api/auth/cards")) {
+                admin.remove(req.getParameter("uid"));
                 answerList(resp, 200);
             } else {
                 write(resp, 405, error("DELETE " + path + " is not supported", null));

@@ -86,12 +86,14 @@ class RfidAdminServletTest {
             public void setReadListener(ReadListener l) {
             }
         };
-        boolean sub = path.startsWith("/api/auth/cards/");
+        int q = path.indexOf('?');
+        String servletPath = q < 0 ? path : path.substring(0, q);
+        String uidParameter = q < 0 ? null : path.substring(q + "?uid=".length());
         HttpServletRequest req = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> switch (m.getName()) {
                     case "getMethod" -> method;
-                    case "getServletPath" -> sub ? "/api/auth/cards" : path;
-                    case "getPathInfo" -> sub ? path.substring("/api/auth/cards".length()) : null;
+                    case "getServletPath" -> servletPath;
+                    case "getParameter" -> uidParameter;
                     case "getInputStream" -> sis;
                     case "getContentLengthLong" -> (long) in.length;
                     case "getProtocol" -> "HTTP/1.1";
@@ -133,11 +135,11 @@ class RfidAdminServletTest {
         Answer added = call("POST", "/api/auth/cards", "{\"uid\":\"04a2b3c4\"}");
         assertEquals(201, added.status(), String.valueOf(added.body()));
         assertEquals("04A2B3C4", added.body().path("cards").get(0).path("uid").asText());
-        assertEquals(true, call("PUT", "/api/auth/cards/04A2B3C4", "{\"blocked\":true}").body()
+        assertEquals(true, call("PUT", "/api/auth/cards", "{\"uid\":\"04A2B3C4\",\"blocked\":true}").body()
                 .path("cards").get(0).path("blocked").asBoolean());
-        assertEquals(false, call("PUT", "/api/auth/cards/04A2B3C4", "{\"blocked\":false}").body()
+        assertEquals(false, call("PUT", "/api/auth/cards", "{\"uid\":\"04A2B3C4\",\"blocked\":false}").body()
                 .path("cards").get(0).path("blocked").asBoolean());
-        assertEquals(0, call("DELETE", "/api/auth/cards/04A2B3C4", null).body().path("cards").size());
+        assertEquals(0, call("DELETE", "/api/auth/cards?uid=04A2B3C4", null).body().path("cards").size());
         Answer mode = call("PUT", "/api/auth/mode", "{\"mode\":\"FREE\"}");
         assertEquals("FREE", mode.body().path("mode").asText());
         assertEquals(4, mode.body().path("modes").size());
@@ -162,7 +164,7 @@ class RfidAdminServletTest {
         Answer unknown = call("POST", "/api/auth/cards", "{\"uid\":\"11223344\",\"admin\":true}");
         assertEquals(400, unknown.status());
         assertEquals("admin", unknown.body().path("field").asText());
-        Answer wrongType = call("PUT", "/api/auth/cards/04A2B3C4", "{\"blocked\":\"yes\"}");
+        Answer wrongType = call("PUT", "/api/auth/cards", "{\"uid\":\"04A2B3C4\",\"blocked\":\"yes\"}");
         assertEquals(400, wrongType.status());
         assertEquals("blocked", wrongType.body().path("field").asText());
         assertEquals(400, call("PUT", "/api/auth/mode", "{\"mode\":3}").status());
@@ -170,7 +172,7 @@ class RfidAdminServletTest {
         Answer oversize = call("POST", "/api/auth/cards", "{\"uid\":\"" + "A".repeat(2000) + "\"}");
         assertEquals(400, oversize.status(), "an oversize body is a bad request (issue 18)");
         assertTrue(oversize.body().path("error").asText().contains("1024 bytes"), oversize.body().toString());
-        assertEquals(404, call("DELETE", "/api/auth/cards/AABBCCDD", null).status());
+        assertEquals(404, call("DELETE", "/api/auth/cards?uid=AABBCCDD", null).status());
         assertTrue(before == stored, "nothing was written");
     }
 }
