@@ -31,6 +31,8 @@ public final class PagesServlet extends HttpServlet {
             "index.html", "text/html",
             "app.js", "text/javascript",
             "i18n.js", "text/javascript",
+            "admin.js", "text/javascript",
+            "chart.js", "text/javascript",
             "style.css", "text/css");
     static final String CSP = "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
     private static final long serialVersionUID = 1L;
