@@ -5,12 +5,18 @@
 window.HistoryChart = (function () {
   // the SVG namespace, taken from the logo's SVG of the page (no address of another site in the pages' files)
   const ns = () => document.querySelector('.brand svg').namespaceURI;
-  const W = 640;
   const H = 240;
-  const PAD = { left: 48, right: 12, top: 12, bottom: 30 };
+  const PAD = { left: 48, right: 12, top: 26, bottom: 30 };
   let sessions = [];
   let chosen = null;
   let listening = false;
+  let resizing = false;
+  let drawn = null; // the samples on screen, drawn again at the new width when the window is resized
+
+  /** The drawing's width in its own units: the box's width in pixels, so that its text stays legible on a phone. */
+  function width() {
+    return Math.max(300, Math.min(960, $('power-chart').clientWidth || 640));
+  }
 
   const $ = id => document.getElementById(id);
 
@@ -37,7 +43,7 @@ window.HistoryChart = (function () {
   }
 
   /** The SVG of samples [{at, powerW}]: minutes from the first sample on x, kW on y. */
-  function draw(samples) {
+  function draw(samples, W) {
     const t0 = Date.parse(samples[0].at);
     const points = samples.map(s => ({ x: (Date.parse(s.at) - t0) / 60000, y: s.powerW / 1000 }));
     const maxX = Math.max(1, points[points.length - 1].x);
@@ -58,7 +64,7 @@ window.HistoryChart = (function () {
         (xStep < 1 ? x.toFixed(1) : String(Math.round(x)))));
     }
     svg.appendChild(el('text', { x: W - PAD.right, y: H - 2, 'text-anchor': 'end', class: 'axis' }, tr('chart.minutes')));
-    svg.appendChild(el('text', { x: 4, y: PAD.top + 4, class: 'axis' }, tr('chart.kw')));
+    svg.appendChild(el('text', { x: 4, y: 12, class: 'axis' }, tr('chart.kw')));
     const line = points.map(p => sx(p.x).toFixed(1) + ',' + sy(p.y).toFixed(1)).join(' ');
     const area = sx(0).toFixed(1) + ',' + sy(0) + ' ' + line + ' ' + sx(points[points.length - 1].x).toFixed(1) + ',' + sy(0);
     svg.appendChild(el('polygon', { points: area, class: 'power-area' }));
@@ -86,7 +92,8 @@ window.HistoryChart = (function () {
       return; // another session was chosen meanwhile
     }
     $('power-chart-none').hidden = samples.length > 1;
-    $('power-chart').replaceChildren(...(samples.length > 1 ? [draw(samples)] : []));
+    drawn = samples.length > 1 ? samples : null;
+    $('power-chart').replaceChildren(...(drawn ? [draw(drawn, width())] : []));
     $('power-chart').dataset.samples = String(samples.length);
   }
 
@@ -100,6 +107,14 @@ window.HistoryChart = (function () {
         const i = Array.prototype.indexOf.call(row.parentNode.children, row);
         if (sessions[i]) {
           showSession(sessions[i]);
+        }
+      });
+    }
+    if (!resizing) {
+      resizing = true;
+      window.addEventListener('resize', () => {
+        if (drawn && !$('power-chart-card').hidden) {
+          $('power-chart').replaceChildren(draw(drawn, width()));
         }
       });
     }
