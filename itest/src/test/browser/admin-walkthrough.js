@@ -257,8 +257,7 @@ async function chartScenario(browser) {
     if (!status.sessionStart) {
       return false;
     }
-    // the session's id is its plug-in, epoch milliseconds (docs/events.md)
-    const r = await fetch('/api/sessions/power?id=' + Date.parse(status.sessionStart), h);
+    const r = await fetch('/api/sessions/power?start=' + encodeURIComponent(status.sessionStart), h);
     return r.ok && (await r.json()).samples.length >= 3;
   }, null, { timeout: STEP_MS, polling: 500 });
   await shoot(page, 'home');

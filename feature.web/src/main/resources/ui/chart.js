@@ -84,7 +84,7 @@ window.HistoryChart = (function () {
     document.querySelectorAll('#sessions tbody tr').forEach((r, i) => r.classList.toggle('chosen', sessions[i] === s));
     let samples = [];
     try {
-      samples = (await window.Api.get('/api/sessions/power?id=' + encodeURIComponent(s.id))).samples || [];
+      samples = (await window.Api.get('/api/sessions/power?start=' + encodeURIComponent(s.start))).samples || [];
     } catch (e) {
       samples = [];
     }

@@ -184,7 +184,7 @@ public class WebAdminTest {
 
         JsonNode chart = step(seen, "chart");
         JsonNode newest = http.get("/api/sessions?limit=1").get(0);
-        JsonNode power = http.get("/api/sessions/power?id=" + newest.path("id").asLong());
+        JsonNode power = http.get("/api/sessions/power?start=" + newest.path("start").asText());
         assertEquals(chart.toString(), power.path("samples").size(), chart.path("samples").asInt());
         assertTrue(chart.toString(), chart.path("samples").asInt() >= 3);
         assertEquals("one point of the line per sample", chart.path("samples").asInt(), chart.path("points").asInt());

@@ -61,7 +61,7 @@ public final class SessionPower implements EventHandler {
     record Point(long at, double powerW) {
     }
 
-    /** A session's samples, oldest first. */
+    /** A session's samples, oldest first; the session named as the core's events name it: its start, epoch ms. */
     record Series(long sessionId, List<Point> points) {
     }
 

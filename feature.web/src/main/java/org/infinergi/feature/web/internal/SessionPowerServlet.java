@@ -2,6 +2,7 @@ package org.infinergi.feature.web.internal;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import javax.servlet.Servlet;
@@ -18,9 +19,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * {@code GET /api/sessions/power?id=N}: the power of session N over time (History's chart): {@code sessionId},
- * {@code samples} [{@code at}, {@code powerW}] oldest first. 404 when this firmware holds no samples of it (a session
- * older than the last {@value SessionPower#MAX_SESSIONS}); a missing or malformed {@code id} → 400 naming it.
+ * {@code GET /api/sessions/power?start=T}: the power over time of the session that began at {@code T} (its
+ * {@code start} as {@code /api/sessions} lists it; the core's session events name a session by that instant), for
+ * History's chart: {@code start}, {@code samples} [{@code at}, {@code powerW}] oldest first. 404 when this firmware
+ * holds no samples of it (a session older than the last {@value SessionPower#MAX_SESSIONS}); a missing or malformed
+ * {@code start} → 400 naming it.
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=" + SessionPowerServlet.PATH,
@@ -43,21 +46,22 @@ public final class SessionPowerServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         long id;
         try {
-            id = Long.parseLong(String.valueOf(req.getParameter("id")).trim());
-        } catch (NumberFormatException e) {
-            ObjectNode error = JsonViews.error(mapper, "parameter 'id' must be a session id (see /api/sessions)");
-            error.put("field", "id");
+            id = Instant.parse(String.valueOf(req.getParameter("start")).trim()).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            ObjectNode error = JsonViews.error(mapper, "parameter 'start' must be a session's start as /api/sessions "
+                    + "lists it (e.g. 2026-03-01T10:00:00Z)");
+            error.put("field", "start");
             Responses.json(resp, HttpServletResponse.SC_BAD_REQUEST, mapper, error);
             return;
         }
         Optional<SessionPower.Series> series = power.series(id);
         if (series.isEmpty()) {
             Responses.json(resp, HttpServletResponse.SC_NOT_FOUND, mapper, JsonViews.error(mapper,
-                    "no power samples of session " + id + " (kept for the last " + SessionPower.MAX_SESSIONS
+                    "no power samples of the session that began at " + Instant.ofEpochMilli(id) + " (kept for the last " + SessionPower.MAX_SESSIONS
                             + " sessions)"));
             return;
         }
-        ObjectNode body = mapper.createObjectNode().put("sessionId", id);
+        ObjectNode body = mapper.createObjectNode().put("start", Instant.ofEpochMilli(id).toString());
         ArrayNode samples = body.putArray("samples");
         series.get().points().forEach(p -> samples.addObject().put("at", Instant.ofEpochMilli(p.at()).toString())
                 .put("powerW", Math.round(p.powerW())));

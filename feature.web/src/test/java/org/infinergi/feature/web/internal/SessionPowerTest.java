@@ -92,21 +92,21 @@ class SessionPowerTest {
     }
 
     @Test
-    void theEndpointAnswersTheSeries_404ForAnUnknownSession_400ForABadId() throws Exception {
+    void theEndpointAnswersTheSeriesOfTheSessionThatBeganThen_404ForAnUnknownOne_400ForABadStart() throws Exception {
         SessionPower p = power();
         p.handleEvent(event(ChargerEvents.SESSION_STARTED, 7L));
         tick(p, 3680);
         SessionPowerServlet servlet = new SessionPowerServlet(p);
         ObjectMapper mapper = new ObjectMapper();
 
-        JsonNode ok = mapper.readTree(get(servlet, "/api/sessions/power?id=7").body());
-        assertEquals(7, ok.path("sessionId").asLong());
+        JsonNode ok = mapper.readTree(get(servlet, "/api/sessions/power?start=1970-01-01T00:00:00.007Z").body());
+        assertEquals("1970-01-01T00:00:00.007Z", ok.path("start").asText());
         assertEquals(3680, ok.path("samples").get(1).path("powerW").asLong());
         assertEquals(clock.instant().toString(), ok.path("samples").get(1).path("at").asText());
-        assertEquals(404, get(servlet, "/api/sessions/power?id=8").status);
-        FakeHttp.Response bad = get(servlet, "/api/sessions/power?id=x");
+        assertEquals(404, get(servlet, "/api/sessions/power?start=1970-01-01T00:00:00.008Z").status);
+        FakeHttp.Response bad = get(servlet, "/api/sessions/power?start=7");
         assertEquals(400, bad.status);
-        assertTrue(bad.body().contains("\"field\":\"id\""), bad.body());
+        assertTrue(bad.body().contains("\"field\":\"start\""), bad.body());
         assertEquals(400, get(servlet, "/api/sessions/power").status);
         assertEquals(Duration.ofSeconds(5), SessionPower.SAMPLE_PERIOD);
     }
