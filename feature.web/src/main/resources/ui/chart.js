@@ -45,8 +45,11 @@ window.HistoryChart = (function () {
   /** The SVG of samples [{at, powerW}]: minutes from the first sample on x, kW on y. */
   function draw(samples, W) {
     const t0 = Date.parse(samples[0].at);
-    const points = samples.map(s => ({ x: (Date.parse(s.at) - t0) / 60000, y: s.powerW / 1000 }));
-    const maxX = Math.max(1, points[points.length - 1].x);
+    // minutes on x; a session shorter than two minutes in seconds, so its line spans the chart
+    const inSeconds = Date.parse(samples[samples.length - 1].at) - t0 < 120000;
+    const unit = inSeconds ? 1000 : 60000;
+    const points = samples.map(s => ({ x: (Date.parse(s.at) - t0) / unit, y: s.powerW / 1000 }));
+    const maxX = Math.max(inSeconds ? 5 : 1, points[points.length - 1].x);
     const maxY = Math.max(1, ...points.map(p => p.y));
     const yStep = step(maxY, 4);
     const top = Math.ceil(maxY / yStep) * yStep;
@@ -63,7 +66,7 @@ window.HistoryChart = (function () {
       svg.appendChild(el('text', { x: sx(x), y: H - PAD.bottom + 16, 'text-anchor': 'middle', class: 'axis' },
         (xStep < 1 ? x.toFixed(1) : String(Math.round(x)))));
     }
-    svg.appendChild(el('text', { x: W - PAD.right, y: H - 2, 'text-anchor': 'end', class: 'axis' }, tr('chart.minutes')));
+    svg.appendChild(el('text', { x: W - PAD.right, y: H - 2, 'text-anchor': 'end', class: 'axis' }, tr(inSeconds ? 'chart.seconds' : 'chart.minutes')));
     svg.appendChild(el('text', { x: 4, y: 12, class: 'axis' }, tr('chart.kw')));
     const line = points.map(p => sx(p.x).toFixed(1) + ',' + sy(p.y).toFixed(1)).join(' ');
     const area = sx(0).toFixed(1) + ',' + sy(0) + ' ' + line + ' ' + sx(points[points.length - 1].x).toFixed(1) + ',' + sy(0);

@@ -202,7 +202,7 @@ Object.assign(window.I18N.en, {
   'firmware.state.FAILED': 'Update failed.', 'firmware.state.CANCELLED': 'Update withdrawn.',
   'firmware.state.RESTARTING': 'The web interface is being updated: log in again in a moment.',
   'chart.title': 'Power of the session', 'chart.none': 'No power samples of this session.',
-  'chart.hint': 'Choose a session in the list to see its power.', 'chart.minutes': 'min', 'chart.kw': 'kW'
+  'chart.hint': 'Choose a session in the list to see its power.', 'chart.minutes': 'min', 'chart.seconds': 's', 'chart.kw': 'kW'
 });
 Object.assign(window.I18N.it, {
   'admin.save': 'Salva',
@@ -233,5 +233,5 @@ Object.assign(window.I18N.it, {
   'firmware.state.FAILED': 'Aggiornamento fallito.', 'firmware.state.CANCELLED': 'Aggiornamento ritirato.',
   'firmware.state.RESTARTING': 'L\'interfaccia web si sta aggiornando: accedi di nuovo tra un momento.',
   'chart.title': 'Potenza della sessione', 'chart.none': 'Nessun campione di potenza per questa sessione.',
-  'chart.hint': 'Scegli una sessione nella lista per vederne la potenza.', 'chart.minutes': 'min', 'chart.kw': 'kW'
+  'chart.hint': 'Scegli una sessione nella lista per vederne la potenza.', 'chart.minutes': 'min', 'chart.seconds': 's', 'chart.kw': 'kW'
 });

@@ -63,6 +63,8 @@ class AdminPagesTest {
         for (String state : List.of("IDLE", "POSTPONED", "UPDATING", "DONE", "FAILED", "CANCELLED", "RESTARTING")) {
             keys.add("firmware.state." + state);
         }
+        keys.add("chart.seconds");
+        keys.add("chart.minutes");
         for (String state : List.of("expired", "cancelled")) {
             keys.add("rfid." + state);
         }
