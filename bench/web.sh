@@ -7,7 +7,8 @@
 #   rss_idle_kb        VmRSS of the JVM after 30 s idle following ready (before any page or poller): target <= 131072
 #   home_cold_*_ms     Home fully loaded from a cold browser (Debian's chromium, a new context each run: empty cache),
 #                      from navigation to /ui/ until the load event and Home showing the charger's state (the first
-#                      /api/status answer rendered); logged in beforehand (session cookie): target < 300
+#                      /api/status answer rendered); logged in beforehand (session cookie): target < 300;
+#                      *_in_page_* and *_server_wait_* from the browser's Navigation/Resource Timing (bench/README.md)
 #   poll_*             50 clients (POLLERS) polling /api/status every POLL_MS (default 1000, twice the page's rate),
 #                      each on its own keep-alive connection with HTTP Basic, for POLL_S (default 20) s, while the
 #                      simulated car charges at 16 A on 3 phases: p50/p95/p99/max latency; target p99 < 50
