@@ -36,6 +36,25 @@ async function sim(pathName, body) {
   }
 }
 
+/** GET with the script's own login (HTTP Basic, as scripts log in): the JSON, or null when not 200. */
+async function apiGet(pathName) {
+  const r = await fetch(BASE + pathName, { headers: {
+    Authorization: 'Basic ' + Buffer.from(args.user + ':' + args.password).toString('base64') } });
+  return r.ok ? r.json() : null;
+}
+
+/** Until the async condition holds, polled every 300 ms, at most STEP_MS. */
+async function until(condition, what) {
+  const end = Date.now() + STEP_MS;
+  while (Date.now() < end) {
+    if (await condition()) {
+      return;
+    }
+    await new Promise(r => setTimeout(r, 300));
+  }
+  throw new Error('no ' + what + ' within ' + STEP_MS + ' ms');
+}
+
 /** The page, or one element of it, at both widths. */
 async function shoot(page, name, selector) {
   for (const [width, size] of Object.entries(WIDTHS)) {
@@ -250,16 +269,16 @@ async function chartScenario(browser) {
   await logIn(page, args.user, args.password);
   await sim('/api/sim/ev', { action: 'charge', maxCurrentA: 16, phases: 3 });
   await homeShows(page, 'CHARGING');
-  // three samples of the session's power (one every 5 s): the chart has a line to draw
-  await page.waitForFunction(async () => {
-    const h = { headers: { 'X-Requested-With': 'fetch' } };
-    const status = await (await fetch('/api/status', h)).json();
-    if (!status.sessionStart) {
+  // the session's power sampled (one every 5 s) while the car draws current: two samples over 1 kW, so the chart has
+  // the charge to draw. Polled from here with the script's own login (a promise is no condition of waitForFunction).
+  await until(async () => {
+    const status = await apiGet('/api/status');
+    if (!status || !status.sessionStart) {
       return false;
     }
-    const r = await fetch('/api/sessions/power?start=' + encodeURIComponent(status.sessionStart), h);
-    return r.ok && (await r.json()).samples.length >= 3;
-  }, null, { timeout: STEP_MS, polling: 500 });
+    const power = await apiGet('/api/sessions/power?start=' + encodeURIComponent(status.sessionStart));
+    return !!power && power.samples.filter(x => x.powerW > 1000).length >= 2;
+  }, 'two samples of the charging power');
   await shoot(page, 'home');
   await sim('/api/sim/fault', { fault: 'V2', active: true });
   await homeShows(page, 'ERROR');
@@ -271,10 +290,7 @@ async function chartScenario(browser) {
   await shoot(page, 'home-reset-refused');
   await sim('/api/sim/fault', { fault: 'V2', active: false });
   await sim('/api/sim/ev', { action: 'unplug' });
-  await page.waitForFunction(async () => {
-    const r = await fetch('/api/status', { headers: { 'X-Requested-With': 'fetch' } });
-    return r.ok && (await r.json()).pilot === 'A';
-  }, null, { timeout: STEP_MS, polling: 200 });
+  await until(async () => ((await apiGet('/api/status')) || {}).pilot === 'A', 'pilot A after the unplug');
   await page.click('#btn-reset');
   await homeShows(page, 'VEHICLE_NOT_CONNECTED');
   await go(page, 'history', () => document.querySelectorAll('#power-chart svg polyline').length > 0);
