@@ -126,6 +126,44 @@ window.Api = (function () {
     store(null);
   }
 
+  /** A file as the raw request body (the Firmware update's JAR), with the upload's progress in percent. */
+  function upload(path, file, onProgress) {
+    const login = stored();
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', path);
+      xhr.setRequestHeader('Accept', 'application/json');
+      xhr.setRequestHeader('X-Requested-With', 'fetch');
+      xhr.setRequestHeader('Content-Type', 'application/java-archive');
+      if (login && login.authorization) {
+        xhr.setRequestHeader('Authorization', login.authorization);
+      }
+      if (login && login.csrfToken) {
+        xhr.setRequestHeader('X-CSRF-Token', login.csrfToken);
+      }
+      xhr.upload.onprogress = e => {
+        if (e.lengthComputable && onProgress) {
+          onProgress(Math.round(100 * e.loaded / e.total));
+        }
+      };
+      xhr.onload = () => {
+        let json = null;
+        try {
+          json = JSON.parse(xhr.responseText);
+        } catch (e) {
+          json = null;
+        }
+        if (xhr.status >= 200 && xhr.status < 300) {
+          resolve(json);
+        } else {
+          reject(new ApiError(xhr.status, json));
+        }
+      };
+      xhr.onerror = () => reject(new ApiError(0, null));
+      xhr.send(file);
+    });
+  }
+
   return {
     ApiError,
     login,
@@ -133,7 +171,10 @@ window.Api = (function () {
     logout,
     get: path => send('GET', path, undefined, stored()),
     post: (path, body) => send('POST', path, body, stored()),
-    put: (path, body) => send('PUT', path, body, stored())
+    put: (path, body) => send('PUT', path, body, stored()),
+    // webadmin: any method (DELETE of Admin's card list) and the firmware upload
+    send: (method, path, body) => send(method, path, body, stored()),
+    upload
   };
 })();
 
@@ -357,9 +398,14 @@ window.Api = (function () {
     $('action-result').textContent = '';
     try {
       const answer = await Api.post('/api/control', { action });
-      $('action-result').textContent = answer && answer.message ? answer.message : '';
+      // the core's answer, also when it refuses (a reset while the cause persists, §9.1): never nothing
+      const refused = answer && answer.accepted === false;
+      const message = answer && answer.message ? answer.message : '';
+      $('action-result').textContent = refused ? t('action.refused', { m: message }) : message;
+      $('action-result').classList.toggle('refused', refused);
     } catch (e) {
       $('action-result').textContent = t('action.refused', { m: e.message });
+      $('action-result').classList.add('refused');
     }
     pollStatus();
   }
@@ -380,6 +426,9 @@ window.Api = (function () {
     body.replaceChildren(...list.map(s => row([dateTime(s.start), duration(s.durationS), kwh(s.energyWh),
       greenShare(s), s.idTag || '–', s.endReason || '–'], 'session', headings('sessions'))));
     $('sessions-empty').hidden = list.length > 0;
+    if (window.HistoryChart) {
+      HistoryChart.show(list); // chart.js: the power of the newest session, or of the one chosen
+    }
   }
 
   /** A table row; with labels (the table's headings), a phone shows each row as a card of labelled lines. */
@@ -481,7 +530,13 @@ window.Api = (function () {
       const security = await Api.get('/api/admin/security');
       $('admin-admin-login').textContent = t('login.' + security.adminWebPassword);
       $('admin-user-login').textContent = t('login.' + security.userWebPassword);
+      if (window.AdminPages) {
+        AdminPages.show(); // admin.js: RFID authentication, Security, Firmware update
+      }
     } catch (e) {
+      if (window.AdminPages) {
+        AdminPages.hide();
+      }
       if (e.status === 403) {
         $('admin-body').hidden = true;
         $('admin-refused').hidden = false;

@@ -217,3 +217,67 @@ window.I18N = {
     'set.applied': 'Applicato.', 'set.ready': 'Applicato. Ora il dispositivo può essere utilizzato per ricaricare un veicolo elettrico.'
   }
 };
+
+// ---- webadmin: Admin → RFID authentication (§7.1.2, §5.7.2), Security (§7.1.3), Firmware update (§5.9.2); History's
+// power chart; a refused action on Home. Keys with a dot; admin.js and chart.js read them with the page's language.
+Object.assign(window.I18N.en, {
+  'admin.save': 'Save',
+  'admin.saved': 'Saved.',
+  'rfid.title': 'RFID authentication', 'rfid.mode': 'Mode', 'rfid.list': 'Current list', 'rfid.uid': 'Card ID',
+  'rfid.state': 'State', 'rfid.empty': 'No card stored.', 'rfid.addNew': 'Add new',
+  'rfid.swipe': 'Swipe a card at the reader', 'rfid.cancel': 'Cancel', 'rfid.typeId': 'Or enter its ID', 'rfid.add': 'Add',
+  'rfid.valid': 'Valid', 'rfid.blocked': 'Blocked', 'rfid.block': 'Block', 'rfid.reactivate': 'Reactivate',
+  'rfid.remove': 'Remove', 'rfid.removeConfirm': 'Remove card {uid} from the list?',
+  'rfid.waiting': 'Swipe the new card at the reader: {s} s left.', 'rfid.learned': 'Card {uid} added as valid.',
+  'rfid.known': 'Card {uid} is already in the list.', 'rfid.expired': 'No card was swiped within one minute.',
+  'rfid.cancelled': 'Cancelled.', 'rfid.added': 'Card {uid} added as valid.', 'rfid.modeSaved': 'Mode saved.',
+  'rfid.configError': 'The configuration in force was rejected: {m}',
+  'rfid.mode.FREE': 'Free', 'rfid.mode.LOCAL_LIST': 'Local list', 'rfid.mode.CENTRALIZED': 'Centralized',
+  'rfid.mode.CENTRALIZED_WITH_LOCAL_LIST': 'Centralized with local list',
+  'security.title': 'Security',
+  'security.hint': '6 to 64 characters. Leaving the field blank resets the password to its default value (manual §7.1.3).',
+  'security.resetConfirm': 'The field is blank: reset this password to its default value?',
+  'security.reset': 'Reset to the default password.', 'security.changed': 'Password changed.',
+  'security.relogin': 'Your password changed: log in again.',
+  'firmware.title': 'Firmware update', 'firmware.choose': 'Choose a file', 'firmware.start': 'Start update',
+  'firmware.hint': 'A signed bundle of the manufacturer. While a vehicle is connected, an update of the charging path waits for the end of the session (manual §5.9).',
+  'firmware.noFile': 'Choose a file first.', 'firmware.uploading': 'Sending the file: {p} %',
+  'firmware.refused': 'Refused: {m}',
+  'firmware.state.IDLE': 'No update since the start.', 'firmware.state.POSTPONED': 'Waiting: the update will run at the end of the charging session.',
+  'firmware.state.UPDATING': 'Update in progress…', 'firmware.state.DONE': 'Update done: {name} {to} runs.',
+  'firmware.state.FAILED': 'Update failed.', 'firmware.state.CANCELLED': 'Update withdrawn.',
+  'firmware.state.RESTARTING': 'The web interface is being updated: log in again in a moment.',
+  'chart.title': 'Power of the session', 'chart.none': 'No power samples of this session.',
+  'chart.hint': 'Choose a session in the list to see its power.', 'chart.minutes': 'min', 'chart.seconds': 's', 'chart.kw': 'kW'
+});
+Object.assign(window.I18N.it, {
+  'admin.save': 'Salva',
+  'admin.saved': 'Salvato.',
+  'rfid.title': 'Autenticazione RFID', 'rfid.mode': 'Modalità', 'rfid.list': 'Lista attuale', 'rfid.uid': 'ID tessera',
+  'rfid.state': 'Stato', 'rfid.empty': 'Nessuna tessera memorizzata.', 'rfid.addNew': 'Aggiungi nuova',
+  'rfid.swipe': 'Passa una tessera sul lettore', 'rfid.cancel': 'Annulla', 'rfid.typeId': 'Oppure inserisci il suo ID',
+  'rfid.add': 'Aggiungi',
+  'rfid.valid': 'Valida', 'rfid.blocked': 'Bloccata', 'rfid.block': 'Blocca', 'rfid.reactivate': 'Riattiva',
+  'rfid.remove': 'Rimuovi', 'rfid.removeConfirm': 'Rimuovere la tessera {uid} dalla lista?',
+  'rfid.waiting': 'Passa la nuova tessera sul lettore: mancano {s} s.', 'rfid.learned': 'Tessera {uid} aggiunta come valida.',
+  'rfid.known': 'La tessera {uid} è già nella lista.', 'rfid.expired': 'Nessuna tessera passata entro un minuto.',
+  'rfid.cancelled': 'Annullato.', 'rfid.added': 'Tessera {uid} aggiunta come valida.', 'rfid.modeSaved': 'Modalità salvata.',
+  'rfid.configError': 'La configurazione in vigore è stata rifiutata: {m}',
+  'rfid.mode.FREE': 'Libera', 'rfid.mode.LOCAL_LIST': 'Lista locale', 'rfid.mode.CENTRALIZED': 'Centralizzata',
+  'rfid.mode.CENTRALIZED_WITH_LOCAL_LIST': 'Centralizzata con lista locale',
+  'security.title': 'Sicurezza',
+  'security.hint': 'Da 6 a 64 caratteri. Lasciando il campo vuoto la password torna al valore predefinito (manuale §7.1.3).',
+  'security.resetConfirm': 'Il campo è vuoto: riportare questa password al valore predefinito?',
+  'security.reset': 'Password riportata al valore predefinito.', 'security.changed': 'Password cambiata.',
+  'security.relogin': 'La tua password è cambiata: accedi di nuovo.',
+  'firmware.title': 'Aggiornamento firmware', 'firmware.choose': 'Scegli un file', 'firmware.start': 'Avvia aggiornamento',
+  'firmware.hint': 'Un bundle firmato dal produttore. Con un veicolo collegato, un aggiornamento del percorso di ricarica attende la fine della sessione (manuale §5.9).',
+  'firmware.noFile': 'Scegli prima un file.', 'firmware.uploading': 'Invio del file: {p} %',
+  'firmware.refused': 'Rifiutato: {m}',
+  'firmware.state.IDLE': 'Nessun aggiornamento dall\'avvio.', 'firmware.state.POSTPONED': 'In attesa: l\'aggiornamento partirà alla fine della sessione di ricarica.',
+  'firmware.state.UPDATING': 'Aggiornamento in corso…', 'firmware.state.DONE': 'Aggiornamento completato: è in esecuzione {name} {to}.',
+  'firmware.state.FAILED': 'Aggiornamento fallito.', 'firmware.state.CANCELLED': 'Aggiornamento ritirato.',
+  'firmware.state.RESTARTING': 'L\'interfaccia web si sta aggiornando: accedi di nuovo tra un momento.',
+  'chart.title': 'Potenza della sessione', 'chart.none': 'Nessun campione di potenza per questa sessione.',
+  'chart.hint': 'Scegli una sessione nella lista per vederne la potenza.', 'chart.minutes': 'min', 'chart.seconds': 's', 'chart.kw': 'kW'
+});

@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Issue 15, "HTTP hardening", on the 3U-DR sim image started as a user starts it ({@code bin/karaf server}, its own
  * JVM with the image's 32 MB heap and Felix HTTP's threadpool.max 8), seen from outside as an attacker sees it:
  * ten slow clients do not keep {@code /api/status} down, TRACE is refused, errors are JSON, a 10 MB body is refused
- * with 413 and the charger lives on.
+ * (413 by the sim, 400 naming the limit by the charger's endpoints) and the charger lives on.
  */
 public class HttpHardeningOnARunningImageTest {
 
@@ -144,10 +144,12 @@ public class HttpHardeningOnARunningImageTest {
     }
 
     @Test
-    public void aTenMegabyteBodyIsRefused413AndTheChargerLivesOn() throws IOException {
+    public void aTenMegabyteBodyIsRefusedAndTheChargerLivesOn() throws IOException {
         for (String path : List.of("/api/sim/ev", "/api/sim/fault", "/api/control")) {
             Raw r = rawTenMegabytes(path);
-            assertEquals(path, 413, r.status());
+            // issue 18: the charger's own endpoints answer an oversize body 400 naming the limit (a tampered
+            // request); the sim's keep web.json's 413
+            assertEquals(path, path.startsWith("/api/sim/") ? 413 : 400, r.status());
             assertTrue(path + ": " + r.body(), json(r).get("error").asText().contains("larger than"));
         }
         http.ev("plug", 16, 3);

@@ -70,6 +70,11 @@ public final class AuthComponent implements Authorization, CardListener, AuthVie
             policyOption = ReferencePolicyOption.GREEDY)
     volatile CentralAuthorization central;
 
+    /** Admin's "Add new" by swiping (manual §5.7.2): while its window is open the next card is learned, not used. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile LocalListAdmin learning;
+
     @Activate
     public AuthComponent(Map<String, Object> config) {
         this(config, Clock.systemUTC());
@@ -134,6 +139,10 @@ public final class AuthComponent implements Authorization, CardListener, AuthVie
     @Override
     public void cardPresented(String uid) {
         String card = uid == null ? "" : uid.trim().toUpperCase(Locale.ROOT);
+        LocalListAdmin l = learning;
+        if (l != null && l.offer(card)) {
+            return; // stored as a new card of the list (§5.7.2), in any mode: no authentication
+        }
         State s = state;
         if (!s.settings().required()) {
             // Mode FREE: nobody waits for a card, so a swipe is no authentication (and no logo signal).

@@ -45,6 +45,8 @@ final class AccessTable {
             // Home, History and Info of manual §6.1.2; the multifunction button's requests and Boost (§6.2.1, §5.5)
             new Rule("/api/status", READ, Level.USER),
             new Rule("/api/sessions", READ, Level.USER),
+            // History's chart: a session's power over time
+            new Rule("/api/sessions/power", READ, Level.USER),
             new Rule("/api/errors", READ, Level.USER),
             new Rule("/api/readings", READ, Level.USER),
             new Rule("/api/info", READ, Level.USER),

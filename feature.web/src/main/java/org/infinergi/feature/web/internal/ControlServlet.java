@@ -18,7 +18,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-import org.infinergi.web.json.RequestBodies;
 import org.infinergi.web.json.RequestRejected;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,7 +55,7 @@ public final class ControlServlet extends HttpServlet {
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         ControlActions action;
         try {
-            String name = ControlActions.actionName(RequestBodies.read(req, MAX_BODY_BYTES));
+            String name = ControlActions.actionName(Bodies.read(req, MAX_BODY_BYTES));
             GreenActions greenAction = GreenActions.named(name);
             if (greenAction != null) {
                 green(resp, greenAction);

@@ -13,7 +13,6 @@ import org.infinergi.feature.web.internal.Access.Closed;
 import org.infinergi.feature.web.internal.Access.Granted;
 import org.infinergi.feature.web.internal.WebLogins.Login;
 import org.infinergi.web.json.JsonObject;
-import org.infinergi.web.json.RequestBodies;
 import org.infinergi.web.json.RequestRejected;
 import org.infinergi.web.json.StrictJson;
 import org.osgi.service.component.annotations.Activate;
@@ -86,7 +85,7 @@ public final class LoginServlet extends HttpServlet {
         String user;
         String password;
         try {
-            JsonObject json = StrictJson.object(RequestBodies.read(req, MAX_BODY_BYTES), FIELDS, EXAMPLE);
+            JsonObject json = StrictJson.object(Bodies.read(req, MAX_BODY_BYTES), FIELDS, EXAMPLE);
             user = json.text("user");
             password = json.text("password");
         } catch (RequestRejected e) {

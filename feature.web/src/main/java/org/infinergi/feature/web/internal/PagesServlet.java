@@ -32,6 +32,8 @@ public final class PagesServlet extends HttpServlet {
             "app.js", "text/javascript",
             "i18n.js", "text/javascript",
             "settings.js", "text/javascript",
+            "admin.js", "text/javascript",
+            "chart.js", "text/javascript",
             "style.css", "text/css");
     static final String CSP = "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
     private static final long serialVersionUID = 1L;

@@ -18,7 +18,6 @@ import org.infinergi.feature.web.internal.Access.Closed;
 import org.infinergi.feature.web.internal.Access.Granted;
 import org.infinergi.feature.web.internal.WebLogins.Login;
 import org.infinergi.web.json.JsonObject;
-import org.infinergi.web.json.RequestBodies;
 import org.infinergi.web.json.RequestRejected;
 import org.infinergi.web.json.StrictJson;
 import org.osgi.service.component.annotations.Activate;
@@ -77,7 +76,7 @@ public final class SecurityServlet extends HttpServlet {
         Map<Login, String> changes;
         String current = null;
         try {
-            JsonObject json = body(RequestBodies.read(req, MAX_BODY_BYTES), settable);
+            JsonObject json = body(Bodies.read(req, MAX_BODY_BYTES), settable);
             changes = changes(json, settable);
             if (ownPassword(settable)) {
                 current = json.text(CURRENT_FIELD);

@@ -110,20 +110,23 @@ class ControlServletTest {
     }
 
     @Test
-    void aDeclaredTenMegabyteBodyIsRefused413BeforeReading() throws Exception {
+    void aDeclaredTenMegabyteBodyIsRefused400NamingTheLimit_beforeReading() throws Exception {
         FakeHttp.Request req = new FakeHttp.Request("POST", "/api/control");
         req.contentLength = 10L * 1024 * 1024;
         req.body = UNREADABLE;
         FakeHttp.Response resp = post(req);
-        assertEquals(413, resp.status);
-        assertEquals("{\"error\":\"request body larger than 4096 bytes\"}", resp.body());
+        assertEquals(400, resp.status, "issue 18: an oversize body is a tampered request, 400");
+        assertTrue(resp.body().startsWith("{\"error\":\"request body larger than 4096 bytes, the limit of this endpoint\""),
+                resp.body());
     }
 
     @Test
-    void aChunkedBodyOverTheCapIsRefused413() throws Exception {
+    void aChunkedBodyOverTheCapIsRefused400() throws Exception {
         FakeHttp.Request req = new FakeHttp.Request("POST", "/api/control").body(new byte[10 * 1024 * 1024]);
         req.contentLength = -1;
-        assertEquals(413, post(req).status);
+        FakeHttp.Response resp = post(req);
+        assertEquals(400, resp.status);
+        assertTrue(resp.body().contains("4096 bytes"), resp.body());
     }
 
     @Test

@@ -43,6 +43,21 @@ final class FakeHttp {
             return body(json.getBytes(StandardCharsets.UTF_8));
         }
 
+        /** A query parameter of the URI ("?id=5"), or null. */
+        String parameter(String name) {
+            int q = uri.indexOf('?');
+            if (q < 0) {
+                return null;
+            }
+            for (String pair : uri.substring(q + 1).split("&")) {
+                String[] kv = pair.split("=", 2);
+                if (kv[0].equals(name)) {
+                    return kv.length > 1 ? kv[1] : "";
+                }
+            }
+            return null;
+        }
+
         HttpServletRequest proxy() {
             ServletInputStream in = new ServletInputStream() {
                 @Override
@@ -85,6 +100,7 @@ final class FakeHttp {
                             yield null;
                         }
                         case "getDispatcherType" -> javax.servlet.DispatcherType.REQUEST;
+                        case "getParameter" -> parameter((String) a[0]);
                         case "getPathInfo", "getServletPath", "getContentType", "getCharacterEncoding" -> null;
                         case "toString" -> method + " " + uri;
                         default -> throw new UnsupportedOperationException(m.getName());

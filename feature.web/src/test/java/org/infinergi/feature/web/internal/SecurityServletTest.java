@@ -106,4 +106,15 @@ class SecurityServletTest {
         assertTrue(logins.atDefault(Login.ADMIN), "nothing changed");
         assertTrue(logins.atDefault(Login.USER), "nothing changed");
     }
+
+    /** Issue 18 "Bad input": an oversize body is a tampered request: 400 naming the limit, and nothing changes. */
+    @Test
+    void anOversizeBodyIs400NamingTheLimit_andChangesNothing() throws Exception {
+        SecurityServlet servlet = servlet();
+        FakeHttp.Response resp = put(servlet, SecurityServlet.ADMIN_PATH,
+                "{\"adminWebPassword\":\"" + "x".repeat(2000) + "\"}");
+        assertEquals(400, resp.status, resp.body());
+        assertTrue(resp.body().contains("larger than 1024 bytes, the limit of this endpoint"), resp.body());
+        assertEquals(Optional.of(Level.ADMIN), logins.verify("admin", "21/001-000001"), "the default still opens");
+    }
 }
