@@ -30,7 +30,8 @@ public class Refresh {
             new String[] {"feature.green.api", "org.infinergi.feature.green.api"},
             new String[] {"driver.modbus-meters/api", "org.infinergi.driver.modbus-meters.api"},
             new String[] {"web.json", "org.infinergi.web.json"},
-            new String[] {"core.config", "org.infinergi.core.config"});
+            new String[] {"core.config", "org.infinergi.core.config"},
+            new String[] {"feature.update.api", "org.infinergi.feature.update.api"});
 
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args.length > 0 ? args[0] : ".");
