@@ -59,10 +59,17 @@ async function logIn(page, user, password) {
 
 /** Until the charger's own status (the page's session) says no vehicle is connected: pilot state A. */
 async function vehicleGone(page) {
-  await page.waitForFunction(async () => {
-    const r = await fetch('/api/status', { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
-    return r.ok && (await r.json()).pilot === 'A';
-  }, null, { timeout: STEP_MS, polling: 200 });
+  // polled from here: page.waitForFunction takes the promise an async function returns as already true
+  const until = Date.now() + STEP_MS;
+  for (;;) {
+    const pilot = await page.evaluate(async () => {
+      const r = await fetch('/api/status', { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+      return r.ok ? (await r.json()).pilot : null;
+    });
+    if (pilot === 'A') return;
+    if (Date.now() > until) throw new Error('the charger did not see the vehicle go (pilot ' + pilot + ')');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 async function homeShows(page, state) {
