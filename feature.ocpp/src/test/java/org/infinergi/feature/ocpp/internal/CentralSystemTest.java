@@ -650,7 +650,7 @@ class CentralSystemTest {
         managed.forEach(ManagementProfiles::close);
     }
 
-    private static void call(CentralSystem cs, String tag, String method, String params) throws Exception {
+    private static void send(CentralSystem cs, String tag, String method, String params) throws Exception {
         cs.command("{\"cmd\":\"call\",\"tag\":\"" + tag + "\",\"method\":\"" + method + "\",\"params\":" + params
                 + "}");
     }
@@ -678,14 +678,14 @@ class CentralSystemTest {
                 String action = asks[i][0];
                 long before = count(cs, action);
                 String extra = asks[i][1].equals("{}") ? "" : asks[i][1];
-                call(cs, "t" + i, "TriggerMessage", "{\"requestedMessage\":\"" + action + "\"" + extra + "}");
+                send(cs, "t" + i, "TriggerMessage", "{\"requestedMessage\":\"" + action + "\"" + extra + "}");
                 assertEquals("Accepted", result(cs, "t" + i).get("result").get("status").asText(), action);
                 long expected = before + ("StatusNotification".equals(action) && extra.isEmpty() ? 2 : 1);
                 Awaitility.await().atMost(WITHIN).until(() -> count(cs, action) >= expected);
             }
             assertEquals("Idle", cs.awaitEvent(e -> is(e, "firmwareStatus"), WITHIN).get("status").asText());
             assertEquals("Idle", cs.awaitEvent(e -> is(e, "diagnosticsStatus"), WITHIN).get("status").asText());
-            call(cs, "bad", "TriggerMessage", "{\"requestedMessage\":\"Heartbeat\",\"connectorId\":3}");
+            send(cs, "bad", "TriggerMessage", "{\"requestedMessage\":\"Heartbeat\",\"connectorId\":3}");
             assertEquals("Rejected", result(cs, "bad").get("result").get("status").asText());
             noValidationFailure(cs);
         }
@@ -699,23 +699,23 @@ class CentralSystemTest {
             cs.awaitEvent(e -> is(e, "status") && e.get("connectorId").asInt() == 1, WITHIN);
             String expiry = java.time.Instant.now().plusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                     .toString();
-            call(cs, "r1", "ReserveNow", "{\"connectorId\":1,\"expiryDate\":\"" + expiry
+            send(cs, "r1", "ReserveNow", "{\"connectorId\":1,\"expiryDate\":\"" + expiry
                     + "\",\"idTag\":\"CARD-A\",\"reservationId\":5}");
             assertEquals("Accepted", result(cs, "r1").get("result").get("status").asText());
             cs.awaitEvent(e -> is(e, "status") && e.get("connectorId").asInt() == 1
                     && "Reserved".equals(e.get("status").asText()), WITHIN);
-            call(cs, "r2", "ReserveNow", "{\"connectorId\":1,\"expiryDate\":\"" + expiry
+            send(cs, "r2", "ReserveNow", "{\"connectorId\":1,\"expiryDate\":\"" + expiry
                     + "\",\"idTag\":\"CARD-B\",\"reservationId\":6}");
             assertEquals("Occupied", result(cs, "r2").get("result").get("status").asText());
-            call(cs, "r0", "ReserveNow", "{\"connectorId\":0,\"expiryDate\":\"" + expiry
+            send(cs, "r0", "ReserveNow", "{\"connectorId\":0,\"expiryDate\":\"" + expiry
                     + "\",\"idTag\":\"CARD-B\",\"reservationId\":6}");
             assertEquals("Rejected", result(cs, "r0").get("result").get("status").asText());
-            call(cs, "c1", "CancelReservation", "{\"reservationId\":5}");
+            send(cs, "c1", "CancelReservation", "{\"reservationId\":5}");
             assertEquals("Accepted", result(cs, "c1").get("result").get("status").asText());
             Awaitility.await().atMost(WITHIN).until(() -> cs.events().stream().filter(e -> is(e, "status")
                     && e.get("connectorId").asInt() == 1).reduce((a, b) -> b).map(e -> e.get("status").asText())
                     .orElse("").equals("Available"));
-            call(cs, "get", "GetConfiguration", "{\"key\":[\"SupportedFeatureProfiles\",\"ReserveConnectorZeroSupported\"]}");
+            send(cs, "get", "GetConfiguration", "{\"key\":[\"SupportedFeatureProfiles\",\"ReserveConnectorZeroSupported\"]}");
             String keys = result(cs, "get").get("result").toString();
             assertTrue(keys.contains("Reservation") && keys.contains("RemoteTrigger") && keys.contains("FirmwareManagement"),
                     keys);
@@ -747,7 +747,7 @@ class CentralSystemTest {
             ChargePoint cp = start(cs.port, "CP-FW", 0, "", new ConfigurationKeys(ChargePoint.DEFAULT_HEARTBEAT_S));
             manage(cp, null, updater);
             cs.awaitEvent(e -> is(e, "status") && e.get("connectorId").asInt() == 1, WITHIN);
-            call(cs, "fw", "UpdateFirmware", "{\"location\":\"http://127.0.0.1:" + http
+            send(cs, "fw", "UpdateFirmware", "{\"location\":\"http://127.0.0.1:" + http
                     + "/infinergi-fw.jar\",\"retrieveDate\":\"2020-01-01T00:00:00Z\",\"retries\":1}");
             assertEquals("{}", result(cs, "fw").get("result").toString());
             cs.awaitEvent(e -> is(e, "firmwareStatus") && "Installed".equals(e.get("status").asText()), WITHIN);
@@ -769,7 +769,7 @@ class CentralSystemTest {
             ChargePoint cp = start(cs.port, "CP-DIAG", 0, "", new ConfigurationKeys(ChargePoint.DEFAULT_HEARTBEAT_S));
             manage(cp, logs, null);
             cs.awaitEvent(e -> is(e, "status") && e.get("connectorId").asInt() == 1, WITHIN);
-            call(cs, "diag", "GetDiagnostics", "{\"location\":\"http://127.0.0.1:" + http + "/diagnostics/CP-DIAG\"}");
+            send(cs, "diag", "GetDiagnostics", "{\"location\":\"http://127.0.0.1:" + http + "/diagnostics/CP-DIAG\"}");
             String fileName = result(cs, "diag").get("result").get("fileName").asText();
             assertTrue(fileName.endsWith(".zip"), fileName);
             JsonNode upload = cs.awaitEvent(e -> is(e, "upload"), WITHIN);
