@@ -172,7 +172,7 @@ public final class PanelComponent implements PanelBoard, PanelWiring, EventHandl
         }
         return new PanelEngine.Settings(keypad, installationComplete, config.errorBuzzerS() * 1000L,
                 config.shortPressMaxMs(), config.restartHoldS() * 1000L, config.factoryResetHoldS() * 1000L,
-                config.factoryResetErasesHistory(), config.panelPollMs(), config.panelMissedPolls());
+                config.factoryResetErasesHistory(), config.panelPollMs(), config.panelMissedPolls(), config.buttonsSound());
     }
 
     /** One tick, then the next one when the panel wants it ({@link PanelEngine#nextTickMs}). */

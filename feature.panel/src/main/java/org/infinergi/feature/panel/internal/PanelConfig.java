@@ -36,6 +36,10 @@ public @interface PanelConfig {
     @AttributeDefinition(name = "Buzzer pin", description = "Output driving the buzzer (high = sound).")
     int buzzerAddress() default 6;
 
+    @AttributeDefinition(name = "Buttons sound", description = "Manual §7.2.2: a short acoustic signal when a key is "
+            + "pressed.")
+    boolean buttonsSound() default true;
+
     @AttributeDefinition(name = "Error acoustic signal", description = "Manual §9.1: for a limited time the error "
             + "blinks are accompanied by an acoustic signal; seconds (0 = silent).", min = "0", max = "600")
     int errorBuzzerS() default 10;

@@ -30,6 +30,8 @@ final class PanelEngine implements PanelBoard {
 
     /** Startup acoustic signal (manual §4.10.1 "startup, confirmed by the relative acoustic and luminous signal"). */
     static final int STARTUP_BEEP_MS = 200;
+    /** The signal of a key pressed (manual §7.2.2 "Buttons sound"): a click, not a tone. */
+    static final int KEY_BEEP_MS = 60;
     /** The firmware counts as starting up this long after the panel starts (the single 600 ms blink and a pause). */
     static final int STARTUP_MS = 1000;
     /** Beep announcing that the held key will restart the device on release (manual §6.2, 30 s). */
@@ -43,7 +45,8 @@ final class PanelEngine implements PanelBoard {
      * @param installationComplete read at every tick: the installer's confirmation (manual §4.10) shows at once
      */
     record Settings(Keypad keypad, BooleanSupplier installationComplete, long errorBuzzerMs, long shortPressMaxMs,
-            long restartHoldMs, long factoryResetHoldMs, boolean eraseHistory, long pollMs, int missedPolls) {
+            long restartHoldMs, long factoryResetHoldMs, boolean eraseHistory, long pollMs, int missedPolls,
+            boolean buttonsSound) {
     }
 
     private final PanelHardware hw;
@@ -163,6 +166,9 @@ final class PanelEngine implements PanelBoard {
     }
 
     private void keyEdge(PanelHardware.KeyEdge e, long at, long now) {
+        if (e.pressed()) {
+            buttonsSound(now);
+        }
         if (settings.keypad() == Keypad.MULTIFUNCTION) {
             if (e.button() == Button.MULTI) {
                 act(multi.update(e.pressed(), at), now);
@@ -177,6 +183,13 @@ final class PanelEngine implements PanelBoard {
             return;
         }
         act(pairAction(leftRight.update(leftDown && rightDown, at)), now);
+    }
+
+    /** Manual §7.2.2 "Buttons sound": a key pressed gives a short acoustic signal, unless the user turned it off. */
+    private void buttonsSound(long now) {
+        if (settings.buttonsSound()) {
+            beepUntil = Math.max(beepUntil, now + KEY_BEEP_MS);
+        }
     }
 
     /** Manual §6.2.2: right and left pressed simultaneously; a short press of the pair means nothing. */

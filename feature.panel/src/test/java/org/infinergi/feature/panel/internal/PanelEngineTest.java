@@ -123,6 +123,30 @@ class PanelEngineTest {
         assertEquals("GREEN×500 OFF×500 GREEN×500 OFF×500", watch(2000), "§8 charging: periodic 1000");
     }
 
+    /** Manual §7.2.2 "Buttons sound": a key pressed clicks, and the user can turn it off. */
+    @Test
+    void aKeyPressed_clicks() {
+        start();
+        run(1600);
+        assertFalse(buzzer(), "the startup signal is over");
+        board.setInput(Pi4jPanelHardware.address(Defaults.of(PanelConfig.class), Button.MULTI), true);
+        run(10);
+        assertTrue(buzzer(), "the key's acoustic signal");
+        run(100);
+        assertFalse(buzzer(), "a click, not a tone, although the key is still held");
+    }
+
+    @Test
+    void buttonsSoundOff_aKeyPressedIsSilent() {
+        start(Map.of("buttonsSound", false), Keypad.MULTIFUNCTION, true);
+        run(1600);
+        board.setInput(Pi4jPanelHardware.address(Defaults.of(PanelConfig.class), Button.MULTI), true);
+        for (int i = 0; i < 10; i++) {
+            run(10);
+            assertFalse(buzzer(), "buttons sound off");
+        }
+    }
+
     /** Manual §4.10: the installer's confirmation reaches the logo at once, the panel keeps running. */
     @Test
     void installationConfirmedWhileRunning_theLogoStopsAskingForIt() {
@@ -387,8 +411,8 @@ class PanelEngineTest {
         run(10);
         assertEquals(TICK, engine.nextTickMs(TICK, IDLE_TICK), "a key held: its hold time counts at full pace");
         board.setInput(multi, false);
-        run(10);
-        assertEquals(IDLE_TICK, engine.nextTickMs(TICK, IDLE_TICK));
+        run(PanelEngine.KEY_BEEP_MS);
+        assertEquals(IDLE_TICK, engine.nextTickMs(TICK, IDLE_TICK), "released, its click over");
 
         tell(Statuses.of(ChargerState.CHARGING, PilotState.C, 16, true));
         run(10);

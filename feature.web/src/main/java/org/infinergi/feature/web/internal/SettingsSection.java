@@ -51,7 +51,9 @@ record SettingsSection(String name, String path, Level level, List<Group> groups
      */
     static final SettingsSection SYSTEM = new SettingsSection("system", SETTINGS_PATH + "/system", Level.USER,
             List.of(new Group("system", "org.infinergi.system", List.of("dateTime", "timeZone", "language",
-                    "brightnessPct", "displayOffS", "buttonSound"))));
+                    "brightnessPct", "displayOffS")),
+                    // the buttons' sound is the front panel's, which owns the buzzer (models without it: no group)
+                    new Group("panel", "org.infinergi.panel", List.of("buttonsSound"))));
 
     /** Every section this bundle serves from the Metatype (§7.2.3's web login is {@link SecurityServlet}'s). */
     static final List<SettingsSection> ALL = List.of(INSTALLATION, CHARGING, SYSTEM);

@@ -158,6 +158,8 @@ final class FakeMetatype {
                 ad("timeZone", s, "Time zone", "Europe/Rome", null, null),
                 ad("dateTime", s, "Date and time", "", null, null),
                 ad("systemClockSynchronized", b, "System clock synchronized", "false", null, null)));
+        m.put("org.infinergi.panel", ocd("Front panel", ad("buttonsSound", b, "Buttons sound", "true", null, null),
+                ad("errorBuzzerS", i, "Error acoustic signal", "10", 0, 600)));
         return m;
     }
 

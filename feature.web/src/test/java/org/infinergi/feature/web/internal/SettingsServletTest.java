@@ -146,7 +146,7 @@ class SettingsServletTest {
         JsonNode all = ok(call(servlet(), "GET", SettingsSection.SETTINGS_PATH, null));
         assertEquals("[\"charging\",\"system\",\"security\"]", json.writeValueAsString(
                 json.valueToTree(texts(all.path("sections"), "section"))));
-        JsonNode noSystem = ok(call(servlet(FakeMetatype.without(List.of("org.infinergi.system"))), "GET",
+        JsonNode noSystem = ok(call(servlet(FakeMetatype.without(List.of("org.infinergi.system", "org.infinergi.panel"))), "GET",
                 SettingsSection.SETTINGS_PATH, null));
         assertEquals(List.of("charging", "security"), texts(noSystem.path("sections"), "section"));
         assertEquals(405, call(servlet(), "PUT", SettingsSection.SETTINGS_PATH, "{}").status);
@@ -293,9 +293,15 @@ class SettingsServletTest {
     void theSystemSectionShowsTheClockAndOnlyTheKeysItsOwnerDeclares() throws Exception {
         JsonNode form = ok(call(servlet(), "GET", SettingsSection.SYSTEM.path(), null));
         assertEquals(List.of("dateTime", "timeZone"), texts(form.path("groups").get(0).path("fields"), "key"),
-                "no display items, no buttons sound: this owner does not declare them");
-        ok(call(servlet(), "PUT", SettingsSection.SYSTEM.path(), "{\"dateTime\":\"2026-12-07T18:30\"}"));
+                "no display items: this owner does not declare them");
+        assertEquals(List.of("buttonsSound"), texts(form.path("groups").get(1).path("fields"), "key"),
+                "manual §7.2.2 Buttons sound, the front panel's");
+        ok(call(servlet(), "PUT", SettingsSection.SYSTEM.path(),
+                "{\"dateTime\":\"2026-12-07T18:30\",\"buttonsSound\":false}"));
         assertEquals("2026-12-07T18:30", store.pids.get("org.infinergi.system").get("dateTime"));
+        assertEquals(false, store.pids.get("org.infinergi.panel").get("buttonsSound"));
+        assertEquals(List.of("system"), groups(ok(call(servlet(FakeMetatype.without(List.of("org.infinergi.panel"))),
+                "GET", SettingsSection.SYSTEM.path(), null))), "a model without the front panel has no buttons sound");
     }
 
     /** Issue 18: every admin endpoint answers the user 403; the user's sections are the user's. */
