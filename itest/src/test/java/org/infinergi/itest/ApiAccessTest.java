@@ -50,7 +50,9 @@ public class ApiAccessTest {
             "GET /api/readings", "GET /api/info", "POST /api/control", "GET /api/auth", "GET /api/settings/security",
             "GET /api/session", "POST /api/logout", "GET /api/openapi.json",
             // Settings of manual §7.2 (feature.web SettingsServlet); its Admin → Installation is the admin's
-            "GET /api/settings", "GET /api/settings/charging", "GET /api/settings/system");
+            "GET /api/settings", "GET /api/settings/charging", "GET /api/settings/system",
+            // History's chart of a session's power (feature.web SessionPower)
+            "GET /api/sessions/power");
     /** What needs no login: the login of the pages itself (slowed down per client like every login). */
     private static final Set<String> OPEN_REQUESTS = Set.of("POST /api/login");
     /** Endpoints of four bundles (web, auth, update, sim): the walk waits until they are all registered. */
