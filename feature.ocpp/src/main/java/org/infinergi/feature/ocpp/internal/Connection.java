@@ -135,9 +135,10 @@ final class Connection {
     /**
      * Jetty's client, made at the first connection: a charger without a central system never loads it. Sized for one
      * connection of small messages (issue 17: the image's RSS with OCPP connected): Jetty's pool holds the selector's
-     * thread and at most one more, which ends after a few idle seconds; Jetty's timeouts run on the client's own
-     * thread instead of a scheduler thread of their own; buffers are not pooled (a pool keeps its largest buffers for
-     * ever, for a few messages a minute).
+     * thread and at most one more, which ends after a few idle seconds, and serves the WebSocket layer too (left to
+     * itself, that layer starts a pool of its own that keeps 8 idle threads); Jetty's timeouts run on the client's
+     * own thread instead of a scheduler thread of their own; buffers are not pooled (a pool keeps its largest buffers
+     * for ever, for a few messages a minute).
      */
     private WebSocketCoreClient webSocketClient() throws Exception {
         if (client == null) {
@@ -154,7 +155,7 @@ final class Connection {
             http.setSslContextFactory("wss".equalsIgnoreCase(endpoint.uri().getScheme()) ? trust.sslContextFactory()
                     : withoutTls());
             WebSocketCoreClient ws = new WebSocketCoreClient(http,
-                    new WebSocketComponents(null, null, buffers, null, null));
+                    new WebSocketComponents(null, null, buffers, null, null, pool));
             ws.start();
             client = ws;
         }

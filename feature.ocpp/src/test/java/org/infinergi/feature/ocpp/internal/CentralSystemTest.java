@@ -126,9 +126,12 @@ class CentralSystemTest {
         }
     }
 
-    /** Issue 17 (RSS with OCPP connected): Jetty's client starts no scheduler thread and a pool of two threads. */
+    /**
+     * Issue 17 (RSS with OCPP connected): Jetty's client starts no scheduler thread and no WebSocket pool of its own,
+     * only a pool of two threads.
+     */
     @Test
-    void connected_jettyAddsNoSchedulerThread_andAtMostTwoIoThreads() throws Exception {
+    void connected_jettyAddsNoSchedulerOrWebSocketPool_andAtMostTwoIoThreads() throws Exception {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         try (CentralSystem cs = new CentralSystem("--heartbeat", "3600")) {
             start(cs, "CP-1", 0, "");
@@ -138,6 +141,8 @@ class CentralSystemTest {
                     .map(Thread::getName).toList();
             assertTrue(started.stream().noneMatch(n -> n.toLowerCase(java.util.Locale.ROOT).contains("scheduler")),
                     "Jetty's timeouts run on the client's thread: " + started);
+            assertTrue(started.stream().noneMatch(n -> n.startsWith("WebSocket@")),
+                    "the WebSocket layer runs on the client's pool: " + started);
             assertTrue(started.stream().filter(n -> n.startsWith("infinergi-ocpp-io")).count()
                     <= Connection.IO_THREADS, started.toString());
         }
