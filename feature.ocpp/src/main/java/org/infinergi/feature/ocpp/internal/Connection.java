@@ -152,14 +152,18 @@ final class Connection {
             http.setScheduler(new SharedScheduler(thread));
             http.setByteBufferPool(buffers);
             http.setConnectTimeout(TimeUnit.SECONDS.toMillis(20));
-            http.setSslContextFactory("wss".equalsIgnoreCase(endpoint.uri().getScheme()) ? trust.sslContextFactory()
-                    : withoutTls());
+            http.setSslContextFactory(tlsFor(endpoint, trust));
             WebSocketCoreClient ws = new WebSocketCoreClient(http,
                     new WebSocketComponents(null, null, buffers, null, null, pool));
             ws.start();
             client = ws;
         }
         return client;
+    }
+
+    /** The TLS of a wss:// URL; for ws:// one that loads nothing (below). */
+    static SslContextFactory.Client tlsFor(Endpoint endpoint, TrustAnchors trust) {
+        return "wss".equalsIgnoreCase(endpoint.uri().getScheme()) ? trust.sslContextFactory() : withoutTls();
     }
 
     /**
