@@ -18,6 +18,11 @@
 #                         answer the drop lost is sent again after the new boot; counted, not hidden)
 #   tx_out_of_order       distinct messages whose charger timestamp is older than one received before them
 # Targets (issue 17): tx_lost=0, tx_duplicated=0, tx_out_of_order=0.
+# RSS only (issue 17's memory; about 2 min, no charging, no disconnects):   bench/ocpp.sh 3U-DR rss
+#   NO_URL=1    the same image without a url (as it ships), for the comparison
+#   NMT=1       with -XX:NativeMemoryTracking=summary (adds about 5 MB); after the idle writes jcmd's VM.native_memory
+#               summary, VM.classloader_stats and the loaded classes per package to $OUT/{nmt,classloaders,classes}.txt
+#   IMAGE=…     another image tarball; OUT=… another output folder
 # Needs: JDK 17, node and npm, curl, python3. Takes about DISCONNECTS × 8 s (the reconnection back-off is 5–10 s).
 set -euo pipefail
 
@@ -25,13 +30,15 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 MODEL="${1:-3U-DR}"
 DISCONNECTS="${2:-100}"
 IDLE_S="${IDLE_S:-30}"
-IMAGE="$ROOT/karaf-assembly/target/infinergi-$MODEL-sim.tar.gz"
+IMAGE="${IMAGE:-$ROOT/karaf-assembly/target/infinergi-$MODEL-sim.tar.gz}"   # IMAGE=…tar.gz: another build
 CS_DIR="$ROOT/feature.ocpp/src/test/central-system"
-OUT="$ROOT/bench/target/ocpp-$MODEL"
+OUT="${OUT:-$ROOT/bench/target/ocpp-$MODEL}"
 [ -f "$IMAGE" ] || { echo "bench/ocpp.sh: no image $IMAGE: run mvn install first" >&2; exit 2; }
 for c in node npm curl python3; do command -v $c >/dev/null || { echo "bench/ocpp.sh: needs $c" >&2; exit 1; }; done
 [ -d "$CS_DIR/node_modules/ocpp-rpc" ] || npm ci --prefix "$CS_DIR" --no-audit --no-fund >&2
 
+RSS_ONLY=false; [ "$DISCONNECTS" = rss ] && RSS_ONLY=true && DISCONNECTS=0
+[ "${NMT:-0}" = 1 ] && export EXTRA_JAVA_OPTS="${EXTRA_JAVA_OPTS:-} -XX:NativeMemoryTracking=summary"
 rm -rf "$OUT" && mkdir -p "$OUT/image"
 tar -xzf "$IMAGE" -C "$OUT/image" --strip-components=1
 . "$(dirname "$0")/sim-ports.sh" && bench_sim_ports "$OUT/image"
@@ -39,7 +46,12 @@ LOGIN="$(bench_login "$OUT/image")"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 HTTP_PORT=$(free_port); CS_PORT=$(free_port)
 sed -i "s/^org\.osgi\.service\.http\.port *=.*/org.osgi.service.http.port = $HTTP_PORT/" "$OUT/image/etc/system.properties"
-printf 'url = ws://127.0.0.1:%s/ocpp\nauthorizationMode = DISABLED\n' "$CS_PORT" >"$OUT/image/etc/org.infinergi.ocpp.cfg"
+NO_URL=${NO_URL:-0}; [ "$NO_URL" = 1 ] && ! $RSS_ONLY && { echo "bench/ocpp.sh: NO_URL=1 needs rss" >&2; exit 2; }
+if [ "$NO_URL" = 1 ]; then   # the image as it ships: OCPP installed, no central system
+  printf 'authorizationMode = DISABLED\n' >"$OUT/image/etc/org.infinergi.ocpp.cfg"
+else
+  printf 'url = ws://127.0.0.1:%s/ocpp\nauthorizationMode = DISABLED\n' "$CS_PORT" >"$OUT/image/etc/org.infinergi.ocpp.cfg"
+fi
 
 now_ms() { date +%s%3N; }
 LOG="$OUT/central-system.log"
@@ -76,14 +88,27 @@ await "the central system" 20 grep -q '"listening"' "$LOG"
 t0=$(now_ms)
 (cd "$OUT/image" && KARAF_EXEC=exec exec bin/karaf server >"$OUT/image.out" 2>&1) &
 IMG_PID=$!
-await "BootNotification Accepted" 180 accepted
-boot_accepted_ms=$(( $(now_ms) - t0 ))
+if [ "$NO_URL" = 1 ]; then boot_accepted_ms=none; else
+  await "BootNotification Accepted" 180 accepted
+  boot_accepted_ms=$(( $(now_ms) - t0 ))
+fi
 await "VEHICLE_NOT_CONNECTED" 120 state_is VEHICLE_NOT_CONNECTED
 
 # ---- RSS with OCPP connected, idle ----------------------------------------------------------------------
 sleep "$IDLE_S"
 rss_kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$IMG_PID/status")
 threads=$(awk '/^Threads:/ {print $2}' "/proc/$IMG_PID/status")
+if [ "${NMT:-0}" = 1 ]; then
+  jcmd "$IMG_PID" VM.native_memory summary >"$OUT/nmt.txt" 2>&1 || true
+  jcmd "$IMG_PID" VM.classloader_stats >"$OUT/classloaders.txt" 2>&1 || true
+  jcmd "$IMG_PID" VM.class_hierarchy 2>/dev/null | sed -n 's/^[ |-]*\([a-z][a-z0-9_]*\.[a-z0-9_]*\.[a-z0-9_]*\).*/\1/p' \
+    | sort | uniq -c | sort -rn >"$OUT/classes.txt" || true
+fi
+if $RSS_ONLY; then
+  echo "model=$MODEL"; echo "boot_accepted_ms=$boot_accepted_ms"; echo "idle_s=$IDLE_S"; echo "rss_kb=$rss_kb"
+  awk -v a="$rss_kb" 'BEGIN { printf "rss_mb=%.1f\n", a / 1024 }'; echo "threads=$threads"
+  exit 0
+fi
 
 # ---- RemoteStopTransaction → contactor open -------------------------------------------------------------
 cs '{"cmd":"call","tag":"mv","method":"ChangeConfiguration","params":{"key":"MeterValueSampleInterval","value":"1"}}'

@@ -9,7 +9,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.core.CloseStatus;
 import org.eclipse.jetty.websocket.core.Configuration;
@@ -17,6 +19,7 @@ import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.FrameHandler;
 import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.WebSocketComponents;
 import org.eclipse.jetty.websocket.core.client.CoreClientUpgradeRequest;
 import org.eclipse.jetty.websocket.core.client.WebSocketCoreClient;
 import org.slf4j.Logger;
@@ -41,6 +44,10 @@ final class Connection {
     static final String SUBPROTOCOL = "ocpp1.6";
     /** OCPP-J 1.6 has no size limit; a bound keeps a rogue peer from filling the charger's memory. */
     static final int MAX_MESSAGE_BYTES = 64 * 1024;
+    /** Jetty's I/O threads: the selector's, and one for the tasks it hands off. */
+    static final int IO_THREADS = 2;
+    /** An I/O thread beyond the selector's ends after this long without work. */
+    static final int IO_THREAD_IDLE_MS = 5_000;
     /** With WebSocketPingInterval 0 (no pings), how often the key is looked at again. */
     static final Duration PING_KEY_RECHECK = Duration.ofMinutes(1);
 
@@ -125,22 +132,52 @@ final class Connection {
         }
     }
 
-    /** Jetty's client, made at the first connection: a charger without a central system never loads it. */
+    /**
+     * Jetty's client, made at the first connection: a charger without a central system never loads it. Sized for one
+     * connection of small messages (issue 17: the image's RSS with OCPP connected): Jetty's pool holds the selector's
+     * thread and at most one more, which ends after a few idle seconds, and serves the WebSocket layer too (left to
+     * itself, that layer starts a pool of its own that keeps 8 idle threads); Jetty's timeouts run on the client's
+     * own thread instead of a scheduler thread of their own; buffers are not pooled (a pool keeps its largest buffers
+     * for ever, for a few messages a minute).
+     */
     private WebSocketCoreClient webSocketClient() throws Exception {
         if (client == null) {
-            // a few pooled threads: one connection of small messages needs no more
-            QueuedThreadPool pool = new QueuedThreadPool(4, 1);
+            QueuedThreadPool pool = new QueuedThreadPool(IO_THREADS, 1);
             pool.setName("infinergi-ocpp-io");
             pool.setReservedThreads(0);
+            pool.setIdleTimeout(IO_THREAD_IDLE_MS);
+            ByteBufferPool buffers = new ByteBufferPool.NonPooling();
             HttpClient http = new HttpClient();
             http.setExecutor(pool);
+            http.setScheduler(new SharedScheduler(thread));
+            http.setByteBufferPool(buffers);
             http.setConnectTimeout(TimeUnit.SECONDS.toMillis(20));
-            http.setSslContextFactory(trust.sslContextFactory());
-            WebSocketCoreClient ws = new WebSocketCoreClient(http, null);
+            http.setSslContextFactory(tlsFor(endpoint, trust));
+            WebSocketCoreClient ws = new WebSocketCoreClient(http,
+                    new WebSocketComponents(null, null, buffers, null, null, pool));
             ws.start();
             client = ws;
         }
         return client;
+    }
+
+    /** The TLS of a wss:// URL; for ws:// one that loads nothing (below). */
+    static SslContextFactory.Client tlsFor(Endpoint endpoint, TrustAnchors trust) {
+        return "wss".equalsIgnoreCase(endpoint.uri().getScheme()) ? trust.sslContextFactory() : withoutTls();
+    }
+
+    /**
+     * For ws://: Jetty's client always starts a TLS factory, and a started one reads the JVM's trust store (its
+     * certificates in the heap, the JSSE classes in metaspace) though no connection uses it. This one loads nothing;
+     * a TLS connection through it would fail, and a ws:// URL makes none (no redirects on a WebSocket upgrade).
+     */
+    private static SslContextFactory.Client withoutTls() {
+        return new SslContextFactory.Client() {
+            @Override
+            protected void doStart() {
+                // nothing to load: see above
+            }
+        };
     }
 
     private void opened(Handler h, CoreSession session) {

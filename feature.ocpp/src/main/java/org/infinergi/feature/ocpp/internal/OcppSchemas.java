@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,13 +31,21 @@ final class OcppSchemas {
     record Violation(RpcError code, String description) {
     }
 
-    private final Map<String, Schema> schemas;
+    /** The documents by $id, read at start; each is compiled when first used (below). */
+    private final Map<String, JsonNode> documents;
+    private final SchemaRegistry registry;
+    /**
+     * The compiled schemas, made on first use: a charger uses about a dozen of the 78 actions, and each compiled
+     * schema holds validator objects (and their classes) for as long as the component runs (issue 17: RSS).
+     */
+    private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
-    private OcppSchemas(Map<String, Schema> schemas) {
-        this.schemas = schemas;
+    private OcppSchemas(Map<String, JsonNode> documents, SchemaRegistry registry) {
+        this.documents = documents;
+        this.registry = registry;
     }
 
-    /** Reads the schemas shipped in this bundle (about 80 small documents: tens of milliseconds). */
+    /** Reads the schemas shipped in this bundle (about 80 small documents, not yet compiled). */
     static OcppSchemas load() {
         ObjectMapper json = new ObjectMapper();
         try (InputStream in = OcppSchemas.class.getResourceAsStream(RESOURCE)) {
@@ -46,19 +55,24 @@ final class OcppSchemas {
             JsonNode all = json.readTree(in);
             // The schemas declare draft-07 in $schema; the registry's own meta-schemas answer for it (no network).
             SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
-            Map<String, Schema> byId = new HashMap<>();
+            Map<String, JsonNode> byId = new HashMap<>();
             for (JsonNode s : all) {
-                byId.put(s.get("$id").asText(), registry.getSchema(s));
+                byId.put(s.get("$id").asText(), s);
             }
-            return new OcppSchemas(Map.copyOf(byId));
+            return new OcppSchemas(Map.copyOf(byId), registry);
         } catch (IOException e) {
             throw new IllegalStateException(RESOURCE + " cannot be read", e);
         }
     }
 
+    /** How many schemas are compiled so far (for the tests). */
+    int compiledCount() {
+        return compiled.size();
+    }
+
     /** An action of OCPP 1.6 (some schema names it), whoever sends it. */
     boolean knows(String action) {
-        return schemas.containsKey(id(action, true));
+        return documents.containsKey(id(action, true));
     }
 
     Optional<Violation> request(String action, ObjectNode payload) {
@@ -70,10 +84,11 @@ final class OcppSchemas {
     }
 
     private Optional<Violation> check(String id, ObjectNode payload) {
-        Schema schema = schemas.get(id);
-        if (schema == null) {
+        JsonNode document = documents.get(id);
+        if (document == null) {
             return Optional.of(new Violation(RpcError.NotImplemented, "no OCPP 1.6 schema " + id));
         }
+        Schema schema = compiled.computeIfAbsent(id, i -> registry.getSchema(document));
         List<Error> errors = schema.validate(payload);
         if (errors.isEmpty()) {
             return Optional.empty();

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -126,6 +127,28 @@ class CentralSystemTest {
             assertTrue(count(cs, "StatusNotification") >= 2, "connectors 0 and 1");
             assertTrue(cs.events().stream().noneMatch(e -> is(e, "strictValidationFailure")
                     || is(e, "badMessage")), cs.events().toString());
+        }
+    }
+
+    /**
+     * Issue 17 (RSS with OCPP connected): Jetty's client starts no scheduler thread and no WebSocket pool of its own,
+     * only a pool of two threads.
+     */
+    @Test
+    void connected_jettyAddsNoSchedulerOrWebSocketPool_andAtMostTwoIoThreads() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        try (CentralSystem cs = new CentralSystem("--heartbeat", "3600")) {
+            start(cs, "CP-1", 0, "");
+            cs.awaitEvent(e -> is(e, "message") && e.get("message").asText().contains("\"StatusNotification\""),
+                    WITHIN);
+            List<String> started = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t))
+                    .map(Thread::getName).toList();
+            assertTrue(started.stream().noneMatch(n -> n.toLowerCase(java.util.Locale.ROOT).contains("scheduler")),
+                    "Jetty's timeouts run on the client's thread: " + started);
+            assertTrue(started.stream().noneMatch(n -> n.startsWith("WebSocket@")),
+                    "the WebSocket layer runs on the client's pool: " + started);
+            assertTrue(started.stream().filter(n -> n.startsWith("infinergi-ocpp-io")).count()
+                    <= Connection.IO_THREADS, started.toString());
         }
     }
 

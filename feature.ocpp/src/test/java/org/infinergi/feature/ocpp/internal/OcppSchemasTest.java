@@ -26,6 +26,20 @@ class OcppSchemasTest {
         return v.get().code();
     }
 
+    /** Issue 17 (RSS with OCPP connected): a schema is compiled when an action first needs it, and once. */
+    @Test
+    void aSchemaIsCompiledOnFirstUse_once() throws Exception {
+        OcppSchemas schemas = OcppSchemas.load();
+        assertEquals(0, schemas.compiledCount(), "none at start");
+        assertTrue(schemas.knows("Heartbeat"));
+        assertEquals(0, schemas.compiledCount(), "knowing an action compiles nothing");
+        assertTrue(schemas.request("Heartbeat", obj("{}")).isEmpty());
+        assertTrue(schemas.request("Heartbeat", obj("{}")).isEmpty());
+        assertEquals(1, schemas.compiledCount());
+        assertTrue(schemas.confirmation("Heartbeat", obj("{\"currentTime\":\"2026-12-07T12:00:00Z\"}")).isEmpty());
+        assertEquals(2, schemas.compiledCount(), "the confirmation is another schema");
+    }
+
     @Test
     void knowsEveryActionOfOcpp16_andNoOther() {
         for (String a : new String[] {"BootNotification", "Heartbeat", "StatusNotification", "GetConfiguration",
