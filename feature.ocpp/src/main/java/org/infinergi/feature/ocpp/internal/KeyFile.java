@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -80,29 +76,10 @@ class KeyFile {
             Files.createDirectories(file.toAbsolutePath().getParent());
             String body = body(values);
             byte[] bytes = (CRC + crc(body) + "\n" + body).getBytes(StandardCharsets.UTF_8);
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer b = ByteBuffer.wrap(bytes);
-                while (b.hasRemaining()) {
-                    out.write(b);
-                }
-                out.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            forceFolder();
+            new DurableFile(file).write(bytes);
         } catch (IOException | UncheckedIOException e) {
             LOG.error("OCPP: the changed configuration keys cannot be kept in {} ({}); they are in force until the "
                     + "next restart", file, e.toString());
-        }
-    }
-
-    /** The rename is durable only once the folder is (Linux: fsync of the directory). */
-    private void forceFolder() {
-        try (FileChannel dir = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException e) {
-            // some file systems refuse to open a folder; the rename is then as durable as they make it
         }
     }
 

@@ -2,13 +2,10 @@ package org.infinergi.feature.ocpp.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -84,26 +81,10 @@ class ProfileStore {
         }
         String body = root.toString();
         byte[] line = (Long.toHexString(crc(body)) + " " + body + "\n").getBytes(StandardCharsets.UTF_8);
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                out.write(ByteBuffer.wrap(line));
-                out.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            forceFolder();
+            new DurableFile(file).write(line);
         } catch (IOException e) {
             throw new UncheckedIOException("OCPP charging profiles " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The rename is durable only once the folder is (Linux: fsync of the directory). */
-    private void forceFolder() {
-        try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // not every platform opens a folder; the rename itself is atomic
         }
     }
 
