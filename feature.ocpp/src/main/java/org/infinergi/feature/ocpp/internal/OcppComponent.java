@@ -19,6 +19,8 @@ import org.infinergi.core.charging.api.ChargerControl;
 import org.infinergi.core.charging.api.ChargerEvents;
 import org.infinergi.core.charging.api.CarPhases;
 import org.infinergi.core.charging.api.ChargerStatusService;
+import org.infinergi.core.charging.api.ChargerStatus;
+import org.infinergi.core.charging.api.PilotState;
 import org.infinergi.core.charging.api.ChargingModeService;
 import org.infinergi.core.charging.api.Device;
 import org.infinergi.core.charging.api.ElectricalReading;
@@ -396,6 +398,14 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
             chargePoint.statusChanged(ConnectorStatus.Input.of(s.status()));
         }
         closeTransactionsEndedWhileAway();
+        if (s != null && vehicleConnected(s.status())) {
+            transactions.sessionGoesOn();
+        }
+    }
+
+    /** A vehicle is connected (pilot B, C or D): the core's session is in progress. */
+    static boolean vehicleConnected(ChargerStatus s) {
+        return s.pilot() == PilotState.B || s.pilot() == PilotState.C || s.pilot() == PilotState.D;
     }
 
     /** The sessions the core ended before this client was there (read once, at the start; docs/durability.md). */
@@ -405,7 +415,8 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
             return;
         }
         List<SessionRecord> recent = h.sessions(RECENT_SESSIONS);
-        transactions.closeEndedSessions(key -> recent.stream().filter(r -> r.start().toEpochMilli() == key)
+        transactions.closeEndedSessions(key -> recent.stream().filter(r -> r.start().toEpochMilli() <= key
+                && (r.end() == null || key <= r.end().toEpochMilli()))
                 .findFirst().map(r -> new Transactions.Ended(r.endReason(), r.energyWh())));
     }
 
