@@ -25,7 +25,9 @@ import java.util.stream.Collectors;
 import javax.inject.Inject;
 
 import org.junit.Test;
+import org.junit.FixMethodOrder;
 import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
@@ -52,6 +54,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
+// by name: the firmware and reservation test reads the first transaction message as its own, so it goes first
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class OcppFirmwareTest {
 
     private static final String IMAGE = "3T-DR-sim";
@@ -156,6 +160,48 @@ public class OcppFirmwareTest {
         http.ev("unplug");
         assertTrue("the central system's validator found nothing to refuse: " + events("strictValidationFailure")
                 + events("badMessage"), events("strictValidationFailure").isEmpty() && events("badMessage").isEmpty());
+    }
+
+    /**
+     * Issue 17 on the image: TriggerMessage StatusNotification and MeterValues answered Accepted and the message
+     * arrives (OCPP 1.6 §5.17); SendLocalList Full then GetLocalListVersion answers the list's version (§5.15, §5.10).
+     */
+    @Test
+    public void whenTriggered_statusNotificationAndMeterValuesArrive_andGetLocalListVersion_isTheVersionSent()
+            throws Exception {
+        Http.ofIdleCharger(context, BOOT);
+        await("BootNotification accepted").atMost(BOOT).until(() -> events("boot").stream()
+                .anyMatch(e -> "Accepted".equals(e.path("status").asText())));
+        await("connector 1 told").atMost(STEP).until(() -> !statuses().isEmpty());
+
+        int statusesBefore = events("status").size();
+        call("trigger-status", "TriggerMessage", "{\"requestedMessage\":\"StatusNotification\",\"connectorId\":1}");
+        assertEquals("Accepted", result("trigger-status").path("result").path("status").asText());
+        await("the triggered StatusNotification arrives").atMost(STEP)
+                .until(() -> events("status").size() > statusesBefore);
+        assertEquals(1, events("status").get(events("status").size() - 1).path("connectorId").asInt());
+
+        int meterValuesBefore = meterValues().size();
+        call("trigger-meter", "TriggerMessage", "{\"requestedMessage\":\"MeterValues\",\"connectorId\":1}");
+        assertEquals("Accepted", result("trigger-meter").path("result").path("status").asText());
+        await("the triggered MeterValues arrives").atMost(STEP).until(() -> meterValues().size() > meterValuesBefore);
+        JsonNode mv = meterValues().get(meterValues().size() - 1);
+        assertEquals(mv.toString(), "Trigger", mv.at("/params/meterValue/0/sampledValue/0/context").asText());
+        assertEquals(mv.toString(), "Energy.Active.Import.Register",
+                mv.at("/params/meterValue/0/sampledValue/0/measurand").asText());
+
+        call("list", "SendLocalList", "{\"listVersion\":17,\"updateType\":\"Full\",\"localAuthorizationList\":"
+                + "[{\"idTag\":\"CARD-LIST-1\",\"idTagInfo\":{\"status\":\"Accepted\"}}]}");
+        assertEquals("Accepted", result("list").path("result").path("status").asText());
+        call("list-version", "GetLocalListVersion", "{}");
+        assertEquals(17, result("list-version").path("result").path("listVersion").asInt());
+        assertTrue("the central system's validator found nothing to refuse: " + events("strictValidationFailure")
+                + events("badMessage"), events("strictValidationFailure").isEmpty() && events("badMessage").isEmpty());
+    }
+
+    private List<JsonNode> meterValues() {
+        return events("tx").stream().filter(e -> "MeterValues".equals(e.path("action").asText()))
+                .collect(Collectors.toList());
     }
 
     private void trust(Http http, String certificate) throws Exception {

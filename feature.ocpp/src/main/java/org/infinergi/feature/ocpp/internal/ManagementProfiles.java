@@ -35,7 +35,7 @@ final class ManagementProfiles {
             Executor clientThread, Path data, Path logs, Supplier<BundleUpdates> updates,
             Function<String, String> installedVersion) {
         worker = new ThreadWorker(clientThread);
-        reservations = new Reservations(chargePoint, frames, timers, clock);
+        reservations = new Reservations(chargePoint, frames, timers, clock, data);
         transactions.admission(reservations);
         firmware = new FirmwareUpdates(chargePoint, frames, timers, clock, worker, data.resolve("firmware"), updates,
                 installedVersion);

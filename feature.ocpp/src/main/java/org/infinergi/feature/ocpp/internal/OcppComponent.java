@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -19,6 +20,8 @@ import org.infinergi.core.charging.api.ChargerControl;
 import org.infinergi.core.charging.api.ChargerEvents;
 import org.infinergi.core.charging.api.CarPhases;
 import org.infinergi.core.charging.api.ChargerStatusService;
+import org.infinergi.core.charging.api.ChargerStatus;
+import org.infinergi.core.charging.api.ChargerState;
 import org.infinergi.core.charging.api.ChargingModeService;
 import org.infinergi.core.charging.api.Device;
 import org.infinergi.core.charging.api.ElectricalReading;
@@ -348,7 +351,7 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
             case ChargerEvents.SESSION_STOPPED -> thread.execute(() -> sessionStopped(p));
             case ChargerEvents.CARD_ACCEPTED -> thread.execute(() -> transactions.cardAccepted(
                     (String) p.get(ChargerEvents.ID_TAG)));
-            default -> thread.execute(() -> chargePoint.statusChanged(ConnectorStatus.Input.of(p)));
+            default -> thread.execute(() -> statusChanged(ConnectorStatus.Input.of(p)));
         }
     }
 
@@ -390,12 +393,48 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
         }
     }
 
+    /** The client started while the core was initialising: its first status is awaited (client thread only). */
+    private boolean coreStatusAwaited;
+
     private void readStatusOnce() {
         ChargerStatusService s = statusService;
         if (s != null) {
             chargePoint.statusChanged(ConnectorStatus.Input.of(s.status()));
         }
         closeTransactionsEndedWhileAway();
+        ChargerStatus now = s == null ? null : s.status();
+        Optional<Boolean> inProgress = now == null ? Optional.empty()
+                : sessionInProgress(now.state(), now.pilot() == null ? null : now.pilot().name());
+        // the core not there or not initialised yet (the pilot not read): its first status after that tells
+        coreStatusAwaited = inProgress.isEmpty();
+        if (inProgress.orElse(false)) {
+            transactions.sessionGoesOn();
+        }
+    }
+
+    /**
+     * Whether the core's session is in progress as the client starts — a vehicle connected (pilot B, C or D): the
+     * core resumed its session after a Reset or a restart, and it gets a transaction if none is open
+     * ({@link Transactions#sessionGoesOn}); empty while the core initialises (it has not read the pilot yet).
+     */
+    static Optional<Boolean> sessionInProgress(ChargerState state, String pilot) {
+        if (state == null || state == ChargerState.INITIALISING) {
+            return Optional.empty();
+        }
+        return Optional.of("B".equals(pilot) || "C".equals(pilot) || "D".equals(pilot));
+    }
+
+    /** A status of the core; the first after the client's start tells whether the core's session goes on. */
+    private void statusChanged(ConnectorStatus.Input in) {
+        chargePoint.statusChanged(in);
+        Optional<Boolean> inProgress = !coreStatusAwaited || in == null ? Optional.empty()
+                : sessionInProgress(in.state(), in.pilotState());
+        if (inProgress.isPresent()) {
+            coreStatusAwaited = false;
+            if (inProgress.get()) {
+                transactions.sessionGoesOn();
+            }
+        }
     }
 
     /** The sessions the core ended before this client was there (read once, at the start; docs/durability.md). */
@@ -405,7 +444,8 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
             return;
         }
         List<SessionRecord> recent = h.sessions(RECENT_SESSIONS);
-        transactions.closeEndedSessions(key -> recent.stream().filter(r -> r.start().toEpochMilli() == key)
+        transactions.closeEndedSessions(key -> recent.stream().filter(r -> r.start().toEpochMilli() <= key
+                && (r.end() == null || key <= r.end().toEpochMilli()))
                 .findFirst().map(r -> new Transactions.Ended(r.endReason(), r.energyWh())));
     }
 

@@ -1,5 +1,8 @@
 package org.infinergi.feature.ocpp.internal;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +15,8 @@ import org.infinergi.core.charging.api.LimitProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -21,6 +26,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * the charger's current is limited to 0 A by this {@link LimitProvider}, named "OCPP reservation" with the
  * reservation's id (ARCHITECTURE.md: a feature only lowers the current). The reservation ends at its expiryDate,
  * with CancelReservation, or when its id tag's transaction starts.
+ *
+ * <p>The reservation in force is kept across a restart of the client in the bundle's data area
+ * ({@value #FILE}, replaced whole by {@link DurableFile}: temporary file, fsync, atomic rename): reloaded at the start,
+ * dropped when it expired meanwhile; the file holds {@code {}} when there is none.
  *
  * <p>The protocol side runs on the OCPP client's thread; {@link #currentLimit()} is read by the core's control loop,
  * hence the volatile reservation.
@@ -36,7 +45,13 @@ final class Reservations implements Transactions.Admission, LimitProvider {
     record Reservation(int id, String idTag, String parentIdTag, Instant expiry) {
     }
 
+    /** The reservation's file in the bundle's data area. */
+    static final String FILE = "ocpp-reservation.json";
+
     private final Logger log = LoggerFactory.getLogger(Reservations.class);
+    private final ObjectMapper json = new ObjectMapper();
+    /** Where the reservation is kept; null: in memory only. */
+    private final DurableFile store;
     private final ChargePoint chargePoint;
     private final Frames frames;
     private final Timers timers;
@@ -46,6 +61,12 @@ final class Reservations implements Transactions.Admission, LimitProvider {
     private Timers.Timer expiry;
 
     Reservations(ChargePoint chargePoint, Frames frames, Timers timers, Clock clock) {
+        this(chargePoint, frames, timers, clock, null);
+    }
+
+    /** @param data the bundle's data area, where the reservation is kept ({@value #FILE}); null: not kept */
+    Reservations(ChargePoint chargePoint, Frames frames, Timers timers, Clock clock, Path data) {
+        this.store = data == null ? null : new DurableFile(data.resolve(FILE));
         this.chargePoint = chargePoint;
         this.frames = frames;
         this.timers = timers;
@@ -53,6 +74,63 @@ final class Reservations implements Transactions.Admission, LimitProvider {
         chargePoint.handle("ReserveNow", this::reserveNow);
         chargePoint.handle("CancelReservation", this::cancelReservation);
         chargePoint.overlayConnectorStatus(this::overlay);
+        reload();
+    }
+
+    /** At the start: the reservation kept before the restart holds again until its expiry; an expired one is dropped. */
+    private void reload() {
+        Reservation r = stored();
+        if (r == null) {
+            return;
+        }
+        if (!r.expiry().isAfter(clock.instant())) {
+            log.info("OCPP: reservation {} for {} expired while the client was not running ({})", r.id(), r.idTag(),
+                    r.expiry());
+            keep(null);
+            return;
+        }
+        log.info("OCPP: reservation {} for {} holds again until {}", r.id(), r.idTag(), r.expiry());
+        reserve(r);
+    }
+
+    /** The kept reservation, or null (none, or a file that cannot be read: logged, the connector is not reserved). */
+    private Reservation stored() {
+        if (store == null) {
+            return null;
+        }
+        try {
+            byte[] b = store.read();
+            JsonNode n = b == null ? null : json.readTree(b);
+            if (n == null || !n.has("reservationId")) {
+                return null;
+            }
+            return new Reservation(n.get("reservationId").asInt(), n.get("idTag").asText(),
+                    n.hasNonNull("parentIdTag") ? n.get("parentIdTag").asText() : null,
+                    Instant.parse(n.get("expiryDate").asText()));
+        } catch (IOException | RuntimeException e) {
+            log.warn("OCPP: the kept reservation cannot be read, none holds: {}", e.toString());
+            return null;
+        }
+    }
+
+    /** Writes the reservation in force ({@code null}: none) before it is answered to the central system. */
+    private void keep(Reservation r) {
+        if (store == null) {
+            return;
+        }
+        ObjectNode n = json.createObjectNode();
+        if (r != null) {
+            n.put("reservationId", r.id()).put("idTag", r.idTag()).put("expiryDate", r.expiry().toString());
+            if (r.parentIdTag() != null) {
+                n.put("parentIdTag", r.parentIdTag());
+            }
+        }
+        try {
+            store.write(n.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            log.error("OCPP: reservation {} not kept across a restart: {}", r == null ? "(none)" : r.id(),
+                    e.toString());
+        }
     }
 
     /** The reservation in force, or null. */
@@ -83,7 +161,9 @@ final class Reservations implements Transactions.Admission, LimitProvider {
         String answer = decide(connectorId, id, req.get("expiryDate").asText());
         if ("Accepted".equals(answer)) {
             Instant until = Instant.parse(req.get("expiryDate").asText());
-            reserve(new Reservation(id, idTag, parent, until));
+            Reservation r = new Reservation(id, idTag, parent, until);
+            keep(r);
+            reserve(r);
         }
         log.info("OCPP: ReserveNow {} of connector {} for {}: {}", id, connectorId, idTag, answer);
         return frames.object().put("status", answer);
@@ -202,6 +282,7 @@ final class Reservations implements Transactions.Admission, LimitProvider {
         cancel();
         reservation = null;
         if (r != null) {
+            keep(null);
             log.info("OCPP: reservation {} for {} ended: {}", r.id(), r.idTag(), why);
         }
         chargePoint.statusMayHaveChanged();

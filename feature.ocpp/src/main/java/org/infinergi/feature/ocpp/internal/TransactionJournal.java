@@ -113,6 +113,14 @@ final class TransactionJournal {
                 .findFirst();
     }
 
+    /**
+     * Whether {@code txKey} names a transaction the journal still holds (open, with an id, or with a message queued):
+     * a new transaction must not take it.
+     */
+    boolean knows(long txKey) {
+        return open.containsKey(txKey) || ids.containsKey(txKey) || pending.stream().anyMatch(e -> e.txKey() == txKey);
+    }
+
     /** The open transactions, oldest first (one connector: at most one, unless a stop was missed). */
     List<Open> open() {
         return List.copyOf(open.values());

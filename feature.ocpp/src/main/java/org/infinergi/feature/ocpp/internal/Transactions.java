@@ -31,8 +31,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * is put in when the message is sent, so a transaction started offline carries its real id once StartTransaction is
  * answered.
  *
- * <p>The local transaction key is the core's {@code sessionId} (the epoch milliseconds of the plug-in). On the OCPP
- * client's one thread only.
+ * <p>The local transaction key is the core's {@code sessionId} (the epoch milliseconds of the plug-in). A transaction
+ * started for a session the core resumed (a vehicle still connected when this client starts, its transaction stopped
+ * by a Reset) is keyed by the epoch milliseconds of its own start, made unique in the journal: the session's own id
+ * may still name the stopped transaction whose StopTransaction is queued, and the client cannot read the resumed
+ * session's id. Keys are times and a connector has one session at a time, so the transaction of a session is the one
+ * whose key is not before the session's id ({@link #ofSession}). On the OCPP client's one thread only.
  */
 final class Transactions implements ChargePoint.TransactionMessages {
 
@@ -120,6 +124,8 @@ final class Transactions implements ChargePoint.TransactionMessages {
     private final List<ObjectNode> transactionData = new ArrayList<>();
     /** Told whenever the open transaction stops (a ChangeAvailability Scheduled for its end). */
     private final List<Runnable> whenStopped = new ArrayList<>();
+    /** STATIC_ID_TAG, a resumed session: Authorize once the central system accepted us (then the transaction). */
+    private boolean authorizeWhenAccepted;
 
     Transactions(ChargePoint chargePoint, TransactionJournal journal, Frames frames, ConfigurationKeys keys,
             Timers timers, Clock clock, ChargerMeter meter, Control control, Mode mode, String staticIdTag) {
@@ -255,11 +261,49 @@ final class Transactions implements ChargePoint.TransactionMessages {
 
     /** {@code session/STOPPED}: the session ended ({@code endReason} of docs/events.md). */
     void sessionStopped(long sessionId, String endReason, double energyWh) {
-        if (session != null && session == sessionId) {
+        if (session != null && ofSession(session, sessionId)) {
             session = null;
+            authorizeWhenAccepted = false;
         }
-        journal.open().stream().filter(o -> o.txKey() == sessionId).findFirst()
+        journal.open().stream().filter(o -> ofSession(o.txKey(), sessionId)).findFirst()
                 .ifPresent(o -> stop(o, stopReasonOf(endReason), energyWh));
+    }
+
+    /**
+     * Whether the transaction keyed {@code txKey} is one of session {@code sessionId}: its own key, or a later one
+     * (a transaction started for the session when it was resumed; the next session begins only after this one ends).
+     */
+    static boolean ofSession(long txKey, long sessionId) {
+        return txKey >= sessionId;
+    }
+
+    /**
+     * At the client's start the core's session is in progress (a vehicle still connected: the core resumed its session
+     * after a Reset or a restart, and a resumed session raises no {@code session/STARTED}) but no transaction of it is
+     * open (the Reset stopped it with SoftReset/HardReset): a new transaction starts as at a plug-in — DISABLED with the
+     * static ID tag, STATIC_ID_TAG after an Authorize once the central system accepted us, RFID with the next card or
+     * RemoteStartTransaction.
+     */
+    void sessionGoesOn() {
+        if (session != null || current != null) {
+            return;
+        }
+        long key = clock.millis();
+        while (journal.knows(key)) {
+            key++;
+        }
+        session = key;
+        log.info("OCPP: the core's session goes on with no transaction open: a new one starts (key {}, mode {})",
+                key, mode);
+        switch (mode) {
+            case DISABLED -> start(staticIdTag);
+            case STATIC_ID_TAG -> {
+                authorizeWhenAccepted = true;
+                chargePoint.wake();
+            }
+            case RFID -> log.info("OCPP: the transaction starts with a card or the central system's "
+                    + "RemoteStartTransaction");
+        }
     }
 
     /** How a session ended, as the durable history keeps it. */
@@ -273,7 +317,12 @@ final class Transactions implements ChargePoint.TransactionMessages {
      */
     void closeEndedSessions(LongFunction<Optional<Ended>> history) {
         for (TransactionJournal.Open o : journal.open()) {
-            history.apply(o.txKey()).ifPresent(e -> sessionStopped(o.txKey(), e.endReason(), e.energyWh()));
+            history.apply(o.txKey()).ifPresent(e -> {
+                if (session != null && session == o.txKey()) {
+                    session = null;
+                }
+                stop(o, stopReasonOf(e.endReason()), e.energyWh());
+            });
         }
     }
 
@@ -523,6 +572,12 @@ final class Transactions implements ChargePoint.TransactionMessages {
 
     @Override
     public Optional<ChargePoint.Outgoing> next() {
+        if (authorizeWhenAccepted && chargePoint.accepted() && session != null) {
+            authorizeWhenAccepted = false;
+            long s = session;
+            // not from within the charge point's sending: the Authorize goes as its own call right after
+            timers.after(Duration.ZERO, () -> authorizeThenStart(staticIdTag, s));
+        }
         while (!retryWaiting) {
             Optional<TransactionJournal.Entry> head = journal.head();
             if (head.isEmpty()) {

@@ -38,6 +38,8 @@ final class ManagementHarness implements AutoCloseable {
     final ConfigurationKeys keys = new ConfigurationKeys(ChargePoint.DEFAULT_HEARTBEAT_S);
     /** The time of the timers: starts at {@link #T0}. */
     private Duration elapsed = Duration.ZERO;
+    /** How long after {@link #T0} this harness starts (a restart later on the same data area). */
+    private Duration startedAfter = Duration.ZERO;
     final Clock clock = new Clock() {
         @Override
         public ZoneId getZone() {
@@ -51,7 +53,7 @@ final class ManagementHarness implements AutoCloseable {
 
         @Override
         public Instant instant() {
-            return T0.plus(elapsed);
+            return T0.plus(startedAfter).plus(elapsed);
         }
     };
     /** The outcomes of the transfers, to run on the test's thread. */
@@ -67,6 +69,13 @@ final class ManagementHarness implements AutoCloseable {
 
     ManagementHarness(Path data, Path logs, Supplier<BundleUpdates> updates,
             java.util.function.Function<String, String> installedVersion) {
+        this(data, logs, updates, installedVersion, Duration.ZERO);
+    }
+
+    /** A harness whose clock starts {@code startedAfter} after {@link #T0}: a restart later on the same data area. */
+    ManagementHarness(Path data, Path logs, Supplier<BundleUpdates> updates,
+            java.util.function.Function<String, String> installedVersion, Duration startedAfter) {
+        this.startedAfter = startedAfter;
         cp = new ChargePoint(new Frames(), SCHEMAS, new BootInfo("SEMAR", "INFINERGI-3T-DR", "21/000-000001", "0.1.0"),
                 keys, timers, clock);
         tx = new Transactions(cp, TransactionJournal.inMemory(), new Frames(), keys, timers, clock,

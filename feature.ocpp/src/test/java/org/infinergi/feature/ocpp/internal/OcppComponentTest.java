@@ -58,4 +58,18 @@ class OcppComponentTest {
                 Defaults.of(OcppConfig.class, Map.of("authorizationMode", "STATIC_ID_TAG"))));
         assertEquals(Transactions.Mode.DISABLED, OcppComponent.authorizationMode(Defaults.of(OcppConfig.class)));
     }
+
+    @Test
+    void atTheStart_aVehicleConnected_isASessionInProgress_undecidedWhileTheCoreInitialises() {
+        assertEquals(java.util.Optional.empty(), OcppComponent.sessionInProgress(
+                org.infinergi.core.charging.api.ChargerState.INITIALISING, null));
+        assertEquals(java.util.Optional.of(false), OcppComponent.sessionInProgress(
+                org.infinergi.core.charging.api.ChargerState.VEHICLE_NOT_CONNECTED, "A"));
+        for (String pilot : new String[] {"B", "C", "D"}) {
+            assertEquals(java.util.Optional.of(true), OcppComponent.sessionInProgress(
+                    org.infinergi.core.charging.api.ChargerState.CHARGING, pilot), pilot);
+        }
+        assertEquals(java.util.Optional.of(false), OcppComponent.sessionInProgress(
+                org.infinergi.core.charging.api.ChargerState.ERROR, "E"));
+    }
 }

@@ -181,4 +181,49 @@ class ReservationsTest {
         assertEquals("Preparing", lastStatusOf(1).get("status").asText());
         assertFalse(h.management.reservations.current() == null, "still reserved until its id tag starts");
     }
+
+    /** The client restarted {@code after} the harness' start, on the same data area. */
+    private void restart(Duration after) throws Exception {
+        h.close();
+        h = new ManagementHarness(dir, null, () -> null, name -> null, after);
+        h.connect();
+    }
+
+    @Test
+    void aReservation_isKeptAcrossARestart_andStillEndsAtItsExpiry() throws Exception {
+        assertEquals("Accepted", reserve(1, 7, "CARD-A", "PARENT-A", EXPIRY));
+        h.answerPending();
+        restart(Duration.ofMinutes(5));
+        Reservations.Reservation r = h.management.reservations.current();
+        assertEquals(new Reservations.Reservation(7, "CARD-A", "PARENT-A", java.time.Instant.parse(EXPIRY)), r);
+        assertEquals(0, limit().amps(), "nobody else charges after the restart");
+        assertEquals("Reserved", lastStatusOf(1).get("status").asText());
+        h.answerPending();
+        h.advance(Duration.ofMinutes(5));
+        assertNull(h.management.reservations.current(), "expired at its expiry");
+        restart(Duration.ofMinutes(6));
+        assertNull(h.management.reservations.current(), "the expired reservation is not reloaded");
+        assertEquals(Reservations.NO_LIMIT_A, limit().amps());
+    }
+
+    @Test
+    void aReservationThatExpiredWhileTheClientWasNotRunning_isDropped_andACancelledOneIsNotReloaded()
+            throws Exception {
+        reserve(1, 7, "CARD-A", null, EXPIRY);
+        h.answerPending();
+        restart(Duration.ofMinutes(11));
+        assertNull(h.management.reservations.current(), "expired during the restart");
+        assertEquals("Available", lastStatusOf(1).get("status").asText());
+        assertEquals(Reservations.NO_LIMIT_A, limit().amps());
+
+        h.close();
+        h = new ManagementHarness(dir, null, () -> null);
+        h.connect();
+        assertNull(h.management.reservations.current(), "the dropped reservation stays dropped");
+        assertEquals("Accepted", reserve(1, 8, "CARD-B", null, EXPIRY));
+        h.answerPending();
+        assertEquals("Accepted", h.ask("CancelReservation", "{\"reservationId\":8}").get("status").asText());
+        restart(Duration.ofMinutes(1));
+        assertNull(h.management.reservations.current(), "a cancelled reservation is not reloaded");
+    }
 }

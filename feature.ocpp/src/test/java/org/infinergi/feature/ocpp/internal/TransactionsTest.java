@@ -331,6 +331,81 @@ class TransactionsTest {
     }
 
     @Test
+    void afterAReset_theSessionTheCoreResumes_getsANewTransaction_withTheStaticIdTag() throws Exception {
+        Path file = dir.resolve("journal");
+        // the session began at this very millisecond: the new transaction's key must not take the session's own
+        long session = clock.millis();
+        build(Transactions.Mode.DISABLED, TransactionJournal.open(file));
+        connect();
+        tx.sessionStarted(session, null);
+        answerStart(11);
+        assertTrue(tx.stopTransaction("SoftReset"));
+        assertEquals("StopTransaction", lastAction());
+        // the restart of the Reset, the StopTransaction sent but not answered; the vehicle is still connected
+        sent.clear();
+        build(Transactions.Mode.DISABLED, TransactionJournal.open(file));
+        assertTrue(tx.current().isEmpty(), "the Reset stopped the transaction");
+        tx.sessionGoesOn();
+        connect();
+        assertEquals("StopTransaction", lastAction(), "the stop of the Reset goes first");
+        assertEquals(11, last().get(3).get("transactionId").asInt());
+        assertEquals("SoftReset", last().get(3).get("reason").asText());
+        answerLast("{}");
+        assertEquals("StartTransaction", lastAction(), "the resumed session gets a transaction");
+        assertEquals(Transactions.defaultStaticIdTag("", SERIAL), last().get(3).get("idTag").asText());
+        assertTrue(calls("Authorize").isEmpty());
+        answerStart(12);
+        assertEquals(12, tx.currentTransactionId().orElseThrow());
+        assertTrue(tx.current().orElseThrow().txKey() > session,
+                "a key of its own, after the session's (which named the stopped transaction)");
+        tx.sessionGoesOn();
+        assertEquals(1, calls("StartTransaction").size(), "one transaction for the session");
+        // one more restart: the new transaction goes on, and the session's unplug stops it
+        sent.clear();
+        build(Transactions.Mode.DISABLED, TransactionJournal.open(file));
+        assertEquals(12, tx.currentTransactionId().orElseThrow());
+        tx.sessionGoesOn();
+        connect();
+        assertTrue(calls("StartTransaction").isEmpty(), "its transaction goes on: no second start");
+        tx.sessionStopped(session, "VEHICLE_DISCONNECTED", 300);
+        assertEquals("StopTransaction", lastAction());
+        assertEquals(12, last().get(3).get("transactionId").asInt());
+        assertEquals("EVDisconnected", last().get(3).get("reason").asText());
+        assertTrue(tx.current().isEmpty());
+    }
+
+    @Test
+    void afterARestart_staticIdTag_authorizesOnceAccepted_thenStartsTheResumedSessionsTransaction() throws Exception {
+        build(Transactions.Mode.STATIC_ID_TAG);
+        tx.sessionGoesOn();
+        assertTrue(tx.current().isEmpty(), "not an offline start before the central system could be asked");
+        connect();
+        timers.advance(Duration.ZERO);
+        assertEquals("Authorize", lastAction());
+        String tag = Transactions.defaultStaticIdTag("", SERIAL);
+        assertEquals(tag, last().get(3).get("idTag").asText());
+        answerLast("{\"idTagInfo\":{\"status\":\"Accepted\"}}");
+        assertEquals("StartTransaction", lastAction());
+        assertEquals(tag, last().get(3).get("idTag").asText());
+        answerStart(31);
+        tx.sessionStopped(SESSION, "VEHICLE_DISCONNECTED", 10);
+        assertEquals("StopTransaction", lastAction());
+        assertEquals(31, last().get(3).get("transactionId").asInt());
+    }
+
+    @Test
+    void afterARestart_rfid_theResumedSessionsTransaction_waitsForTheCard() throws Exception {
+        build(Transactions.Mode.RFID);
+        tx.sessionGoesOn();
+        connect();
+        timers.advance(Duration.ZERO);
+        assertTrue(calls("StartTransaction").isEmpty(), "no transaction without a card");
+        tx.cardAccepted("CARD-7");
+        assertEquals("StartTransaction", lastAction());
+        assertEquals("CARD-7", last().get(3).get("idTag").asText());
+    }
+
+    @Test
     void remoteStart_isAccepted_withoutATransaction_andStartsOneAtThePlugIn_rejectedWhileOneIsOpen()
             throws Exception {
         build(Transactions.Mode.RFID);
