@@ -7,9 +7,6 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,34 +94,34 @@ public class WebAdminTest {
                 .until(() -> http.get("/api/sim").path("rfid").path("readerOpen").asBoolean());
         List<JsonNode> seen = walk("rfid", Http.ADMIN, Http.ADMIN_PASSWORD);
 
-        JsonNode rfid = step(seen, "rfid");
+        JsonNode rfid = Walkthrough.step(seen, "rfid");
         assertTrue("a 3T-DR has the reader: the section shows", rfid.path("visible").asBoolean());
         assertEquals(List.of("Free", "Local list", "Centralized", "Centralized with local list"),
                 texts(rfid.path("modes")));
 
-        JsonNode swiped = step(seen, "swiped");
+        JsonNode swiped = Walkthrough.step(seen, "swiped");
         assertTrue(swiped.toString(), swiped.path("waiting").asText().startsWith("Swipe the new card at the reader"));
         assertEquals("Card " + CARD + " added as valid.", swiped.path("learned").asText());
         assertEquals(CARD, swiped.path("cards").get(0).path("uid").asText());
         assertEquals("stored as valid (§5.7)", "Valid", swiped.path("cards").get(0).path("state").asText());
 
-        JsonNode typed = step(seen, "typed");
+        JsonNode typed = Walkthrough.step(seen, "typed");
         assertTrue("the firmware's own check, next to the field: " + typed,
                 typed.path("badId").asText().contains("not hexadecimal"));
         assertEquals(2, typed.path("cards").size());
         assertEquals("0A0B0C0D", typed.path("cards").get(1).path("uid").asText());
-        assertEquals("Blocked", step(seen, "blocked").path("cards").get(0).path("state").asText());
-        assertEquals("Valid", step(seen, "reactivated").path("cards").get(0).path("state").asText());
-        assertEquals(1, step(seen, "removed").path("cards").size());
-        assertEquals("LOCAL_LIST", step(seen, "mode").path("mode").asText());
-        assertEquals("Local list", step(seen, "mode").path("label").asText());
+        assertEquals("Blocked", Walkthrough.step(seen, "blocked").path("cards").get(0).path("state").asText());
+        assertEquals("Valid", Walkthrough.step(seen, "reactivated").path("cards").get(0).path("state").asText());
+        assertEquals(1, Walkthrough.step(seen, "removed").path("cards").size());
+        assertEquals("LOCAL_LIST", Walkthrough.step(seen, "mode").path("mode").asText());
+        assertEquals("Local list", Walkthrough.step(seen, "mode").path("label").asText());
 
-        JsonNode security = step(seen, "security");
+        JsonNode security = Walkthrough.step(seen, "security");
         assertTrue(security.toString(), security.path("tooShort").asText().contains("6"));
         assertEquals("CHANGED", security.path("changed").asText());
         assertEquals("a blank field resets to the default (§7.1.3)", "DEFAULT", security.path("reset").asText());
 
-        JsonNode italian = step(seen, "italian");
+        JsonNode italian = Walkthrough.step(seen, "italian");
         assertEquals("Autenticazione RFID", italian.path("rfid").asText());
         assertEquals("Aggiornamento firmware", italian.path("firmware").asText());
 
@@ -150,7 +147,7 @@ public class WebAdminTest {
         List<JsonNode> seen = walk("firmware", Http.ADMIN, Http.ADMIN_PASSWORD, "--jar", signed.toString(),
                 "--unsigned", unsigned.toString());
 
-        JsonNode firmware = step(seen, "firmware");
+        JsonNode firmware = Walkthrough.step(seen, "firmware");
         assertEquals("Choose a file first.", firmware.path("noFile").asText());
         assertTrue(firmware.toString(), firmware.path("refused").asText().startsWith("Refused: "));
         assertEquals(firmware.toString(), "DONE", firmware.path("state").asText());
@@ -162,7 +159,7 @@ public class WebAdminTest {
 
     @Test
     public void theUserIsRefusedAdmin_byThePageAndByEveryAdminEndpoint() {
-        JsonNode refused = step(walk("refused", Http.USER, Http.USER_PASSWORD), "refused");
+        JsonNode refused = Walkthrough.step(walk("refused", Http.USER, Http.USER_PASSWORD), "refused");
         assertFalse("no Admin link for the user", refused.path("linkVisible").asBoolean());
         assertEquals("The admin login is needed for this section.", refused.path("refused").asText());
         assertTrue("none of Admin's sections shows", refused.path("sectionsHidden").asBoolean());
@@ -177,12 +174,12 @@ public class WebAdminTest {
     public void aSessionsPowerIsChartedInHistory_andARefusedResetShowsTheCoresAnswerOnHome() {
         List<JsonNode> seen = walk("chart", Http.ADMIN, Http.ADMIN_PASSWORD);
 
-        JsonNode reset = step(seen, "reset-refused");
+        JsonNode reset = Walkthrough.step(seen, "reset-refused");
         assertTrue("shown as refused: " + reset, reset.path("text").asText().startsWith("Refused: ")
                 && reset.path("text").asText().length() > "Refused: ".length());
         assertTrue(reset.path("refusedClass").asBoolean());
 
-        JsonNode chart = step(seen, "chart");
+        JsonNode chart = Walkthrough.step(seen, "chart");
         JsonNode newest = http.get("/api/sessions?limit=1").get(0);
         JsonNode power = http.get("/api/sessions/power?start=" + newest.path("start").asText());
         assertEquals(chart.toString(), power.path("samples").size(), chart.path("samples").asInt());
@@ -203,44 +200,14 @@ public class WebAdminTest {
     // ---- the script ----
 
     private List<JsonNode> walk(String scenario, String user, String password, String... more) {
-        File dir = new File(context.getProperty(BROWSER_DIR_PROPERTY));
-        File out = new File(context.getProperty(SCREENSHOTS_PROPERTY));
-        File stdout = new File(out, "admin-" + scenario + ".jsonl");
-        File stderr = new File(out, "admin-" + scenario + ".stderr.txt");
-        out.mkdirs();
-        List<String> command = new ArrayList<>(List.of("node", "admin-walkthrough.js", "--base",
-                "http://127.0.0.1:" + context.getProperty(Images.HTTP_PORT_PROPERTY), "--out", out.getPath(),
-                "--scenario", scenario, "--user", user, "--password", password, "--card", CARD));
-        command.addAll(List.of(more));
-        try {
-            Process node = new ProcessBuilder(command).directory(dir).redirectOutput(stdout).redirectError(stderr)
-                    .start();
-            if (!node.waitFor(SCENARIO_MINUTES, TimeUnit.MINUTES)) {
-                node.destroyForcibly();
-                throw new AssertionError("the " + scenario + " walkthrough did not end in " + SCENARIO_MINUTES
-                        + " min; it saw " + read(stdout));
-            }
-            assertEquals("the " + scenario + " walkthrough: " + read(stderr) + "\nit saw: " + read(stdout), 0,
-                    node.exitValue());
-            List<JsonNode> seen = new ArrayList<>();
-            for (String line : read(stdout).split("\n")) {
-                if (!line.isBlank()) {
-                    seen.add(json.readTree(line));
-                }
-            }
-            return seen;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        List<String> args = new ArrayList<>(List.of("admin-walkthrough.js", "--base", "http://127.0.0.1:" + context.getProperty(Images.HTTP_PORT_PROPERTY),
+                "--out", context.getProperty(SCREENSHOTS_PROPERTY), "--scenario", scenario, "--user", user,
+                "--password", password, "--card", CARD));
+        args.addAll(List.of(more));
+        return Walkthrough.run(new File(context.getProperty(BROWSER_DIR_PROPERTY)),
+                new File(context.getProperty(SCREENSHOTS_PROPERTY)), "admin-" + scenario, SCENARIO_MINUTES, args);
     }
 
-    private static JsonNode step(List<JsonNode> seen, String step) {
-        return seen.stream().filter(n -> step.equals(n.path("step").asText())).findFirst()
-                .orElseThrow(() -> new AssertionError("the walkthrough saw no " + step + ": " + seen));
-    }
 
     private static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
@@ -261,9 +228,6 @@ public class WebAdminTest {
         }
     }
 
-    private static String read(File f) throws IOException {
-        return f.isFile() ? Files.readString(f.toPath(), StandardCharsets.UTF_8) : "";
-    }
 
     // ---- the manufacturer's signed bundle (as SimChargerTest) ----
 

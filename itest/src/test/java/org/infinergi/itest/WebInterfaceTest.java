@@ -7,9 +7,6 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +90,7 @@ public class WebInterfaceTest {
     public void theUserSeesHomeHistoryAndInfo_notAdmin_andSwitchesToItalian() {
         List<JsonNode> seen = walk("user", Http.USER, Http.USER_PASSWORD);
 
-        JsonNode home = step(seen, "home");
+        JsonNode home = Walkthrough.step(seen, "home");
         assertEquals("manual §6.1.1 wording", "Vehicle not connected", home.path("state").asText());
         assertEquals("manual §8 row", "Vehicle not connected.", home.path("lightRow").asText());
         assertEquals("Fast", home.path("mode").asText());
@@ -101,20 +98,20 @@ public class WebInterfaceTest {
         assertFalse("no Admin link for the user: " + home, home.path("adminLinkVisible").asBoolean());
         assertEquals(List.of("Home", "History", "Settings", "Info"), texts(home.path("nav")));
 
-        JsonNode info = step(seen, "info");
+        JsonNode info = Walkthrough.step(seen, "info");
         assertEquals(http.get("/api/status").path("model").asText(), info.path("model").asText());
         assertTrue("a reading of every meter: " + info, info.path("meters").size()
                 == http.get("/api/readings").path("meters").size() && info.path("meters").size() > 0);
         assertTrue(info.toString(), info.path("bundles").asInt() > 10);
 
-        JsonNode admin = step(seen, "admin");
+        JsonNode admin = Walkthrough.step(seen, "admin");
         assertEquals("The admin login is needed for this section.", admin.path("refused").asText());
         assertEquals("the API refuses the user too", 403, admin.path("apiStatus").asInt());
         assertTrue("the pages log in with a session and its CSRF token: " + admin,
                 admin.path("sessionLogin").asBoolean());
-        assertEquals("logged out: the session is gone", 401, step(seen, "logout").path("status").asInt());
+        assertEquals("logged out: the session is gone", 401, Walkthrough.step(seen, "logout").path("status").asInt());
 
-        JsonNode italian = step(seen, "italian");
+        JsonNode italian = Walkthrough.step(seen, "italian");
         assertEquals("Veicolo non collegato", italian.path("state").asText());
         assertEquals(List.of("Home", "Storico", "Impostazioni", "Info"), texts(italian.path("nav")));
 
@@ -123,7 +120,7 @@ public class WebInterfaceTest {
 
     @Test
     public void aBrowserAskingForItalianGetsItalian() {
-        JsonNode login = step(walk("italian", Http.USER, Http.USER_PASSWORD), "login-it");
+        JsonNode login = Walkthrough.step(walk("italian", Http.USER, Http.USER_PASSWORD), "login-it");
         assertEquals("Accesso", login.path("title").asText());
         assertEquals("Accedi", login.path("submit").asText());
     }
@@ -132,10 +129,10 @@ public class WebInterfaceTest {
     public void aSimulatedSessionShowsOnHome_thenInHistoryAfterUnplugging() {
         List<JsonNode> seen = walk("session", Http.ADMIN, Http.ADMIN_PASSWORD);
 
-        assertTrue("the admin sees Admin", step(seen, "admin-home").path("adminLinkVisible").asBoolean());
-        assertEquals("default password", step(seen, "admin").path("userLogin").asText());
+        assertTrue("the admin sees Admin", Walkthrough.step(seen, "admin-home").path("adminLinkVisible").asBoolean());
+        assertEquals("default password", Walkthrough.step(seen, "admin").path("userLogin").asText());
 
-        JsonNode charging = step(seen, "charging");
+        JsonNode charging = Walkthrough.step(seen, "charging");
         assertEquals("Charging in progress", charging.path("state").asText());
         assertEquals("manual §8 row", "Charging in progress.", charging.path("lightRow").asText());
         assertTrue(charging.toString(), charging.path("power").asText().endsWith(" kW")
@@ -143,11 +140,11 @@ public class WebInterfaceTest {
         assertTrue("why the current is what it is: " + charging, charging.path("limit").asText().contains("limited by"));
         assertTrue("the pause button applies while charging", charging.path("pauseVisible").asBoolean());
         assertEquals("Charging was suspended: Pause requested by the user.",
-                step(seen, "paused").path("lightRow").asText());
-        assertEquals("Charging in progress", step(seen, "resumed").path("state").asText());
-        assertEquals("Vehicle not connected", step(seen, "unplugged").path("state").asText());
+                Walkthrough.step(seen, "paused").path("lightRow").asText());
+        assertEquals("Charging in progress", Walkthrough.step(seen, "resumed").path("state").asText());
+        assertEquals("Vehicle not connected", Walkthrough.step(seen, "unplugged").path("state").asText());
 
-        JsonNode history = step(seen, "history");
+        JsonNode history = Walkthrough.step(seen, "history");
         assertEquals(history.toString(), history.path("before").asInt() + 1, history.path("rows").asInt());
         JsonNode stored = http.get("/api/sessions?limit=1").get(0);
         List<String> newest = texts(history.path("newest"));
@@ -155,7 +152,7 @@ public class WebInterfaceTest {
                 stored.path("energyWh").asDouble() / 1000), newest.get(2));
         assertEquals("the end reason as stored", stored.path("endReason").asText(), newest.get(5));
 
-        List<String> csv = texts(step(seen, "csv").path("lines"));
+        List<String> csv = texts(Walkthrough.step(seen, "csv").path("lines"));
         assertEquals("id,start,end,durationS,energyWh,greenEnergyWh,gridEnergyWh,peakPowerW,mode,idTag,endReason",
                 csv.get(0));
         assertTrue(csv.toString(), csv.get(1).startsWith(stored.path("id").asText() + ","
@@ -167,7 +164,7 @@ public class WebInterfaceTest {
     @Test
     public void anErrorShowsItsCodeCategoryAndRemedy_andIsResetFromHome() {
         List<JsonNode> seen = walk("error", Http.USER, Http.USER_PASSWORD);
-        JsonNode error = step(seen, "error");
+        JsonNode error = Walkthrough.step(seen, "error");
         assertEquals("Error encountered", error.path("state").asText());
         assertEquals("V2", error.path("code").asText());
         assertEquals("Ground fault", error.path("title").asText());
@@ -175,7 +172,7 @@ public class WebInterfaceTest {
         assertEquals("manual §9.1 recovery action", "Disconnect the vehicle, check that the source of the problem is "
                 + "cleared, and press the multifunction button to reset the device.", error.path("remedy").asText());
         assertTrue(error.toString(), error.path("resetVisible").asBoolean());
-        assertEquals("Vehicle not connected", step(seen, "reset").path("state").asText());
+        assertEquals("Vehicle not connected", Walkthrough.step(seen, "reset").path("state").asText());
         assertEquals(null, http.get("/api/status").path("error").textValue());
         assertScreenshots(seen, "home-error");
     }
@@ -184,43 +181,13 @@ public class WebInterfaceTest {
 
     /** Runs one scenario of web-walkthrough.js to its end (bounded) and returns what it observed. */
     private List<JsonNode> walk(String scenario, String user, String password) {
-        File dir = new File(context.getProperty(BROWSER_DIR_PROPERTY));
-        File out = new File(context.getProperty(SCREENSHOTS_PROPERTY));
-        File stdout = new File(out, scenario + ".jsonl");
-        File stderr = new File(out, scenario + ".stderr.txt");
-        out.mkdirs();
-        String base = "http://127.0.0.1:" + context.getProperty(Images.HTTP_PORT_PROPERTY);
-        try {
-            Process node = new ProcessBuilder("node", "web-walkthrough.js", "--base", base, "--out", out.getPath(),
-                    "--scenario", scenario, "--user", user, "--password", password).directory(dir)
-                    .redirectOutput(stdout).redirectError(stderr).start();
-            if (!node.waitFor(SCENARIO_MINUTES, TimeUnit.MINUTES)) {
-                node.destroyForcibly();
-                throw new AssertionError("the " + scenario + " walkthrough did not end in " + SCENARIO_MINUTES
-                        + " min; it saw " + read(stdout));
-            }
-            String errors = read(stderr);
-            assertEquals("the " + scenario + " walkthrough: " + errors + "\nit saw: " + read(stdout), 0,
-                    node.exitValue());
-            List<JsonNode> seen = new ArrayList<>();
-            for (String line : read(stdout).split("\n")) {
-                if (!line.isBlank()) {
-                    seen.add(json.readTree(line));
-                }
-            }
-            return seen;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Walkthrough.run(new File(context.getProperty(BROWSER_DIR_PROPERTY)),
+                new File(context.getProperty(SCREENSHOTS_PROPERTY)), scenario, SCENARIO_MINUTES,
+                List.of("web-walkthrough.js", "--base", "http://127.0.0.1:" + context.getProperty(Images.HTTP_PORT_PROPERTY), "--out",
+                        context.getProperty(SCREENSHOTS_PROPERTY), "--scenario", scenario, "--user", user,
+                        "--password", password));
     }
 
-    private static JsonNode step(List<JsonNode> seen, String step) {
-        return seen.stream().filter(n -> step.equals(n.path("step").asText())).findFirst()
-                .orElseThrow(() -> new AssertionError("the walkthrough saw no " + step + ": " + seen));
-    }
 
     private static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
@@ -242,7 +209,4 @@ public class WebInterfaceTest {
         }
     }
 
-    private static String read(File f) throws IOException {
-        return f.isFile() ? Files.readString(f.toPath(), StandardCharsets.UTF_8) : "";
-    }
 }

@@ -8,9 +8,6 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,11 +88,11 @@ public class WebSettingsTest {
                 .until(() -> !admin.get("/api/status").path("state").asText().isEmpty());
 
         List<JsonNode> installer = walk("installation", Http.ADMIN, Http.ADMIN_PASSWORD);
-        JsonNode factory = step(installer, "factory");
+        JsonNode factory = Walkthrough.step(installer, "factory");
         assertEquals("installation not complete (manual §4.10)", factory.path("detail").asText());
         assertFalse(value(factory.path("installation"), "installationComplete").asBoolean());
 
-        JsonNode form = step(installer, "form");
+        JsonNode form = Walkthrough.step(installer, "form");
         assertEquals("manual §7.1.1's four settings, in its order",
                 List.of("chargingEnabled", "wiringLimitA", "earthing", "installationComplete"), texts(form.path("fields")));
         assertEquals(List.of("Charging enabled", "Wiring limit", "Earthing arrangement", "Installation complete"),
@@ -104,32 +101,32 @@ public class WebSettingsTest {
         assertEquals(List.of("TN_TT", "IT"), texts(form.path("earthingOptions")));
         assertEquals("Apply", form.path("apply").asText());
 
-        JsonNode refused = step(installer, "outOfRange");
+        JsonNode refused = Walkthrough.step(installer, "outOfRange");
         assertEquals("the core's own words for its Metatype range", "must be 6..32 A", refused.path("message").asText());
         assertEquals("Not saved: correct the values marked. Nothing was changed.", refused.path("result").asText());
         assertEquals("nothing changed", 6, refused.path("wiring").asInt());
         assertFalse("nothing changed: the right field was not applied either", refused.path("complete").asBoolean());
 
-        JsonNode warning = step(installer, "warning");
+        JsonNode warning = Walkthrough.step(installer, "warning");
         assertEquals("I3", warning.path("code").asText());
         assertEquals("Undervoltage", warning.path("title").asText());
         assertTrue(warning.toString(), warning.path("remedy").asText().startsWith("The error is automatically cleared"));
         assertEquals("manual §4.10.2 ATTENTION", "Disconnect the switch upstream of the device and solve the problem as "
                 + "described in section 9.1.", warning.path("text").asText());
 
-        JsonNode applied = step(installer, "applied");
+        JsonNode applied = Walkthrough.step(installer, "applied");
         assertFalse(applied.path("warningVisible").asBoolean());
         assertEquals(25, value(applied.path("installation"), "wiringLimitA").asInt());
         assertTrue(value(applied.path("installation"), "installationComplete").asBoolean());
         assertEquals("the installation is in force in the core", "VEHICLE_NOT_CONNECTED",
-                step(installer, "installed").path("state").asText());
+                Walkthrough.step(installer, "installed").path("state").asText());
         JsonNode stored = admin.get("/api/admin/installation");
         assertEquals(25, value(stored, "wiringLimitA").asInt());
         assertEquals(List.of(), texts(admin.get("/api/status").path("rejectedConfigurations")));
 
         List<JsonNode> user = walk("mode", Http.USER, Http.USER_PASSWORD);
-        assertEquals("Fast", step(user, "before").path("mode").asText());
-        JsonNode settings = step(user, "settings");
+        assertEquals("Fast", Walkthrough.step(user, "before").path("mode").asText());
+        JsonNode settings = Walkthrough.step(user, "settings");
         assertEquals("the sections the 3T-DR has", List.of("Charging", "System", "Security"),
                 texts(settings.path("sections")));
         assertEquals("manual §7.2.1's groups, each from its installed bundle", List.of("Charging",
@@ -137,17 +134,17 @@ public class WebSettingsTest {
                 texts(settings.path("groups")));
         assertEquals(List.of("FAST", "GREEN", "PROGRAMMED", "OCPP"), texts(settings.path("modes")));
 
-        JsonNode tooHigh = step(user, "outOfRange");
+        JsonNode tooHigh = Walkthrough.step(user, "outOfRange");
         assertEquals("must be 6..32 A", tooHigh.path("message").asText());
         assertEquals("nothing changed", 32, tooHigh.path("maxChargeRate").asInt());
         assertEquals("nothing changed: not the mode either", "FAST", tooHigh.path("mode").asText());
 
-        JsonNode after = step(user, "after");
+        JsonNode after = Walkthrough.step(user, "after");
         assertEquals("Green", after.path("mode").asText());
         assertEquals(16, value(after.path("settings"), "maxChargeRateA").asInt());
         assertEquals("GREEN", admin.get("/api/status").path("mode").asText());
-        assertEquals("Salva", "Impostazioni", step(user, "italian").path("title").asText());
-        assertEquals("Potenza massima di ricarica", step(user, "italian").path("maxChargeRate").asText());
+        assertEquals("Salva", "Impostazioni", Walkthrough.step(user, "italian").path("title").asText());
+        assertEquals("Potenza massima di ricarica", Walkthrough.step(user, "italian").path("maxChargeRate").asText());
 
         // every admin endpoint answers the user 403, and nothing changes
         Http asUser = new Http(Integer.parseInt(context.getProperty(Images.HTTP_PORT_PROPERTY)), Http.USER,
@@ -175,42 +172,13 @@ public class WebSettingsTest {
     // ---- the script (as WebInterfaceTest runs web-walkthrough.js) ----
 
     private List<JsonNode> walk(String scenario, String user, String password) {
-        File dir = new File(context.getProperty(BROWSER_DIR_PROPERTY));
-        File out = new File(context.getProperty(SCREENSHOTS_PROPERTY));
-        File stdout = new File(out, "settings-" + scenario + ".jsonl");
-        File stderr = new File(out, "settings-" + scenario + ".stderr.txt");
-        out.mkdirs();
-        String base = "http://127.0.0.1:" + context.getProperty(Images.HTTP_PORT_PROPERTY);
-        try {
-            Process node = new ProcessBuilder("node", "settings-walkthrough.js", "--base", base, "--out",
-                    out.getPath(), "--scenario", scenario, "--user", user, "--password", password).directory(dir)
-                    .redirectOutput(stdout).redirectError(stderr).start();
-            if (!node.waitFor(SCENARIO_MINUTES, TimeUnit.MINUTES)) {
-                node.destroyForcibly();
-                throw new AssertionError("the " + scenario + " walkthrough did not end in " + SCENARIO_MINUTES
-                        + " min; it saw " + read(stdout));
-            }
-            assertEquals("the " + scenario + " walkthrough: " + read(stderr) + "\nit saw: " + read(stdout), 0,
-                    node.exitValue());
-            List<JsonNode> seen = new ArrayList<>();
-            for (String line : read(stdout).split("\n")) {
-                if (!line.isBlank()) {
-                    seen.add(json.readTree(line));
-                }
-            }
-            return seen;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Walkthrough.run(new File(context.getProperty(BROWSER_DIR_PROPERTY)),
+                new File(context.getProperty(SCREENSHOTS_PROPERTY)), "settings-" + scenario, SCENARIO_MINUTES,
+                List.of("settings-walkthrough.js", "--base", "http://127.0.0.1:" + context.getProperty(Images.HTTP_PORT_PROPERTY), "--out",
+                        context.getProperty(SCREENSHOTS_PROPERTY), "--scenario", scenario, "--user", user,
+                        "--password", password));
     }
 
-    private static JsonNode step(List<JsonNode> seen, String step) {
-        return seen.stream().filter(n -> step.equals(n.path("step").asText())).findFirst()
-                .orElseThrow(() -> new AssertionError("the walkthrough saw no " + step + ": " + seen));
-    }
 
     private static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
@@ -231,7 +199,4 @@ public class WebSettingsTest {
         }
     }
 
-    private static String read(File f) throws IOException {
-        return f.isFile() ? Files.readString(f.toPath(), StandardCharsets.UTF_8) : "";
-    }
 }
