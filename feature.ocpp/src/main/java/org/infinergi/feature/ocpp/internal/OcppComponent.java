@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.infinergi.core.charging.api.ChargerClock;
 import org.infinergi.core.charging.api.ChargerControl;
 import org.infinergi.core.charging.api.ChargerEvents;
 import org.infinergi.core.charging.api.CarPhases;
@@ -82,6 +83,8 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
     static final String AUTHORIZATION_FILE = "ocpp-authorization.json";
     /** The installed charging profiles (Smart Charging), in the bundle's data area. */
     static final String PROFILES_FILE = "ocpp-charging-profiles.json";
+    /** The central system's last ChangeAvailability, kept across restarts (OCPP 1.6 "Persistent states"). */
+    static final String AVAILABILITY_FILE = "ocpp-availability";
 
     private final Logger log = LoggerFactory.getLogger(OcppComponent.class);
     private final ScheduledExecutorService thread;
@@ -98,6 +101,7 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
     private volatile List<Integer> carPhases = List.of();
     private final Reset reset;
     private final AlignedMeterValues aligned;
+    private final ChangeAvailability availability;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -114,6 +118,11 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile SessionHistory history;
+
+    /** The charger's time zone (manual §7.2.2): clock-aligned meter values start at its midnight. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ChargerClock chargerClock;
 
     // issue 17, ocppmgmt: UpdateFirmware hands the downloaded bundle to feature.update (absent: InstallationFailed)
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -141,6 +150,7 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
             activeMode = new ActiveMode(false, () -> false);
             reset = null;
             aligned = null;
+            availability = null;
             return;
         }
         if (id.isEmpty()) {
@@ -174,7 +184,9 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
         transactions.listen(smartCharging);
         smartCharging.dropTxProfilesWithoutTransaction();
         Supplier<ChargerControl> core = () -> control;
-        new ChangeAvailability(chargePoint, transactions, frames, core);
+        File availabilityFile = context.getBundleContext().getDataFile(AVAILABILITY_FILE);
+        availability = new ChangeAvailability(chargePoint, transactions, frames, core,
+                availabilityFile == null ? null : availabilityFile.toPath());
         reset = new Reset(chargePoint, transactions, keys, frames, timers, core,
                 restarter(context.getBundleContext()));
         new UnlockConnector(chargePoint, transactions, frames, core, device.tethered(), thread);
@@ -182,7 +194,8 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
             ChargerStatusService s = statusService;
             return s == null ? null : s.status();
         });
-        aligned = new AlignedMeterValues(chargePoint, transactions, keys, frames, timers, Clock.systemUTC());
+        aligned = new AlignedMeterValues(chargePoint, transactions, keys, frames, timers, Clock.systemUTC(),
+                this::chargerZone);
         management = new ManagementProfiles(chargePoint, transactions, frames, timers, Clock.systemUTC(), thread,
                 dataArea(context), ManagementProfiles.karafLogs(), () -> updates,
                 name -> installedVersion(context, name));
@@ -209,6 +222,12 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
         SmartCharging s = smartCharging;
         return s == null ? new Limit(SmartCharging.NO_LIMIT_A, SmartCharging.SOURCE, "no central system set")
                 : s.currentLimit();
+    }
+
+    /** The charger's configured time zone (PID {@code org.infinergi.system} {@code timeZone}), else the JVM's. */
+    private java.time.ZoneId chargerZone() {
+        ChargerClock c = chargerClock;
+        return c == null ? java.time.ZoneId.systemDefault() : c.zone();
     }
 
     /** The phases the car uses as the vehicle meter shows them (every phase of the supply until seen drawing). */
@@ -402,6 +421,8 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
             chargePoint.statusChanged(ConnectorStatus.Input.of(s.status()));
         }
         closeTransactionsEndedWhileAway();
+        // after the stops of a power loss: a kept Inoperative scheduled for their end takes effect
+        availability.coreStatus(s == null ? null : s.status().state());
         ChargerStatus now = s == null ? null : s.status();
         Optional<Boolean> inProgress = now == null ? Optional.empty()
                 : sessionInProgress(now.state(), now.pilot() == null ? null : now.pilot().name());
@@ -427,6 +448,9 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
     /** A status of the core; the first after the client's start tells whether the core's session goes on. */
     private void statusChanged(ConnectorStatus.Input in) {
         chargePoint.statusChanged(in);
+        if (in != null) {
+            availability.coreStatus(in.state());
+        }
         Optional<Boolean> inProgress = !coreStatusAwaited || in == null ? Optional.empty()
                 : sessionInProgress(in.state(), in.pilotState());
         if (inProgress.isPresent()) {

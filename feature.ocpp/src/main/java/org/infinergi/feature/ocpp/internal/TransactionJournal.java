@@ -33,7 +33,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * every record. A torn last line (the power went during the write) fails its CRC and is cut off at the next open:
  * the record it held was never acknowledged to anybody. Records: {@code E} a message enqueued (with its local
  * transaction key, the core's {@code sessionId}), {@code D} the head delivered, {@code I} the transactionId the
- * central system gave to a local transaction, {@code O} an open transaction (written by a compaction). When the
+ * central system gave to a local transaction, {@code O} an open transaction (written by a compaction), {@code T} a
+ * reading of an open transaction for its StopTransaction's {@code transactionData} (OCPP 1.6 §9.1
+ * StopTxnSampledData/StopTxnAlignedData; at most {@value #TRANSACTION_DATA_MAX} per transaction, the oldest dropped
+ * first beyond it but the {@code Transaction.Begin} one; the queued messages are never dropped). When the
  * queue is empty and the file has grown, it is rewritten with only what is still needed (a temporary file, fsync,
  * an atomic rename, fsync of the folder).
  *
@@ -46,6 +49,13 @@ final class TransactionJournal {
     static final String METER_VALUES = "MeterValues";
     /** The file is rewritten when the queue is empty and the file is larger than this. */
     static final long COMPACT_ABOVE_BYTES = 16 * 1024;
+    /**
+     * At most this many readings (MeterValue objects) go with a StopTransaction as its transactionData: about 25 KB
+     * with two sampled values each, a StopTransaction a central system takes in one frame. A transaction of 8 h with
+     * StopTxnSampledData every 5 min (96) and quarter-hour StopTxnAlignedData (32) would reach it; beyond it the
+     * oldest readings after Transaction.Begin make room.
+     */
+    static final int TRANSACTION_DATA_MAX = 100;
 
     /** One queued message: {@code txKey} is the local transaction it belongs to. */
     record Entry(long seq, String action, long txKey, ObjectNode payload) {
@@ -62,7 +72,11 @@ final class TransactionJournal {
     /** The central system's transactionId of each local transaction whose StopTransaction is not delivered yet. */
     private final Map<Long, Integer> ids = new HashMap<>();
     private final Map<Long, Open> open = new LinkedHashMap<>();
+    /** The transactionData readings of each open transaction, oldest first. */
+    private final Map<Long, List<ObjectNode>> data = new HashMap<>();
     private long nextSeq = 1;
+    /** The size of the file after the last compaction (the kept readings of an open transaction stay in it). */
+    private long compactedBytes;
 
     private TransactionJournal(Path file) {
         this.file = file;
@@ -121,6 +135,11 @@ final class TransactionJournal {
         return open.containsKey(txKey) || ids.containsKey(txKey) || pending.stream().anyMatch(e -> e.txKey() == txKey);
     }
 
+    /** The readings kept for the StopTransaction of {@code txKey} (its transactionData), oldest first. */
+    List<ObjectNode> transactionData(long txKey) {
+        return data.getOrDefault(txKey, List.of()).stream().map(ObjectNode::deepCopy).toList();
+    }
+
     /** The open transactions, oldest first (one connector: at most one, unless a stop was missed). */
     List<Open> open() {
         return List.copyOf(open.values());
@@ -137,6 +156,14 @@ final class TransactionJournal {
         write(r);
         apply(e);
         return e;
+    }
+
+    /** Keeps a reading for the StopTransaction of the open transaction {@code txKey}; durable when this returns. */
+    void transactionData(long txKey, ObjectNode meterValue) {
+        ObjectNode r = json.createObjectNode().put("r", "T").put("tx", txKey);
+        r.set("mv", meterValue.deepCopy());
+        write(r);
+        applyData(txKey, (ObjectNode) r.get("mv"));
     }
 
     /** The head was answered (or given up): it leaves the queue. */
@@ -175,7 +202,22 @@ final class TransactionJournal {
             open.put(e.txKey(), new Open(e.txKey(), e.payload().path("meterStart").asInt()));
         } else if (STOP.equals(e.action())) {
             open.remove(e.txKey());
+            // the StopTransaction carries them now
+            data.remove(e.txKey());
         }
+    }
+
+    private void applyData(long txKey, ObjectNode meterValue) {
+        List<ObjectNode> kept = data.computeIfAbsent(txKey, k -> new java.util.ArrayList<>());
+        kept.add(meterValue);
+        if (kept.size() > TRANSACTION_DATA_MAX) {
+            // the oldest sample goes first; the transaction's begin stays, as the meter's start of it
+            kept.remove(isBegin(kept.get(0)) ? 1 : 0);
+        }
+    }
+
+    private static boolean isBegin(ObjectNode meterValue) {
+        return "Transaction.Begin".equals(meterValue.path("sampledValue").path(0).path("context").asText());
     }
 
     private void applyDelivered() {
@@ -196,6 +238,7 @@ final class TransactionJournal {
             }
             case "I" -> ids.put(r.get("tx").asLong(), r.get("id").asInt());
             case "O" -> open.put(r.get("tx").asLong(), new Open(r.get("tx").asLong(), r.get("meterStart").asInt()));
+            case "T" -> applyData(r.get("tx").asLong(), (ObjectNode) r.get("mv"));
             case "N" -> nextSeq = Math.max(nextSeq, r.get("seq").asLong());
             default -> throw new IllegalStateException("unknown record " + r);
         }
@@ -267,7 +310,8 @@ final class TransactionJournal {
             return;
         }
         try {
-            if (channel.size() <= COMPACT_ABOVE_BYTES) {
+            // grown by more than the bound since the last one: a transaction's kept readings alone do not make it
+            if (channel.size() <= compactedBytes + COMPACT_ABOVE_BYTES) {
                 return;
             }
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -282,6 +326,13 @@ final class TransactionJournal {
                     out.write(ByteBuffer.wrap(line(json.createObjectNode().put("r", "I").put("tx", id.getKey())
                             .put("id", id.getValue()))));
                 }
+                for (Map.Entry<Long, List<ObjectNode>> d : data.entrySet()) {
+                    for (ObjectNode mv : d.getValue()) {
+                        ObjectNode r = json.createObjectNode().put("r", "T").put("tx", d.getKey());
+                        r.set("mv", mv);
+                        out.write(ByteBuffer.wrap(line(r)));
+                    }
+                }
                 out.force(true);
             }
             channel.close();
@@ -289,6 +340,7 @@ final class TransactionJournal {
             forceFolder();
             channel = FileChannel.open(file, StandardOpenOption.WRITE);
             channel.position(channel.size());
+            compactedBytes = channel.size();
         } catch (IOException e) {
             throw new UncheckedIOException("OCPP transaction journal " + file + ": compaction: " + e.getMessage(), e);
         }

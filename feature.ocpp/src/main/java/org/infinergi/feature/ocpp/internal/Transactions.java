@@ -120,8 +120,8 @@ final class Transactions implements ChargePoint.TransactionMessages {
     private final java.util.List<TransactionListener> listeners = new java.util.ArrayList<>();
     /** The id tag of the RemoteStartTransaction last accepted: its transaction is the central system's own wish. */
     private String remoteAccepted;
-    /** The open transaction's StopTxnSampledData/StopTxnAlignedData readings, for StopTransaction's transactionData. */
-    private final List<ObjectNode> transactionData = new ArrayList<>();
+    /** ChangeAvailability Inoperative: the connector is Unavailable, no transaction starts (RemoteStart: Rejected). */
+    private java.util.function.BooleanSupplier unavailable = () -> false;
     /** Told whenever the open transaction stops (a ChangeAvailability Scheduled for its end). */
     private final List<Runnable> whenStopped = new ArrayList<>();
     /** STATIC_ID_TAG, a resumed session: Authorize once the central system accepted us (then the transaction). */
@@ -230,11 +230,22 @@ final class Transactions implements ChargePoint.TransactionMessages {
         return true;
     }
 
-    /** A reading for the open transaction's StopTransaction.transactionData (StopTxnSampledData/AlignedData). */
+    /**
+     * A reading for the open transaction's StopTransaction.transactionData (StopTxnSampledData/AlignedData), kept in
+     * the durable journal with the transaction's messages, so a StopTransaction made after a restart still has it.
+     */
     void addTransactionData(ObjectNode meterValue) {
         if (current != null && meterValue != null) {
-            transactionData.add(meterValue);
+            journal.transactionData(current.txKey(), meterValue);
         }
+    }
+
+    /**
+     * Set once, before the first connection: while {@code u} holds the connector is Unavailable (ChangeAvailability):
+     * RemoteStartTransaction is Rejected (§5.11) and no transaction starts.
+     */
+    void unavailableWhen(java.util.function.BooleanSupplier u) {
+        this.unavailable = u;
     }
 
     // ---- the core's sessions ----
@@ -356,7 +367,7 @@ final class Transactions implements ChargePoint.TransactionMessages {
             return status("Rejected");
         }
         if (req.has("connectorId") && req.get("connectorId").asInt() != CONNECTOR || current != null
-                || !control.present()) {
+                || !control.present() || unavailable.getAsBoolean()) {
             log.info("OCPP: RemoteStartTransaction for {} rejected (transaction open: {})", tag, current != null);
             return status("Rejected");
         }
@@ -433,6 +444,10 @@ final class Transactions implements ChargePoint.TransactionMessages {
         if (session == null || current != null) {
             return;
         }
+        if (unavailable.getAsBoolean()) {
+            log.info("OCPP: the connector is Unavailable (ChangeAvailability Inoperative): no transaction for {}", idTag);
+            return;
+        }
         admission.admit(cut(idTag), reservationId -> startAdmitted(idTag, reservationId));
     }
 
@@ -450,7 +465,6 @@ final class Transactions implements ChargePoint.TransactionMessages {
         }
         journal.enqueue(TransactionJournal.START, session, p);
         current = journal.open().stream().filter(o -> o.txKey() == session).findFirst().orElseThrow();
-        transactionData.clear();
         addTransactionData(stopTxnSample(meterStart, "Transaction.Begin"));
         log.info("OCPP: transaction of session {} started for {} at {} Wh", session, idTag, meterStart);
         boolean remote = cut(idTag).equals(remoteAccepted);
@@ -468,10 +482,12 @@ final class Transactions implements ChargePoint.TransactionMessages {
         if (current != null && current.txKey() == tx.txKey()) {
             // OCPP 1.6 §9.1 StopTxnSampledData / StopTxnAlignedData: the readings taken during the transaction
             addTransactionData(stopTxnSample(meterStop, "Transaction.End"));
-            if (!transactionData.isEmpty()) {
-                ArrayNode data = p.putArray("transactionData");
-                transactionData.forEach(data::add);
-            }
+        }
+        // what was kept durably, also from before a restart (the stop of a power loss)
+        List<ObjectNode> kept = journal.transactionData(tx.txKey());
+        if (!kept.isEmpty()) {
+            ArrayNode data = p.putArray("transactionData");
+            kept.forEach(data::add);
         }
         // the transactionId goes in when the message is sent (it may not be known yet); checked with a stand-in
         if (!chargePoint.valid(TransactionJournal.STOP, p.deepCopy().put("transactionId", 0))) {
@@ -481,7 +497,6 @@ final class Transactions implements ChargePoint.TransactionMessages {
         log.info("OCPP: transaction of session {} stopped ({}) at {} Wh", tx.txKey(), reason, meterStop);
         if (current != null && current.txKey() == tx.txKey()) {
             current = null;
-            transactionData.clear();
             cancel(sampling);
             sampling = null;
             whenStopped.forEach(Runnable::run);

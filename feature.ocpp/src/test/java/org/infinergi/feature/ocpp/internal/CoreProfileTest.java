@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -23,6 +24,7 @@ import org.infinergi.core.charging.api.ChargingMode;
 import org.infinergi.core.charging.api.PilotState;
 import org.infinergi.core.charging.testing.FakeChargerControl;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,11 +86,37 @@ class CoreProfileTest {
     private int restartFailures;
     private ChargePoint cp;
     private Transactions tx;
+    private ChangeAvailability availability;
+    private AlignedMeterValues aligned;
+    @TempDir
+    Path dataArea;
+    /** The charger's time zone (manual §7.2.2) as the core's ChargerClock tells it. */
+    private ZoneId chargerZone = ZoneOffset.UTC;
 
     private void build(boolean tethered) {
+        build(tethered, false);
+    }
+
+    /**
+     * The handlers as the component wires them; {@code durable}: the journal and the kept availability in files of
+     * {@link #dataArea} (as the bundle's data area), which a second build reads again as after a restart.
+     */
+    private void build(boolean tethered, boolean durable) {
+        if (tx != null) {
+            // the client of before is gone (its timers with it); its files stay as the last forced write left them
+            tx.close();
+            aligned.close();
+        }
+        TransactionJournal journal;
+        try {
+            journal = durable ? TransactionJournal.open(dataArea.resolve(OcppComponent.JOURNAL_FILE))
+                    : TransactionJournal.inMemory();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         cp = new ChargePoint(new Frames(), SCHEMAS, new BootInfo("SEMAR", "INFINERGI-3U-DR", "21/000-000001", "0.1.0"),
                 keys, timers, clock);
-        tx = new Transactions(cp, TransactionJournal.inMemory(), new Frames(), keys, timers, clock,
+        tx = new Transactions(cp, journal, new Frames(), keys, timers, clock,
                 new Transactions.ChargerMeter() {
                     @Override
                     public OptionalDouble registerWh() {
@@ -106,7 +134,8 @@ class CoreProfileTest {
                     }
                 }, new OcppComponent.CoreControl(() -> core), Transactions.Mode.DISABLED, "STATIC-TAG");
         Frames frames = new Frames();
-        new ChangeAvailability(cp, tx, frames, () -> core);
+        availability = new ChangeAvailability(cp, tx, frames, () -> core,
+                durable ? dataArea.resolve(OcppComponent.AVAILABILITY_FILE) : null);
         new Reset(cp, tx, keys, frames, timers, () -> core, hard -> {
             if (restartFailures > 0) {
                 restartFailures--;
@@ -118,7 +147,7 @@ class CoreProfileTest {
         new DataTransfer(cp, frames, () -> new ChargerStatus("INFINERGI-3U-DR", ChargerState.CHARGING, PilotState.C,
                 16, 26.7, true, "wiring limit", ChargingMode.FAST, 3_680, 120, null, "charging at 16.0 A", clock.instant(),
                 null, 0, List.of()));
-        new AlignedMeterValues(cp, tx, keys, frames, timers, clock);
+        aligned = new AlignedMeterValues(cp, tx, keys, frames, timers, clock, () -> chargerZone);
         cp.statusChanged(new ConnectorStatus.Input(ChargerState.VEHICLE_NOT_CONNECTED, "A", false, 0, null, null));
     }
 
@@ -246,6 +275,95 @@ class CoreProfileTest {
         core = null;
         connect();
         assertEquals("Rejected", ask("a1", "ChangeAvailability", "{\"connectorId\":0,\"type\":\"Inoperative\"}"));
+    }
+
+    // ---- ChangeAvailability kept across restarts (OCPP 1.6 "Persistent states") ----
+
+    private List<Integer> unavailableConnectors() throws Exception {
+        List<Integer> out = new ArrayList<>();
+        for (JsonNode n : calls("StatusNotification")) {
+            if ("Unavailable".equals(n.get("status").asText())) {
+                out.add(n.get("connectorId").asInt());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void changeAvailability_inoperative_isKeptAcrossARestart_unavailableAndNoTransactionAfterIt() throws Exception {
+        build(true, true);
+        connect();
+        assertEquals("Accepted", ask("a1", "ChangeAvailability", "{\"connectorId\":0,\"type\":\"Inoperative\"}"));
+        assertEquals(List.of("outOfService=true"), asked);
+        // kill -9 right after the answer; the core's own record of it did not make it: it starts in service
+        sent.clear();
+        asked.clear();
+        build(true, true);
+        connect();
+        availability.coreStatus(ChargerState.VEHICLE_NOT_CONNECTED);
+        assertEquals(List.of("outOfService=true"), asked, "the kept Inoperative is put to the core again");
+        cp.statusChanged(new ConnectorStatus.Input(ChargerState.OUT_OF_SERVICE, "A", false, 0, null, null));
+        answerAll();
+        assertEquals(List.of(0, 1), unavailableConnectors().stream().sorted().toList());
+        assertEquals("Rejected", ask("rs", "RemoteStartTransaction", "{\"idTag\":\"CARD-1\"}"));
+        tx.sessionStarted(SESSION, null);
+        assertTrue(calls("StartTransaction").isEmpty(), "no transaction on an Unavailable connector");
+        // a core that kept it itself is not asked again; Operative is kept the same way
+        build(true, true);
+        asked.clear();
+        availability.coreStatus(ChargerState.OUT_OF_SERVICE);
+        assertTrue(asked.isEmpty(), asked.toString());
+        connect();
+        assertEquals("Accepted", ask("a2", "ChangeAvailability", "{\"connectorId\":1,\"type\":\"Operative\"}"));
+        build(true, true);
+        asked.clear();
+        availability.coreStatus(ChargerState.VEHICLE_NOT_CONNECTED);
+        assertTrue(asked.isEmpty(), "Operative kept: " + asked);
+        assertEquals(ChangeAvailability.Kept.OPERATIVE, availability.kept());
+    }
+
+    @Test
+    void changeAvailability_scheduled_isKeptAcrossAPowerLoss_andTakesEffectWhenTheInterruptedTransactionStops()
+            throws Exception {
+        build(true, true);
+        connect();
+        transaction();
+        assertEquals("Scheduled", ask("a1", "ChangeAvailability", "{\"connectorId\":1,\"type\":\"Inoperative\"}"));
+        assertTrue(asked.isEmpty(), asked.toString());
+        // the power goes during the transaction; after the restart the transaction is still open in the journal
+        sent.clear();
+        build(true, true);
+        availability.coreStatus(ChargerState.VEHICLE_NOT_CONNECTED);
+        assertTrue(asked.isEmpty(), "not while the interrupted transaction is open: " + asked);
+        assertEquals(ChangeAvailability.Kept.SCHEDULED, availability.kept());
+        // the core's history holds the session as ended by the power loss (OcppComponent at the client's start)
+        tx.closeEndedSessions(key -> java.util.Optional.of(new Transactions.Ended("POWER_LOSS", 40)));
+        assertEquals(List.of("outOfService=true"), asked);
+        assertEquals(ChangeAvailability.Kept.INOPERATIVE, availability.kept());
+        connect();
+        assertEquals("PowerLoss", calls("StopTransaction").get(0).get("reason").asText());
+        assertEquals(7, calls("StopTransaction").get(0).get("transactionId").asInt());
+        // and it stays so at the next restart
+        build(true, true);
+        asked.clear();
+        availability.coreStatus(ChargerState.VEHICLE_NOT_CONNECTED);
+        assertEquals(List.of("outOfService=true"), asked);
+    }
+
+    @Test
+    void changeAvailability_aLocalReturnToService_endsTheKeptInoperative() throws Exception {
+        build(true, true);
+        connect();
+        availability.coreStatus(ChargerState.VEHICLE_NOT_CONNECTED);
+        assertEquals("Accepted", ask("a1", "ChangeAvailability", "{\"connectorId\":0,\"type\":\"Inoperative\"}"));
+        availability.coreStatus(ChargerState.OUT_OF_SERVICE);
+        // the installer puts it back in service on the web page
+        availability.coreStatus(ChargerState.VEHICLE_NOT_CONNECTED);
+        assertEquals(ChangeAvailability.Kept.OPERATIVE, availability.kept());
+        build(true, true);
+        asked.clear();
+        availability.coreStatus(ChargerState.VEHICLE_NOT_CONNECTED);
+        assertTrue(asked.isEmpty(), "not taken out of service again: " + asked);
     }
 
     // ---- Reset ----
@@ -390,6 +508,48 @@ class CoreProfileTest {
                 "a day that does not divide evenly ends its last interval at midnight");
     }
 
+    /** {@code n} boundaries one after the other from {@code from}, as local times of {@code zone}. */
+    private static List<String> boundaries(String from, ZoneId zone, int intervalS, int n) {
+        List<String> out = new ArrayList<>();
+        Instant t = java.time.OffsetDateTime.parse(from).toInstant();
+        for (int i = 0; i < n; i++) {
+            t = AlignedMeterValues.nextBoundary(t, zone, intervalS);
+            out.add(t.atZone(zone).toOffsetDateTime().toString());
+        }
+        return out;
+    }
+
+    @Test
+    void nextBoundary_isAlignedToTheLocalMidnight_andFollowsTheLocalClockAcrossDaylightSavingTime() {
+        ZoneId rome = ZoneId.of("Europe/Rome");
+        assertEquals(List.of("2026-12-07T14:00+01:00", "2026-12-07T21:00+01:00", "2026-12-08T00:00+01:00"),
+                boundaries("2026-12-07T12:59:00+01:00", rome, 7 * 3600, 3), "from 00:00 local, not UTC");
+        // 2027-03-28, the last Sunday of March: 02:00 CET becomes 03:00 CEST (a 23-hour day)
+        assertEquals(List.of("2027-03-28T00:00+01:00", "2027-03-28T07:00+02:00", "2027-03-28T14:00+02:00",
+                "2027-03-28T21:00+02:00", "2027-03-29T00:00+02:00", "2027-03-29T07:00+02:00"),
+                boundaries("2027-03-27T23:30:00+01:00", rome, 7 * 3600, 6));
+        assertEquals(List.of("2027-03-28T01:45+01:00", "2027-03-28T03:00+02:00", "2027-03-28T03:15+02:00"),
+                boundaries("2027-03-28T01:40:00+01:00", rome, 900, 3), "the skipped hour has no boundary");
+        // 2027-10-31, the last Sunday of October: 03:00 CEST becomes 02:00 CET, the hour shown twice
+        assertEquals(List.of("2027-10-31T01:30+02:00", "2027-10-31T02:00+02:00", "2027-10-31T02:30+02:00",
+                "2027-10-31T02:00+01:00", "2027-10-31T02:30+01:00", "2027-10-31T03:00+01:00"),
+                boundaries("2027-10-31T01:10:00+02:00", rome, 1800, 6));
+        assertEquals(List.of("2027-10-31T07:00+01:00", "2027-10-31T14:00+01:00"),
+                boundaries("2027-10-31T00:00:00+02:00", rome, 7 * 3600, 2), "07:00 local on the 25-hour day");
+    }
+
+    @Test
+    void clockAligned_startsAtTheMidnightOfTheChargersTimeZone() throws Exception {
+        chargerZone = ZoneId.of("Europe/Rome");
+        build(true);
+        keys.change(ConfigurationKeys.CLOCK_ALIGNED_DATA_INTERVAL, Integer.toString(7 * 3600));
+        connect();
+        // 11:59Z is 12:59 in Rome: the interval 07:00-14:00 local ends at 13:00Z (UTC-aligned it would be 14:00Z)
+        timers.advance(Duration.ofMinutes(61));
+        assertEquals(1, calls("MeterValues").size());
+        assertEquals("2026-12-07T13:00:00Z", calls("MeterValues").get(0).at("/meterValue/0/timestamp").asText());
+    }
+
     @Test
     void clockAligned_outsideATransaction_onTheQuarterHours_withContextSampleClock() throws Exception {
         build(true);
@@ -460,6 +620,29 @@ class CoreProfileTest {
                 "Sample.Periodic Energy.Active.Import.Register 10030",
                 "Sample.Clock Power.Active.Import 3680", "Sample.Periodic Energy.Active.Import.Register 10030",
                 "Transaction.End Energy.Active.Import.Register 10040"), contexts);
+    }
+
+    @Test
+    void stopTransaction_afterAPowerLoss_stillCarriesTheTransactionDataTakenBefore() throws Exception {
+        keys.change(ConfigurationKeys.METER_VALUE_SAMPLE_INTERVAL, "30");
+        keys.change(ConfigurationKeys.STOP_TXN_SAMPLED_DATA, "Energy.Active.Import.Register");
+        build(true, true);
+        connect();
+        transaction();
+        sessionEnergyWh = 30;
+        timers.advance(Duration.ofSeconds(30));
+        answerAll();
+        // the power goes; the core's history holds the session as ended by it with 40 Wh
+        sent.clear();
+        build(true, true);
+        tx.closeEndedSessions(key -> java.util.Optional.of(new Transactions.Ended("POWER_LOSS", 40)));
+        connect();
+        JsonNode stop = calls("StopTransaction").get(0);
+        assertEquals("PowerLoss", stop.get("reason").asText());
+        List<String> contexts = new ArrayList<>();
+        stop.get("transactionData").forEach(mv -> mv.get("sampledValue").forEach(v -> contexts.add(
+                v.get("context").asText() + " " + v.get("value").asText())));
+        assertEquals(List.of("Transaction.Begin 10000", "Sample.Periodic 10030", "Transaction.End 10040"), contexts);
     }
 
     @Test

@@ -95,4 +95,85 @@ class TransactionJournalTest {
         assertTrue(last.open().isEmpty());
         assertTrue(last.transactionId(7).isEmpty(), "a stopped and delivered transaction is forgotten");
     }
+
+    /** A reading for transactionData as Measurands makes it: one sampled value in {@code context}. */
+    private ObjectNode reading(String context, int wh) {
+        ObjectNode mv = json.createObjectNode().put("timestamp", "2026-12-07T12:00:00Z");
+        mv.putArray("sampledValue").addObject().put("value", Integer.toString(wh)).put("context", context);
+        return mv;
+    }
+
+    private static List<String> readings(TransactionJournal j, long txKey) {
+        return j.transactionData(txKey).stream().map(mv -> mv.at("/sampledValue/0/context").asText() + " "
+                + mv.at("/sampledValue/0/value").asText()).toList();
+    }
+
+    @Test
+    void transactionData_survivesAReopen_andLeavesWithTheStopThatCarriesIt() throws Exception {
+        Path f = dir.resolve("q");
+        TransactionJournal j = TransactionJournal.open(f);
+        j.enqueue(TransactionJournal.START, 7, payload(1));
+        j.transactionData(7, reading("Transaction.Begin", 1000));
+        j.transactionData(7, reading("Sample.Periodic", 1010));
+        // no close: a kill -9 leaves the file as the last forced write did
+        TransactionJournal again = TransactionJournal.open(f);
+        assertEquals(List.of("Transaction.Begin 1000", "Sample.Periodic 1010"), readings(again, 7));
+        again.transactionData(7, reading("Sample.Clock", 1020));
+        again.enqueue(TransactionJournal.STOP, 7, payload(3));
+        assertTrue(again.transactionData(7).isEmpty(), "the StopTransaction carries them now");
+        assertTrue(TransactionJournal.open(f).transactionData(7).isEmpty());
+    }
+
+    @Test
+    void transactionData_isBounded_theOldestSampleAfterTheBeginDroppedFirst_neverAMessage() throws Exception {
+        Path f = dir.resolve("q");
+        TransactionJournal j = TransactionJournal.open(f);
+        j.enqueue(TransactionJournal.START, 7, payload(1));
+        j.transactionData(7, reading("Transaction.Begin", 1000));
+        int samples = TransactionJournal.TRANSACTION_DATA_MAX + 50;
+        for (int i = 1; i <= samples; i++) {
+            j.enqueue(TransactionJournal.METER_VALUES, 7, payload(100 + i));
+            j.transactionData(7, reading("Sample.Periodic", 1000 + i));
+        }
+        for (TransactionJournal t : List.of(j, TransactionJournal.open(f))) {
+            List<String> kept = readings(t, 7);
+            assertEquals(TransactionJournal.TRANSACTION_DATA_MAX, kept.size());
+            assertEquals("Transaction.Begin 1000", kept.get(0), "the begin stays");
+            assertEquals("Sample.Periodic " + (1000 + samples - TransactionJournal.TRANSACTION_DATA_MAX + 2),
+                    kept.get(1), "the oldest samples went first");
+            assertEquals("Sample.Periodic " + (1000 + samples), kept.get(kept.size() - 1));
+            assertEquals(samples + 1, t.size(), "every queued message stays");
+        }
+    }
+
+    @Test
+    void aCompaction_keepsTheOpenTransactionsData_andDoesNotRunAgainForItAlone() throws Exception {
+        Path f = dir.resolve("q");
+        TransactionJournal j = TransactionJournal.open(f);
+        j.enqueue(TransactionJournal.START, 7, payload(1));
+        j.transactionIdGiven(7, 42);
+        j.delivered(j.head().orElseThrow());
+        for (int i = 0; i < TransactionJournal.TRANSACTION_DATA_MAX; i++) {
+            j.transactionData(7, reading("Sample.Periodic", 2000 + i).put("pad", "x".repeat(200)));
+        }
+        long before = Files.size(f);
+        j.enqueue(TransactionJournal.METER_VALUES, 7, payload(99));
+        j.delivered(j.head().orElseThrow());
+        long compacted = Files.size(f);
+        assertTrue(compacted < before, "compacted: " + before + " -> " + compacted);
+        assertTrue(compacted > TransactionJournal.COMPACT_ABOVE_BYTES, "the readings alone: " + compacted);
+        j.enqueue(TransactionJournal.METER_VALUES, 7, payload(100));
+        j.delivered(j.head().orElseThrow());
+        assertTrue(Files.size(f) > compacted, "not rewritten again at every delivery for the readings alone");
+        for (int i = 0; i < 300; i++) {
+            j.enqueue(TransactionJournal.METER_VALUES, 7, payload(101 + i));
+            j.delivered(j.head().orElseThrow());
+        }
+        assertTrue(Files.size(f) <= compacted + TransactionJournal.COMPACT_ABOVE_BYTES + 1024,
+                "compacted again once grown by the bound: " + Files.size(f));
+        TransactionJournal again = TransactionJournal.open(f);
+        assertEquals(TransactionJournal.TRANSACTION_DATA_MAX, again.transactionData(7).size());
+        assertEquals("2000", again.transactionData(7).get(0).at("/sampledValue/0/value").asText());
+        assertEquals(List.of(new TransactionJournal.Open(7, 1001)), again.open());
+    }
 }
