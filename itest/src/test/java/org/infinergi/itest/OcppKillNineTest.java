@@ -37,7 +37,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * folder: the transaction ends with one StopTransaction (PowerLoss, the end the core stored, or the unplug if the
  * session went on), every message of it carries its id, nothing is lost from the sample series beyond the kill, and
  * nothing is doubled but at most the one message that was in flight at the kill (OCPP-J is at-least-once at the
- * wire: its answer died with the JVM).
+ * wire: its answer died with the JVM). A ChangeAvailability Inoperative answered Scheduled before the kill takes
+ * effect once that transaction is stopped (out of service, Unavailable on connectors 0 and 1), and the StopTransaction
+ * carries the StopTxnSampledData readings taken before the kill.
  */
 public class OcppKillNineTest {
 
@@ -71,10 +73,21 @@ public class OcppKillNineTest {
         command("{\"cmd\":\"call\",\"tag\":\"mv\",\"method\":\"ChangeConfiguration\","
                 + "\"params\":{\"key\":\"MeterValueSampleInterval\",\"value\":\"1\"}}");
         await("MeterValueSampleInterval 1").atMost(STEP).until(() -> !events("result").isEmpty());
+        command("{\"cmd\":\"call\",\"tag\":\"stx\",\"method\":\"ChangeConfiguration\","
+                + "\"params\":{\"key\":\"StopTxnSampledData\",\"value\":\"Energy.Active.Import.Register\"}}");
+        await("StopTxnSampledData").atMost(STEP).until(() -> events("result").size() >= 2);
         http.ev("charge", 16, 3);
         long seed = System.nanoTime();
         int samplesBeforeKill = 2 + new Random(seed).nextInt(6);
         await("samples before the kill").atMost(STEP).until(() -> tx("MeterValues").size() >= samplesBeforeKill);
+        // OCPP 1.6 "Persistent states": an Inoperative scheduled for the transaction's end survives the kill
+        command("{\"cmd\":\"call\",\"tag\":\"ca\",\"method\":\"ChangeAvailability\","
+                + "\"params\":{\"connectorId\":1,\"type\":\"Inoperative\"}}");
+        await("ChangeAvailability Scheduled").atMost(STEP).until(() -> events("result").stream()
+                .anyMatch(r -> "ca".equals(r.path("tag").asText())));
+        assertEquals("Scheduled", events("result").stream().filter(r -> "ca".equals(r.path("tag").asText()))
+                .findFirst().orElseThrow().at("/result/status").asText());
+        int statusesAtKill = events("status").size();
         kill();
         int receivedAtKill = tx(null).size();
         String where = "seed " + seed + ", killed after " + receivedAtKill + " transaction messages";
@@ -122,6 +135,13 @@ public class OcppKillNineTest {
         }
         assertTrue(where + ": the samples received before the kill are all there", once.stream()
                 .filter(t -> "MeterValues".equals(t.path("action").asText())).count() >= samplesBeforeKill);
+        assertEquals(where + ": the samples taken before the kill go with the stop: " + stop, "Transaction.Begin",
+                stop.at("/params/transactionData/0/sampledValue/0/context").asText());
+        awaitState("OUT_OF_SERVICE");
+        await(where + ": Unavailable on connectors 0 and 1").atMost(STEP).until(() -> events("status")
+                .subList(statusesAtKill, events("status").size()).stream()
+                .filter(e -> "Unavailable".equals(e.path("status").asText()))
+                .map(e -> e.path("connectorId").asInt()).collect(Collectors.toSet()).containsAll(List.of(0, 1)));
         assertTrue(where + ": strict validation: " + events("strictValidationFailure"),
                 events("strictValidationFailure").isEmpty());
     }
