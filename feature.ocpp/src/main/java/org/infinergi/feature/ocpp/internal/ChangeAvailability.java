@@ -134,7 +134,10 @@ final class ChangeAvailability {
         if (transactions.current().isPresent() || c == null) {
             return;
         }
-        keep(Kept.INOPERATIVE);
+        if (!keep(Kept.INOPERATIVE)) {
+            // the file still says Scheduled, which the next start applies the same way
+            kept = Kept.INOPERATIVE;
+        }
         log.info("OCPP: no transaction open, the scheduled Inoperative applied: {}", c.setOutOfService(true).message());
     }
 
