@@ -33,12 +33,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * every record. A torn last line (the power went during the write) fails its CRC and is cut off at the next open:
  * the record it held was never acknowledged to anybody. Records: {@code E} a message enqueued (with its local
  * transaction key, the core's {@code sessionId}), {@code D} the head delivered, {@code I} the transactionId the
- * central system gave to a local transaction, {@code O} an open transaction (written by a compaction), {@code T} a
- * reading of an open transaction for its StopTransaction's {@code transactionData} (OCPP 1.6 §9.1
- * StopTxnSampledData/StopTxnAlignedData; at most {@value #TRANSACTION_DATA_MAX} per transaction, the oldest dropped
- * first beyond it but the {@code Transaction.Begin} one; the queued messages are never dropped). When the
- * queue is empty and the file has grown, it is rewritten with only what is still needed (a temporary file, fsync,
- * an atomic rename, fsync of the folder).
+ * central system gave to a local transaction, {@code O} an open transaction (written by a compaction, with the
+ * highest register it reported), {@code T} a reading of an open transaction for its StopTransaction's
+ * {@code transactionData} (OCPP 1.6 §9.1 StopTxnSampledData/StopTxnAlignedData; at most
+ * {@value #TRANSACTION_DATA_MAX} per transaction, the oldest dropped first beyond it but the {@code Transaction.Begin}
+ * one; the queued messages are never dropped), {@code H} a register value reported outside the queue (a triggered
+ * MeterValues). When the queue is empty and the file has grown, it is rewritten with only what is still needed (a
+ * temporary file, fsync, an atomic rename, fsync of the folder).
+ *
+ * <p>The highest {@code Energy.Active.Import.Register} an open transaction reported (its MeterValues, its
+ * transactionData, a triggered value) is kept with it, read from those records as they are written and replayed: a
+ * central system bills by meterStop, and the core's session energy restored after a power loss (its last periodic
+ * persist) may be lower than what the transaction already reported, so its registers must never go back
+ * ({@link Open#highestWh}). An {@code O} record of an older file without {@code highestWh} means its meterStart.
  *
  * <p>Not thread-safe: used on the OCPP client's one thread.
  */
@@ -61,8 +68,20 @@ final class TransactionJournal {
     record Entry(long seq, String action, long txKey, ObjectNode payload) {
     }
 
-    /** A transaction started (its StartTransaction queued) and not stopped yet (no StopTransaction queued). */
-    record Open(long txKey, int meterStartWh) {
+    /**
+     * A transaction started (its StartTransaction queued) and not stopped yet (no StopTransaction queued);
+     * {@code highestWh}: the highest register value it reported yet (at least its meterStart), below which none of
+     * its later values (samples, meterStop) may go.
+     */
+    record Open(long txKey, int meterStartWh, long highestWh) {
+
+        Open(long txKey, int meterStartWh) {
+            this(txKey, meterStartWh, meterStartWh);
+        }
+
+        Open reported(long wh) {
+            return wh > highestWh ? new Open(txKey, meterStartWh, wh) : this;
+        }
     }
 
     private final ObjectMapper json = new ObjectMapper();
@@ -145,6 +164,15 @@ final class TransactionJournal {
         return List.copyOf(open.values());
     }
 
+    /**
+     * The highest register value the open transaction {@code txKey} reported (at least its meterStart); empty when it
+     * is not open.
+     */
+    java.util.OptionalLong highestReportedWh(long txKey) {
+        Open o = open.get(txKey);
+        return o == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(o.highestWh());
+    }
+
     // ---- changes, each durable before the method returns ----
 
     /** Queues a message; durable when this returns. */
@@ -164,6 +192,19 @@ final class TransactionJournal {
         r.set("mv", meterValue.deepCopy());
         write(r);
         applyData(txKey, (ObjectNode) r.get("mv"));
+    }
+
+    /**
+     * A register value the open transaction {@code txKey} reported outside the queue (a triggered MeterValues, OCPP
+     * 1.6 §5.17); durable when this returns, written only when it is a new highest.
+     */
+    void reported(long txKey, long registerWh) {
+        Open o = open.get(txKey);
+        if (o == null || registerWh <= o.highestWh()) {
+            return;
+        }
+        write(json.createObjectNode().put("r", "H").put("tx", txKey).put("wh", registerWh));
+        raise(txKey, registerWh);
     }
 
     /** The head was answered (or given up): it leaves the queue. */
@@ -200,6 +241,8 @@ final class TransactionJournal {
         nextSeq = Math.max(nextSeq, e.seq() + 1);
         if (START.equals(e.action())) {
             open.put(e.txKey(), new Open(e.txKey(), e.payload().path("meterStart").asInt()));
+        } else if (METER_VALUES.equals(e.action())) {
+            e.payload().path("meterValue").forEach(mv -> registerIn(mv).ifPresent(wh -> raise(e.txKey(), wh)));
         } else if (STOP.equals(e.action())) {
             open.remove(e.txKey());
             // the StopTransaction carries them now
@@ -208,12 +251,45 @@ final class TransactionJournal {
     }
 
     private void applyData(long txKey, ObjectNode meterValue) {
+        registerIn(meterValue).ifPresent(wh -> raise(txKey, wh));
         List<ObjectNode> kept = data.computeIfAbsent(txKey, k -> new java.util.ArrayList<>());
         kept.add(meterValue);
         if (kept.size() > TRANSACTION_DATA_MAX) {
             // the oldest sample goes first; the transaction's begin stays, as the meter's start of it
             kept.remove(isBegin(kept.get(0)) ? 1 : 0);
         }
+    }
+
+    private void raise(long txKey, long wh) {
+        open.computeIfPresent(txKey, (k, o) -> o.reported(wh));
+    }
+
+    /**
+     * The register a MeterValue reports (OCPP 1.6 §7.31 SampledValue): its {@code Energy.Active.Import.Register}
+     * sampled value (the default measurand) of all phases, in Wh (the default unit) or kWh; empty when it has none.
+     */
+    static java.util.OptionalLong registerIn(JsonNode meterValue) {
+        long highest = -1;
+        for (JsonNode v : meterValue.path("sampledValue")) {
+            if (!"Energy.Active.Import.Register".equals(v.path("measurand").asText("Energy.Active.Import.Register"))
+                    || v.hasNonNull("phase")) {
+                continue;
+            }
+            double scale = switch (v.path("unit").asText("Wh")) {
+                case "Wh" -> 1;
+                case "kWh" -> 1000;
+                default -> 0;
+            };
+            try {
+                double value = Double.parseDouble(v.path("value").asText());
+                if (scale > 0 && Double.isFinite(value)) {
+                    highest = Math.max(highest, Math.round(value * scale));
+                }
+            } catch (NumberFormatException e) {
+                // not a number: it reports no register
+            }
+        }
+        return highest < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(highest);
     }
 
     private static boolean isBegin(ObjectNode meterValue) {
@@ -237,7 +313,13 @@ final class TransactionJournal {
                 }
             }
             case "I" -> ids.put(r.get("tx").asLong(), r.get("id").asInt());
-            case "O" -> open.put(r.get("tx").asLong(), new Open(r.get("tx").asLong(), r.get("meterStart").asInt()));
+            case "O" -> {
+                // a file of before the highest was kept: its meterStart is all it knows
+                int meterStart = r.get("meterStart").asInt();
+                open.put(r.get("tx").asLong(), new Open(r.get("tx").asLong(), meterStart,
+                        r.path("highestWh").asLong(meterStart)));
+            }
+            case "H" -> raise(r.get("tx").asLong(), r.get("wh").asLong());
             case "T" -> applyData(r.get("tx").asLong(), (ObjectNode) r.get("mv"));
             case "N" -> nextSeq = Math.max(nextSeq, r.get("seq").asLong());
             default -> throw new IllegalStateException("unknown record " + r);
@@ -320,7 +402,7 @@ final class TransactionJournal {
                 out.write(ByteBuffer.wrap(line(json.createObjectNode().put("r", "N").put("seq", nextSeq))));
                 for (Open o : open.values()) {
                     out.write(ByteBuffer.wrap(line(json.createObjectNode().put("r", "O").put("tx", o.txKey())
-                            .put("meterStart", o.meterStartWh()))));
+                            .put("meterStart", o.meterStartWh()).put("highestWh", o.highestWh()))));
                 }
                 for (Map.Entry<Long, Integer> id : ids.entrySet()) {
                     out.write(ByteBuffer.wrap(line(json.createObjectNode().put("r", "I").put("tx", id.getKey())

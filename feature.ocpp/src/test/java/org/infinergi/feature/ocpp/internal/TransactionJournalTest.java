@@ -1,6 +1,7 @@
 package org.infinergi.feature.ocpp.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -174,6 +175,86 @@ class TransactionJournalTest {
         TransactionJournal again = TransactionJournal.open(f);
         assertEquals(TransactionJournal.TRANSACTION_DATA_MAX, again.transactionData(7).size());
         assertEquals("2000", again.transactionData(7).get(0).at("/sampledValue/0/value").asText());
-        assertEquals(List.of(new TransactionJournal.Open(7, 1001)), again.open());
+        // the readings it kept report up to 2099 Wh
+        assertEquals(List.of(new TransactionJournal.Open(7, 1001, 2099)), again.open());
+    }
+
+    /** A MeterValues payload as Transactions queues it: one reading of the register, {@code wh} Wh. */
+    private ObjectNode meterValues(int n, int wh) {
+        ObjectNode p = json.createObjectNode().put("n", n).put("connectorId", 1);
+        p.putArray("meterValue").addObject().put("timestamp", "2026-12-07T12:00:00Z").putArray("sampledValue")
+                .addObject().put("value", Integer.toString(wh)).put("context", "Sample.Periodic")
+                .put("measurand", "Energy.Active.Import.Register").put("location", "Outlet").put("unit", "Wh");
+        return p;
+    }
+
+    @Test
+    void theHighestRegisterReported_byMeterValuesTransactionDataOrATrigger_survivesAReopen() throws Exception {
+        Path f = dir.resolve("q");
+        TransactionJournal j = TransactionJournal.open(f);
+        j.enqueue(TransactionJournal.START, 7, payload(1));
+        assertEquals(1001, j.highestReportedWh(7).orElseThrow(), "before any value: its meterStart");
+        j.enqueue(TransactionJournal.METER_VALUES, 7, meterValues(2, 1018));
+        j.enqueue(TransactionJournal.METER_VALUES, 7, meterValues(3, 1005));
+        assertEquals(1018, j.highestReportedWh(7).orElseThrow(), "a lower value does not lower it");
+        j.transactionData(7, reading("Sample.Clock", 1020));
+        assertEquals(1020, j.highestReportedWh(7).orElseThrow());
+        j.reported(7, 1025);
+        j.reported(7, 1010);
+        // no close: a kill -9 leaves the file as the last forced write did
+        TransactionJournal again = TransactionJournal.open(f);
+        assertEquals(List.of(new TransactionJournal.Open(7, 1001, 1025)), again.open());
+        again.enqueue(TransactionJournal.STOP, 7, payload(4));
+        assertTrue(again.highestReportedWh(7).isEmpty(), "a stopped transaction has none");
+    }
+
+    @Test
+    void theHighestRegisterReported_survivesACompaction_inTheOpenRecord() throws Exception {
+        Path f = dir.resolve("q");
+        TransactionJournal j = TransactionJournal.open(f);
+        j.enqueue(TransactionJournal.START, 7, payload(1));
+        j.transactionIdGiven(7, 42);
+        j.delivered(j.head().orElseThrow());
+        j.enqueue(TransactionJournal.METER_VALUES, 7, meterValues(2, 1500));
+        j.delivered(j.head().orElseThrow());
+        for (int i = 0; i < 200; i++) {
+            j.enqueue(TransactionJournal.METER_VALUES, 7, payload(100 + i));
+            j.delivered(j.head().orElseThrow());
+        }
+        assertTrue(Files.size(f) < TransactionJournal.COMPACT_ABOVE_BYTES + 1024, "compacted: " + Files.size(f));
+        assertFalse(Files.readString(f).contains("\"value\":\"1500\""), "the MeterValues of 1500 Wh left the file");
+        TransactionJournal again = TransactionJournal.open(f);
+        assertEquals(List.of(new TransactionJournal.Open(7, 1001, 1500)), again.open());
+    }
+
+    @Test
+    void anOpenRecordOfAnOlderFile_withoutTheHighest_meansItsMeterStart() throws Exception {
+        Path f = dir.resolve("q");
+        String n = "{\"r\":\"N\",\"seq\":5}";
+        String o = "{\"r\":\"O\",\"tx\":7,\"meterStart\":1234}";
+        Files.writeString(f, crc(n) + " " + n + "\n" + crc(o) + " " + o + "\n", StandardCharsets.UTF_8);
+        TransactionJournal j = TransactionJournal.open(f);
+        assertEquals(List.of(new TransactionJournal.Open(7, 1234, 1234)), j.open());
+        j.enqueue(TransactionJournal.METER_VALUES, 7, meterValues(1, 1300));
+        assertEquals(1300, TransactionJournal.open(f).highestReportedWh(7).orElseThrow());
+    }
+
+    @Test
+    void theRegisterOfAMeterValue_isItsEnergyRegister_inWhOrKWh_theDefaultMeasurandToo() throws Exception {
+        ObjectNode mv = json.createObjectNode();
+        mv.putArray("sampledValue").addObject().put("value", "3680").put("measurand", "Power.Active.Import")
+                .put("unit", "W");
+        assertTrue(TransactionJournal.registerIn(mv).isEmpty(), "a power is no register");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) mv.get("sampledValue")).addObject().put("value", "12.5")
+                .put("measurand", "Energy.Active.Import.Register").put("unit", "kWh");
+        assertEquals(12_500, TransactionJournal.registerIn(mv).getAsLong());
+        assertEquals(1020, TransactionJournal.registerIn(reading("Sample.Clock", 1020)).getAsLong(),
+                "no measurand: the register (OCPP 1.6 §7.31 default)");
+    }
+
+    private static String crc(String body) {
+        java.util.zip.CRC32 c = new java.util.zip.CRC32();
+        c.update(body.getBytes(StandardCharsets.UTF_8));
+        return Long.toHexString(c.getValue());
     }
 }
