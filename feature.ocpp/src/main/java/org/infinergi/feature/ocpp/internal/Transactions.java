@@ -203,9 +203,18 @@ final class Transactions implements ChargePoint.TransactionMessages {
 
     /** The vehicle meter's register now: the open transaction's start plus its energy, else the meter's own. */
     OptionalDouble registerWh() {
-        return current != null
-                ? OptionalDouble.of(current.meterStartWh() + Math.round(Math.max(0, meter.sessionEnergyWh())))
-                : meter.registerWh();
+        return current != null ? OptionalDouble.of(registerOf(current, meter.sessionEnergyWh())) : meter.registerWh();
+    }
+
+    /**
+     * The register of transaction {@code tx} after {@code energyWh} of its session: its meterStart plus that energy,
+     * never below what it reported already. After a power loss the core restores its session's energy from its last
+     * periodic persist, which may be below what MeterValues already told the central system, and a central system
+     * bills by meterStop: a transaction's register never goes back.
+     */
+    private long registerOf(TransactionJournal.Open tx, double energyWh) {
+        long counted = tx.meterStartWh() + Math.round(Math.max(0, energyWh));
+        return Math.max(counted, journal.highestReportedWh(tx.txKey()).orElse(tx.meterStartWh()));
     }
 
     /** The active power drawn by the vehicle now. */
@@ -476,7 +485,7 @@ final class Transactions implements ChargePoint.TransactionMessages {
     }
 
     private void stop(TransactionJournal.Open tx, String reason, double energyWh) {
-        int meterStop = tx.meterStartWh() + (int) Math.round(Math.max(0, energyWh));
+        int meterStop = (int) registerOf(tx, energyWh);
         ObjectNode p = frames.object().put("meterStop", meterStop).put("timestamp", clock.instant().toString())
                 .put("reason", reason);
         if (current != null && current.txKey() == tx.txKey()) {
@@ -560,7 +569,7 @@ final class Transactions implements ChargePoint.TransactionMessages {
             return;
         }
         ObjectNode p = frames.object().put("connectorId", CONNECTOR);
-        long wh = current.meterStartWh() + Math.round(Math.max(0, meter.sessionEnergyWh()));
+        long wh = registerOf(current, meter.sessionEnergyWh());
         OptionalDouble power = meter.powerW();
         ObjectNode mv = Measurands.meterValue(frames, clock.instant(),
                 Measurands.of(keys.value(ConfigurationKeys.METER_VALUES_SAMPLED_DATA)), "Sample.Periodic", wh, power);
@@ -717,9 +726,11 @@ final class Transactions implements ChargePoint.TransactionMessages {
         }
         ArrayNode values = p.putArray("meterValue").addObject().put("timestamp", clock.instant().toString())
                 .putArray("sampledValue");
-        OptionalDouble register = current != null
-                ? OptionalDouble.of(current.meterStartWh() + Math.max(0, meter.sessionEnergyWh()))
-                : meter.registerWh();
+        OptionalDouble register = registerWh();
+        if (current != null) {
+            // a value of the transaction too: its meterStop must not go below it
+            journal.reported(current.txKey(), Math.round(register.orElse(0)));
+        }
         values.addObject().put("value", Long.toString(Math.round(register.orElse(0)))).put("context", "Trigger")
                 .put("measurand", "Energy.Active.Import.Register").put("location", "Outlet").put("unit", "Wh");
         OptionalDouble power = meter.powerW();

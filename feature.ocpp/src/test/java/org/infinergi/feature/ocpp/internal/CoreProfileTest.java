@@ -645,6 +645,91 @@ class CoreProfileTest {
         assertEquals(List.of("Transaction.Begin 10000", "Sample.Periodic 10030", "Transaction.End 10040"), contexts);
     }
 
+    /** The Energy.Active.Import.Register values of the MeterValues sent, in order. */
+    private List<Long> registersSent() throws Exception {
+        List<Long> out = new ArrayList<>();
+        for (JsonNode p : calls("MeterValues")) {
+            p.get("meterValue").forEach(mv -> mv.get("sampledValue").forEach(v -> {
+                if (Measurands.ENERGY.equals(v.path("measurand").asText())) {
+                    out.add(v.get("value").asLong());
+                }
+            }));
+        }
+        return out;
+    }
+
+    /**
+     * A transaction that reported 18 Wh in a periodic sample, then a kill -9: the core restores the session from its
+     * last persist (every 10 s), with less energy than that, and the client starts again on the same files.
+     */
+    private void aSampleOf18Wh_thenAPowerLoss_andTheCoreRestores(double restoredWh) throws Exception {
+        keys.change(ConfigurationKeys.METER_VALUE_SAMPLE_INTERVAL, "30");
+        keys.change(ConfigurationKeys.STOP_TXN_SAMPLED_DATA, "Energy.Active.Import.Register");
+        build(true, true);
+        connect();
+        transaction();
+        sessionEnergyWh = 18;
+        timers.advance(Duration.ofSeconds(30));
+        answerAll();
+        assertEquals(List.of(10_018L), registersSent());
+        sent.clear();
+        sessionEnergyWh = restoredWh;
+        build(true, true);
+    }
+
+    @Test
+    void stopTransaction_afterAPowerLoss_whoseCoreEnergyIsLower_hasAMeterStopNotBelowTheSamplesBefore()
+            throws Exception {
+        aSampleOf18Wh_thenAPowerLoss_andTheCoreRestores(0);
+        // the core's history holds the session as ended by the power loss, with the energy it had persisted
+        tx.closeEndedSessions(key -> java.util.Optional.of(new Transactions.Ended("POWER_LOSS", 0)));
+        connect();
+        answerAll();
+        JsonNode stop = calls("StopTransaction").get(0);
+        assertEquals("PowerLoss", stop.get("reason").asText());
+        assertEquals(10_018, stop.get("meterStop").asInt(), "never below the 10018 Wh MeterValues reported");
+        List<String> data = new ArrayList<>();
+        stop.get("transactionData").forEach(mv -> mv.get("sampledValue").forEach(v -> data.add(
+                v.get("context").asText() + " " + v.get("value").asText())));
+        assertEquals(List.of("Transaction.Begin 10000", "Sample.Periodic 10018", "Transaction.End 10018"), data);
+    }
+
+    @Test
+    void samplesOfTheResumedTransaction_afterAPowerLoss_neverGoBelowTheOnesBefore() throws Exception {
+        keys.change(ConfigurationKeys.CLOCK_ALIGNED_DATA_INTERVAL, "60");
+        aSampleOf18Wh_thenAPowerLoss_andTheCoreRestores(3);
+        connect();
+        answerAll();
+        timers.advance(Duration.ofSeconds(30));
+        answerAll();
+        JsonNode triggered = tx.meterValuesNow(1);
+        assertFalse(registersSent().isEmpty(), "periodic and clock-aligned values after the restart");
+        assertTrue(registersSent().stream().allMatch(wh -> wh == 10_018), "none below 10018: " + registersSent());
+        assertEquals("10018", triggered.at("/meterValue/0/sampledValue/0/value").asText());
+        // the core counts on from its restored 3 Wh: the register goes up again only past what was reported
+        sessionEnergyWh = 25;
+        timers.advance(Duration.ofSeconds(30));
+        answerAll();
+        assertEquals(10_025L, registersSent().get(registersSent().size() - 1));
+    }
+
+    @Test
+    void aTriggeredMeterValues_ofTheTransaction_isKeptAsReported_soTheStopAfterAPowerLossIsNotBelowIt()
+            throws Exception {
+        build(true, true);
+        connect();
+        transaction();
+        sessionEnergyWh = 25;
+        assertEquals("10025", tx.meterValuesNow(1).at("/meterValue/0/sampledValue/0/value").asText());
+        sent.clear();
+        sessionEnergyWh = 0;
+        build(true, true);
+        tx.closeEndedSessions(key -> java.util.Optional.of(new Transactions.Ended("POWER_LOSS", 10)));
+        connect();
+        answerAll();
+        assertEquals(10_025, calls("StopTransaction").get(0).get("meterStop").asInt());
+    }
+
     @Test
     void stopTransaction_withoutStopTxnKeys_hasNoTransactionData() throws Exception {
         build(true);
