@@ -37,7 +37,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * folder: the transaction ends with one StopTransaction (PowerLoss, the end the core stored, or the unplug if the
  * session went on), every message of it carries its id, nothing is lost from the sample series beyond the kill, and
  * nothing is doubled but at most the one message that was in flight at the kill (OCPP-J is at-least-once at the
- * wire: its answer died with the JVM). A ChangeAvailability Inoperative answered Scheduled before the kill takes
+ * wire: its answer died with the JVM), and no register value of the transaction goes back (its samples, and meterStop
+ * not below any of them, though the core's restored session energy may be lower). A ChangeAvailability Inoperative answered Scheduled before the kill takes
  * effect once that transaction is stopped (out of service, Unavailable on connectors 0 and 1), and the StopTransaction
  * carries the StopTxnSampledData readings taken before the kill.
  */
@@ -136,6 +137,19 @@ public class OcppKillNineTest {
                 .filter(t -> "MeterValues".equals(t.path("action").asText())).count() >= samplesBeforeKill);
         assertEquals(where + ": the samples taken before the kill go with the stop: " + stop, "Transaction.Begin",
                 stop.at("/params/transactionData/0/sampledValue/0/context").asText());
+        // a central system bills by meterStop: the core restores the session's energy from its last persist (10 s),
+        // maybe below what was reported before the kill, yet the transaction's register never goes back
+        List<Long> registers = new ArrayList<>();
+        once.stream().filter(t -> "MeterValues".equals(t.path("action").asText()))
+                .forEach(t -> registers.addAll(registersIn(t.at("/params/meterValue"))));
+        for (int i = 1; i < registers.size(); i++) {
+            assertTrue(where + ": the sampled registers never go back: " + registers,
+                    registers.get(i) >= registers.get(i - 1));
+        }
+        registers.addAll(registersIn(stop.at("/params/transactionData")));
+        long meterStop = stop.at("/params/meterStop").asLong();
+        assertTrue(where + ": meterStop " + meterStop + " not below any register of the transaction: " + registers,
+                registers.stream().allMatch(wh -> meterStop >= wh));
         awaitState("OUT_OF_SERVICE");
         // the last status told of each connector (the boot's Unavailable while initialising is followed by others)
         await(where + ": Unavailable on connectors 0 and 1").atMost(STEP).until(() -> List.of(0, 1).stream()
@@ -143,6 +157,17 @@ public class OcppKillNineTest {
                         .reduce((x, y) -> y).map(e -> "Unavailable".equals(e.path("status").asText())).orElse(false)));
         assertTrue(where + ": strict validation: " + events("strictValidationFailure"),
                 events("strictValidationFailure").isEmpty());
+    }
+
+    /** The Energy.Active.Import.Register values (Wh) of MeterValue objects, in order. */
+    private static List<Long> registersIn(JsonNode meterValues) {
+        List<Long> out = new ArrayList<>();
+        meterValues.forEach(mv -> mv.path("sampledValue").forEach(v -> {
+            if ("Energy.Active.Import.Register".equals(v.path("measurand").asText("Energy.Active.Import.Register"))) {
+                out.add(Math.round(v.path("value").asDouble()));
+            }
+        }));
+        return out;
     }
 
     // ---- the central system ----
