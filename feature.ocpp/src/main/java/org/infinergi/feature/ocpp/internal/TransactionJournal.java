@@ -266,7 +266,8 @@ final class TransactionJournal {
 
     /**
      * The register a MeterValue reports (OCPP 1.6 §7.31 SampledValue): its {@code Energy.Active.Import.Register}
-     * sampled value (the default measurand) of all phases, in Wh (the default unit) or kWh; empty when it has none.
+     * sampled value (the default measurand) for all phases together (one of a phase is not the register), in Wh (the
+     * default unit) or kWh; empty when it has none.
      */
     static java.util.OptionalLong registerIn(JsonNode meterValue) {
         long highest = -1;

@@ -201,7 +201,10 @@ final class Transactions implements ChargePoint.TransactionMessages {
         return journal.size();
     }
 
-    /** The vehicle meter's register now: the open transaction's start plus its energy, else the meter's own. */
+    /**
+     * The vehicle meter's register now: the open transaction's start plus its energy (never below what it reported),
+     * else the meter's own.
+     */
     OptionalDouble registerWh() {
         return current != null ? OptionalDouble.of(registerOf(current, meter.sessionEnergyWh())) : meter.registerWh();
     }
