@@ -4,7 +4,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
-import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -14,8 +14,15 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -164,19 +171,63 @@ final class Connection {
     }
 
     /**
-     * The TLS of a wss:// URL; for ws:// a context that is never initialised: the JDK's client otherwise takes the
-     * JVM's default one, which reads the JVM's trust store (its certificates in the heap, the JSSE classes in
-     * metaspace) though no connection uses it. A TLS connection through it would fail; a ws:// URL makes none (no
-     * redirects on a WebSocket upgrade).
+     * The TLS of a wss:// URL; for ws:// one that loads nothing ({@link NoTls}): the JDK's client otherwise takes the
+     * JVM's default context, which reads the JVM's trust store (its certificates in the heap) and loads JSSE and the
+     * security providers (about 180 classes in the image) though no connection uses them.
      */
     static SSLContext tlsFor(Endpoint endpoint, TrustAnchors trust) {
-        if (isTls(endpoint)) {
-            return trust.sslContext();
+        return isTls(endpoint) ? trust.sslContext() : new NoTls();
+    }
+
+    /**
+     * The TLS context of a ws:// URL: no provider, nothing behind it. A TLS connection through it would fail; a ws://
+     * URL makes none (no redirects on a WebSocket upgrade). Even {@code SSLContext.getInstance("TLS")} would load the
+     * JCA providers up to SunJSSE, which is what this avoids.
+     */
+    static final class NoTls extends SSLContext {
+        NoTls() {
+            super(new Spi(), null, "none");
         }
-        try {
-            return SSLContext.getInstance("TLS");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("TLS: " + e.getMessage(), e);
+
+        private static final class Spi extends SSLContextSpi {
+            private static IllegalStateException none() {
+                return new IllegalStateException("no TLS for a ws:// URL");
+            }
+
+            @Override
+            protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) {
+                throw none();
+            }
+
+            @Override
+            protected SSLSocketFactory engineGetSocketFactory() {
+                throw none();
+            }
+
+            @Override
+            protected SSLServerSocketFactory engineGetServerSocketFactory() {
+                throw none();
+            }
+
+            @Override
+            protected SSLEngine engineCreateSSLEngine() {
+                throw none();
+            }
+
+            @Override
+            protected SSLEngine engineCreateSSLEngine(String host, int port) {
+                throw none();
+            }
+
+            @Override
+            protected SSLSessionContext engineGetServerSessionContext() {
+                throw none();
+            }
+
+            @Override
+            protected SSLSessionContext engineGetClientSessionContext() {
+                throw none();
+            }
         }
     }
 

@@ -2,19 +2,21 @@ package org.infinergi.feature.ocpp.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import javax.net.ssl.SSLContext;
 
 import org.junit.jupiter.api.Test;
 
-/** Issue 17 (RSS with OCPP connected): a ws:// URL loads no TLS (no trust store, no initialised JSSE context). */
+/** Issue 17 (RSS with OCPP connected): a ws:// URL loads no TLS (no trust store, no security provider, no JSSE). */
 class ConnectionTlsTest {
 
     @Test
     void ws_givesTheClientATlsContextThatLoadsNothing() {
         SSLContext tls = Connection.tlsFor(Endpoint.of("ws://127.0.0.1:9/ocpp", "CP-1", 0, ""), TrustAnchors.JVM);
-        // the JDK's way of saying the context was never initialised: no trust store was read for a plain WebSocket
+        // no security provider was looked up (SSLContext.getInstance would load them up to SunJSSE), nothing read
+        assertNull(tls.getProvider());
         assertThrows(IllegalStateException.class, tls::createSSLEngine);
     }
 
