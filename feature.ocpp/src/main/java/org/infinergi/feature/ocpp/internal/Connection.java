@@ -1,40 +1,41 @@
 package org.infinergi.feature.ocpp.internal;
 
-import java.io.ByteArrayOutputStream;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Random;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.io.ByteBufferPool;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.websocket.core.CloseStatus;
-import org.eclipse.jetty.websocket.core.Configuration;
-import org.eclipse.jetty.websocket.core.CoreSession;
-import org.eclipse.jetty.websocket.core.Frame;
-import org.eclipse.jetty.websocket.core.FrameHandler;
-import org.eclipse.jetty.websocket.core.OpCode;
-import org.eclipse.jetty.websocket.core.WebSocketComponents;
-import org.eclipse.jetty.websocket.core.client.CoreClientUpgradeRequest;
-import org.eclipse.jetty.websocket.core.client.WebSocketCoreClient;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WebSocket to the central system on Jetty 12's WebSocket client (OCPP-J 1.6 §3: subprotocol {@code ocpp1.6}),
- * kept open: a failed attempt or a lost connection is tried again after a growing wait with jitter
- * ({@link Backoff}). Every event of Jetty's threads is handed to the client's one thread, where the
- * {@link ChargePoint} lives.
+ * The WebSocket to the central system on the JDK's own client ({@code java.net.http}; OCPP-J 1.6 §3: subprotocol
+ * {@code ocpp1.6}), kept open: a failed attempt or a lost connection is tried again after a growing wait with jitter
+ * ({@link Backoff}). Everything happens on the client's one thread, where the {@link ChargePoint} lives: it is the
+ * executor of the JDK's client too, so the only other thread is the JDK's selector ({@code HttpClient-N-SelectorManager}).
  *
- * <p>Jetty's core client ({@code jetty-websocket-core-client}), not its annotated API: the API bundle
- * ({@code jetty-websocket-jetty-common}) requires an OSGi ServiceLoader mediator (SPI Fly) that no image has; the
- * core resolves on plain bundles. So this class does what the API would: joins fragmented text messages, answers
- * pings.
+ * <p>The JDK's client and not a copy of Jetty's (issue 17: the image's RSS with OCPP connected): the image's web server
+ * already loads Jetty 12.0, and a second Jetty (12.1, the client's line) cost about 500 classes; the JDK's client is
+ * part of the runtime ({@code java.*}, boot-delegated in OSGi: nothing to import or embed).
  *
  * <p>Logging per CONVENTIONS.md §11: the first failure of an outage at WARN with its cause, repeats at DEBUG, the
  * recovery at INFO.
@@ -42,12 +43,19 @@ import org.slf4j.LoggerFactory;
 final class Connection {
 
     static final String SUBPROTOCOL = "ocpp1.6";
-    /** OCPP-J 1.6 has no size limit; a bound keeps a rogue peer from filling the charger's memory. */
-    static final int MAX_MESSAGE_BYTES = 64 * 1024;
-    /** Jetty's I/O threads: the selector's, and one for the tasks it hands off. */
-    static final int IO_THREADS = 2;
-    /** An I/O thread beyond the selector's ends after this long without work. */
-    static final int IO_THREAD_IDLE_MS = 5_000;
+    /**
+     * OCPP-J 1.6 has no size limit; a bound keeps a rogue peer from filling the charger's memory. In characters: the
+     * JDK hands a text message over decoded, in parts, and the parts are joined here.
+     */
+    static final int MAX_MESSAGE_CHARS = 64 * 1024;
+    /**
+     * The code of every close the charger starts, the reason saying why: the JDK's client sends only 1000 or a private
+     * code (3000–4999), not RFC 6455's 1001 (going away), 1002 (protocol error) or 1009 (too big).
+     */
+    static final int CLOSE_NORMAL = 1000;
+    /** RFC 6455 §7.4.1: no close frame (the link was dropped). */
+    static final int CLOSE_ABNORMAL = 1006;
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
     /** With WebSocketPingInterval 0 (no pings), how often the key is looked at again. */
     static final Duration PING_KEY_RECHECK = Duration.ofMinutes(1);
 
@@ -60,8 +68,11 @@ final class Connection {
     /** The CA of a wss:// central system (security profile 2); the JVM's trust store unless configured. */
     private final TrustAnchors trust;
 
+    /** The JDK's client last made, held weakly: whether it is gone after {@link #stop()}. */
+    private volatile WeakReference<HttpClient> made = new WeakReference<>(null);
+
     // all on the client's thread
-    private WebSocketCoreClient client;
+    private HttpClient client;
     private Handler current;
     private int failures;
     private boolean stopped;
@@ -83,23 +94,33 @@ final class Connection {
         thread.execute(this::connect);
     }
 
-    /** Closes the connection and stops Jetty's client; on the client's thread, before it is shut down. */
+    /**
+     * Closes the connection and lets go of the JDK's client; on the client's thread, before it is shut down (then
+     * {@link #releaseClient()}). The socket is closed and every reference to the client dropped.
+     */
     void stop() {
         stopped = true;
         Handler h = current;
         current = null;
-        if (h != null && h.session != null) {
-            h.session.close(CloseStatus.SHUTDOWN, "charger stopping", Callback.NOOP);
+        if (h != null && h.socket != null) {
+            closeThenAbort(h.socket, CLOSE_NORMAL, "charger stopping");
+            h.socket = null;
         }
-        if (client != null) {
-            try {
-                client.stop();
-            } catch (Exception e) {
-                log.debug("OCPP: stopping the WebSocket client", e);
-            }
-            client = null;
-        }
+        client = null;
         chargePoint.disconnected();
+    }
+
+    /**
+     * Ends the JDK client's selector thread, after {@link #stop()} and the end of the client's thread (a new
+     * configuration, a bundle update). The JDK 17 client has no close() (JDK 21's shutdownNow()): its selector thread
+     * ends only once the client is unreachable and collected, and a client that lived as long as its connection is in
+     * the old generation, which an idle charger may not collect for hours — the thread, and through the executor this
+     * bundle's class loader, would stay. So one explicit collection, only when a client was made and is still there.
+     */
+    void releaseClient() {
+        if (!made.refersTo(null)) {
+            System.gc();
+        }
     }
 
     private void connect() {
@@ -109,93 +130,134 @@ final class Connection {
         Handler h = new Handler();
         current = h;
         try {
-            WebSocketCoreClient ws = webSocketClient();
-            CoreClientUpgradeRequest request = CoreClientUpgradeRequest.from(ws, endpoint.uri(), h);
-            request.setSubProtocols(SUBPROTOCOL);
+            WebSocket.Builder request = httpClient().newWebSocketBuilder()
+                    .subprotocols(SUBPROTOCOL)
+                    .connectTimeout(CONNECT_TIMEOUT);
             if (endpoint.authorization() != null) {
-                request.headers(fields -> fields.put("Authorization", endpoint.authorization()));
+                request.header("Authorization", endpoint.authorization());
             }
-            Configuration.ConfigurationCustomizer limits = new Configuration.ConfigurationCustomizer();
-            limits.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
-            // a single frame beyond the bound is refused by Jetty's parser (close 1009); fragments are summed below
-            limits.setMaxFrameSize(MAX_MESSAGE_BYTES);
-            // the heartbeat keeps the link alive; Jetty must not close it for being quiet in between
-            limits.setIdleTimeout(Duration.ZERO);
-            request.setConfiguration(limits);
-            ws.connect(request).whenComplete((session, error) -> {
+            request.buildAsync(endpoint.uri(), h).whenComplete((socket, error) -> {
                 if (error != null) {
-                    thread.execute(() -> failed(h, error));
+                    post(() -> failed(h, error));
                 }
             });
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             failed(h, e);
         }
     }
 
     /**
-     * Jetty's client, made at the first connection: a charger without a central system never loads it. Sized for one
-     * connection of small messages (issue 17: the image's RSS with OCPP connected): Jetty's pool holds the selector's
-     * thread and at most one more, which ends after a few idle seconds, and serves the WebSocket layer too (left to
-     * itself, that layer starts a pool of its own that keeps 8 idle threads); Jetty's timeouts run on the client's
-     * own thread instead of a scheduler thread of their own; buffers are not pooled (a pool keeps its largest buffers
-     * for ever, for a few messages a minute).
+     * The JDK's client, made at the first connection (a charger without a central system never loads it) and kept for
+     * the next ones. Its executor is the client's own thread: no pool of its own (left to itself it makes a cached
+     * pool of threads), and the listener's calls arrive where the protocol lives.
      */
-    private WebSocketCoreClient webSocketClient() throws Exception {
+    private HttpClient httpClient() {
         if (client == null) {
-            QueuedThreadPool pool = new QueuedThreadPool(IO_THREADS, 1);
-            pool.setName("infinergi-ocpp-io");
-            pool.setReservedThreads(0);
-            pool.setIdleTimeout(IO_THREAD_IDLE_MS);
-            ByteBufferPool buffers = new ByteBufferPool.NonPooling();
-            HttpClient http = new HttpClient();
-            http.setExecutor(pool);
-            http.setScheduler(new SharedScheduler(thread));
-            http.setByteBufferPool(buffers);
-            http.setConnectTimeout(TimeUnit.SECONDS.toMillis(20));
-            http.setSslContextFactory(tlsFor(endpoint, trust));
-            WebSocketCoreClient ws = new WebSocketCoreClient(http,
-                    new WebSocketComponents(null, null, buffers, null, null, pool));
-            ws.start();
-            client = ws;
+            SSLContext tls = tlsFor(endpoint, trust);
+            client = HttpClient.newBuilder()
+                    .executor(thread)
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(CONNECT_TIMEOUT)
+                    .sslContext(tls)
+                    .sslParameters(isTls(endpoint) ? TrustAnchors.hostNameVerified(tls) : new SSLParameters())
+                    .build();
+            made = new WeakReference<>(client);
         }
         return client;
     }
 
-    /** The TLS of a wss:// URL; for ws:// one that loads nothing (below). */
-    static SslContextFactory.Client tlsFor(Endpoint endpoint, TrustAnchors trust) {
-        return "wss".equalsIgnoreCase(endpoint.uri().getScheme()) ? trust.sslContextFactory() : withoutTls();
+    static boolean isTls(Endpoint endpoint) {
+        return "wss".equalsIgnoreCase(endpoint.uri().getScheme());
     }
 
     /**
-     * For ws://: Jetty's client always starts a TLS factory, and a started one reads the JVM's trust store (its
-     * certificates in the heap, the JSSE classes in metaspace) though no connection uses it. This one loads nothing;
-     * a TLS connection through it would fail, and a ws:// URL makes none (no redirects on a WebSocket upgrade).
+     * The TLS of a wss:// URL; for ws:// one that loads nothing ({@link NoTls}): the JDK's client otherwise takes the
+     * JVM's default context, which reads the JVM's trust store (its certificates in the heap) and loads JSSE and the
+     * security providers (about 180 classes in the image) though no connection uses them.
      */
-    private static SslContextFactory.Client withoutTls() {
-        return new SslContextFactory.Client() {
-            @Override
-            protected void doStart() {
-                // nothing to load: see above
-            }
-        };
+    static SSLContext tlsFor(Endpoint endpoint, TrustAnchors trust) {
+        return isTls(endpoint) ? trust.sslContext() : new NoTls();
     }
 
-    private void opened(Handler h, CoreSession session) {
+    /**
+     * The TLS context of a ws:// URL: no provider, nothing behind it. A TLS connection through it would fail; a ws://
+     * URL makes none (no redirects on a WebSocket upgrade). Even {@code SSLContext.getInstance("TLS")} would load the
+     * JCA providers up to SunJSSE, which is what this avoids.
+     */
+    static final class NoTls extends SSLContext {
+        NoTls() {
+            super(new Spi(), null, "none");
+        }
+
+        private static final class Spi extends SSLContextSpi {
+            private static IllegalStateException none() {
+                return new IllegalStateException("no TLS for a ws:// URL");
+            }
+
+            @Override
+            protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) {
+                throw none();
+            }
+
+            @Override
+            protected SSLSocketFactory engineGetSocketFactory() {
+                throw none();
+            }
+
+            @Override
+            protected SSLServerSocketFactory engineGetServerSocketFactory() {
+                throw none();
+            }
+
+            @Override
+            protected SSLEngine engineCreateSSLEngine() {
+                throw none();
+            }
+
+            @Override
+            protected SSLEngine engineCreateSSLEngine(String host, int port) {
+                throw none();
+            }
+
+            @Override
+            protected SSLSessionContext engineGetServerSessionContext() {
+                throw none();
+            }
+
+            @Override
+            protected SSLSessionContext engineGetClientSessionContext() {
+                throw none();
+            }
+        }
+    }
+
+    private void opened(Handler h, WebSocket socket) {
         if (h != current || stopped) {
-            session.close(CloseStatus.NORMAL, "superseded", Callback.NOOP);
+            closeThenAbort(socket, CLOSE_NORMAL, "superseded");
             return;
         }
-        h.session = session;
-        if (!SUBPROTOCOL.equals(session.getNegotiatedSubProtocol())) {
-            log.warn("OCPP: {} did not accept the subprotocol {}, closing", endpoint.uri(), SUBPROTOCOL);
-            session.close(CloseStatus.PROTOCOL, "ocpp1.6 expected", Callback.NOOP);
+        if (!SUBPROTOCOL.equals(socket.getSubprotocol())) {
+            // OCPP-J 1.6 §3.1.2: without the agreed subprotocol the central system does not speak OCPP 1.6J
+            closeThenAbort(socket, CLOSE_NORMAL, "ocpp1.6 expected");
+            failed(h, new IllegalStateException("the central system did not accept the subprotocol " + SUBPROTOCOL
+                    + " (it answered '" + socket.getSubprotocol() + "')"));
             return;
         }
+        h.socket = socket;
         log.info("OCPP: connected to {}{}", endpoint.uri(), failures > 0 ? " after " + failures + " failed attempts"
                 : "");
         failures = 0;
-        chargePoint.connected(text -> session.sendFrame(new Frame(OpCode.TEXT, text), Callback.NOOP, false));
+        chargePoint.connected(h::send);
         ping(h);
+    }
+
+    /** A close frame, then the socket dropped once it is written: a peer that never answers the close holds nothing. */
+    private void closeThenAbort(WebSocket socket, int code, String reason) {
+        try {
+            socket.sendClose(code, reason).whenComplete((s, e) -> socket.abort());
+        } catch (RuntimeException e) {
+            socket.abort();
+        }
     }
 
     /**
@@ -211,12 +273,12 @@ final class Connection {
             return;
         }
         long sentAt = System.nanoTime();
-        h.session.sendFrame(new Frame(OpCode.PING), Callback.NOOP, false);
+        h.ping();
         thread.schedule(() -> pingDue(h, sentAt), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void pingDue(Handler h, long pingSentAt) {
-        if (h != current || stopped || h.session == null) {
+        if (h != current || stopped || h.socket == null) {
             return;
         }
         if (pingSentAt == Long.MIN_VALUE || h.heardSince(pingSentAt)) {
@@ -225,28 +287,38 @@ final class Connection {
         }
         log.warn("OCPP: no answer from {} to a ping within {} s: the link is dead, connecting again",
                 endpoint.uri(), chargePoint.pingInterval().toSeconds());
-        CoreSession dead = h.session;
-        // Jetty would wait for the peer's close frame forever (no idle timeout): abort the socket instead
-        closed(h, CloseStatus.NO_CLOSE, "no pong");
+        WebSocket dead = h.socket;
+        closed(h, CLOSE_ABNORMAL, "no pong");
+        // no close handshake with a peer that does not answer: the socket is dropped
         dead.abort();
     }
 
     private void received(Handler h, String text) {
-        if (h == current && h.session != null) {
+        if (h == current && h.socket != null) {
             chargePoint.received(text);
         }
+    }
+
+    /** A text message over the bound: closed before it fills the memory, and made again. */
+    private void tooBig(Handler h) {
+        if (h != current || stopped || h.socket == null) {
+            return;
+        }
+        WebSocket socket = h.socket;
+        closed(h, CLOSE_NORMAL, "a message over " + MAX_MESSAGE_CHARS + " characters");
+        closeThenAbort(socket, CLOSE_NORMAL, "message over " + MAX_MESSAGE_CHARS + " characters");
     }
 
     private void closed(Handler h, int code, String reason) {
         if (h != current || stopped) {
             return;
         }
-        if (h.session == null) {
+        if (h.socket == null) {
             failed(h, new IllegalStateException("closed during the handshake: " + code + " " + reason));
             return;
         }
         log.warn("OCPP: connection to {} closed ({} {})", endpoint.uri(), code, reason);
-        h.session = null;
+        h.socket = null;
         chargePoint.disconnected();
         retry();
     }
@@ -255,15 +327,17 @@ final class Connection {
         if (h != current || stopped) {
             return;
         }
-        if (h.session != null) {
-            closed(h, CloseStatus.NO_CLOSE, String.valueOf(error.getMessage()));
+        if (h.socket != null) {
+            WebSocket socket = h.socket;
+            closed(h, CLOSE_ABNORMAL, String.valueOf(error.getMessage()));
+            socket.abort();
             return;
         }
-        String cause = error.getClass().getSimpleName() + ": " + error.getMessage();
+        String cause = rootCause(error);
         if (TrustAnchors.isTlsFailure(error)) {
             // nothing else changes: the charger charges on its own decisions and the queue waits for a verified link
             cause = "the TLS handshake failed (the certificate does not verify against " + trust.source()
-                    + ", or does not name the host " + endpoint.uri().getHost() + "): " + rootCause(error);
+                    + ", or does not name the host " + endpoint.uri().getHost() + "): " + cause;
         }
         if (failures == 0) {
             log.warn("OCPP: cannot connect to {}: {}", endpoint.uri(), cause);
@@ -274,6 +348,7 @@ final class Connection {
         retry();
     }
 
+    /** The JDK wraps the cause of a failed handshake (CompletionException, IOException): the innermost one says it. */
     private static String rootCause(Throwable error) {
         Throwable t = error;
         while (t.getCause() != null && t.getCause() != t) {
@@ -291,18 +366,30 @@ final class Connection {
         thread.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Runs on the client's thread; a client that is stopping takes nothing more. */
+    private void post(Runnable task) {
+        try {
+            thread.execute(task);
+        } catch (RejectedExecutionException e) {
+            // stopped: the connection is being closed anyway
+        }
+    }
+
     /**
-     * Jetty's frames of one connection attempt (on Jetty's threads): text messages joined from their fragments and
-     * handed to the client's thread; pings answered; binary messages dropped (OCPP-J 1.6 §3.1: text only).
+     * The JDK's calls of one connection attempt: text messages joined from their parts (up to the bound) and handed to
+     * the client's thread; binary messages dropped (OCPP-J 1.6 §3.1: text only). Pings are answered by the JDK itself.
+     * One part at a time is asked for, after the previous one is handled.
      */
-    private final class Handler implements FrameHandler {
-        /** Read and written on the client's thread only. */
-        CoreSession session;
-        // Jetty delivers the frames of one connection one at a time (one demand each)
-        private CoreSession jettySession;
-        private final ByteArrayOutputStream text = new ByteArrayOutputStream();
-        private boolean inText;
-        private boolean inBinary;
+    private final class Handler implements WebSocket.Listener {
+        /** Read and written on the client's thread only: the open socket, after the subprotocol was checked. */
+        WebSocket socket;
+        /** Text frames waiting for the previous one to be written (the JDK takes one send at a time). */
+        private final Deque<String> outbox = new ArrayDeque<>();
+        private boolean sending;
+        private boolean pinging;
+        // the JDK calls the listener of one connection one call at a time
+        private StringBuilder text = new StringBuilder();
+        private boolean overflowed;
         /** When the central system was last heard from (any frame), System.nanoTime(). */
         private volatile long heardAt = System.nanoTime();
 
@@ -310,87 +397,115 @@ final class Connection {
             return heardAt - nanoTime >= 0;
         }
 
-        @Override
-        public void onOpen(CoreSession s, Callback callback) {
-            jettySession = s;
-            thread.execute(() -> opened(this, s));
-            callback.succeeded();
-            s.demand();
-        }
-
-        @Override
-        public void onFrame(Frame frame, Callback callback) {
-            heardAt = System.nanoTime();
-            switch (frame.getOpCode()) {
-                case OpCode.TEXT -> {
-                    inText = true;
-                    text.reset();
-                    append(frame);
-                }
-                case OpCode.CONTINUATION -> {
-                    if (inText) {
-                        append(frame);
-                    }
-                }
-                case OpCode.BINARY -> {
-                    inBinary = !frame.isFin();
-                    thread.execute(() -> log.warn("OCPP: a binary frame from the central system, ignored"));
-                }
-                case OpCode.PING -> jettySession.sendFrame(new Frame(OpCode.PONG).setPayload(copy(frame.getPayload())),
-                        Callback.NOOP, false);
-                default -> {
-                    // PONG, and CLOSE, which Jetty's core answers itself
-                }
-            }
-            if (frame.getOpCode() == OpCode.CONTINUATION && inBinary) {
-                inBinary = !frame.isFin();
-            }
-            if (inText && frame.isFin() && (frame.getOpCode() == OpCode.TEXT
-                    || frame.getOpCode() == OpCode.CONTINUATION)) {
-                inText = false;
-                String message = text.toString(StandardCharsets.UTF_8);
-                text.reset();
-                thread.execute(() -> received(this, message));
-            }
-            callback.succeeded();
-            jettySession.demand();
-        }
-
-        private void append(Frame frame) {
-            ByteBuffer p = frame.getPayload();
-            if (p != null && text.size() + p.remaining() > MAX_MESSAGE_BYTES) {
-                inText = false;
-                text.reset();
-                jettySession.close(CloseStatus.MESSAGE_TOO_LARGE, "over " + MAX_MESSAGE_BYTES + " bytes",
-                        Callback.NOOP);
+        /** The {@link Link} of the connection: on the client's thread. */
+        void send(String message) {
+            if (socket == null) {
                 return;
             }
-            if (p != null) {
-                byte[] b = new byte[p.remaining()];
-                p.slice().get(b);
-                text.writeBytes(b);
+            outbox.add(message);
+            sendNext();
+        }
+
+        private void sendNext() {
+            WebSocket s = socket;
+            if (sending || s == null || outbox.isEmpty()) {
+                return;
+            }
+            sending = true;
+            String message = outbox.poll();
+            s.sendText(message, true).whenComplete((ok, error) -> post(() -> {
+                sending = false;
+                if (error != null) {
+                    // the link is broken: onError/onClose follow; the protocol's timeouts send again what matters
+                    log.debug("OCPP: sending to {} failed: {}", endpoint.uri(), rootCause(error));
+                    outbox.clear();
+                    return;
+                }
+                sendNext();
+            }));
+        }
+
+        void ping() {
+            if (pinging || socket == null) {
+                // the previous ping is still being written: the link is as good as dead, the check will tell
+                return;
+            }
+            pinging = true;
+            try {
+                socket.sendPing(ByteBuffer.allocate(0)).whenComplete((ok, error) -> post(() -> pinging = false));
+            } catch (RuntimeException e) {
+                pinging = false;
             }
         }
 
-        private ByteBuffer copy(ByteBuffer p) {
-            if (p == null) {
-                return ByteBuffer.allocate(0);
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            post(() -> opened(this, webSocket));
+            webSocket.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            heardAt = System.nanoTime();
+            if (overflowed) {
+                // the rest of a message over the bound: the socket is being closed
+                return null;
             }
-            ByteBuffer c = ByteBuffer.allocate(p.remaining());
-            c.put(p.slice()).flip();
-            return c;
+            if (text.length() + data.length() > MAX_MESSAGE_CHARS) {
+                overflowed = true;
+                text = new StringBuilder();
+                post(() -> tooBig(this));
+                // nothing more is asked for: the socket is closed on the client's thread
+                return null;
+            }
+            text.append(data);
+            if (last) {
+                String message = text.toString();
+                text.setLength(0);
+                if (text.capacity() > 1024) {
+                    // a big message leaves no big buffer behind for the life of the connection
+                    text = new StringBuilder();
+                }
+                post(() -> received(this, message));
+            }
+            webSocket.request(1);
+            return null;
         }
 
         @Override
-        public void onError(Throwable cause, Callback callback) {
-            thread.execute(() -> failed(this, cause));
-            callback.succeeded();
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            heardAt = System.nanoTime();
+            if (last) {
+                post(() -> log.warn("OCPP: a binary message from the central system, ignored (OCPP-J is text)"));
+            }
+            webSocket.request(1);
+            return null;
         }
 
         @Override
-        public void onClosed(CloseStatus status, Callback callback) {
-            thread.execute(() -> closed(this, status.getCode(), status.getReason()));
-            callback.succeeded();
+        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+            heardAt = System.nanoTime();
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+            heardAt = System.nanoTime();
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            // the JDK answers the close frame itself once this returns
+            post(() -> closed(this, statusCode, reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            post(() -> failed(this, error));
         }
     }
 }

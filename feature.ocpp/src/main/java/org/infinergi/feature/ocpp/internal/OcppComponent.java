@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The OCPP 1.6J charge point (manual §5.1.4), the one owner of PID {@value OcppConfig#PID}. With a URL it connects
  * on its own thread, "infinergi-ocpp", and keeps the connection (activation returns at once); without one it starts
- * no thread and loads neither Jetty's client nor the schemas, so a charger without a central system pays nothing.
+ * no thread and loads neither the WebSocket client nor the schemas, so a charger without a central system pays nothing.
  * The status the central system sees follows the core's {@code STATUS_CHANGED} events (docs/events.md): the status
  * service is read once, when the client starts; after that, the events tell everything.
  * Transactions follow the core's session events and the card events ({@link Transactions}); their messages wait in
@@ -410,6 +410,8 @@ public final class OcppComponent implements EventHandler, CentralAuthorization, 
             thread.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        // the JDK's WebSocket client has no close(): its selector thread ends once the client is collected
+        connection.releaseClient();
     }
 
     /** The client started while the core was initialising: its first status is awaited (client thread only). */

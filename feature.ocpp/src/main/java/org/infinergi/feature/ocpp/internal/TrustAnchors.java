@@ -11,9 +11,10 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-
-import org.eclipse.jetty.util.ssl.SslContextFactory;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The certificates a wss:// central system's certificate must chain to (OCPP security whitepaper, profile 2: the
@@ -70,14 +71,31 @@ record TrustAnchors(KeyStore store, String source) {
         }
     }
 
-    /** Jetty's TLS client for these anchors, the host name checked (Jetty's default, set here so it stays so). */
-    SslContextFactory.Client sslContextFactory() {
-        SslContextFactory.Client ssl = new SslContextFactory.Client();
-        ssl.setEndpointIdentificationAlgorithm("HTTPS");
-        if (store != null) {
-            ssl.setTrustStore(store);
+    /**
+     * The TLS context of a wss:// connection: the central system's certificate must chain to these anchors (the JVM's
+     * trust store when none are configured). No client certificate: security profile 3 is not implemented.
+     */
+    SSLContext sslContext() {
+        try {
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            // null = the JVM's cacerts
+            tmf.init(store);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TLS: " + e.getMessage(), e);
         }
-        return ssl;
+    }
+
+    /**
+     * The TLS parameters of a wss:// connection: the URL's host name is verified against the certificate (RFC 2818;
+     * the JDK's HttpClient does so by default, set here so that it stays so whatever system property is set).
+     */
+    static SSLParameters hostNameVerified(SSLContext ctx) {
+        SSLParameters params = ctx.getDefaultSSLParameters();
+        params.setEndpointIdentificationAlgorithm("HTTPS");
+        return params;
     }
 
     /** Whether a failed connection attempt failed on the TLS handshake (a certificate that does not verify). */
