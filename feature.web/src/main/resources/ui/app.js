@@ -2,7 +2,7 @@
 // The one place that knows how the pages log in and call the charger's API (manual §6.1.2.1). Two ways, one switch:
 //  - 'session': POST /api/login {user, password} → a session cookie (HttpOnly, SameSite=Strict) and
 //    {user, role, csrfToken}; every state-changing request sends X-CSRF-Token; GET /api/session tells who is
-//    logged in after a reload; POST /api/logout ends it.
+//    logged in after a reload, with ?include=status the charger's status in the same answer; POST /api/logout ends it.
 //  - 'basic': HTTP Basic, the header built by the login form and kept in sessionStorage (gone with the tab); the
 //    role is read from the API itself (the admin's endpoint answers 403 to the user).
 // LOGIN_WITH picks one; nothing else in the pages depends on which.
@@ -99,20 +99,44 @@ window.Api = (function () {
     }
   }
 
-  /** Who is logged in now (after a reload), or null. */
+  /**
+   * Who is logged in now (after a reload): {login, status}, login null when nobody is. With the session the
+   * charger's status comes in the same answer, so that Home is drawn after one request rather than two in a row
+   * (issue 18: Home from a cold browser in under 300 ms); with Basic it is null and Home asks /api/status.
+   */
   async function current() {
     if (LOGIN_WITH === 'session') {
       try {
-        const answer = await send('GET', '/api/session', undefined, null);
+        const answer = await send('GET', '/api/session?include=status', undefined, null);
         const login = { user: answer.user, role: answer.role, csrfToken: answer.csrfToken || null };
         store(login);
-        return login;
+        return { login, status: answer.status || null };
       } catch (e) {
         store(null);
-        return null;
+        return { login: null, status: null };
       }
     }
-    return stored();
+    return { login: stored(), status: null };
+  }
+
+  /**
+   * At the page's load: {login, status}. A browser that came with a live session finds the answer of
+   * /api/session?include=status in the page itself (PagesServlet), so Home is drawn as soon as this script runs,
+   * without a request after it (issue 18: Home from a cold browser in under 300 ms); otherwise it asks.
+   */
+  function atLoad() {
+    const block = document.getElementById('api-session');
+    if (LOGIN_WITH === 'session' && block) {
+      try {
+        const answer = JSON.parse(block.textContent);
+        const login = { user: answer.user, role: answer.role, csrfToken: answer.csrfToken || null };
+        store(login);
+        return Promise.resolve({ login, status: answer.status || null });
+      } catch (e) {
+        // not readable: ask, as without it
+      }
+    }
+    return current();
   }
 
   async function logout() {
@@ -168,6 +192,7 @@ window.Api = (function () {
     ApiError,
     login,
     current,
+    atLoad,
     logout,
     get: path => send('GET', path, undefined, stored()),
     post: (path, body) => send('POST', path, body, stored()),
@@ -363,11 +388,15 @@ window.Api = (function () {
     $('btn-boost-off').hidden = !(s.mode === 'GREEN' && connected);
   }
 
+  function showOnline(s) {
+    showStatus(s);
+    $('connection').textContent = t('home.online');
+    $('connection').classList.remove('bad');
+  }
+
   async function pollStatus() {
     try {
-      showStatus(await Api.get('/api/status'));
-      $('connection').textContent = t('home.online');
-      $('connection').classList.remove('bad');
+      showOnline(await Api.get('/api/status'));
     } catch (e) {
       if (e.status === 401) {
         return loggedOut();
@@ -377,9 +406,14 @@ window.Api = (function () {
     }
   }
 
-  function startPolling() {
+  /** Home live; first: a status the page already holds (the login's answer at the page's load), shown at once. */
+  function startPolling(first) {
     stopPolling();
-    pollStatus();
+    if (first) {
+      showOnline(first);
+    } else {
+      pollStatus();
+    }
     poller = setInterval(() => {
       if (document.visibilityState === 'visible') {
         pollStatus();
@@ -410,8 +444,14 @@ window.Api = (function () {
     pollStatus();
   }
 
+  /**
+   * The current time, hh:mm:ss as both languages write it. Not toLocaleTimeString: its first call loads the browser's
+   * locale data, tens of milliseconds of Home's first load (issue 18: Home from a cold browser in under 300 ms).
+   */
   function tick() {
-    $('clock').textContent = new Date().toLocaleTimeString(lang === 'it' ? 'it-IT' : 'en-GB');
+    const now = new Date();
+    const pad = n => String(n).padStart(2, '0');
+    $('clock').textContent = pad(now.getHours()) + ':' + pad(now.getMinutes()) + ':' + pad(now.getSeconds());
   }
 
   // ---- History ----
@@ -549,6 +589,23 @@ window.Api = (function () {
 
   // ---- navigation and login ----
 
+  // Settings, Admin and History's chart bring their scripts when they first open: Home's load needs none of them
+  // (index.html loads home.js alone: the words and this file)
+  const scripts = {};
+
+  function need(...files) {
+    return Promise.all(files.map(file => scripts[file] || (scripts[file] = new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = file;
+      script.onload = resolve;
+      script.onerror = () => {
+        delete scripts[file]; // asked again the next time the page opens
+        reject(new Error('could not load ' + file));
+      };
+      document.head.appendChild(script);
+    }))));
+  }
+
   function currentPage() {
     const page = location.hash.replace('#', '');
     return PAGES.includes(page) ? page : 'home';
@@ -560,7 +617,8 @@ window.Api = (function () {
     document.body.dataset.page = page;
   }
 
-  function route() {
+  /** Shows the page the address names; firstStatus: the charger's status the page's load already brought. */
+  function route(firstStatus) {
     if (!login) {
       stopPolling();
       show('login');
@@ -569,23 +627,25 @@ window.Api = (function () {
     const page = currentPage();
     show(page);
     if (page === 'home') {
-      startPolling();
+      startPolling(firstStatus);
     } else {
       stopPolling();
     }
     if (page === 'history') {
-      loadHistory();
+      need('chart.js').catch(() => null).then(loadHistory); // without its chart, History still lists
     } else if (page === 'info') {
       loadInfo();
     } else if (page === 'admin') {
-      loadAdmin();
-      Settings.loadInstallation(); // settings.js: Admin → Installation
+      need('admin.js', 'settings.js').then(() => {
+        loadAdmin();
+        Settings.loadInstallation(); // settings.js: Admin → Installation
+      }, handle);
     } else if (page === 'settings') {
-      Settings.loadSettings(); // settings.js
+      need('settings.js').then(() => Settings.loadSettings(), handle); // settings.js
     }
   }
 
-  function loggedIn(l) {
+  function loggedIn(l, firstStatus) {
     login = l;
     $('nav').hidden = false;
     $('logout').hidden = false;
@@ -593,7 +653,7 @@ window.Api = (function () {
     $('nav-admin').hidden = String(l.role).toLowerCase() !== 'admin';
     $('who').textContent = l.user;
     $('who').dataset.role = l.role;
-    route();
+    route(firstStatus);
   }
 
   function loggedOut() {
@@ -635,6 +695,8 @@ window.Api = (function () {
   window.App = { t, handle };
 
   async function start() {
+    // asked first (when the page does not hold the answer): the charger answers while the page wires itself
+    const asked = Api.atLoad();
     applyLanguage();
     document.querySelectorAll('[data-lang]').forEach(b => b.addEventListener('click', () => setLanguage(b.dataset.lang)));
     document.querySelectorAll('[data-action]').forEach(b => b.addEventListener('click', () => act(b.dataset.action)));
@@ -644,12 +706,12 @@ window.Api = (function () {
       loggedOut();
     });
     $('csv').addEventListener('click', exportCsv);
-    window.addEventListener('hashchange', route);
+    window.addEventListener('hashchange', () => route());
     tick();
     setInterval(tick, 1000);
-    const l = await Api.current();
-    if (l) {
-      loggedIn(l);
+    const now = await asked;
+    if (now.login) {
+      loggedIn(now.login, now.status);
     } else {
       loggedOut();
     }

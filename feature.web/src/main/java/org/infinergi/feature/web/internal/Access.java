@@ -187,6 +187,15 @@ public final class Access {
     }
 
     /**
+     * The live session the request's cookie names, marked as used; empty without one. For {@link PagesServlet}, whose
+     * files are open: only what a session may see anyway is added to them.
+     */
+    Optional<Session> sessionOf(HttpServletRequest req) {
+        String token = cookie(req.getHeader("Cookie"), Sessions.COOKIE);
+        return token == null ? Optional.empty() : sessions.use(token);
+    }
+
+    /**
      * A user name and password from {@code client}, slowed down per address: a closed address is not checked at all;
      * a wrong password counts, a right one clears the address.
      */

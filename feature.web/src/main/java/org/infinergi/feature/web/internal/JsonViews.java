@@ -1,5 +1,6 @@
 package org.infinergi.feature.web.internal;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.infinergi.core.charging.api.ChargerStatus;
@@ -136,6 +137,24 @@ final class JsonViews {
         } else {
             o.put(name, round(v, decimals));
         }
+    }
+
+    /**
+     * {@code GET /api/session}: who is logged in ({@code user}, {@code role}) and, for a session, its {@code csrfToken}
+     * and {@code idleExpiryS}; with {@code include=status} also {@code status} (null while the core is not running).
+     * Also what index.html holds for a browser that comes with a session ({@link PagesServlet}).
+     */
+    static ObjectNode session(ObjectMapper mapper, WebLogins.Login login, Session session, Duration idleExpiry,
+            CurrentStatus status) {
+        ObjectNode o = mapper.createObjectNode().put("user", login.userName).put("role", login.level.name());
+        if (session != null) {
+            o.put("csrfToken", session.csrfToken);
+            o.put("idleExpiryS", idleExpiry.toSeconds());
+        }
+        if (status != null) {
+            o.set("status", status.json(mapper));
+        }
+        return o;
     }
 
     static ObjectNode error(ObjectMapper mapper, String message) {

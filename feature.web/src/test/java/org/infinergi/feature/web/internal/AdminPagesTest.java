@@ -92,8 +92,11 @@ class AdminPagesTest {
     void theAdminScriptsAreServed_andLoadNothingFromOutside() {
         assertTrue(PagesServlet.FILES.containsKey("admin.js") && PagesServlet.FILES.containsKey("chart.js"));
         String html = text("index.html");
-        assertTrue(html.contains("<script src=\"admin.js\" defer></script>"), "index.html loads admin.js");
-        assertTrue(html.contains("<script src=\"chart.js\" defer></script>"), "index.html loads chart.js");
+        // loaded by app.js when Admin or History opens (Home's first load needs neither: PagesServletTest)
+        String app = text("app.js");
+        assertTrue(app.contains("need('admin.js', 'settings.js')"), "Admin loads admin.js");
+        assertTrue(app.contains("need('chart.js')"), "History loads chart.js");
+        assertFalse(html.contains("admin.js") || html.contains("chart.js"), "not loaded with Home");
         for (String file : List.of("admin.js", "chart.js")) {
             String js = text(file);
             assertFalse(js.contains("innerHTML"), file + " builds its elements, never HTML from data");

@@ -88,7 +88,7 @@ final class FakeHttp {
             return (HttpServletRequest) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
                     new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> switch (m.getName()) {
                         case "getMethod" -> method;
-                        case "getRequestURI" -> uri;
+                        case "getRequestURI" -> uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
                         case "getRemoteAddr" -> remoteAddr;
                         case "getHeader" -> headers.get((String) a[0]);
                         case "getContentLengthLong" -> contentLength;
@@ -159,7 +159,11 @@ final class FakeHttp {
                             headers.put("Content-Type", (String) a[0]);
                             yield null;
                         }
-                        case "setCharacterEncoding", "setContentLength" -> null;
+                        case "setContentLength" -> {
+                            headers.put("Content-Length", String.valueOf(a[0]));
+                            yield null;
+                        }
+                        case "setCharacterEncoding" -> null;
                         case "getOutputStream" -> stream;
                         case "isCommitted" -> out.size() > 0;
                         case "getStatus" -> status;

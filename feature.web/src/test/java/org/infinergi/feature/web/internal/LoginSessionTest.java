@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.infinergi.core.charging.api.ChargerState;
+import org.infinergi.core.charging.api.ChargerStatus;
+import org.infinergi.core.charging.api.ChargingMode;
+import org.infinergi.core.charging.api.PilotState;
 import org.infinergi.core.charging.testing.MutableClock;
 import org.infinergi.feature.web.internal.WebLogins.Login;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,12 +41,16 @@ class LoginSessionTest {
     private WebLogins logins;
     private Access access;
     private LoginServlet servlet;
+    private CurrentStatus current;
+    private ChargerStatus status = new ChargerStatus("INFINERGI-3T-DR", ChargerState.CHARGING, PilotState.C, 16.0,
+            26.7, true, "maximum charge rate", ChargingMode.FAST, 11040, 1234.5, null, "", Instant.EPOCH);
 
     @BeforeEach
     void setUp() {
         logins = new WebLogins(dir.resolve(WebLogins.FILE), () -> "21/001-000001", 1000);
         access = new Access(logins, AccessTable.CHARGER, clock, Duration.ofMinutes(15));
-        servlet = new LoginServlet(access);
+        current = new CurrentStatus(() -> status, null);
+        servlet = new LoginServlet(access, current);
     }
 
     /** A request through the access check, then (if admitted) to the login servlet or a stand-in servlet. */
@@ -97,6 +105,47 @@ class LoginSessionTest {
         assertEquals(200, who.status, who.body());
         assertEquals(body, json(who));
         assertEquals(200, send(withCookie(new FakeHttp.Request("GET", "/api/admin/security"), token(resp))).status);
+    }
+
+    /** Home's first view from one answer (issue 18: Home from a cold browser in under 300 ms). */
+    @Test
+    void theSessionWithIncludeStatusHoldsWhoIsLoggedInAndTheStatusOfApiStatus() throws Exception {
+        FakeHttp.Response login = send(login("infinergi", "000001"));
+        FakeHttp.Response both = send(withCookie(new FakeHttp.Request("GET", "/api/session?include=status"),
+                token(login)));
+        assertEquals(200, both.status, both.body());
+        JsonNode body = json(both);
+        assertEquals("infinergi", body.get("user").asText());
+        assertEquals("USER", body.get("role").asText());
+        assertEquals(json(login).get("csrfToken"), body.get("csrfToken"));
+        FakeHttp.Response alone = new FakeHttp.Response();
+        new StatusServlet(current).service(new FakeHttp.Request("GET", "/api/status").proxy(), alone.proxy());
+        assertEquals(json(alone), body.get("status"), "what GET /api/status answers");
+        assertEquals("CHARGING", body.get("status").get("state").asText());
+        assertEquals("no-store", both.headers.get("Cache-Control"), "live values");
+        assertFalse(json(send(withCookie(new FakeHttp.Request("GET", "/api/session"), token(login)))).has("status"),
+                "only when asked");
+
+        servlet = new LoginServlet(access, new CurrentStatus(null, null)); // the core not running: /api/status 503
+        assertTrue(json(send(withCookie(new FakeHttp.Request("GET", "/api/session?include=status"), token(login))))
+                .get("status").isNull());
+    }
+
+    @Test
+    void theStatusOfTheSessionNeedsTheLogin_andIncludeTakesOnlyStatus() throws Exception {
+        FakeHttp.Response anonymous = send(new FakeHttp.Request("GET", "/api/session?include=status"));
+        assertEquals(401, anonymous.status);
+        assertFalse(anonymous.body().contains("CHARGING"), anonymous.body());
+        FakeHttp.Response expired = send(withCookie(new FakeHttp.Request("GET", "/api/session?include=status"),
+                "not-a-session"));
+        assertEquals(401, expired.status);
+        assertFalse(expired.body().contains("CHARGING"), expired.body());
+
+        String token = token(send(login("infinergi", "000001")));
+        FakeHttp.Response other = send(withCookie(new FakeHttp.Request("GET", "/api/session?include=secrets"), token));
+        assertEquals(400, other.status, other.body());
+        assertEquals("include", json(other).get("field").asText());
+        assertFalse(other.body().contains("CHARGING"));
     }
 
     @Test
