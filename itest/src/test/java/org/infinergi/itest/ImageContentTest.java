@@ -49,6 +49,38 @@ public class ImageContentTest {
         }
     }
 
+    /**
+     * Karaf's features service is installed (Pax Exam provisions through it) but never started in a shipped image:
+     * started, it builds a JAXB context at every boot (~900 classes, about 2 MB RSS) for an image that installs no
+     * feature at run time (karaf-assembly/models/README.md, "What the images tune").
+     */
+    @Test
+    public void noImageStartsTheFeaturesService() {
+        for (String model : Models.all()) {
+            for (String image : List.of(model, model + "-sim")) {
+                String home = "infinergi-" + image + "/";
+                int frameworkLevel = Integer.parseInt(properties(image, home + "etc/config.properties")
+                        .getProperty("org.osgi.framework.startlevel.beginning").trim());
+                String features = properties(image, home + "etc/startup.properties").entrySet().stream()
+                        .filter(e -> e.getKey().toString().startsWith("mvn:org.apache.karaf.features/org.apache.karaf.features.core/"))
+                        .map(e -> e.getValue().toString().trim())
+                        .findFirst().orElseThrow(() -> new AssertionError(image + ": features core not installed"));
+                assertTrue(image + ": features core at start level " + features + ", the framework starts up to "
+                        + frameworkLevel, Integer.parseInt(features) > frameworkLevel);
+            }
+        }
+    }
+
+    private static Properties properties(String image, String entry) {
+        Properties properties = new Properties();
+        try {
+            properties.load(new java.io.StringReader(read(image, entry)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
     private static File tarball(String image) {
         File images = new File(System.getProperty("infinergi.images", "../karaf-assembly/target"));
         File tarball = new File(images, "infinergi-" + image + ".tar.gz");
