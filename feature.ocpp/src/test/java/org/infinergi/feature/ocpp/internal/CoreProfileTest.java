@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -287,6 +288,18 @@ class CoreProfileTest {
             }
         }
         return out;
+    }
+
+    @Test
+    void changeAvailability_thatCannotBeKeptAcrossRestarts_isRejected_andTheChargerStaysAsItWas() throws Exception {
+        // the kept file's place is taken by a folder that is not empty: the atomic rename onto it fails
+        Path blocked = Files.createDirectories(dataArea.resolve(OcppComponent.AVAILABILITY_FILE));
+        Files.writeString(blocked.resolve("x"), "x");
+        build(true, true);
+        connect();
+        assertEquals("Rejected", ask("a1", "ChangeAvailability", "{\"connectorId\":0,\"type\":\"Inoperative\"}"));
+        assertTrue(asked.isEmpty(), "the core is not taken out of service: " + asked);
+        assertEquals(ChangeAvailability.Kept.OPERATIVE, availability.kept());
     }
 
     @Test
